@@ -1,0 +1,317 @@
+/**
+ * age (C2SP age v1) encryption and decryption.
+ *
+ * The header — recipient stanzas, X25519 / ML-KEM hybrid / scrypt key
+ * wrapping and the header MAC — is handled by the age-encryption library. The
+ * payload (the STREAM construction: HKDF-SHA-256 payload key, 64 KiB
+ * ChaCha20-Poly1305 chunks with a big-endian counter nonce and a final-chunk
+ * flag) runs through libsodium (sodium-native), because the library's pure-JS
+ * cipher is ~20× slower than the stock `age` CLI and Electron's BoringSSL has
+ * no chacha20-poly1305. Plaintext is only returned after every chunk, including
+ * the final one, has authenticated.
+ */
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { Decrypter, Encrypter, type Recipient, type Stanza } from 'age-encryption';
+import sodium from 'sodium-native';
+import { ReviewDeskError } from '../../shared/errors.ts';
+
+/** libsodium's IETF ChaCha20-Poly1305 (present in sodium-native, missing from its published types). */
+const aead = sodium as unknown as {
+  crypto_aead_chacha20poly1305_ietf_decrypt(m: Buffer, nsec: null, c: Buffer, ad: null, npub: Buffer, k: Buffer): number;
+  crypto_aead_chacha20poly1305_ietf_encrypt(c: Buffer, m: Buffer, ad: null, nsec: null, npub: Buffer, k: Buffer): number;
+};
+
+const INTRO = 'age-encryption.org/v1\n';
+const CHUNK = 64 * 1024;
+const TAG = 16;
+const ENC_CHUNK = CHUNK + TAG;
+const NONCE_SIZE = 16;
+/** Headers larger than this are refused (a hybrid stanza is ~1.6 KiB). */
+export const MAX_HEADER = 64 * 1024;
+/** The highest scrypt work factor (log2 N) we will compute. */
+export const SCRYPT_MAX_LOG_N = 20;
+
+/** Random-access bytes: a file handle or a buffer. */
+interface ByteSource {
+  size: number;
+  read(into: Buffer, position: number): Promise<number>;
+}
+
+function bufferSource(data: Uint8Array): ByteSource {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return {
+    size: buf.length,
+    read: (into, position) => Promise.resolve(buf.copy(into, 0, position, position + into.length)),
+  };
+}
+
+function chunkNonce(counter: number, last: boolean): Buffer {
+  const n = Buffer.alloc(12);
+  n.writeUInt32BE(Math.floor(counter / 2 ** 32), 3);
+  n.writeUInt32BE(counter >>> 0, 7);
+  n[11] = last ? 1 : 0;
+  return n;
+}
+
+function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
+  return Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+}
+
+/** Splits the textual header off the front of an age file. */
+function locateHeader(head: Buffer): number {
+  if (head.length < INTRO.length || head.toString('latin1', 0, INTRO.length) !== INTRO) {
+    throw new ReviewDeskError('E_AGE_HEADER', { reason: 'missing "age-encryption.org/v1" line' });
+  }
+  const macLine = head.indexOf('\n--- ', 0, 'latin1');
+  if (macLine < 0) throw new ReviewDeskError('E_AGE_HEADER', { reason: 'no MAC line within the header size limit' });
+  const end = head.indexOf('\n', macLine + 1, 'latin1');
+  if (end < 0) throw new ReviewDeskError('E_AGE_HEADER', { reason: 'unterminated MAC line' });
+  return end + 1;
+}
+
+/** Refuses scrypt stanzas with a work factor above the cap before any work is done. */
+function checkScryptWorkFactor(header: Buffer): void {
+  for (const line of header.toString('latin1').split('\n')) {
+    const args = line.split(' ');
+    if (args[0] === '->' && args[1] === 'scrypt') {
+      const logN = Number(args[3]);
+      if (!/^[1-9][0-9]?$/.test(args[3] ?? '')) {
+        throw new ReviewDeskError('E_AGE_HEADER', { reason: 'malformed scrypt stanza' });
+      }
+      if (logN > SCRYPT_MAX_LOG_N) {
+        throw new ReviewDeskError('E_SCRYPT_WORK_FACTOR', { logN, cap: SCRYPT_MAX_LOG_N });
+      }
+    }
+  }
+}
+
+/** Identities to try: `AGE-SECRET-KEY-1…`, `AGE-SECRET-KEY-PQ-1…`, or a passphrase. */
+export type DecryptKey = { identity: string } | { passphrase: string };
+
+async function unwrapFileKey(header: Buffer, keys: DecryptKey[]): Promise<Uint8Array> {
+  checkScryptWorkFactor(header);
+  const d = new Decrypter();
+  for (const k of keys) {
+    if ('identity' in k) d.addIdentity(k.identity);
+    else d.addPassphrase(k.passphrase);
+  }
+  try {
+    return await d.decryptHeader(header);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/no identity matched/.test(msg)) {
+      throw new ReviewDeskError(keys.some((k) => 'passphrase' in k) ? 'E_PASSPHRASE' : 'E_WRONG_KEY', {}, { cause: e });
+    }
+    if (/invalid header HMAC/.test(msg)) throw new ReviewDeskError('E_AGE_HEADER_MAC', {}, { cause: e });
+    if (/incorrect passphrase|failed to decrypt file key/i.test(msg)) throw new ReviewDeskError('E_PASSPHRASE', {}, { cause: e });
+    throw new ReviewDeskError('E_AGE_HEADER', { reason: msg }, { cause: e });
+  }
+}
+
+/** Progress: bytes processed so far and in all. */
+export type Progress = (done: number, total: number) => void;
+
+/** Decrypted plaintext and the SHA-256 of the ciphertext file it came from. */
+export interface Decrypted {
+  plaintext: Buffer;
+  fileSha256: string;
+  fileSize: number;
+}
+
+async function decryptSource(src: ByteSource, keys: DecryptKey[], onProgress?: Progress): Promise<Decrypted> {
+  const fileHash = createHash('sha256');
+  const head = Buffer.alloc(Math.min(src.size, MAX_HEADER));
+  await src.read(head, 0);
+  const headerLen = locateHeader(head);
+  const fileKey = await unwrapFileKey(head.subarray(0, headerLen), keys);
+
+  const payloadStart = headerLen + NONCE_SIZE;
+  const payloadLen = src.size - payloadStart;
+  if (payloadLen < TAG) throw new ReviewDeskError('E_AGE_TRUNCATED');
+  const nonce = head.length >= payloadStart ? head.subarray(headerLen, payloadStart) : Buffer.alloc(NONCE_SIZE);
+  if (head.length < payloadStart) await src.read(nonce, headerLen);
+  fileHash.update(head.subarray(0, Math.min(head.length, payloadStart)));
+  if (head.length < payloadStart) fileHash.update(nonce);
+  const key = payloadKey(fileKey, nonce);
+
+  const chunks = Math.ceil(payloadLen / ENC_CHUNK);
+  const lastLen = payloadLen - (chunks - 1) * ENC_CHUNK;
+  if (lastLen < TAG || (chunks > 1 && lastLen === TAG)) {
+    // A final chunk may be empty only when the whole plaintext is empty.
+    throw new ReviewDeskError(lastLen < TAG ? 'E_AGE_PAYLOAD' : 'E_AGE_TRAILING', { chunk: chunks });
+  }
+  // Plaintext goes into one private buffer that nobody sees until every chunk,
+  // the final one included, has authenticated.
+  const plain = Buffer.allocUnsafe(payloadLen - chunks * TAG);
+  const perRead = 64;
+  const block = Buffer.allocUnsafe(Math.min(payloadLen, perRead * ENC_CHUNK));
+  for (let first = 0; first < chunks; first += perRead) {
+    const count = Math.min(perRead, chunks - first);
+    const pos = payloadStart + first * ENC_CHUNK;
+    const want = Math.min(count * ENC_CHUNK, src.size - pos);
+    const got = await src.read(block.subarray(0, want), pos);
+    if (got !== want) throw new ReviewDeskError('E_IO', { path: 'input', reason: 'short read' });
+    fileHash.update(block.subarray(0, want));
+    for (let i = 0; i < count; i++) {
+      const index = first + i;
+      const last = index === chunks - 1;
+      const c = block.subarray(i * ENC_CHUNK, Math.min((i + 1) * ENC_CHUNK, want));
+      const m = plain.subarray(index * CHUNK, index * CHUNK + c.length - TAG);
+      try {
+        aead.crypto_aead_chacha20poly1305_ietf_decrypt(m, null, c, null, chunkNonce(index, last), key);
+      } catch {
+        if (last && authenticates(c, index, key)) throw new ReviewDeskError('E_AGE_TRUNCATED');
+        throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: index + 1 });
+      }
+    }
+    onProgress?.(pos + want, src.size);
+  }
+  return { plaintext: plain, fileSha256: fileHash.digest('hex'), fileSize: src.size };
+}
+
+/** Whether a chunk authenticates as a non-final chunk (so the real final one was cut off). */
+function authenticates(c: Buffer, index: number, key: Buffer): boolean {
+  if (c.length !== ENC_CHUNK) return false;
+  try {
+    aead.crypto_aead_chacha20poly1305_ietf_decrypt(Buffer.alloc(CHUNK), null, c, null, chunkNonce(index, false), key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decrypts an age file held in memory. */
+export function decryptBytes(data: Uint8Array, keys: DecryptKey[], onProgress?: Progress): Promise<Decrypted> {
+  return decryptSource(bufferSource(data), keys, onProgress);
+}
+
+/** Decrypts an age file from disk, streaming the ciphertext (only the plaintext is held in memory). */
+export async function decryptFile(path: string, keys: DecryptKey[], opts: { maxSize?: number; onProgress?: Progress } = {}): Promise<Decrypted> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { cause: e });
+  }
+  try {
+    const { size } = await fh.stat();
+    if (opts.maxSize !== undefined && size > opts.maxSize) {
+      throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: opts.maxSize });
+    }
+    const handle = fh;
+    return await decryptSource({ size, read: async (into, position) => (await handle.read(into, 0, into.length, position)).bytesRead }, keys, opts.onProgress);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Captures the file key the library draws, so the payload can run through libsodium. */
+class FileKeyTap implements Recipient {
+  fileKey: Uint8Array | null = null;
+  wrapFileKey(fileKey: Uint8Array): Stanza[] {
+    this.fileKey = fileKey;
+    return [];
+  }
+}
+
+/** Encryption target: recipients (`age1…`, `age1pq1…`) or one passphrase. */
+export type EncryptTo = { recipients: string[] } | { passphrase: string; scryptLogN?: number };
+
+/**
+ * Builds an age header with the library and returns it with the file key.
+ * The library encrypts an empty payload; its header is independent of the
+ * payload, so we keep it and draw a fresh payload nonce ourselves.
+ */
+async function makeHeader(to: EncryptTo): Promise<{ header: Buffer; fileKey: Uint8Array }> {
+  const e = new Encrypter();
+  const tap = new FileKeyTap();
+  if ('passphrase' in to) {
+    e.setPassphrase(to.passphrase);
+    e.setScryptWorkFactor(to.scryptLogN ?? 18);
+    const out = await e.encrypt(new Uint8Array(0));
+    // Passphrase mode admits no extra recipient: recover the key by decrypting the header.
+    const header = Buffer.from(out.subarray(0, out.length - NONCE_SIZE - TAG));
+    const d = new Decrypter();
+    d.addPassphrase(to.passphrase);
+    return { header, fileKey: await d.decryptHeader(header) };
+  }
+  if (to.recipients.length === 0) throw new ReviewDeskError('E_USAGE', { reason: 'no recipients' });
+  for (const r of to.recipients) e.addRecipient(r);
+  e.addRecipient(tap);
+  const out = await e.encrypt(new Uint8Array(0));
+  if (!tap.fileKey) throw new ReviewDeskError('E_INTERNAL', { reason: 'file key not captured' });
+  return { header: Buffer.from(out.subarray(0, out.length - NONCE_SIZE - TAG)), fileKey: tap.fileKey };
+}
+
+/** Incremental STREAM encryptor: feed plaintext, collect ciphertext pieces. */
+class StreamSealer {
+  private pending = Buffer.alloc(0);
+  private counter = 0;
+  constructor(private readonly key: Buffer) {}
+  private seal(m: Buffer, last: boolean): Buffer {
+    const c = Buffer.allocUnsafe(m.length + TAG);
+    aead.crypto_aead_chacha20poly1305_ietf_encrypt(c, m, null, null, chunkNonce(this.counter++, last), this.key);
+    return c;
+  }
+  push(data: Uint8Array): Buffer[] {
+    const out: Buffer[] = [];
+    let buf = this.pending.length ? Buffer.concat([this.pending, data]) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // Keep at least one byte back: a full chunk is final only if nothing follows it.
+    while (buf.length > CHUNK) {
+      out.push(this.seal(buf.subarray(0, CHUNK), false));
+      buf = buf.subarray(CHUNK);
+    }
+    this.pending = Buffer.from(buf);
+    return out;
+  }
+  finish(): Buffer {
+    return this.seal(this.pending, true);
+  }
+}
+
+/** Encrypts a stream of plaintext pieces, yielding the age file's bytes. */
+export async function* encryptStream(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, to: EncryptTo): AsyncGenerator<Buffer> {
+  const { header, fileKey } = await makeHeader(to);
+  const nonce = randomBytes(NONCE_SIZE);
+  yield Buffer.concat([header, nonce]);
+  const sealer = new StreamSealer(payloadKey(fileKey, nonce));
+  for await (const piece of source) {
+    for (const c of sealer.push(piece)) yield c;
+  }
+  yield sealer.finish();
+}
+
+/** Encrypts bytes in memory. */
+export async function encryptBytes(data: Uint8Array, to: EncryptTo): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const p of encryptStream([data], to)) parts.push(p);
+  return Buffer.concat(parts);
+}
+
+/**
+ * Writes an iterable of bytes to `path` atomically: a temporary file beside it,
+ * fsync, then rename. On any failure the temporary file is removed and `path`
+ * is untouched. Returns the SHA-256 and size of what was written.
+ */
+export async function writeFileAtomic(path: string, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<{ sha256: string; size: number }> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
+  const hash = createHash('sha256');
+  let size = 0;
+  const fh = await open(tmp, 'wx', 0o600);
+  try {
+    for await (const p of pieces) {
+      hash.update(p);
+      size += p.length;
+      await fh.write(p);
+    }
+    await fh.sync();
+    await fh.close();
+    await rename(tmp, path);
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return { sha256: hash.digest('hex'), size };
+}

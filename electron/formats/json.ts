@@ -1,0 +1,55 @@
+import canonicalize from 'canonicalize';
+import type { z } from 'zod';
+import { ReviewDeskError } from '../../shared/errors.ts';
+
+/** JSON.parse with an E_SCHEMA error naming the file. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new ReviewDeskError('E_SCHEMA', { file, reason: `not JSON (${e instanceof Error ? e.message : String(e)})` });
+  }
+}
+
+/** RFC 8785 (JCS) canonical JSON text. */
+export function canonicalJson(value: unknown): string {
+  const s = canonicalize(value);
+  if (s === undefined) throw new ReviewDeskError('E_INTERNAL', { reason: 'value cannot be canonicalised' });
+  return s;
+}
+
+/**
+ * Parses bytes as JSON against a strict schema. A wrong `schemaVersion` gets
+ * its own code so the person knows to update rather than suspect tampering.
+ */
+export function parseStrict<S extends z.ZodType>(
+  bytes: Uint8Array,
+  schema: S,
+  file: string,
+  opts: { maxBytes: number; schemaVersion: number; canonical?: boolean },
+): z.infer<S> {
+  if (bytes.length > opts.maxBytes) {
+    throw new ReviewDeskError('E_ZIP_LIMIT', { what: file, value: bytes.length, limit: opts.maxBytes });
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ReviewDeskError('E_SCHEMA', { file, reason: 'not UTF-8' });
+  }
+  const value = parseJson(text, file);
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (value !== null && typeof value === 'object' && version !== opts.schemaVersion) {
+    throw new ReviewDeskError('E_SCHEMA_VERSION', { file, version: String(version), supported: opts.schemaVersion });
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const reason = r.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new ReviewDeskError('E_SCHEMA', { file, reason });
+  }
+  if (opts.canonical && canonicalJson(value) !== text) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
+  return r.data as z.infer<S>;
+}

@@ -1,0 +1,154 @@
+/**
+ * Identity folders: `card.json` (public) plus the secret keys, either
+ * protected — `secret-keys.age`, age passphrase encryption (scrypt) of the
+ * stock AGE-SECRET-KEY line and the OpenSSH private key, openable with
+ * `age -d` — or, for the demo only, unprotected `age-identity.txt` and
+ * `ssh_ed25519` files usable directly with `age -i` and `ssh-keygen -Y sign -f`.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import type { Card } from '../../shared/card.ts';
+import { CARD_SCHEMA_VERSION } from '../../shared/card.ts';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import { decryptFile, encryptBytes } from '../crypto/age.ts';
+import { formatOpenSshPrivateKey, formatSshPublicKey, generateSigningKey, parseOpenSshPrivateKey, type SigningKey } from '../crypto/ssh.ts';
+import { cardFingerprint, readCard } from './card.ts';
+
+export const CARD_FILE = 'card.json';
+export const PROTECTED_FILE = 'secret-keys.age';
+export const DEMO_AGE_FILE = 'age-identity.txt';
+export const DEMO_SSH_FILE = 'ssh_ed25519';
+
+/** An unlocked identity: the public card and both secret keys. */
+export interface Identity {
+  card: Card;
+  /** `AGE-SECRET-KEY-1…` or `AGE-SECRET-KEY-PQ-1…`. */
+  ageIdentity: string;
+  signing: SigningKey;
+}
+
+export interface NewIdentity {
+  role: Card['role'];
+  displayName: string;
+  organisation: string;
+  fields?: string[];
+  /** ML-KEM-768 + X25519 hybrid (post-quantum) age key instead of X25519. */
+  postQuantum?: boolean;
+  demo?: boolean;
+}
+
+/** Generates a new identity in memory. */
+export async function createIdentity(opts: NewIdentity): Promise<Identity> {
+  const ageIdentity = opts.postQuantum ? await generateHybridIdentity() : await generateX25519Identity();
+  const ageRecipient = await identityToRecipient(ageIdentity);
+  const signing = generateSigningKey();
+  const sshPublicKey = formatSshPublicKey(signing.publicKey);
+  const card: Card = {
+    schemaVersion: CARD_SCHEMA_VERSION,
+    kind: 'reviewdesk-card',
+    role: opts.role,
+    displayName: opts.displayName,
+    organisation: opts.organisation,
+    fields: opts.fields ?? [],
+    ageRecipient,
+    sshPublicKey,
+    fingerprint: cardFingerprint(sshPublicKey, ageRecipient),
+    createdAt: new Date().toISOString(),
+    ...(opts.demo ? { demo: true } : {}),
+  };
+  return { card, ageIdentity, signing };
+}
+
+function secretText(id: Identity): string {
+  return [
+    `# ReviewDesk secret keys of ${id.card.displayName} (fingerprint ${id.card.fingerprint})`,
+    `# created ${id.card.createdAt}; public key: ${id.card.ageRecipient.slice(0, 60)}`,
+    id.ageIdentity,
+    formatOpenSshPrivateKey(id.signing, id.card.fingerprint).trimEnd(),
+    '',
+  ].join('\n');
+}
+
+function parseSecretText(text: string): { ageIdentity: string; signing: SigningKey } {
+  const age = text.split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'));
+  const pem = /-----BEGIN OPENSSH PRIVATE KEY-----[\s\S]+?-----END OPENSSH PRIVATE KEY-----/.exec(text)?.[0];
+  if (!age || !pem) throw new Error('secret keys are incomplete');
+  return { ageIdentity: age.trim(), signing: parseOpenSshPrivateKey(pem + '\n') };
+}
+
+/**
+ * Writes an identity folder. With a passphrase the secret keys are sealed with
+ * age's scrypt passphrase encryption; without one (demo only) they are written
+ * in the clear and the card is marked `demo`.
+ */
+export async function saveIdentity(dir: string, id: Identity, passphrase: string | null, scryptLogN = 18): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if (await exists(join(dir, CARD_FILE))) {
+    throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: 'already holds an identity; refusing to overwrite it' });
+  }
+  if (passphrase === null) {
+    if (!id.card.demo) throw new ReviewDeskError('E_USAGE', { reason: 'only demo identities may be stored without a passphrase' });
+    await writeFile(
+      join(dir, DEMO_AGE_FILE),
+      `# DEMO ONLY: unprotected secret key, never use it for a real round.\n# ${id.card.displayName} (${id.card.fingerprint})\n# public key: ${id.card.ageRecipient}\n${id.ageIdentity}\n`,
+      { mode: 0o600 },
+    );
+    await writeFile(join(dir, DEMO_SSH_FILE), formatOpenSshPrivateKey(id.signing, `${id.card.fingerprint} DEMO ONLY`), { mode: 0o600 });
+  } else {
+    if (passphrase.length < 8) throw new ReviewDeskError('E_USAGE', { reason: 'the passphrase needs at least 8 characters' });
+    const sealed = await encryptBytes(Buffer.from(secretText(id)), { passphrase, scryptLogN });
+    await writeFile(join(dir, PROTECTED_FILE), sealed, { mode: 0o600 });
+  }
+  await writeFile(join(dir, CARD_FILE), JSON.stringify(id.card, null, 2) + '\n');
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Whether the folder's secret keys are passphrase-protected. */
+export async function isProtected(dir: string): Promise<boolean> {
+  return exists(join(dir, PROTECTED_FILE));
+}
+
+/**
+ * Loads and unlocks an identity folder. `passphrase` is asked for lazily (only
+ * when the folder is protected). The secret keys must match the card.
+ */
+export async function loadIdentity(dir: string, passphrase?: () => Promise<string>): Promise<Identity> {
+  const card = await readCard(join(dir, CARD_FILE)).catch((e: unknown) => {
+    if (e instanceof ReviewDeskError && e.code === 'E_IO') throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: `no ${CARD_FILE}` });
+    throw e;
+  });
+  let secrets: { ageIdentity: string; signing: SigningKey };
+  try {
+    if (await isProtected(dir)) {
+      if (!passphrase) throw new ReviewDeskError('E_PASSPHRASE');
+      const { plaintext: plain } = await decryptFile(join(dir, PROTECTED_FILE), [{ passphrase: await passphrase() }]);
+      secrets = parseSecretText(plain.toString('utf8'));
+    } else if (await exists(join(dir, DEMO_AGE_FILE))) {
+      secrets = {
+        ageIdentity: parseSecretText(
+          (await readFile(join(dir, DEMO_AGE_FILE), 'utf8')) + (await readFile(join(dir, DEMO_SSH_FILE), 'utf8')),
+        ).ageIdentity,
+        signing: parseOpenSshPrivateKey(await readFile(join(dir, DEMO_SSH_FILE), 'utf8')),
+      };
+    } else {
+      throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: `no ${PROTECTED_FILE} or ${DEMO_AGE_FILE}` });
+    }
+  } catch (e) {
+    if (e instanceof ReviewDeskError) throw e;
+    throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: e instanceof Error ? e.message : String(e) }, { cause: e });
+  }
+  if ((await identityToRecipient(secrets.ageIdentity)) !== card.ageRecipient) {
+    throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: 'the age secret key does not match card.json' });
+  }
+  if (formatSshPublicKey(secrets.signing.publicKey) !== card.sshPublicKey) {
+    throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: 'the signing key does not match card.json' });
+  }
+  return { card, ...secrets };
+}

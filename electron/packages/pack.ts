@@ -1,0 +1,90 @@
+/** Builds one encrypted, signed review package (`.rpkg`) per expert from a round folder. */
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { NS_PACKAGE, PACKAGE_SCHEMA_VERSION, type Manifest, type ManifestFile } from '../../shared/formats.ts';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import { encryptStream, writeFileAtomic } from '../crypto/age.ts';
+import { sha256Hex } from '../crypto/hash.ts';
+import { sshsigSign } from '../crypto/ssh.ts';
+import { worthCompressing, writeZip, type ZipInput } from '../formats/zip.ts';
+import type { Identity } from '../keys/identity.ts';
+import type { LoadedRound } from '../rounds/round.ts';
+
+export interface PackResult {
+  expertId: string;
+  path: string;
+  packageId: string;
+  sha256: string;
+  size: number;
+  applications: number;
+}
+
+/** The manifest for one expert's package. */
+export function buildManifest(round: LoadedRound, secretariat: Identity, expertId: string, now = new Date()): Manifest {
+  const card = round.cards.get(expertId);
+  const appIds = round.round.assignments[expertId];
+  if (!card || !appIds) throw new ReviewDeskError('E_ROUND', { reason: `expert ${expertId} has no assignments` });
+  const apps = appIds.map((id) => round.round.applications.find((a) => a.id === id)!);
+  const files: ManifestFile[] = [
+    { path: 'rubric.json', size: round.rubricBytes.length, mediaType: 'application/json', sha256: sha256Hex(round.rubricBytes) },
+    ...apps.flatMap((a) => round.dossiers.get(a.id)!.map(({ path, size, mediaType, sha256 }) => ({ path, size, mediaType, sha256 }))),
+  ];
+  return {
+    schemaVersion: PACKAGE_SCHEMA_VERSION,
+    kind: 'reviewdesk-package',
+    packageId: randomUUID(),
+    round: round.round.round,
+    deadline: round.round.deadline,
+    createdAt: now.toISOString(),
+    secretariat: secretariat.card,
+    expert: { id: expertId, fingerprint: card.fingerprint, displayName: card.displayName },
+    rubric: { path: 'rubric.json', id: round.rubric.id, version: round.rubric.version },
+    applications: apps.map((a) => ({
+      id: a.id,
+      name: a.name,
+      organisation: a.organisation,
+      category: a.category,
+      ...(a.field ? { field: a.field } : {}),
+      files: round.dossiers.get(a.id)!.map((f) => f.path),
+    })),
+    files,
+  };
+}
+
+/** Writes one expert's package: ZIP streamed through age encryption to a file, atomically. */
+export async function writePackage(round: LoadedRound, secretariat: Identity, expertId: string, outPath: string): Promise<PackResult> {
+  const manifest = buildManifest(round, secretariat, expertId);
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+  const entries: ZipInput[] = [
+    { name: 'manifest.json', data: manifestBytes, compress: true },
+    { name: 'manifest.json.sig', data: Buffer.from(sshsigSign(secretariat.signing, NS_PACKAGE, manifestBytes)), compress: false },
+    { name: 'rubric.json', data: round.rubricBytes, compress: true },
+  ];
+  for (const a of manifest.applications) {
+    for (const f of round.dossiers.get(a.id)!) entries.push({ name: f.path, path: f.source, compress: worthCompressing(f.mediaType) });
+  }
+  const recipient = round.cards.get(expertId)!.ageRecipient;
+  const { sha256, size } = await writeFileAtomic(outPath, encryptStream(writeZip(entries), { recipients: [recipient] }));
+  return { expertId, path: outPath, packageId: manifest.packageId, sha256, size, applications: manifest.applications.length };
+}
+
+/** Builds every expert's package into `outDir` as `<expertId>.rpkg`. */
+export async function packRound(
+  round: LoadedRound,
+  secretariat: Identity,
+  outDir: string,
+  onProgress?: (done: number, total: number, expertId: string) => void,
+): Promise<PackResult[]> {
+  if (secretariat.card.role !== 'secretariat') {
+    throw new ReviewDeskError('E_IDENTITY', { path: secretariat.card.displayName, reason: 'packages are signed by a secretariat identity' });
+  }
+  await mkdir(outDir, { recursive: true });
+  const experts = Object.keys(round.round.assignments);
+  const results: PackResult[] = [];
+  for (const [i, expertId] of experts.entries()) {
+    results.push(await writePackage(round, secretariat, expertId, join(outDir, `${expertId}.rpkg`)));
+    onProgress?.(i + 1, experts.length, expertId);
+  }
+  return results;
+}

@@ -1,0 +1,101 @@
+/** Reads and checks a secretariat's round folder (`round.json` and what it names). */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { Card } from '../../shared/card.ts';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import { FileName, ROUND_SCHEMA_VERSION, RoundFile, type ManifestFile } from '../../shared/formats.ts';
+import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
+import { parseStrict } from '../formats/json.ts';
+import { mediaTypeOf } from '../formats/media.ts';
+import { readCard } from '../keys/card.ts';
+
+export interface DossierFile extends ManifestFile {
+  /** Where the file is on disk. */
+  source: string;
+}
+
+export interface LoadedRound {
+  dir: string;
+  round: RoundFile;
+  rubric: Rubric;
+  rubricBytes: Buffer;
+  cards: Map<string, Card>;
+  /** applicationId → its dossier files, hashed. */
+  dossiers: Map<string, DossierFile[]>;
+}
+
+const bad = (reason: string): ReviewDeskError => new ReviewDeskError('E_ROUND', { reason });
+
+/** Resolves a path named in round.json, refusing anything outside the round folder. */
+function inside(dir: string, rel: string): string {
+  const p = resolve(dir, rel);
+  if (p !== resolve(dir) && !p.startsWith(resolve(dir) + sep)) throw bad(`${rel} points outside the round folder`);
+  return p;
+}
+
+async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw bad(`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+/** Loads a round folder: schema, rubric, cards, and every dossier file hashed once. */
+export async function loadRound(dir: string): Promise<LoadedRound> {
+  const round = parseStrict(await readBytes(join(dir, 'round.json')), RoundFile, 'round.json', {
+    maxBytes: 16 << 20,
+    schemaVersion: ROUND_SCHEMA_VERSION,
+  });
+  const rubricBytes = await readBytes(inside(dir, round.rubric));
+  const rubric = parseStrict(rubricBytes, Rubric, round.rubric, { maxBytes: 2 << 20, schemaVersion: RUBRIC_SCHEMA_VERSION });
+
+  const cards = new Map<string, Card>();
+  const fingerprints = new Set<string>();
+  for (const e of round.experts) {
+    if (cards.has(e.id)) throw bad(`expert ${e.id} is listed twice`);
+    const card = await readCard(inside(dir, e.card));
+    if (fingerprints.has(card.fingerprint)) throw bad(`expert ${e.id} has the same card as another expert`);
+    fingerprints.add(card.fingerprint);
+    cards.set(e.id, card);
+  }
+  const appIds = new Set<string>();
+  for (const a of round.applications) {
+    if (appIds.has(a.id)) throw bad(`application ${a.id} is listed twice`);
+    appIds.add(a.id);
+  }
+  for (const [expertId, apps] of Object.entries(round.assignments)) {
+    if (!cards.has(expertId)) throw bad(`assignments name unknown expert ${expertId}`);
+    for (const a of apps) if (!appIds.has(a)) throw bad(`assignments of ${expertId} name unknown application ${a}`);
+    if (new Set(apps).size !== apps.length) throw bad(`assignments of ${expertId} repeat an application`);
+  }
+
+  const dossiers = new Map<string, DossierFile[]>();
+  for (const a of round.applications) {
+    const folder = inside(dir, a.dossier);
+    let names: string[];
+    try {
+      names = (await readdir(folder)).sort();
+    } catch {
+      throw bad(`dossier folder ${a.dossier} of ${a.id} cannot be read`);
+    }
+    const files: DossierFile[] = [];
+    for (const name of names) {
+      const source = join(folder, name);
+      const st = await lstat(source);
+      if (!st.isFile()) throw bad(`${a.dossier}/${name} is not a regular file`);
+      if (!FileName.safeParse(name).success) throw bad(`${a.dossier}/${name} has an unusable file name`);
+      files.push({ path: `dossiers/${a.id}/${name}`, size: st.size, mediaType: mediaTypeOf(name), sha256: await sha256File(source), source });
+    }
+    dossiers.set(a.id, files);
+  }
+  return { dir, round, rubric, rubricBytes, cards, dossiers };
+}

@@ -1,0 +1,169 @@
+/**
+ * Stable error codes with a one-line, actionable message in each interface
+ * language. Codes never change once released: the UI, the CLI's --json output
+ * and tests key on them. `{name}` placeholders are filled from `params`.
+ */
+export const ERRORS = {
+  E_IO: {
+    'zh-CN': '无法读取文件 {path}：{reason}',
+    en: 'Cannot read {path}: {reason}',
+  },
+  E_FILE_TOO_LARGE: {
+    'zh-CN': '文件过大（{size} 字节，上限 {limit} 字节），已拒绝打开。',
+    en: 'The file is too large ({size} bytes, limit {limit}); it was not opened.',
+  },
+  E_AGE_HEADER: {
+    'zh-CN': '这不是有效的 age 加密文件（文件头损坏或格式错误）：{reason}',
+    en: 'This is not a valid age-encrypted file (damaged or malformed header): {reason}',
+  },
+  E_AGE_HEADER_MAC: {
+    'zh-CN': '加密文件头已被篡改（MAC 校验失败），请向发送方索取原始文件。',
+    en: 'The encrypted header has been tampered with (MAC check failed); ask the sender for the original file.',
+  },
+  E_WRONG_KEY: {
+    'zh-CN': '此文件不是加密给您的身份的，请确认选择了正确的身份或文件。',
+    en: 'This file was not encrypted to your identity; check that you chose the right identity and file.',
+  },
+  E_SCRYPT_WORK_FACTOR: {
+    'zh-CN': '文件要求的 scrypt 计算量过大（2^{logN}，上限 2^{cap}），已拒绝以免长时间占用计算机。',
+    en: 'The file asks for an excessive scrypt work factor (2^{logN}, limit 2^{cap}); refused to avoid tying up the computer.',
+  },
+  E_PASSPHRASE: {
+    'zh-CN': '口令不正确，无法解开私钥。',
+    en: 'Wrong passphrase: the secret keys could not be unlocked.',
+  },
+  E_AGE_PAYLOAD: {
+    'zh-CN': '加密内容已损坏或被截断（第 {chunk} 块认证失败），未使用任何未经认证的内容。',
+    en: 'The encrypted content is damaged or truncated (chunk {chunk} failed authentication); no unauthenticated data was used.',
+  },
+  E_AGE_TRUNCATED: {
+    'zh-CN': '加密文件不完整：缺少最后一个数据块，文件可能在传输中被截断。',
+    en: 'The encrypted file is incomplete: its final chunk is missing, so it was probably cut short in transfer.',
+  },
+  E_AGE_TRAILING: {
+    'zh-CN': '加密文件在结尾之后还有多余数据，文件已被改动。',
+    en: 'The encrypted file has extra data after its end; it has been altered.',
+  },
+  E_SIG_MISSING: {
+    'zh-CN': '缺少签名文件 {file}，无法确认来源。',
+    en: 'The signature {file} is missing, so the origin cannot be confirmed.',
+  },
+  E_SIG_INVALID: {
+    'zh-CN': '{file} 的签名无效：内容在签名后被改动，或签名已损坏（{reason}）。',
+    en: 'The signature on {file} is not valid: the content changed after signing or the signature is damaged ({reason}).',
+  },
+  E_SIG_SIGNER: {
+    'zh-CN': '{file} 由未知密钥签名（指纹 {fingerprint}），与预期的签名人不符。',
+    en: '{file} was signed by a key you have not seen before (fingerprint {fingerprint}), not the expected signer.',
+  },
+  E_ZIP_CORRUPT: {
+    'zh-CN': '包内 ZIP 结构损坏：{reason}',
+    en: 'The ZIP inside the file is damaged: {reason}',
+  },
+  E_ZIP_PATH: {
+    'zh-CN': '包内含有不安全的路径“{path}”（绝对路径、“..”或反斜杠），已拒绝。',
+    en: 'The package holds an unsafe path "{path}" (absolute, "..", or backslash); refused.',
+  },
+  E_ZIP_SYMLINK: {
+    'zh-CN': '包内含有符号链接“{path}”，已拒绝。',
+    en: 'The package holds a symbolic link "{path}"; refused.',
+  },
+  E_ZIP_DIRECTORY: {
+    'zh-CN': '包内含有目录条目“{path}”，已拒绝（只允许文件）。',
+    en: 'The package holds a directory entry "{path}"; only files are allowed.',
+  },
+  E_ZIP_DUPLICATE: {
+    'zh-CN': '包内文件“{path}”重复出现（不区分大小写），已拒绝。',
+    en: 'The file "{path}" appears twice in the package (ignoring case); refused.',
+  },
+  E_ZIP_UNLISTED: {
+    'zh-CN': '包内文件“{path}”未在清单中登记，已拒绝。',
+    en: 'The file "{path}" in the package is not listed in its manifest; refused.',
+  },
+  E_ZIP_LIMIT: {
+    'zh-CN': '包超出安全限制：{what}（{value}，上限 {limit}）。',
+    en: 'The package exceeds a safety limit: {what} ({value}, limit {limit}).',
+  },
+  E_ZIP_RATIO: {
+    'zh-CN': '包内文件“{path}”压缩比异常（{ratio}:1），疑似压缩炸弹，已拒绝。',
+    en: 'The file "{path}" has an abnormal compression ratio ({ratio}:1), a likely ZIP bomb; refused.',
+  },
+  E_FILE_MISSING: {
+    'zh-CN': '清单登记的文件“{path}”在包中不存在。',
+    en: 'The file "{path}" listed in the manifest is missing from the package.',
+  },
+  E_HASH_MISMATCH: {
+    'zh-CN': '文件“{path}”的 SHA-256 与清单不符，内容已被改动。',
+    en: 'The SHA-256 of "{path}" does not match the manifest; its content has been altered.',
+  },
+  E_SCHEMA: {
+    'zh-CN': '{file} 不符合格式要求：{reason}',
+    en: '{file} does not conform to its schema: {reason}',
+  },
+  E_SCHEMA_VERSION: {
+    'zh-CN': '{file} 的格式版本 {version} 不受支持（支持 {supported}），请升级评审台。',
+    en: '{file} has format version {version}, which is not supported (supported: {supported}); update ReviewDesk.',
+  },
+  E_NOT_CANONICAL: {
+    'zh-CN': '{file} 不是 RFC 8785 规范化 JSON，已拒绝。',
+    en: '{file} is not RFC 8785 canonical JSON; refused.',
+  },
+  E_NOT_FOR_YOU: {
+    'zh-CN': '此评审包是发给指纹为 {expected} 的专家的，而您的指纹是 {actual}。',
+    en: 'This package was issued to the expert with fingerprint {expected}, but yours is {actual}.',
+  },
+  E_IDENTITY: {
+    'zh-CN': '身份目录 {path} 无效：{reason}',
+    en: 'The identity folder {path} is not valid: {reason}',
+  },
+  E_ROUND: {
+    'zh-CN': '评审轮次目录无效：{reason}',
+    en: 'The round folder is not valid: {reason}',
+  },
+  E_USAGE: {
+    'zh-CN': '用法错误：{reason}',
+    en: 'Usage error: {reason}',
+  },
+  E_INTERNAL: {
+    'zh-CN': '内部错误：{reason}。请把此信息报告给开发者。',
+    en: 'Internal error: {reason}. Please report this to the developers.',
+  },
+} as const satisfies Record<string, { 'zh-CN': string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorParams = Record<string, string | number>;
+
+/** Fills `{name}` placeholders. */
+export function formatMessage(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The message for a code in one language. */
+export function errorMessage(code: ErrorCode, params: ErrorParams, locale: 'zh-CN' | 'en'): string {
+  return formatMessage(ERRORS[code][locale], params);
+}
+
+/** An error with a stable code and bilingual, actionable messages. */
+export class ReviewDeskError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  constructor(code: ErrorCode, params: ErrorParams = {}, options?: { cause?: unknown }) {
+    super(errorMessage(code, params, 'en'), options);
+    this.name = 'ReviewDeskError';
+    this.code = code;
+    this.params = params;
+  }
+  /** The message in the given language. */
+  localized(locale: 'zh-CN' | 'en'): string {
+    return errorMessage(this.code, this.params, locale);
+  }
+  /** Serialisable form for the CLI's --json output and the IPC envelope. */
+  toJSON(): { code: ErrorCode; message: { 'zh-CN': string; en: string }; params: ErrorParams } {
+    return { code: this.code, message: { 'zh-CN': this.localized('zh-CN'), en: this.localized('en') }, params: this.params };
+  }
+}
+
+/** Whether a value is a ReviewDeskError with (optionally) the given code. */
+export function isReviewDeskError(e: unknown, code?: ErrorCode): e is ReviewDeskError {
+  return e instanceof ReviewDeskError && (code === undefined || e.code === code);
+}

@@ -1,0 +1,219 @@
+/**
+ * Schemas of the files ReviewDesk exchanges: the review package manifest
+ * (`manifest.json` in a `.rpkg`), the score bundle (`bundle.json` in a `.rsb`)
+ * and the secretariat's round folder (`round.json`). All are strict: unknown
+ * keys, wrong versions and oversized values are refused. See docs/formats.md.
+ */
+import { z } from 'zod';
+import { Card, Fingerprint } from './card.ts';
+import { LocalizedText } from './i18n-text.ts';
+import { Id } from './rubric/model.ts';
+
+export const PACKAGE_SCHEMA_VERSION = 1;
+export const BUNDLE_SCHEMA_VERSION = 1;
+export const ROUND_SCHEMA_VERSION = 1;
+
+/** SSHSIG namespaces: a signature made for one file kind never verifies as another. */
+export const NS_PACKAGE = 'reviewdesk-package';
+export const NS_SCORES = 'reviewdesk-scores';
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+const Uuid = z.uuid();
+const Timestamp = z.iso.datetime();
+
+/** A dossier file name: no separators, no control characters, not "." or "..". */
+export const FileName = z
+  .string()
+  .min(1)
+  .max(200)
+  // eslint-disable-next-line no-control-regex
+  .regex(/^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/, 'a plain file name');
+
+/** Paths inside a package: `rubric.json` or `dossiers/<applicationId>/<file>`. */
+export const PackagePath = z.string().refine((p) => {
+  if (p === 'rubric.json') return true;
+  const [top, app, file, ...rest] = p.split('/');
+  return top === 'dossiers' && rest.length === 0 && Id.safeParse(app).success && FileName.safeParse(file).success;
+}, 'rubric.json or dossiers/<applicationId>/<file>');
+
+export const ManifestFile = z
+  .object({
+    path: PackagePath,
+    size: z.number().int().min(0),
+    mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/).max(100),
+    sha256: Sha256,
+  })
+  .strict();
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+export const ApplicationCategory = z.enum(['enterprise', 'non-enterprise']);
+
+export const PackageApplication = z
+  .object({
+    id: Id,
+    name: LocalizedText,
+    organisation: LocalizedText,
+    category: ApplicationCategory,
+    field: LocalizedText.optional(),
+    /** Paths (in `files`) of this application's dossier. */
+    files: z.array(PackagePath).max(1000),
+  })
+  .strict();
+export type PackageApplication = z.infer<typeof PackageApplication>;
+
+export const RoundRef = z.object({ id: Id, title: LocalizedText }).strict();
+
+export const Manifest = z
+  .object({
+    schemaVersion: z.literal(PACKAGE_SCHEMA_VERSION),
+    kind: z.literal('reviewdesk-package'),
+    packageId: Uuid,
+    round: RoundRef,
+    deadline: Timestamp,
+    createdAt: Timestamp,
+    /** The secretariat's card; its key signs manifest.json.sig. */
+    secretariat: Card,
+    /** The expert this package is for. */
+    expert: z.object({ id: Id, fingerprint: Fingerprint, displayName: z.string().min(1).max(100) }).strict(),
+    rubric: z.object({ path: z.literal('rubric.json'), id: Id, version: z.number().int().min(1) }).strict(),
+    applications: z.array(PackageApplication).min(1).max(1000),
+    files: z.array(ManifestFile).min(1).max(10000),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const paths = new Set<string>();
+    for (const f of m.files) {
+      if (paths.has(f.path.toLowerCase())) ctx.addIssue({ code: 'custom', message: `duplicate file ${f.path}`, path: ['files'] });
+      paths.add(f.path.toLowerCase());
+    }
+    if (!paths.has('rubric.json')) ctx.addIssue({ code: 'custom', message: 'rubric.json is not listed', path: ['files'] });
+    const ids = new Set<string>();
+    m.applications.forEach((a, i) => {
+      if (ids.has(a.id)) ctx.addIssue({ code: 'custom', message: `duplicate application ${a.id}`, path: ['applications', i] });
+      ids.add(a.id);
+      for (const f of a.files) {
+        if (!f.startsWith(`dossiers/${a.id}/`) || !paths.has(f.toLowerCase())) {
+          ctx.addIssue({ code: 'custom', message: `${f} is not a listed file of ${a.id}`, path: ['applications', i, 'files'] });
+        }
+      }
+    });
+  });
+export type Manifest = z.infer<typeof Manifest>;
+
+/** Where in the dossier a score is grounded. */
+export const EvidenceRef = z
+  .object({ file: PackagePath, page: z.number().int().min(1).max(100000).optional() })
+  .strict();
+
+export const CriterionScore = z
+  .object({
+    criterionId: Id,
+    /** Null while not yet scored; gates use 1 (pass) and 0 (fail). */
+    score: z.number().finite().nullable(),
+    comment: z.string().max(8000),
+    evidence: z.array(EvidenceRef).max(20),
+    updatedAt: Timestamp,
+  })
+  .strict();
+export type CriterionScore = z.infer<typeof CriterionScore>;
+
+export const ConflictDeclaration = z
+  .object({
+    /** `none`: declared no conflict; `recused`: the expert stands aside (回避). */
+    status: z.enum(['none', 'recused']),
+    /** Why (required for a recusal), e.g. 同一单位. */
+    reason: z.string().max(2000),
+    declaredAt: Timestamp,
+  })
+  .strict();
+
+export const ApplicationReview = z
+  .object({
+    applicationId: Id,
+    conflict: ConflictDeclaration,
+    status: z.enum(['complete', 'in-progress', 'recused']),
+    gates: z.array(CriterionScore).max(100),
+    scores: z.array(CriterionScore).max(500),
+    /** 专家意见: the overall written opinion. */
+    opinion: z.string().max(20000),
+    recommendation: Id.nullable(),
+    updatedAt: Timestamp,
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.conflict.status === 'recused') {
+      if (a.status !== 'recused') ctx.addIssue({ code: 'custom', message: 'a recused application has status recused', path: ['status'] });
+      if (a.scores.length || a.gates.length) ctx.addIssue({ code: 'custom', message: 'a recused application carries no scores', path: ['scores'] });
+      if (!a.conflict.reason.trim()) ctx.addIssue({ code: 'custom', message: 'a recusal needs a reason', path: ['conflict', 'reason'] });
+    }
+  });
+export type ApplicationReview = z.infer<typeof ApplicationReview>;
+
+export const Attachment = z
+  .object({ path: z.string().regex(/^attachments\/[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/), size: z.number().int().min(0), mediaType: z.string().max(100), sha256: Sha256 })
+  .strict();
+
+export const Bundle = z
+  .object({
+    schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+    kind: z.literal('reviewdesk-scores'),
+    packageId: Uuid,
+    /** SHA-256 of the `.rpkg` file as received. */
+    packageSha256: Sha256,
+    roundId: Id,
+    rubric: z.object({ id: Id, version: z.number().int().min(1) }).strict(),
+    expertFingerprint: Fingerprint,
+    /** The expert's card; its key signs bundle.json.sig. */
+    expert: Card,
+    /** Goes up with every export; the highest revision supersedes the rest. */
+    revision: z.number().int().min(1).max(1_000_000),
+    appVersion: z.string().max(50),
+    createdAt: Timestamp,
+    applications: z.array(ApplicationReview).max(2000),
+    /** Files under attachments/ (site-visit photos), each hashed. */
+    attachments: z.array(Attachment).max(1000),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.expert.fingerprint !== b.expertFingerprint) {
+      ctx.addIssue({ code: 'custom', message: 'expertFingerprint differs from the card', path: ['expertFingerprint'] });
+    }
+    const ids = new Set<string>();
+    b.applications.forEach((a, i) => {
+      if (ids.has(a.applicationId)) ctx.addIssue({ code: 'custom', message: `duplicate application ${a.applicationId}`, path: ['applications', i] });
+      ids.add(a.applicationId);
+    });
+  });
+export type Bundle = z.infer<typeof Bundle>;
+
+/** The secretariat's round folder: what `reviewdesk pack` reads. */
+export const RoundFile = z
+  .object({
+    schemaVersion: z.literal(ROUND_SCHEMA_VERSION),
+    kind: z.literal('reviewdesk-round'),
+    round: RoundRef,
+    deadline: Timestamp,
+    /** Path of the rubric JSON, relative to the round folder. */
+    rubric: z.string().min(1).max(200),
+    experts: z.array(z.object({ id: Id, card: z.string().min(1).max(200) }).strict()).min(1).max(500),
+    applications: z
+      .array(
+        z
+          .object({
+            id: Id,
+            name: LocalizedText,
+            organisation: LocalizedText,
+            category: ApplicationCategory,
+            field: LocalizedText.optional(),
+            /** Folder of dossier files, relative to the round folder. */
+            dossier: z.string().min(1).max(200),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(5000),
+    /** Which expert reviews which applications: expertId → applicationIds. */
+    assignments: z.record(Id, z.array(Id).min(1)),
+  })
+  .strict();
+export type RoundFile = z.infer<typeof RoundFile>;

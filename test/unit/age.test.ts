@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { describe, expect, it } from 'vitest';
+import { decryptBytes, decryptFile, encryptBytes, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const CHUNK = 65536;
+const dir = tempDir();
+
+async function pair(): Promise<{ identity: string; recipient: string; file: string }> {
+  const identity = await generateX25519Identity();
+  const file = join(dir, `id-${randomBytes(4).toString('hex')}.txt`);
+  writeFileSync(file, identity + '\n');
+  return { identity, recipient: await identityToRecipient(identity), file };
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+  return 'no error';
+}
+
+describe('age payload through libsodium', () => {
+  for (const size of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17]) {
+    it(`round-trips ${size} bytes and interoperates with the age CLI`, async () => {
+      const k = await pair();
+      const plain = randomBytes(size);
+      const ct = await encryptBytes(plain, { recipients: [k.recipient] });
+      expect((await decryptBytes(ct, [{ identity: k.identity }])).plaintext.equals(plain)).toBe(true);
+      // ours → stock age
+      const ctPath = join(dir, `ours-${size}.age`);
+      writeFileSync(ctPath, ct);
+      expect(execFileSync('age', ['-d', '-i', k.file, ctPath]).equals(plain)).toBe(true);
+      // stock age → ours
+      const plainPath = join(dir, `plain-${size}`);
+      writeFileSync(plainPath, plain);
+      const theirs = execFileSync('age', ['-r', k.recipient, plainPath]);
+      expect((await decryptBytes(theirs, [{ identity: k.identity }])).plaintext.equals(plain)).toBe(true);
+    });
+  }
+
+  it('works with ML-KEM-768 + X25519 hybrid recipients', async () => {
+    const identity = await generateHybridIdentity();
+    const recipient = await identityToRecipient(identity);
+    expect(recipient.startsWith('age1pq1')).toBe(true);
+    const plain = randomBytes(2 * CHUNK + 5);
+    const ct = await encryptBytes(plain, { recipients: [recipient] });
+    expect((await decryptBytes(ct, [{ identity }])).plaintext.equals(plain)).toBe(true);
+  });
+
+  it('round-trips passphrase encryption with the age CLI (scrypt)', async () => {
+    const plain = Buffer.from('secret keys');
+    const ct = await encryptBytes(plain, { passphrase: 'correct horse battery', scryptLogN: 12 });
+    expect((await decryptBytes(ct, [{ passphrase: 'correct horse battery' }])).plaintext.equals(plain)).toBe(true);
+    expect(await codeOf(decryptBytes(ct, [{ passphrase: 'wrong wrong wrong' }]))).toBe('E_PASSPHRASE');
+  });
+
+  it('reports the SHA-256 and size of the ciphertext file', async () => {
+    const k = await pair();
+    const ct = await encryptBytes(randomBytes(1000), { recipients: [k.recipient] });
+    const p = join(dir, 'hash.age');
+    writeFileSync(p, ct);
+    const r = await decryptFile(p, [{ identity: k.identity }]);
+    expect(r.fileSha256).toBe(execFileSync('sha256sum', [p]).toString().split(' ')[0]);
+    expect(r.fileSize).toBe(ct.length);
+  });
+});
+
+describe('age refusals', () => {
+  async function sample(size = 3 * CHUNK + 100): Promise<{ k: Awaited<ReturnType<typeof pair>>; ct: Buffer; headerLen: number }> {
+    const k = await pair();
+    const ct = await encryptBytes(randomBytes(size), { recipients: [k.recipient] });
+    const headerLen = ct.indexOf('\n', ct.indexOf('\n--- ') + 1) + 1;
+    return { k, ct, headerLen };
+  }
+  const open = (ct: Uint8Array, identity: string): Promise<string> => codeOf(decryptBytes(ct, [{ identity }]));
+
+  it('refuses the wrong key', async () => {
+    const { ct } = await sample();
+    expect(await open(ct, await generateX25519Identity())).toBe('E_WRONG_KEY');
+  });
+  it('refuses a file truncated at a chunk boundary (missing final chunk)', async () => {
+    const { k, ct, headerLen } = await sample();
+    const cut = headerLen + 16 + 2 * (CHUNK + 16);
+    expect(await open(ct.subarray(0, cut), k.identity)).toBe('E_AGE_TRUNCATED');
+  });
+  it('refuses a file truncated mid-chunk', async () => {
+    const { k, ct, headerLen } = await sample();
+    expect(await open(ct.subarray(0, headerLen + 16 + CHUNK + 1000), k.identity)).toBe('E_AGE_PAYLOAD');
+  });
+  it('refuses a file cut inside the nonce', async () => {
+    const { k, ct, headerLen } = await sample();
+    expect(await open(ct.subarray(0, headerLen + 8), k.identity)).toBe('E_AGE_TRUNCATED');
+  });
+  it('refuses a flipped byte in the header', async () => {
+    const { k, ct } = await sample();
+    const bad = Buffer.from(ct);
+    bad[30] ^= 1; // inside the recipient stanza
+    expect(['E_WRONG_KEY', 'E_AGE_HEADER', 'E_AGE_HEADER_MAC']).toContain(await open(bad, k.identity));
+  });
+  it('refuses a flipped byte in the header MAC', async () => {
+    const { k, ct, headerLen } = await sample();
+    const bad = Buffer.from(ct);
+    bad[headerLen - 5] = bad[headerLen - 5] === 0x41 ? 0x42 : 0x41;
+    expect(await open(bad, k.identity)).toBe('E_AGE_HEADER_MAC');
+  });
+  it('refuses a flipped byte in the payload', async () => {
+    const { k, ct, headerLen } = await sample();
+    const bad = Buffer.from(ct);
+    bad[headerLen + 16 + CHUNK + 50] ^= 0x80;
+    expect(await open(bad, k.identity)).toBe('E_AGE_PAYLOAD');
+  });
+  it('refuses a flipped byte in the payload nonce', async () => {
+    const { k, ct, headerLen } = await sample();
+    const bad = Buffer.from(ct);
+    bad[headerLen + 3] ^= 1;
+    expect(await open(bad, k.identity)).toBe('E_AGE_PAYLOAD');
+  });
+  it('refuses trailing data after the final chunk', async () => {
+    const { k, ct } = await sample(1000);
+    expect(await open(Buffer.concat([ct, Buffer.alloc(16)]), k.identity)).toMatch(/E_AGE_(PAYLOAD|TRAILING)/);
+  });
+  it('refuses data that is not age at all', async () => {
+    expect(await open(Buffer.from('PK\x03\x04 not age'), (await pair()).identity)).toBe('E_AGE_HEADER');
+  });
+  it(`refuses scrypt work factors above 2^${SCRYPT_MAX_LOG_N} before doing any work`, async () => {
+    const ct = await encryptBytes(Buffer.from('x'), { passphrase: 'p', scryptLogN: 10 });
+    const text = ct.toString('latin1').replace(/(-> scrypt \S+) 10\n/, '$1 40\n');
+    const started = Date.now();
+    expect(await codeOf(decryptBytes(Buffer.from(text, 'latin1'), [{ passphrase: 'p' }]))).toBe('E_SCRYPT_WORK_FACTOR');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+  it('never returns plaintext from an unauthenticated file on disk', async () => {
+    const { k, ct, headerLen } = await sample();
+    const p = join(dir, 'cut.age');
+    writeFileSync(p, ct.subarray(0, headerLen + 16 + 2 * (CHUNK + 16)));
+    expect(await codeOf(decryptFile(p, [{ identity: k.identity }]))).toBe('E_AGE_TRUNCATED');
+    expect(readFileSync(p).length).toBe(headerLen + 16 + 2 * (CHUNK + 16));
+  });
+});
