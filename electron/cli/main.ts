@@ -1,0 +1,232 @@
+/**
+ * `reviewdesk`: keys, packages and bundles from a terminal. Scriptable: --json
+ * prints machine-readable results; failures exit non-zero with a one-line
+ * reason (zh-CN / en) on stderr.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import type { Card } from '../../shared/card.ts';
+import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { pick } from '../../shared/i18n-text.ts';
+import { verifyBundleFiles, type Roster } from '../bundles/verify.ts';
+import { generateDemo } from '../demo/generate.ts';
+import { readCard } from '../keys/card.ts';
+import { createIdentity, loadIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
+import { openPackage } from '../packages/open.ts';
+import { packRound } from '../packages/pack.ts';
+import { loadRound } from '../rounds/round.ts';
+
+const program = new Command();
+let jsonMode = false;
+
+function print(value: unknown, text: () => string): void {
+  process.stdout.write(jsonMode ? JSON.stringify(value, null, 2) + '\n' : text() + '\n');
+}
+
+/** A progress bar on a terminal; silent in --json mode or when piped. */
+function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
+  if (jsonMode || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update: (done, total) => {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function askHidden(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new ReviewDeskError('E_USAGE', { reason: 'no terminal to ask for the passphrase: use --passphrase-file or REVIEWDESK_PASSPHRASE' });
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const out = rl as unknown as { _writeToOutput: (s: string) => void };
+  let asked = false;
+  out._writeToOutput = (s: string) => {
+    if (!asked) process.stderr.write(s);
+    asked = true;
+  };
+  const answer = await new Promise<string>((r) => rl.question(prompt, r));
+  rl.close();
+  process.stderr.write('\n');
+  return answer;
+}
+
+async function passphraseFrom(opts: { passphraseFile?: string }, confirm = false): Promise<string> {
+  if (opts.passphraseFile) return (await readFile(opts.passphraseFile, 'utf8')).replace(/\r?\n$/, '');
+  if (process.env.REVIEWDESK_PASSPHRASE) return process.env.REVIEWDESK_PASSPHRASE;
+  const p = await askHidden('Passphrase / 口令: ');
+  if (confirm && (await askHidden('Again / 再次输入: ')) !== p) throw new ReviewDeskError('E_USAGE', { reason: 'the passphrases differ' });
+  return p;
+}
+
+async function identityFrom(dir: string, opts: { passphraseFile?: string }): Promise<Identity> {
+  return loadIdentity(resolve(dir), () => passphraseFrom(opts));
+}
+
+/** A roster of expert cards from round.json (its cards) or an allowed_signers file. */
+async function rosterFrom(path: string): Promise<Roster> {
+  if (path.endsWith('.json')) {
+    const round = await loadRound(resolve(path, '..'));
+    return new Map([...round.cards.values()].map((c) => [c.fingerprint, c]));
+  }
+  const cards = new Map<string, Card>();
+  for (const f of path.split(',')) {
+    const card = await readCard(f);
+    cards.set(card.fingerprint, card);
+  }
+  return cards;
+}
+
+const passOpt = new Option('--passphrase-file <file>', 'read the passphrase from a file (or set REVIEWDESK_PASSPHRASE)');
+
+program
+  .name('reviewdesk')
+  .description('ReviewDesk 评审台: review packages, score bundles and keys')
+  .option('--json', 'machine-readable output')
+  .hook('preAction', (cmd) => {
+    jsonMode = Boolean(cmd.opts<{ json?: boolean }>().json);
+  });
+
+program
+  .command('keygen')
+  .description('create an identity folder: card.json and passphrase-protected secret keys')
+  .requiredOption('--out <dir>', 'identity folder to create')
+  .requiredOption('--name <name>', 'display name')
+  .option('--org <organisation>', 'organisation', '')
+  .addOption(new Option('--role <role>', 'expert or secretariat').choices(['expert', 'secretariat']).default('expert'))
+  .option('--fields <list>', 'fields of expertise, comma-separated', '')
+  .option('--pq', 'post-quantum hybrid age key (ML-KEM-768 + X25519)')
+  .addOption(passOpt)
+  .action(async (o: { out: string; name: string; org: string; role: 'expert' | 'secretariat'; fields: string; pq?: boolean; passphraseFile?: string }) => {
+    const id = await createIdentity({ role: o.role, displayName: o.name, organisation: o.org, fields: o.fields.split(',').map((s) => s.trim()).filter(Boolean), postQuantum: Boolean(o.pq) });
+    await saveIdentity(resolve(o.out), id, await passphraseFrom(o, true));
+    print({ ok: true, card: id.card }, () => `Created ${o.out}\nfingerprint / 指纹: ${id.card.fingerprint}\n${id.card.ageRecipient}\n${id.card.sshPublicKey}`);
+  });
+
+program
+  .command('key')
+  .description('key utilities')
+  .command('export-age')
+  .description('print the stock AGE-SECRET-KEY-1… line (break-glass use with the age tool)')
+  .requiredOption('--identity <dir>', 'identity folder')
+  .addOption(passOpt)
+  .action(async (o: { identity: string; passphraseFile?: string }) => {
+    const id = await identityFrom(o.identity, o);
+    print({ ok: true, ageIdentity: id.ageIdentity }, () => id.ageIdentity);
+  });
+
+program
+  .command('pack')
+  .description('build one encrypted review package per expert from a round folder')
+  .argument('<round_dir>', 'folder with round.json')
+  .requiredOption('--secretariat <dir>', 'secretariat identity folder')
+  .requiredOption('--out <dir>', 'where to write <expertId>.rpkg')
+  .addOption(passOpt)
+  .action(async (roundDir: string, o: { secretariat: string; out: string; passphraseFile?: string }) => {
+    const secretariat = await identityFrom(o.secretariat, o);
+    const round = await loadRound(resolve(roundDir));
+    const bar = progressBar('pack');
+    const results = await packRound(round, secretariat, resolve(o.out), (d, t) => bar.update(d, t));
+    bar.stop();
+    print({ ok: true, packages: results }, () => results.map((r) => `${r.path}  ${r.applications} applications  ${r.size} bytes  sha256 ${r.sha256}`).join('\n'));
+  });
+
+program
+  .command('inspect')
+  .description('open and check a review package, and list its content')
+  .argument('<package>', '.rpkg file')
+  .requiredOption('--identity <dir>', "the expert's identity folder")
+  .option('--trust <card>', "require the package to be signed by this secretariat card.json")
+  .addOption(passOpt)
+  .action(async (file: string, o: { identity: string; trust?: string; passphraseFile?: string }) => {
+    const identity = await identityFrom(o.identity, o);
+    const bar = progressBar('open');
+    const pkg = await openPackage(resolve(file), identity, { ...(o.trust ? { trustedSecretariat: await readCard(o.trust) } : {}), onProgress: (d, t) => bar.update(d, t) });
+    bar.stop();
+    const m = pkg.manifest;
+    print(
+      { ok: true, packageSha256: pkg.packageSha256, signer: pkg.signer, manifest: m, rubric: { id: pkg.rubric.id, version: pkg.rubric.version, title: pkg.rubric.title } },
+      () =>
+        [
+          `OK  ${pick(m.round.title, 'zh-CN')} / ${pick(m.round.title, 'en')}`,
+          `package ${m.packageId}  sha256 ${pkg.packageSha256}`,
+          `signed by / 签名: ${m.secretariat.displayName} (${pkg.signer.fingerprint}, ${pkg.signer.sshFingerprint})`,
+          `for / 专家: ${m.expert.displayName} (${m.expert.fingerprint})   deadline / 截止: ${m.deadline}`,
+          `rubric / 评分表: ${pick(pkg.rubric.title, 'zh-CN')} v${pkg.rubric.version}`,
+          ...m.applications.map((a) => `  ${a.id}  ${a['name']['zh-CN']}  (${a.category})\n${a.files.map((f) => `      ${f}`).join('\n')}`),
+        ].join('\n'),
+    );
+  });
+
+program
+  .command('verify-bundle')
+  .description('check score bundle files and give a verdict for each')
+  .argument('<files...>', '.rsb files')
+  .requiredOption('--secretariat <dir>', 'secretariat identity folder')
+  .option('--roster <file>', "round.json (its expert cards) or comma-separated card.json files: the signer must be one of them")
+  .addOption(passOpt)
+  .action(async (files: string[], o: { secretariat: string; roster?: string; passphraseFile?: string }) => {
+    const secretariat = await identityFrom(o.secretariat, o);
+    const verdicts = await verifyBundleFiles(files, secretariat, o.roster ? await rosterFrom(o.roster) : undefined);
+    print({ ok: verdicts.every((v) => v.ok), signerChecked: Boolean(o.roster), verdicts }, () =>
+      verdicts
+        .map((v) => (v.ok ? `OK    ${v.file}  ${v.expert.displayName} (${v.expert.fingerprint}) revision ${v.revision}, ${v.applications} applications` : `FAIL  ${v.file}  ${v.code}: ${v.message['zh-CN']} / ${v.message.en}`))
+        .concat(o.roster ? [] : ['(signers not checked against a roster: pass --roster round/round.json)'])
+        .join('\n'),
+    );
+    if (!verdicts.every((v) => v.ok)) process.exitCode = 1;
+  });
+
+program
+  .command('demo')
+  .description('write a complete demo round (identities, round folder, packages, signed bundles)')
+  .requiredOption('--out <dir>', 'output folder (must not exist or be empty)')
+  .option('--experts <n>', 'number of experts', '5')
+  .option('--applications <m>', 'number of applications', '4')
+  .option('--revisions <r>', 'earlier bundle revisions per expert', '0')
+  .action(async (o: { out: string; experts: string; applications: string; revisions: string }) => {
+    const n = (s: string, what: string, min: number): number => {
+      const v = Number(s);
+      if (!Number.isInteger(v) || v < min) throw new ReviewDeskError('E_USAGE', { reason: `${what} must be a whole number ≥ ${min}` });
+      return v;
+    };
+    if (existsSync(join(o.out, 'round', 'round.json'))) throw new ReviewDeskError('E_USAGE', { reason: `${o.out} already holds a demo round` });
+    const bar = progressBar('demo');
+    const s = await generateDemo({ out: resolve(o.out), experts: n(o.experts, '--experts', 1), applications: n(o.applications, '--applications', 1), revisions: n(o.revisions, '--revisions', 0), onProgress: (_s, d, t) => bar.update(d, t) });
+    bar.stop();
+    print({ ok: true, ...s }, () => `Demo round in ${s.out}: ${s.experts.length} experts, ${s.applications.length} applications, ${s.packages.length} packages, ${s.bundles.length} bundles${s.cjkFont ? '' : ' (no CJK font found: PDFs carry English text only)'}`);
+  });
+
+program
+  .command('start')
+  .description('what `npm start` runs until the desktop app lands: the demo round in ./demo-round')
+  .action(async () => {
+    const out = resolve('demo-round');
+    if (!existsSync(join(out, 'round', 'round.json'))) await generateDemo({ out });
+    const secretariat = await loadIdentity(join(out, 'secretariat'));
+    const expert = await loadIdentity(join(out, 'experts', 'E01'));
+    const pkg = await openPackage(join(out, 'packages', 'E01.rpkg'), expert);
+    const verdicts = await verifyBundleFiles(['E01', 'E02', 'E03', 'E04', 'E05'].map((e) => join(out, 'bundles', `${e}.rsb`)).filter(existsSync), secretariat, await rosterFrom(join(out, 'round', 'round.json')));
+    console.log(`ReviewDesk 评审台 — demo round in ${out}`);
+    console.log(`Package E01.rpkg opened and checked: ${pkg.manifest.applications.length} applications, signed by ${pkg.signer.fingerprint}`);
+    for (const v of verdicts) console.log(v.ok ? `  bundle ${v.file}: OK (${v.expert.displayName}, revision ${v.revision})` : `  bundle ${v.file}: ${v.code}`);
+    console.log('Try: npx reviewdesk inspect demo-round/packages/E02.rpkg --identity demo-round/experts/E02');
+    console.log('The desktop app arrives with the reviewer-app issue; docs/formats.md shows how to check every file with age and ssh-keygen.');
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  const err = isReviewDeskError(e) ? e : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) });
+  if (jsonMode) process.stdout.write(JSON.stringify({ ok: false, error: err.toJSON() }) + '\n');
+  process.stderr.write(`error ${err.code}: ${err.localized('zh-CN')} / ${err.localized('en')}\n`);
+  process.exitCode = err.code === 'E_USAGE' ? 2 : 1;
+}
+

@@ -1,0 +1,244 @@
+/**
+ * The demo round generator: identities, a round folder with real PDF dossiers,
+ * one encrypted package per expert, completed signed score bundles and an
+ * OpenSSH allowed_signers file. Tests, benchmarks and `npm start` use it; no
+ * fixture is edited by hand.
+ */
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BUNDLE_SCHEMA_VERSION, NS_PACKAGE, NS_SCORES, ROUND_SCHEMA_VERSION, type ApplicationReview, type Bundle, type RoundFile } from '../../shared/formats.ts';
+import { commentRequired, scaleRange, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
+import { enterpriseSelection } from '../../shared/rubric/templates/enterprise-selection.ts';
+import { writeBundle } from '../bundles/write.ts';
+import { createIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
+import { packRound, type PackResult } from '../packages/pack.ts';
+import { loadRound } from '../rounds/round.ts';
+import { DEMO_APPLICATIONS, type DemoApplication } from './applications.ts';
+import { factsPdf, findCjkFont, planPdf } from './pdf.ts';
+
+export interface DemoOptions {
+  out: string;
+  experts?: number;
+  applications?: number;
+  /** Earlier revisions per expert, written beside the final bundle. */
+  revisions?: number;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  out: string;
+  experts: string[];
+  applications: string[];
+  packages: PackResult[];
+  bundles: string[];
+  cjkFont: string | null;
+}
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+const GIVEN = ['建国', '晓华', '立军', '静怡', '志强', '文博', '丽娜', '海涛', '明远', '雪梅', '振宇', '慧敏', '国栋', '佳怡', '少华', '永清'];
+const ORGS = ['上海理工科技大学', '华东先进制造研究院', '东海集成电路设计有限公司', '申江生物医药研究所', '浦江管理咨询有限公司', '长三角知识产权服务中心'];
+const FIELDS = [['集成电路', '技术'], ['生物医药', '技术'], ['人工智能', '技术'], ['先进材料', '产业'], ['经济管理'], ['知识产权与法律']];
+
+/** Deterministic PRNG (mulberry32) so demo rounds are reproducible in shape. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A 30-criterion rubric for load rounds, derived from the enterprise template. */
+export function loadRubric(): Rubric {
+  const base = enterpriseSelection;
+  const dims = Array.from({ length: 6 }, (_, d) => ({
+    id: `L${d + 1}`,
+    title: { 'zh-CN': `评价维度 ${d + 1}`, en: `Dimension ${d + 1}` },
+    criteria: Array.from({ length: 5 }, (_, c): Criterion => {
+      const src = scoredCriteria(base)[(d * 5 + c) % scoredCriteria(base).length]!.criterion;
+      return { ...src, id: `L${d + 1}.${c + 1}`, weight: d * 5 + c < 20 ? 3 : 4, scale: { kind: 'points', min: 0, max: 10, step: 0.5 }, threshold: undefined } as Criterion;
+    }),
+  }));
+  return { ...base, id: 'mic-load-30', title: { 'zh-CN': '负载测试评分表（30 项）', en: 'Load-test rubric (30 criteria)' }, dimensions: dims, tieBreak: ['L1', 'L2'] };
+}
+
+function demoApplication(i: number): { app: DemoApplication; id: string; realistic: boolean } {
+  const app = DEMO_APPLICATIONS[i % DEMO_APPLICATIONS.length]!;
+  if (i < DEMO_APPLICATIONS.length) return { app, id: app.id, realistic: true };
+  const n = i + 1;
+  return {
+    app: { ...app, name: { 'zh-CN': `${app.name['zh-CN']}（第${n}号）`, en: `${app.name.en} (No. ${n})` } },
+    id: `A${String(n).padStart(3, '0')}`,
+    realistic: false,
+  };
+}
+
+/** Snaps a 0–1 quality onto a criterion's scale grid. */
+function scoreFor(c: Criterion, q: number): number {
+  const { min, max } = scaleRange(c.scale);
+  const step = c.scale.kind === 'gate' ? 1 : c.scale.step;
+  const raw = min + Math.min(1, Math.max(0, q)) * (max - min);
+  let v = min + Math.round((raw - min) / step) * step;
+  if (c.scale.kind === 'levels') {
+    const levels = c.scale.levels;
+    if (!levels.some((l) => v >= l.min && v <= l.max)) v = levels.reduce((best, l) => (Math.abs(l.max - raw) < Math.abs(best - raw) ? l.max : best), levels[0]!.max);
+  }
+  return Math.round(v * 1000) / 1000;
+}
+
+const QUALITY: Record<string, number> = { A001: 0.86, A002: 0.74, A003: 0.42, A004: 0.6 };
+
+function review(rubric: Rubric, appId: string, app: DemoApplication, expertIndex: number, rand: () => number, complete: boolean, at: string): ApplicationReview {
+  if (appId === 'A003' && expertIndex === 4) {
+    return {
+      applicationId: appId,
+      conflict: { status: 'recused', reason: '近三年与牵头单位有合作项目，申请回避。/ Joint projects with the lead unit in the last three years; recused.', declaredAt: at },
+      status: 'recused',
+      gates: [],
+      scores: [],
+      opinion: '',
+      recommendation: null,
+      updatedAt: at,
+    };
+  }
+  const quality = (QUALITY[appId] ?? 0.3 + rand() * 0.6) + (expertIndex % 3 - 1) * 0.04;
+  const note = (good: boolean, k: number): string => {
+    const list = good ? app.reviewNotes.strengths : app.reviewNotes.weaknesses;
+    const n = list[k % list.length]!;
+    return `${n['zh-CN']} / ${n.en}`;
+  };
+  const all = scoredCriteria(rubric);
+  const upto = complete ? all.length : Math.ceil(all.length / 2);
+  const scores = all.slice(0, upto).map(({ criterion }, k) => {
+    const score = scoreFor(criterion, quality + (rand() - 0.5) * 0.2);
+    const { max } = scaleRange(criterion.scale);
+    const needs = commentRequired(criterion, score) || criterion.comment.minLength > 0;
+    const comment = needs || rand() < 0.5 ? `${criterion.title['zh-CN']}：${note(score >= 0.7 * max, k)}` : '';
+    return { criterionId: criterion.id, score, comment, evidence: [], updatedAt: at };
+  });
+  const gates = rubric.gates.map((g, k) => {
+    const fails = appId === 'A003' && k === rubric.gates.length - 1 && expertIndex % 2 === 0;
+    return { criterionId: g.id, score: fails ? 0 : 1, comment: fails ? `不满足：${note(false, 0)}` : '', evidence: [], updatedAt: at };
+  });
+  const byId = Object.fromEntries(scores.map((s) => [s.criterionId, s.score]));
+  const { total } = weightedTotal(rubric, byId);
+  const recs = rubric.recommendations;
+  const recommendation = complete ? (total >= 75 ? recs[0]! : total >= 60 ? (recs[1] ?? recs[0]!) : recs[recs.length - 1]!).id : null;
+  return {
+    applicationId: appId,
+    conflict: { status: 'none', reason: '', declaredAt: at },
+    status: complete ? 'complete' : 'in-progress',
+    gates,
+    scores,
+    opinion: complete ? `专家意见：${note(true, expertIndex)}；不足：${note(false, expertIndex)}` : '',
+    recommendation,
+    updatedAt: at,
+  };
+}
+
+/** Writes a complete demo round to `opts.out`. */
+export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
+  const expertCount = opts.experts ?? 5;
+  const appCount = opts.applications ?? 4;
+  const revisions = opts.revisions ?? 0;
+  const out = opts.out;
+  const progress = opts.onProgress ?? (() => undefined);
+  const roundDir = join(out, 'round');
+  await mkdir(join(roundDir, 'cards'), { recursive: true });
+
+  const secretariat = await createIdentity({ role: 'secretariat', displayName: '评审秘书处（演示）', organisation: '上海市制造业创新中心专家评审委员会（演示）', demo: true });
+  await saveIdentity(join(out, 'secretariat'), secretariat, null);
+  const experts: { id: string; identity: Identity }[] = [];
+  for (let i = 0; i < expertCount; i++) {
+    const id = `E${String(i + 1).padStart(2, '0')}`;
+    const identity = await createIdentity({
+      role: 'expert',
+      displayName: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
+      organisation: ORGS[i % ORGS.length]!,
+      fields: FIELDS[i % FIELDS.length]!,
+      demo: true,
+    });
+    await saveIdentity(join(out, 'experts', id), identity, null);
+    await copyFile(join(out, 'experts', id, 'card.json'), join(roundDir, 'cards', `${id}.json`));
+    experts.push({ id, identity });
+    progress('identities', i + 1, expertCount);
+  }
+
+  const rubric = appCount <= DEMO_APPLICATIONS.length ? enterpriseSelection : loadRubric();
+  await writeFile(join(roundDir, 'rubric.json'), JSON.stringify(rubric, null, 2) + '\n');
+  const font = findCjkFont();
+  const apps = Array.from({ length: appCount }, (_, i) => demoApplication(i));
+  const pdfCache = new Map<string, Buffer[]>();
+  for (const [i, { app, id, realistic }] of apps.entries()) {
+    const folder = join(roundDir, 'dossiers', id);
+    await mkdir(folder, { recursive: true });
+    if (realistic) {
+      await writeFile(join(folder, '建设和运行方案.pdf'), await planPdf(app, font));
+      await writeFile(join(folder, '佐证材料.pdf'), await factsPdf(app, font));
+    } else {
+      const cached = pdfCache.get(app.id) ?? [await factsPdf(app, font)];
+      pdfCache.set(app.id, cached);
+      await writeFile(join(folder, '佐证材料.pdf'), cached[0]!);
+    }
+    progress('dossiers', i + 1, appCount);
+  }
+  const roundFile: RoundFile = {
+    schemaVersion: ROUND_SCHEMA_VERSION,
+    kind: 'reviewdesk-round',
+    round: { id: 'SH-MIC-2026', title: { 'zh-CN': '2026 年度上海市制造业创新中心遴选（演示）', en: '2026 Shanghai manufacturing innovation centre selection (demo)' } },
+    deadline: new Date(Date.now() + 14 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    rubric: 'rubric.json',
+    experts: experts.map((e) => ({ id: e.id, card: `cards/${e.id}.json` })),
+    applications: apps.map(({ app, id }) => ({ id, name: app.name, organisation: app.organisation, category: app.category, field: app.field, dossier: `dossiers/${id}` })),
+    assignments: Object.fromEntries(experts.map((e) => [e.id, apps.map((a) => a.id)])),
+  };
+  await writeFile(join(roundDir, 'round.json'), JSON.stringify(roundFile, null, 2) + '\n');
+
+  const loaded = await loadRound(roundDir);
+  const packages = await packRound(loaded, secretariat, join(out, 'packages'), (d, t) => progress('packages', d, t));
+
+  await mkdir(join(out, 'bundles'), { recursive: true });
+  const bundles: string[] = [];
+  for (const [i, e] of experts.entries()) {
+    const pkg = packages.find((p) => p.expertId === e.id)!;
+    const rand = prng(1000 + i);
+    for (let rev = 1; rev <= revisions + 1; rev++) {
+      const final = rev === revisions + 1;
+      const at = new Date(Date.now() - (revisions + 1 - rev) * 86400_000).toISOString();
+      const bundle: Bundle = {
+        schemaVersion: BUNDLE_SCHEMA_VERSION,
+        kind: 'reviewdesk-scores',
+        packageId: pkg.packageId,
+        packageSha256: pkg.sha256,
+        roundId: roundFile.round.id,
+        rubric: { id: rubric.id, version: rubric.version },
+        expertFingerprint: e.identity.card.fingerprint,
+        expert: e.identity.card,
+        revision: rev,
+        appVersion: 'demo',
+        createdAt: at,
+        applications: apps.map(({ app, id }) => review(rubric, id, app, i, rand, final, at)),
+        attachments: [],
+      };
+      const file = join(out, 'bundles', final ? `${e.id}.rsb` : `${e.id}.rev${rev}.rsb`);
+      await writeBundle(file, bundle, e.identity, secretariat.card.ageRecipient);
+      bundles.push(file);
+    }
+    progress('bundles', i + 1, experts.length);
+  }
+
+  const principals = [['secretariat', secretariat.card.sshPublicKey], ...experts.map((e) => [e.id, e.identity.card.sshPublicKey])];
+  await writeFile(
+    join(out, 'allowed_signers'),
+    principals.map(([who, key]) => `${who} namespaces="${NS_PACKAGE},${NS_SCORES}" ${key}`).join('\n') + '\n',
+  );
+  await writeFile(
+    join(out, 'README.txt'),
+    'DEMO ONLY. The identities in secretariat/ and experts/ hold UNPROTECTED secret keys for trying ReviewDesk out.\n' +
+      'Never use them for a real round. See docs/formats.md for how to open every file here with age and ssh-keygen.\n',
+  );
+  return { out, experts: experts.map((e) => e.id), applications: apps.map((a) => a.id), packages, bundles, cjkFont: font?.path ?? null };
+}
