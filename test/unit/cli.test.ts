@@ -1,0 +1,97 @@
+/** The `reviewdesk` command as a person or a script uses it, checked with stock tools. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/tmp.ts';
+
+const dir = tempDir('rd-cli-');
+const bin = join(import.meta.dirname, '../../electron/cli/reviewdesk.mjs');
+const passFile = join(dir, 'pass');
+writeFileSync(passFile, 'a long test passphrase\n');
+
+function run(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+describe('reviewdesk CLI', () => {
+  beforeAll(() => {
+    const r = run(['demo', '--out', 'demo', '--experts', '2', '--applications', '2', '--revisions', '1', '--json']);
+    expect(r.code, r.err).toBe(0);
+  }, 120_000);
+
+  it('keygen protects the secret keys with a passphrase that stock age opens, and export-age prints the key', () => {
+    const r = run(['keygen', '--out', 'me', '--name', '张三', '--org', '测试大学', '--fields', '集成电路,材料', '--passphrase-file', passFile, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const card = JSON.parse(r.out).card as { ageRecipient: string; fingerprint: string; fields: string[] };
+    expect(card.fields).toEqual(['集成电路', '材料']);
+    expect(readFileSync(join(dir, 'me', 'secret-keys.age')).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    const exported = run(['key', 'export-age', '--identity', 'me'], { REVIEWDESK_PASSPHRASE: 'a long test passphrase' });
+    expect(exported.code, exported.err).toBe(0);
+    const secret = exported.out.trim();
+    expect(secret).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]+$/);
+    // The exported key opens files encrypted to the card's recipient with the stock age tool.
+    writeFileSync(join(dir, 'k.txt'), secret + '\n');
+    const ct = execFileSync('age', ['-r', card.ageRecipient], { input: 'hello' });
+    expect(execFileSync('age', ['-d', '-i', join(dir, 'k.txt')], { input: ct }).toString()).toBe('hello');
+    const wrong = run(['key', 'export-age', '--identity', 'me'], { REVIEWDESK_PASSPHRASE: 'not the passphrase' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/^error E_PASSPHRASE: .+ \/ .+\n$/);
+  });
+
+  it('keygen --pq makes a hybrid post-quantum (ML-KEM-768 + X25519) identity', () => {
+    const r = run(['keygen', '--out', 'pq', '--name', 'PQ', '--pq', '--passphrase-file', passFile, '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out).card as { ageRecipient: string }).ageRecipient).toMatch(/^age1pq1/);
+  });
+
+  it('inspect opens a package and lists its content as JSON', () => {
+    const r = run(['inspect', 'demo/packages/E01.rpkg', '--identity', 'demo/experts/E01', '--trust', 'demo/secretariat/card.json', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const v = JSON.parse(r.out) as { manifest: { applications: { id: string }[] }; packageSha256: string };
+    expect(v.manifest.applications.map((a) => a.id)).toEqual(['A001', 'A002']);
+    expect(v.packageSha256).toBe(execFileSync('sha256sum', [join(dir, 'demo/packages/E01.rpkg')]).toString().split(' ')[0]);
+  });
+
+  it('inspect refuses a package for someone else with a one-line bilingual reason and exit 1', () => {
+    const r = run(['inspect', 'demo/packages/E01.rpkg', '--identity', 'demo/experts/E02']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error E_WRONG_KEY: [^\n]+\/[^\n]+\n$/);
+  });
+
+  it('the stock tools open a package: age -d, then ssh-keygen -Y verify on the manifest', () => {
+    const zip = execFileSync('age', ['-d', '-i', join(dir, 'demo/experts/E01/age-identity.txt'), join(dir, 'demo/packages/E01.rpkg')]);
+    writeFileSync(join(dir, 'pkg.zip'), zip);
+    execFileSync('unzip', ['-o', '-q', 'pkg.zip', 'manifest.json', 'manifest.json.sig', '-d', 'unz'], { cwd: dir });
+    const ok = execFileSync('ssh-keygen', ['-Y', 'verify', '-f', 'demo/allowed_signers', '-I', 'secretariat', '-n', 'reviewdesk-package', '-s', 'unz/manifest.json.sig'], {
+      cwd: dir,
+      input: readFileSync(join(dir, 'unz/manifest.json')),
+    });
+    expect(ok.toString()).toMatch(/Good "reviewdesk-package" signature for secretariat/);
+  });
+
+  it('verify-bundle gives a verdict per file and fails when any is bad', () => {
+    copyFileSync(join(dir, 'demo/packages/E01.rpkg'), join(dir, 'not-a-bundle.rsb'));
+    const r = run(['verify-bundle', 'demo/bundles/E01.rsb', 'demo/bundles/E01.rev1.rsb', 'demo/bundles/E02.rsb', 'not-a-bundle.rsb', '--secretariat', 'demo/secretariat', '--roster', 'demo/round/round.json', '--json']);
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.out) as { verdicts: { ok: boolean; revision?: number; code?: string }[] };
+    expect(v.verdicts.map((x) => (x.ok ? `ok r${x.revision}` : x.code))).toEqual(['ok r2', 'ok r1', 'ok r2', 'E_WRONG_KEY']);
+  });
+
+  it('pack rebuilds packages from the round folder; each holds only its expert’s applications', () => {
+    const round = JSON.parse(readFileSync(join(dir, 'demo/round/round.json'), 'utf8')) as { assignments: Record<string, string[]> };
+    round.assignments = { E01: ['A002'], E02: ['A001', 'A002'] };
+    writeFileSync(join(dir, 'demo/round/round.json'), JSON.stringify(round));
+    const r = run(['pack', 'demo/round', '--secretariat', 'demo/secretariat', '--out', 'repacked', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const i = run(['inspect', 'repacked/E01.rpkg', '--identity', 'demo/experts/E01', '--json']);
+    const m = JSON.parse(i.out) as { manifest: { applications: { id: string }[]; files: { path: string }[] } };
+    expect(m.manifest.applications.map((a) => a.id)).toEqual(['A002']);
+    expect(m.manifest.files.every((f) => !f.path.includes('A001'))).toBe(true);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(run(['demo', '--out', 'x', '--experts', 'many']).code).toBe(2);
+  });
+});
