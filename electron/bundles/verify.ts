@@ -35,7 +35,11 @@ export async function openBundleBytes(data: Uint8Array, secretariat: Identity, r
   if (!json) throw new ReviewDeskError('E_FILE_MISSING', { path: 'bundle.json' });
   const sig = entries.get('bundle.json.sig');
   if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'bundle.json.sig' });
-  const bundle = parseStrict(json, Bundle, 'bundle.json', { maxBytes: MAX_BUNDLE_JSON, schemaVersion: BUNDLE_SCHEMA_VERSION, canonical: true });
+  const bundle = parseStrict(json, Bundle, 'bundle.json', {
+    maxBytes: MAX_BUNDLE_JSON,
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    canonical: true,
+  });
   const card = checkCard(bundle.expert, 'bundle.json (expert)');
   const signer = sshsigVerify(sig, NS_SCORES, json, 'bundle.json');
   if (formatSshPublicKey(signer) !== card.sshPublicKey) {
@@ -76,27 +80,34 @@ export type BundleVerdict =
 
 /** Checks bundle files and returns a verdict for each (never throws for a bad file). */
 export async function verifyBundleFiles(paths: string[], secretariat: Identity, roster?: Roster): Promise<BundleVerdict[]> {
-  const out: BundleVerdict[] = [];
-  for (const file of paths) {
-    try {
-      const data = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-        throw new ReviewDeskError('E_IO', { path: file, reason: e.code ?? String(e) });
-      });
-      const { bundle, fileSha256 } = await openBundleBytes(data, secretariat, roster);
-      out.push({
-        file,
-        ok: true,
-        expert: { fingerprint: bundle.expertFingerprint, displayName: bundle.expert.displayName },
-        packageId: bundle.packageId,
-        roundId: bundle.roundId,
-        revision: bundle.revision,
-        applications: bundle.applications.length,
-        fileSha256,
-      });
-    } catch (e) {
-      const err = isReviewDeskError(e) ? e : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) });
-      out.push({ file, ok: false, code: err.code, message: err.toJSON().message });
-    }
-  }
+  const out: BundleVerdict[] = new Array<BundleVerdict>(paths.length);
+  // Several files in flight overlap file reads and WebCrypto's threadpool work with parsing.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < paths.length; i = next++) out[i] = await verifyOne(paths[i]!, secretariat, roster);
+  };
+  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, worker));
   return out;
+}
+
+async function verifyOne(file: string, secretariat: Identity, roster?: Roster): Promise<BundleVerdict> {
+  try {
+    const data = await readFile(file).catch((e: NodeJS.ErrnoException) => {
+      throw new ReviewDeskError('E_IO', { path: file, reason: e.code ?? String(e) });
+    });
+    const { bundle, fileSha256 } = await openBundleBytes(data, secretariat, roster);
+    return {
+      file,
+      ok: true,
+      expert: { fingerprint: bundle.expertFingerprint, displayName: bundle.expert.displayName },
+      packageId: bundle.packageId,
+      roundId: bundle.roundId,
+      revision: bundle.revision,
+      applications: bundle.applications.length,
+      fileSha256,
+    };
+  } catch (e) {
+    const err = isReviewDeskError(e) ? e : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) });
+    return { file, ok: false, code: err.code, message: err.toJSON().message };
+  }
 }

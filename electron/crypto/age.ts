@@ -10,9 +10,10 @@
  * no chacha20-poly1305. Plaintext is only returned after every chunk, including
  * the final one, has authenticated.
  */
-import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, hkdfSync, randomBytes, webcrypto } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { Decrypter, Encrypter, type Recipient, type Stanza } from 'age-encryption';
+import { bech32 } from '@scure/base';
 import sodium from 'sodium-native';
 import { ReviewDeskError } from '../../shared/errors.ts';
 
@@ -89,12 +90,33 @@ function checkScryptWorkFactor(header: Buffer): void {
 /** Identities to try: `AGE-SECRET-KEY-1…`, `AGE-SECRET-KEY-PQ-1…`, or a passphrase. */
 export type DecryptKey = { identity: string } | { passphrase: string };
 
+const PKCS8_X25519_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const cryptoKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
+
+/**
+ * X25519 identities go to the library as non-extractable WebCrypto keys
+ * (native X25519) rather than strings (pure-JS curve arithmetic); cached per
+ * identity for the life of the process.
+ */
+function x25519Key(identity: string): Promise<webcrypto.CryptoKey> {
+  let key = cryptoKeys.get(identity);
+  if (!key) {
+    const { prefix, words } = bech32.decode(identity.toLowerCase() as `${string}1${string}`, 200);
+    if (prefix !== 'age-secret-key-') throw new ReviewDeskError('E_IDENTITY', { path: 'age identity', reason: 'not an AGE-SECRET-KEY-1 identity' });
+    const scalar = Buffer.from(bech32.fromWords(words));
+    key = webcrypto.subtle.importKey('pkcs8', Buffer.concat([PKCS8_X25519_PREFIX, scalar]), { name: 'X25519' }, false, ['deriveBits']);
+    cryptoKeys.set(identity, key);
+  }
+  return key;
+}
+
 async function unwrapFileKey(header: Buffer, keys: DecryptKey[]): Promise<Uint8Array> {
   checkScryptWorkFactor(header);
   const d = new Decrypter();
   for (const k of keys) {
-    if ('identity' in k) d.addIdentity(k.identity);
-    else d.addPassphrase(k.passphrase);
+    if ('passphrase' in k) d.addPassphrase(k.passphrase);
+    else if (k.identity.startsWith('AGE-SECRET-KEY-1')) d.addIdentity(await x25519Key(k.identity));
+    else d.addIdentity(k.identity);
   }
   try {
     return await d.decryptHeader(header);
