@@ -15,6 +15,12 @@ export interface ZipLimits {
   maxTotalSize: number;
   /** Highest uncompressed/compressed ratio for entries over 64 KiB. */
   maxRatio: number;
+  /**
+   * Skip the CRC-32 of stored entries. Only for containers whose caller checks
+   * every entry's SHA-256 against a signed manifest (packages), where the CRC
+   * would re-read hundreds of megabytes for no added assurance.
+   */
+  skipStoredCrc?: boolean;
 }
 
 const S_IFMT = 0o170000;
@@ -95,7 +101,7 @@ export async function readZip(data: Buffer, limits: ZipLimits): Promise<Map<stri
       entries.push({ name, entry });
     }
     const out = new Map<string, Buffer>();
-    for (const { name, entry } of entries) out.set(name, await extract(zip, data, name, entry));
+    for (const { name, entry } of entries) out.set(name, await extract(zip, data, name, entry, limits.skipStoredCrc === true));
     return out;
   } catch (e) {
     throw fail(e);
@@ -138,7 +144,7 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ fileData
   });
 }
 
-async function extract(zip: yauzl.ZipFile, data: Buffer, name: string, entry: yauzl.Entry): Promise<Buffer> {
+async function extract(zip: yauzl.ZipFile, data: Buffer, name: string, entry: yauzl.Entry, skipStoredCrc: boolean): Promise<Buffer> {
   const { fileDataStart } = await localHeader(zip, entry);
   const raw = data.subarray(fileDataStart, fileDataStart + entry.compressedSize);
   let content: Buffer;
@@ -154,7 +160,7 @@ async function extract(zip: yauzl.ZipFile, data: Buffer, name: string, entry: ya
   if (content.length !== entry.uncompressedSize) {
     throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: size differs from the directory` });
   }
-  if (crc32(content) !== entry.crc32) throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
+  if (!(skipStoredCrc && entry.compressionMethod === 0) && crc32(content) !== entry.crc32) throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
   return content;
 }
 

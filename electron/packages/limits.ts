@@ -9,6 +9,8 @@ export const PACKAGE_LIMITS: ZipLimits = {
   maxFileSize: 1024 ** 3,
   maxTotalSize: 4 * 1024 ** 3,
   maxRatio: 200,
+  // open.ts checks every entry's SHA-256 against the signed manifest.
+  skipStoredCrc: true,
 };
 
 export const MAX_MANIFEST_BYTES = 8 << 20;
