@@ -40,7 +40,10 @@ export const ManifestFile = z
   .object({
     path: PackagePath,
     size: z.number().int().min(0),
-    mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/).max(100),
+    mediaType: z
+      .string()
+      .regex(/^[a-z]+\/[a-z0-9.+-]+$/)
+      .max(100),
     sha256: Sha256,
   })
   .strict();
@@ -101,9 +104,7 @@ export const Manifest = z
 export type Manifest = z.infer<typeof Manifest>;
 
 /** Where in the dossier a score is grounded. */
-export const EvidenceRef = z
-  .object({ file: PackagePath, page: z.number().int().min(1).max(100000).optional() })
-  .strict();
+export const EvidenceRef = z.object({ file: PackagePath, page: z.number().int().min(1).max(100000).optional() }).strict();
 
 export const CriterionScore = z
   .object({
@@ -143,14 +144,20 @@ export const ApplicationReview = z
   .superRefine((a, ctx) => {
     if (a.conflict.status === 'recused') {
       if (a.status !== 'recused') ctx.addIssue({ code: 'custom', message: 'a recused application has status recused', path: ['status'] });
-      if (a.scores.length || a.gates.length) ctx.addIssue({ code: 'custom', message: 'a recused application carries no scores', path: ['scores'] });
+      if (a.scores.length || a.gates.length)
+        ctx.addIssue({ code: 'custom', message: 'a recused application carries no scores', path: ['scores'] });
       if (!a.conflict.reason.trim()) ctx.addIssue({ code: 'custom', message: 'a recusal needs a reason', path: ['conflict', 'reason'] });
     }
   });
 export type ApplicationReview = z.infer<typeof ApplicationReview>;
 
 export const Attachment = z
-  .object({ path: z.string().regex(/^attachments\/[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/), size: z.number().int().min(0), mediaType: z.string().max(100), sha256: Sha256 })
+  .object({
+    path: z.string().regex(/^attachments\/[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/),
+    size: z.number().int().min(0),
+    mediaType: z.string().max(100),
+    sha256: Sha256,
+  })
   .strict();
 
 export const Bundle = z
@@ -180,7 +187,8 @@ export const Bundle = z
     }
     const ids = new Set<string>();
     b.applications.forEach((a, i) => {
-      if (ids.has(a.applicationId)) ctx.addIssue({ code: 'custom', message: `duplicate application ${a.applicationId}`, path: ['applications', i] });
+      if (ids.has(a.applicationId))
+        ctx.addIssue({ code: 'custom', message: `duplicate application ${a.applicationId}`, path: ['applications', i] });
       ids.add(a.applicationId);
     });
   });
@@ -195,7 +203,10 @@ export const RoundFile = z
     deadline: Timestamp,
     /** Path of the rubric JSON, relative to the round folder. */
     rubric: z.string().min(1).max(200),
-    experts: z.array(z.object({ id: Id, card: z.string().min(1).max(200) }).strict()).min(1).max(500),
+    experts: z
+      .array(z.object({ id: Id, card: z.string().min(1).max(200) }).strict())
+      .min(1)
+      .max(500),
     applications: z
       .array(
         z

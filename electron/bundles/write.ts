@@ -20,14 +20,25 @@ export interface BundleAttachment {
  * signs it (SSHSIG, namespace reviewdesk-scores), zips it with the
  * attachments and encrypts the ZIP to the secretariat's recipient.
  */
-export async function sealBundle(bundle: BundleT, expert: Identity, secretariatRecipient: string, attachments: BundleAttachment[] = []): Promise<Buffer> {
+export async function sealBundle(
+  bundle: BundleT,
+  expert: Identity,
+  secretariatRecipient: string,
+  attachments: BundleAttachment[] = [],
+): Promise<Buffer> {
   const withHashes: BundleT = {
     ...bundle,
     attachments: attachments.map((a) => ({ path: a.path, size: a.data.length, mediaType: a.mediaType, sha256: sha256Hex(a.data) })),
   };
   const checked = Bundle.safeParse(withHashes);
   if (!checked.success) {
-    throw new ReviewDeskError('E_SCHEMA', { file: 'bundle.json', reason: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    throw new ReviewDeskError('E_SCHEMA', {
+      file: 'bundle.json',
+      reason: checked.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; '),
+    });
   }
   if (checked.data.expertFingerprint !== expert.card.fingerprint) {
     throw new ReviewDeskError('E_IDENTITY', { path: expert.card.displayName, reason: 'the bundle names another expert' });
@@ -42,6 +53,12 @@ export async function sealBundle(bundle: BundleT, expert: Identity, secretariatR
 }
 
 /** Seals a bundle and writes it atomically. */
-export async function writeBundle(path: string, bundle: BundleT, expert: Identity, secretariatRecipient: string, attachments: BundleAttachment[] = []): Promise<{ sha256: string; size: number }> {
+export async function writeBundle(
+  path: string,
+  bundle: BundleT,
+  expert: Identity,
+  secretariatRecipient: string,
+  attachments: BundleAttachment[] = [],
+): Promise<{ sha256: string; size: number }> {
   return writeFileAtomic(path, [await sealBundle(bundle, expert, secretariatRecipient, attachments)]);
 }

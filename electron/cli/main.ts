@@ -30,7 +30,10 @@ function print(value: unknown, text: () => string): void {
 /** A progress bar on a terminal; silent in --json mode or when piped. */
 function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
   if (jsonMode || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update: (done, total) => {
@@ -44,7 +47,10 @@ function progressBar(label: string): { update: (done: number, total: number) => 
 }
 
 async function askHidden(prompt: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new ReviewDeskError('E_USAGE', { reason: 'no terminal to ask for the passphrase: use --passphrase-file or REVIEWDESK_PASSPHRASE' });
+  if (!process.stdin.isTTY)
+    throw new ReviewDeskError('E_USAGE', {
+      reason: 'no terminal to ask for the passphrase: use --passphrase-file or REVIEWDESK_PASSPHRASE',
+    });
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   const out = rl as unknown as { _writeToOutput: (s: string) => void };
   let asked = false;
@@ -104,11 +110,33 @@ program
   .option('--fields <list>', 'fields of expertise, comma-separated', '')
   .option('--pq', 'post-quantum hybrid age key (ML-KEM-768 + X25519)')
   .addOption(passOpt)
-  .action(async (o: { out: string; name: string; org: string; role: 'expert' | 'secretariat'; fields: string; pq?: boolean; passphraseFile?: string }) => {
-    const id = await createIdentity({ role: o.role, displayName: o.name, organisation: o.org, fields: o.fields.split(',').map((s) => s.trim()).filter(Boolean), postQuantum: Boolean(o.pq) });
-    await saveIdentity(resolve(o.out), id, await passphraseFrom(o, true));
-    print({ ok: true, card: id.card }, () => `Created ${o.out}\nfingerprint / 指纹: ${id.card.fingerprint}\n${id.card.ageRecipient}\n${id.card.sshPublicKey}`);
-  });
+  .action(
+    async (o: {
+      out: string;
+      name: string;
+      org: string;
+      role: 'expert' | 'secretariat';
+      fields: string;
+      pq?: boolean;
+      passphraseFile?: string;
+    }) => {
+      const id = await createIdentity({
+        role: o.role,
+        displayName: o.name,
+        organisation: o.org,
+        fields: o.fields
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        postQuantum: Boolean(o.pq),
+      });
+      await saveIdentity(resolve(o.out), id, await passphraseFrom(o, true));
+      print(
+        { ok: true, card: id.card },
+        () => `Created ${o.out}\nfingerprint / 指纹: ${id.card.fingerprint}\n${id.card.ageRecipient}\n${id.card.sshPublicKey}`,
+      );
+    },
+  );
 
 program
   .command('key')
@@ -135,7 +163,9 @@ program
     const bar = progressBar('pack');
     const results = await packRound(round, secretariat, resolve(o.out), (d, t) => bar.update(d, t));
     bar.stop();
-    print({ ok: true, packages: results }, () => results.map((r) => `${r.path}  ${r.applications} applications  ${r.size} bytes  sha256 ${r.sha256}`).join('\n'));
+    print({ ok: true, packages: results }, () =>
+      results.map((r) => `${r.path}  ${r.applications} applications  ${r.size} bytes  sha256 ${r.sha256}`).join('\n'),
+    );
   });
 
 program
@@ -143,16 +173,25 @@ program
   .description('open and check a review package, and list its content')
   .argument('<package>', '.rpkg file')
   .requiredOption('--identity <dir>', "the expert's identity folder")
-  .option('--trust <card>', "require the package to be signed by this secretariat card.json")
+  .option('--trust <card>', 'require the package to be signed by this secretariat card.json')
   .addOption(passOpt)
   .action(async (file: string, o: { identity: string; trust?: string; passphraseFile?: string }) => {
     const identity = await identityFrom(o.identity, o);
     const bar = progressBar('open');
-    const pkg = await openPackage(resolve(file), identity, { ...(o.trust ? { trustedSecretariat: await readCard(o.trust) } : {}), onProgress: (d, t) => bar.update(d, t) });
+    const pkg = await openPackage(resolve(file), identity, {
+      ...(o.trust ? { trustedSecretariat: await readCard(o.trust) } : {}),
+      onProgress: (d, t) => bar.update(d, t),
+    });
     bar.stop();
     const m = pkg.manifest;
     print(
-      { ok: true, packageSha256: pkg.packageSha256, signer: pkg.signer, manifest: m, rubric: { id: pkg.rubric.id, version: pkg.rubric.version, title: pkg.rubric.title } },
+      {
+        ok: true,
+        packageSha256: pkg.packageSha256,
+        signer: pkg.signer,
+        manifest: m,
+        rubric: { id: pkg.rubric.id, version: pkg.rubric.version, title: pkg.rubric.title },
+      },
       () =>
         [
           `OK  ${pick(m.round.title, 'zh-CN')} / ${pick(m.round.title, 'en')}`,
@@ -170,14 +209,18 @@ program
   .description('check score bundle files and give a verdict for each')
   .argument('<files...>', '.rsb files')
   .requiredOption('--secretariat <dir>', 'secretariat identity folder')
-  .option('--roster <file>', "round.json (its expert cards) or comma-separated card.json files: the signer must be one of them")
+  .option('--roster <file>', 'round.json (its expert cards) or comma-separated card.json files: the signer must be one of them')
   .addOption(passOpt)
   .action(async (files: string[], o: { secretariat: string; roster?: string; passphraseFile?: string }) => {
     const secretariat = await identityFrom(o.secretariat, o);
     const verdicts = await verifyBundleFiles(files, secretariat, o.roster ? await rosterFrom(o.roster) : undefined);
     print({ ok: verdicts.every((v) => v.ok), signerChecked: Boolean(o.roster), verdicts }, () =>
       verdicts
-        .map((v) => (v.ok ? `OK    ${v.file}  ${v.expert.displayName} (${v.expert.fingerprint}) revision ${v.revision}, ${v.applications} applications` : `FAIL  ${v.file}  ${v.code}: ${v.message['zh-CN']} / ${v.message.en}`))
+        .map((v) =>
+          v.ok
+            ? `OK    ${v.file}  ${v.expert.displayName} (${v.expert.fingerprint}) revision ${v.revision}, ${v.applications} applications`
+            : `FAIL  ${v.file}  ${v.code}: ${v.message['zh-CN']} / ${v.message.en}`,
+        )
         .concat(o.roster ? [] : ['(signers not checked against a roster: pass --roster round/round.json)'])
         .join('\n'),
     );
@@ -197,11 +240,22 @@ program
       if (!Number.isInteger(v) || v < min) throw new ReviewDeskError('E_USAGE', { reason: `${what} must be a whole number ≥ ${min}` });
       return v;
     };
-    if (existsSync(join(o.out, 'round', 'round.json'))) throw new ReviewDeskError('E_USAGE', { reason: `${o.out} already holds a demo round` });
+    if (existsSync(join(o.out, 'round', 'round.json')))
+      throw new ReviewDeskError('E_USAGE', { reason: `${o.out} already holds a demo round` });
     const bar = progressBar('demo');
-    const s = await generateDemo({ out: resolve(o.out), experts: n(o.experts, '--experts', 1), applications: n(o.applications, '--applications', 1), revisions: n(o.revisions, '--revisions', 0), onProgress: (_s, d, t) => bar.update(d, t) });
+    const s = await generateDemo({
+      out: resolve(o.out),
+      experts: n(o.experts, '--experts', 1),
+      applications: n(o.applications, '--applications', 1),
+      revisions: n(o.revisions, '--revisions', 0),
+      onProgress: (_s, d, t) => bar.update(d, t),
+    });
     bar.stop();
-    print({ ok: true, ...s }, () => `Demo round in ${s.out}: ${s.experts.length} experts, ${s.applications.length} applications, ${s.packages.length} packages, ${s.bundles.length} bundles${s.cjkFont ? '' : ' (no CJK font found: PDFs carry English text only)'}`);
+    print(
+      { ok: true, ...s },
+      () =>
+        `Demo round in ${s.out}: ${s.experts.length} experts, ${s.applications.length} applications, ${s.packages.length} packages, ${s.bundles.length} bundles${s.cjkFont ? '' : ' (no CJK font found: PDFs carry English text only)'}`,
+    );
   });
 
 program
@@ -213,12 +267,21 @@ program
     const secretariat = await loadIdentity(join(out, 'secretariat'));
     const expert = await loadIdentity(join(out, 'experts', 'E01'));
     const pkg = await openPackage(join(out, 'packages', 'E01.rpkg'), expert);
-    const verdicts = await verifyBundleFiles(['E01', 'E02', 'E03', 'E04', 'E05'].map((e) => join(out, 'bundles', `${e}.rsb`)).filter(existsSync), secretariat, await rosterFrom(join(out, 'round', 'round.json')));
+    const verdicts = await verifyBundleFiles(
+      ['E01', 'E02', 'E03', 'E04', 'E05'].map((e) => join(out, 'bundles', `${e}.rsb`)).filter(existsSync),
+      secretariat,
+      await rosterFrom(join(out, 'round', 'round.json')),
+    );
     console.log(`ReviewDesk 评审台 — demo round in ${out}`);
-    console.log(`Package E01.rpkg opened and checked: ${pkg.manifest.applications.length} applications, signed by ${pkg.signer.fingerprint}`);
-    for (const v of verdicts) console.log(v.ok ? `  bundle ${v.file}: OK (${v.expert.displayName}, revision ${v.revision})` : `  bundle ${v.file}: ${v.code}`);
+    console.log(
+      `Package E01.rpkg opened and checked: ${pkg.manifest.applications.length} applications, signed by ${pkg.signer.fingerprint}`,
+    );
+    for (const v of verdicts)
+      console.log(v.ok ? `  bundle ${v.file}: OK (${v.expert.displayName}, revision ${v.revision})` : `  bundle ${v.file}: ${v.code}`);
     console.log('Try: npx reviewdesk inspect demo-round/packages/E02.rpkg --identity demo-round/experts/E02');
-    console.log('The desktop app arrives with the reviewer-app issue; docs/formats.md shows how to check every file with age and ssh-keygen.');
+    console.log(
+      'The desktop app arrives with the reviewer-app issue; docs/formats.md shows how to check every file with age and ssh-keygen.',
+    );
   });
 
 try {
@@ -229,4 +292,3 @@ try {
   process.stderr.write(`error ${err.code}: ${err.localized('zh-CN')} / ${err.localized('en')}\n`);
   process.exitCode = err.code === 'E_USAGE' ? 2 : 1;
 }
-

@@ -102,7 +102,8 @@ function x25519Key(identity: string): Promise<webcrypto.CryptoKey> {
   let key = cryptoKeys.get(identity);
   if (!key) {
     const { prefix, words } = bech32.decode(identity.toLowerCase() as `${string}1${string}`, 200);
-    if (prefix !== 'age-secret-key-') throw new ReviewDeskError('E_IDENTITY', { path: 'age identity', reason: 'not an AGE-SECRET-KEY-1 identity' });
+    if (prefix !== 'age-secret-key-')
+      throw new ReviewDeskError('E_IDENTITY', { path: 'age identity', reason: 'not an AGE-SECRET-KEY-1 identity' });
     const scalar = Buffer.from(bech32.fromWords(words));
     key = webcrypto.subtle.importKey('pkcs8', Buffer.concat([PKCS8_X25519_PREFIX, scalar]), { name: 'X25519' }, false, ['deriveBits']);
     cryptoKeys.set(identity, key);
@@ -209,7 +210,11 @@ export function decryptBytes(data: Uint8Array, keys: DecryptKey[], onProgress?: 
 }
 
 /** Decrypts an age file from disk, streaming the ciphertext (only the plaintext is held in memory). */
-export async function decryptFile(path: string, keys: DecryptKey[], opts: { maxSize?: number; onProgress?: Progress } = {}): Promise<Decrypted> {
+export async function decryptFile(
+  path: string,
+  keys: DecryptKey[],
+  opts: { maxSize?: number; onProgress?: Progress } = {},
+): Promise<Decrypted> {
   let fh;
   try {
     fh = await open(path, 'r');
@@ -222,7 +227,11 @@ export async function decryptFile(path: string, keys: DecryptKey[], opts: { maxS
       throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: opts.maxSize });
     }
     const handle = fh;
-    return await decryptSource({ size, read: async (into, position) => (await handle.read(into, 0, into.length, position)).bytesRead }, keys, opts.onProgress);
+    return await decryptSource(
+      { size, read: async (into, position) => (await handle.read(into, 0, into.length, position)).bytesRead },
+      keys,
+      opts.onProgress,
+    );
   } finally {
     await fh.close();
   }
@@ -316,7 +325,10 @@ export async function encryptBytes(data: Uint8Array, to: EncryptTo): Promise<Buf
  * fsync, then rename. On any failure the temporary file is removed and `path`
  * is untouched. Returns the SHA-256 and size of what was written.
  */
-export async function writeFileAtomic(path: string, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<{ sha256: string; size: number }> {
+export async function writeFileAtomic(
+  path: string,
+  pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<{ sha256: string; size: number }> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
   const hash = createHash('sha256');
   let size = 0;

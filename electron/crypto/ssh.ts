@@ -106,7 +106,9 @@ export function parseOpenSshPrivateKey(pem: string): SigningKey {
 }
 
 function signedData(namespace: string, hashAlg: string, message: Uint8Array): Buffer {
-  const digest = createHash(hashAlg === 'sha256' ? 'sha256' : 'sha512').update(message).digest();
+  const digest = createHash(hashAlg === 'sha256' ? 'sha256' : 'sha512')
+    .update(message)
+    .digest();
   return Buffer.concat([MAGIC, sshString(namespace), sshString(''), sshString(hashAlg), sshString(digest)]);
 }
 

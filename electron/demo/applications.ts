@@ -81,10 +81,7 @@ const A001: DemoApplication = {
     t('上海微衡半导体装备有限公司（股东，持股12%）', 'Shanghai Weiheng Semiconductor Equipment Co., Ltd. (shareholder, 12%)'),
     t('上海临芯电子材料股份有限公司（股东，持股10%）', 'Shanghai Linxin Electronic Materials Co., Ltd. (shareholder, 10%)'),
     t('浙江启衡芯片设计有限公司（股东，持股8%）', 'Zhejiang Qiheng Chip Design Co., Ltd. (shareholder, 8%)'),
-    t(
-      '申江大学微电子学院（联盟副理事长单位）',
-      'School of Microelectronics, Shenjiang University (alliance vice-chair member)',
-    ),
+    t('申江大学微电子学院（联盟副理事长单位）', 'School of Microelectronics, Shenjiang University (alliance vice-chair member)'),
     t(
       '上海微纳集成技术研究所（联盟成员；上海市重点实验室）',
       'Shanghai Institute of Micro-Nano Integration Technology (alliance member; Shanghai key laboratory)',
@@ -100,15 +97,15 @@ const A001: DemoApplication = {
       paragraphs: [
         t(
           '随着摩尔定律逼近物理极限，以芯粒（Chiplet）、2.5D/3D堆叠为代表的先进封装与异构集成已成为提升芯片系统性能的主要路径，也是高性能计算、人工智能和智能终端等下游产业竞争的关键环节。全球主要半导体企业纷纷加大投入，先进封装正从后道工序转变为决定产品竞争力的核心制造能力。',
-          'As Moore\'s law approaches its physical limits, advanced packaging and heterogeneous integration, typified by chiplets and 2.5D/3D stacking, have become the main route to higher chip-system performance and a decisive link in downstream competition in high-performance computing, artificial intelligence and smart devices. Major semiconductor firms worldwide are stepping up investment, and advanced packaging is turning from a back-end process into a core manufacturing capability that determines product competitiveness.',
+          "As Moore's law approaches its physical limits, advanced packaging and heterogeneous integration, typified by chiplets and 2.5D/3D stacking, have become the main route to higher chip-system performance and a decisive link in downstream competition in high-performance computing, artificial intelligence and smart devices. Major semiconductor firms worldwide are stepping up investment, and advanced packaging is turning from a back-end process into a core manufacturing capability that determines product competitiveness.",
         ),
         t(
           '我国封装测试产业规模位居全球前列，但在混合键合、高密度再布线、大尺寸中介层等高端工艺上与国际先进水平仍有明显差距，关键设备和材料国产化率偏低，设计、制造、封测各环节标准不统一，产业链协同不足，共性技术供给分散、重复投入问题较为突出。',
-          'China\'s packaging and testing industry ranks among the largest in the world, yet in high-end processes such as hybrid bonding, high-density redistribution layers and large interposers there is still a clear gap to the international state of the art. The domestic share of key equipment and materials is low, standards are not unified across design, manufacturing and packaging, the value chain is poorly coordinated, and the supply of common technologies is fragmented, with considerable duplicated investment.',
+          "China's packaging and testing industry ranks among the largest in the world, yet in high-end processes such as hybrid bonding, high-density redistribution layers and large interposers there is still a clear gap to the international state of the art. The domestic share of key equipment and materials is low, standards are not unified across design, manufacturing and packaging, the value chain is poorly coordinated, and the supply of common technologies is fragmented, with considerable duplicated investment.",
         ),
         t(
           '上海集成电路产业链条完整，设计、制造、装备材料企业高度集聚。组建本创新中心，旨在以资本为纽带整合制造、封测、装备、材料和设计骨干力量，集中突破异构集成关键共性技术，建设开放共享的中试验证平台，打通从工艺研发到首次商业化应用的关键环节，服务本市集成电路先导产业高质量发展。',
-          'Shanghai has a complete IC value chain with a dense cluster of design, manufacturing, equipment and materials firms. The centre is set up to unite, with capital as the bond, leading players in manufacturing, packaging, equipment, materials and design; to concentrate on key common technologies of heterogeneous integration; to build an open, shared pilot and verification platform; and to connect process R&D with first commercial application, serving the high-quality development of the city\'s leading IC industry.',
+          "Shanghai has a complete IC value chain with a dense cluster of design, manufacturing, equipment and materials firms. The centre is set up to unite, with capital as the bond, leading players in manufacturing, packaging, equipment, materials and design; to concentrate on key common technologies of heterogeneous integration; to build an open, shared pilot and verification platform; and to connect process R&D with first commercial application, serving the high-quality development of the city's leading IC industry.",
         ),
       ],
     },
@@ -167,15 +164,12 @@ const A001: DemoApplication = {
         ),
         t(
           '中心现有研发人员172人，占员工总数的78%，其中博士48人、硕士86人，国家级人才计划入选者5人；首席科学家由长期从事三维集成研究的归国专家担任。中心与申江大学共建集成电路产教融合实训基地，联合培养工程硕士和博士，并建立以项目贡献为核心的薪酬和股权激励体系。',
-          'The centre has 172 R&D staff, 78% of its workforce, including 48 PhDs, 86 holders of master\'s degrees and 5 members of national talent programmes; its chief scientist is a returnee expert with long experience in 3D integration. With Shenjiang University it runs an industry-education training base for integrated circuits that jointly trains engineering master\'s and doctoral students, and it has a pay and equity incentive system centred on contributions to projects.',
+          "The centre has 172 R&D staff, 78% of its workforce, including 48 PhDs, 86 holders of master's degrees and 5 members of national talent programmes; its chief scientist is a returnee expert with long experience in 3D integration. With Shenjiang University it runs an industry-education training base for integrated circuits that jointly trains engineering master's and doctoral students, and it has a pay and equity incentive system centred on contributions to projects.",
         ),
       ],
     },
     {
-      heading: t(
-        '五、运行机制、知识产权与成果转化',
-        '5. Operating mechanism, intellectual property and commercialisation',
-      ),
+      heading: t('五、运行机制、知识产权与成果转化', '5. Operating mechanism, intellectual property and commercialisation'),
       paragraphs: [
         t(
           '中心设立技术专家委员会，由学术界、企业界和政府委派的15名专家组成，其中院士2人，主任由国内封装领域领军专家担任。委员会负责研判行业发展重大问题，审定技术路线图和年度研发计划，并对重大项目的立项和验收进行独立评议，评议意见作为董事会决策的重要依据。',
@@ -183,7 +177,7 @@ const A001: DemoApplication = {
         ),
         t(
           '中心制定《知识产权管理办法》，明确背景知识产权归原单位所有，中心自主研发形成的知识产权归中心所有，合作研发成果按投入和贡献约定归属。股东和联盟成员可按优惠条件优先获得实施许可，对外许可收益按约定比例与研发团队分享，团队奖励比例不低于30%。',
-          'The centre\'s Intellectual Property Management Rules provide that background IP stays with the original owner, IP from the centre\'s own R&D belongs to the centre, and results of joint R&D are allocated by agreement according to input and contribution. Shareholders and alliance members have priority access to licences on preferential terms, and income from external licensing is shared with the R&D team at an agreed rate of no less than 30% for the team.',
+          "The centre's Intellectual Property Management Rules provide that background IP stays with the original owner, IP from the centre's own R&D belongs to the centre, and results of joint R&D are allocated by agreement according to input and contribution. Shareholders and alliance members have priority access to licences on preferential terms, and income from external licensing is shared with the R&D team at an agreed rate of no less than 30% for the team.",
         ),
         t(
           '中心建立“中试验证—小批量试产—技术许可或孵化”的成果转化路径，通过技术许可、作价入股和孵化企业等方式推动成果首次商业化应用。成立以来，中心已完成技术许可9项、孵化企业2家，成果转化合同金额累计4200万元。',
@@ -192,10 +186,7 @@ const A001: DemoApplication = {
       ],
     },
     {
-      heading: t(
-        '六、公共服务平台、自我造血与国际合作',
-        '6. Public service platform, self-sustainability and international cooperation',
-      ),
+      heading: t('六、公共服务平台、自我造血与国际合作', '6. Public service platform, self-sustainability and international cooperation'),
       paragraphs: [
         t(
           '依托中试线，中心面向行业提供工艺开发、流片验证、可靠性测试和失效分析等服务，计划于2026年取得CNAS实验室认可。中心设立中小企业服务专区，为联盟内中小设计企业提供多项目晶圆封装服务，收费较市场价格降低30%左右，2024年服务企业127家。',
@@ -263,7 +254,7 @@ const A001: DemoApplication = {
     },
     {
       label: t('研发人员', 'R&D staff'),
-      value: t('172人（博士48人、硕士86人），占员工总数78%', '172 (48 PhDs, 86 master\'s), 78% of staff'),
+      value: t('172人（博士48人、硕士86人），占员工总数78%', "172 (48 PhDs, 86 master's), 78% of staff"),
     },
     {
       label: t('仪器设备原值', 'Original value of instruments and equipment'),
@@ -274,10 +265,7 @@ const A001: DemoApplication = {
     },
     {
       label: t('授权发明专利', 'Granted invention patents'),
-      value: t(
-        '146件（其中PCT及境外授权21件；中心自有43件）',
-        '146 (21 via PCT or granted abroad; 43 owned by the centre)',
-      ),
+      value: t('146件（其中PCT及境外授权21件；中心自有43件）', '146 (21 via PCT or granted abroad; 43 owned by the centre)'),
     },
     {
       label: t('主导制定标准', 'Standards led'),
@@ -299,17 +287,11 @@ const A001: DemoApplication = {
     },
     {
       label: t('成果转化', 'Commercialisation'),
-      value: t(
-        '技术许可9项、孵化企业2家，合同金额累计4200万元',
-        '9 licences, 2 spin-offs; contracts totalling RMB 42 million',
-      ),
+      value: t('技术许可9项、孵化企业2家，合同金额累计4200万元', '9 licences, 2 spin-offs; contracts totalling RMB 42 million'),
     },
     {
       label: t('技术专家委员会', 'Technical expert committee'),
-      value: t(
-        '15人（院士2人）：学术界6人、企业界7人、政府委派2人',
-        '15 (2 academicians): 6 academia, 7 industry, 2 government-appointed',
-      ),
+      value: t('15人（院士2人）：学术界6人、企业界7人、政府委派2人', '15 (2 academicians): 6 academia, 7 industry, 2 government-appointed'),
     },
   ],
   reviewNotes: {
@@ -378,10 +360,7 @@ const A002: DemoApplication = {
       '淞江医科大学附属东城医院（发起单位，临床用户；医疗器械临床试验机构）',
       'Dongcheng Hospital affiliated to Songjiang Medical University (founder, clinical user; medical device clinical trial institution)',
     ),
-    t(
-      '东海理工大学生物医用材料研究院（发起单位）',
-      'Institute of Biomedical Materials, Donghai University of Technology (founder)',
-    ),
+    t('东海理工大学生物医用材料研究院（发起单位）', 'Institute of Biomedical Materials, Donghai University of Technology (founder)'),
     t(
       '上海博检医疗器械检测技术有限公司（发起单位；CNAS、CMA认可第三方检测机构）',
       'Shanghai Bojian Medical Device Testing Technology Co., Ltd. (founder; CNAS- and CMA-accredited third-party laboratory)',
@@ -405,7 +384,7 @@ const A002: DemoApplication = {
         ),
         t(
           '组建本创新中心，旨在发挥骨干企业的引领作用和临床机构的需求牵引作用，围绕材料、工艺、评价三条主线开展关键共性技术攻关，建设面向全行业的公共服务平台，缩短创新产品从实验室到临床应用的周期，支撑本市生物医药先导产业中高端医疗器械领域的高质量发展。',
-          'The centre is set up to let leading enterprises set the pace and clinical institutions steer demand, to tackle key common technologies along three lines (materials, processes and evaluation), to build a public service platform for the whole industry, and to shorten the path of innovative products from laboratory to clinical use, supporting the high-quality development of high-end medical devices within the city\'s leading biomedicine industry.',
+          "The centre is set up to let leading enterprises set the pace and clinical institutions steer demand, to tackle key common technologies along three lines (materials, processes and evaluation), to build a public service platform for the whole industry, and to shorten the path of innovative products from laboratory to clinical use, supporting the high-quality development of high-end medical devices within the city's leading biomedicine industry.",
         ),
       ],
     },
@@ -418,7 +397,7 @@ const A002: DemoApplication = {
         ),
         t(
           '研究会实行会员代表大会制度，设理事会和监事会。理事会由15名理事组成，其中企业理事不超过9名，医院、高校和检测机构理事不少于6名；理事长由牵头发起单位推荐，秘书长面向社会公开招聘并专职工作。研究会坚持非营利原则，收支结余全部用于研发活动和公共服务。',
-          'The association is governed by a members\' representative assembly, a council and a board of supervisors. The council has 15 members, no more than 9 from enterprises and at least 6 from hospitals, universities and testing bodies; the chair is nominated by the lead founder, and the secretary-general is recruited openly and works full time. The association is non-profit, and any surplus goes entirely to R&D and public services.',
+          "The association is governed by a members' representative assembly, a council and a board of supervisors. The council has 15 members, no more than 9 from enterprises and at least 6 from hospitals, universities and testing bodies; the chair is nominated by the lead founder, and the secretary-general is recruited openly and works full time. The association is non-profit, and any surplus goes entirely to R&D and public services.",
         ),
         t(
           '同步组建的上海植介入医疗器械协同创新联盟现有成员64家，覆盖原材料、零部件、整机制造、检测认证、临床机构和投资机构等环节，其中临床用户医院12家，集聚国家级和省市级创新平台9个。联盟成员中中小企业占比过半，长三角其他省市成员19家。',
@@ -461,10 +440,7 @@ const A002: DemoApplication = {
       ],
     },
     {
-      heading: t(
-        '五、运行机制、协同创新与知识产权',
-        '5. Operating mechanism, collaborative innovation and intellectual property',
-      ),
+      heading: t('五、运行机制、协同创新与知识产权', '5. Operating mechanism, collaborative innovation and intellectual property'),
       paragraphs: [
         t(
           '技术专家委员会由17名专家组成，其中学术界和临床专家8人、企业界专家7人、政府委派专家2人，主任由心血管介入领域院士担任。委员会负责研判行业发展重大问题，审定技术路线图和年度攻关方向，并对研究会资助项目进行立项评审和结题验收。',
@@ -481,10 +457,7 @@ const A002: DemoApplication = {
       ],
     },
     {
-      heading: t(
-        '六、行业服务、国际合作与可持续发展',
-        '6. Industry services, international cooperation and sustainability',
-      ),
+      heading: t('六、行业服务、国际合作与可持续发展', '6. Industry services, international cooperation and sustainability'),
       paragraphs: [
         t(
           '研究会已形成材料表征、型式检验预测试、动物实验协调、注册申报咨询和临床试验设计五类公共服务能力。2024年服务企业143家，其中中小企业占72%，实现技术服务收入2960万元。研究会计划2026年取得检验检测机构资质认定和CNAS实验室认可，逐步形成面向长三角的行业服务网络。',
@@ -541,10 +514,7 @@ const A002: DemoApplication = {
     { label: t('注册资金', 'Registered funds'), value: t('800万元', 'RMB 8 million') },
     {
       label: t('发起单位数量', 'Number of founders'),
-      value: t(
-        '11家（企业7家、医院2家、高校1所、检测机构1家）',
-        '11 (7 enterprises, 2 hospitals, 1 university, 1 testing laboratory)',
-      ),
+      value: t('11家（企业7家、医院2家、高校1所、检测机构1家）', '11 (7 enterprises, 2 hospitals, 1 university, 1 testing laboratory)'),
     },
     {
       label: t('联盟成员数量', 'Alliance members'),
@@ -569,10 +539,7 @@ const A002: DemoApplication = {
     },
     {
       label: t('仪器设备原值', 'Original value of instruments and equipment'),
-      value: t(
-        '1.46亿元（GMP洁净中试车间2400平方米）',
-        'RMB 146 million (2,400 m² GMP clean pilot workshops)',
-      ),
+      value: t('1.46亿元（GMP洁净中试车间2400平方米）', 'RMB 146 million (2,400 m² GMP clean pilot workshops)'),
     },
     {
       label: t('授权发明专利', 'Granted invention patents'),
@@ -583,10 +550,7 @@ const A002: DemoApplication = {
     },
     {
       label: t('标准', 'Standards'),
-      value: t(
-        '行业标准4项（主导2项）、团体标准6项',
-        '4 industry standards (2 led), 6 group standards',
-      ),
+      value: t('行业标准4项（主导2项）、团体标准6项', '4 industry standards (2 led), 6 group standards'),
     },
     {
       label: t('产品注册支持', 'Support to product registration'),
@@ -639,7 +603,7 @@ const A002: DemoApplication = {
       ),
       t(
         '介入瓣膜组织处理方向与牵头单位自有产品线高度重合，需防范成果归属不清和利益冲突。',
-        'The valve-tissue direction overlaps heavily with the lead founder\'s own product line; unclear ownership of results and conflicts of interest must be guarded against.',
+        "The valve-tissue direction overlaps heavily with the lead founder's own product line; unclear ownership of results and conflicts of interest must be guarded against.",
       ),
       t(
         '政府项目经费约占总收入的30%，经营性收入占比提高到80%的实现路径需进一步论证。',
@@ -659,26 +623,14 @@ const A002: DemoApplication = {
 
 const A003: DemoApplication = {
   id: 'A003',
-  name: t(
-    '上海市工业智能软件制造业创新中心',
-    'Shanghai Industrial Intelligent Software Manufacturing Innovation Centre',
-  ),
+  name: t('上海市工业智能软件制造业创新中心', 'Shanghai Industrial Intelligent Software Manufacturing Innovation Centre'),
   organisation: t('上海云衡数据科技有限公司', 'Shanghai Yunheng Data Technology Co., Ltd.'),
   category: 'enterprise',
   field: t('人工智能（智能软件）', 'Artificial intelligence (intelligent software)'),
   members: [
-    t(
-      '上海云衡数据科技有限公司（控股股东，持股61%）',
-      'Shanghai Yunheng Data Technology Co., Ltd. (controlling shareholder, 61%)',
-    ),
-    t(
-      '上海恒拓自动化工程有限公司（股东，持股19%）',
-      'Shanghai Hengtuo Automation Engineering Co., Ltd. (shareholder, 19%)',
-    ),
-    t(
-      '上海嘉驰汽车零部件有限公司（股东，持股10%；应用用户）',
-      'Shanghai Jiachi Auto Parts Co., Ltd. (shareholder, 10%; user)',
-    ),
+    t('上海云衡数据科技有限公司（控股股东，持股61%）', 'Shanghai Yunheng Data Technology Co., Ltd. (controlling shareholder, 61%)'),
+    t('上海恒拓自动化工程有限公司（股东，持股19%）', 'Shanghai Hengtuo Automation Engineering Co., Ltd. (shareholder, 19%)'),
+    t('上海嘉驰汽车零部件有限公司（股东，持股10%；应用用户）', 'Shanghai Jiachi Auto Parts Co., Ltd. (shareholder, 10%; user)'),
     t(
       '上海智擎企业管理咨询合伙企业（有限合伙）（团队持股平台，持股10%）',
       'Shanghai Zhiqing Management Consulting Partnership (LP) (team shareholding platform, 10%)',
@@ -721,7 +673,7 @@ const A003: DemoApplication = {
         ),
         t(
           '公司牵头发起上海工业智能软件创新联盟，现有成员19家，其中软件及系统集成企业13家、制造业用户企业3家、高校2所、科研院所1家。联盟章程已经成员大会审议通过，秘书处设在公司。联盟计划两年内发展成员至60家以上，重点吸纳制造业用户企业和高校院所。',
-          'The company has launched the Shanghai Industrial Intelligent Software Innovation Alliance, which has 19 members: 13 software and system-integration firms, 3 manufacturing users, 2 universities and 1 research institute. The alliance charter has been adopted by the members\' assembly and the secretariat is at the company. The alliance aims to grow to more than 60 members within two years, recruiting mainly manufacturing users, universities and institutes.',
+          "The company has launched the Shanghai Industrial Intelligent Software Innovation Alliance, which has 19 members: 13 software and system-integration firms, 3 manufacturing users, 2 universities and 1 research institute. The alliance charter has been adopted by the members' assembly and the secretariat is at the company. The alliance aims to grow to more than 60 members within two years, recruiting mainly manufacturing users, universities and institutes.",
         ),
       ],
     },
@@ -755,7 +707,7 @@ const A003: DemoApplication = {
         ),
         t(
           '中心现有研发人员46人，其中博士3人、硕士21人，29人由控股股东派驻。首席技术官由控股股东技术副总裁兼任，具有十余年工业数据平台研发经验。中心计划三年内引进领军人才2至3名，并与滨江理工大学联合培养研究生，逐步建立独立的研发团队。',
-          'The centre has 46 R&D staff, including 3 PhDs and 21 holders of master\'s degrees; 29 of them are seconded from the controlling shareholder. The chief technology officer is the vice-president for technology of the controlling shareholder, serving concurrently, with more than ten years of experience in industrial data platforms. The centre plans to recruit two or three leading experts within three years and to train graduate students with Binjiang University of Technology, gradually building an independent R&D team.',
+          "The centre has 46 R&D staff, including 3 PhDs and 21 holders of master's degrees; 29 of them are seconded from the controlling shareholder. The chief technology officer is the vice-president for technology of the controlling shareholder, serving concurrently, with more than ten years of experience in industrial data platforms. The centre plans to recruit two or three leading experts within three years and to train graduate students with Binjiang University of Technology, gradually building an independent R&D team.",
         ),
       ],
     },
@@ -777,10 +729,7 @@ const A003: DemoApplication = {
       ],
     },
     {
-      heading: t(
-        '六、公共服务、自我可持续发展与建设目标',
-        '6. Public services, self-sustainability and construction targets',
-      ),
+      heading: t('六、公共服务、自我可持续发展与建设目标', '6. Public services, self-sustainability and construction targets'),
       paragraphs: [
         t(
           '中心计划面向中小制造企业提供数字化诊断、模型训练和应用部署等服务，并结合联盟成员需求逐步拓展试验验证和人员培训业务。具体服务目录、收费标准和服务能力建设计划将在2025年内研究制定。',
@@ -834,7 +783,7 @@ const A003: DemoApplication = {
       label: t('研发人员', 'R&D staff'),
       value: t(
         '46人（博士3人、硕士21人），其中29人由控股股东派驻',
-        '46 (3 PhDs, 21 master\'s), 29 seconded from the controlling shareholder',
+        "46 (3 PhDs, 21 master's), 29 seconded from the controlling shareholder",
       ),
     },
     {
@@ -914,10 +863,7 @@ const A003: DemoApplication = {
 
 const A004: DemoApplication = {
   id: 'A004',
-  name: t(
-    '上海市高性能树脂基复合材料制造业创新中心',
-    'Shanghai High-performance Resin-matrix Composites Manufacturing Innovation Centre',
-  ),
+  name: t('上海市高性能树脂基复合材料制造业创新中心', 'Shanghai High-performance Resin-matrix Composites Manufacturing Innovation Centre'),
   organisation: t('上海金乾新材料股份有限公司', 'Shanghai Jinqian New Materials Co., Ltd.'),
   category: 'non-enterprise',
   field: t('先进材料（化工先进材料）', 'Advanced materials (advanced chemical materials)'),
@@ -928,10 +874,7 @@ const A004: DemoApplication = {
     ),
     t('上海奕纤碳纤维科技有限公司（发起单位）', 'Shanghai Yixian Carbon Fibre Technology Co., Ltd. (founder)'),
     t('上海航拓复合材料构件有限公司（发起单位）', 'Shanghai Hangtuo Composite Structures Co., Ltd. (founder)'),
-    t(
-      '上海沪临新能源汽车零部件有限公司（发起单位，应用用户）',
-      'Shanghai Hulin New Energy Vehicle Parts Co., Ltd. (founder, user)',
-    ),
+    t('上海沪临新能源汽车零部件有限公司（发起单位，应用用户）', 'Shanghai Hulin New Energy Vehicle Parts Co., Ltd. (founder, user)'),
     t('江苏澄远风电叶片有限公司（发起单位，应用用户）', 'Jiangsu Chengyuan Wind Turbine Blade Co., Ltd. (founder, user)'),
     t(
       '东海理工大学材料科学与工程学院（发起单位）',
@@ -960,7 +903,7 @@ const A004: DemoApplication = {
         ),
         t(
           '上海化学工业区和金山区已形成从树脂单体、碳纤维到复合材料制品的较完整产业链。组建本创新中心，旨在整合上下游企业、高校和科研院所的研发资源，围绕树脂体系、成型工艺和回收利用开展关键共性技术攻关，为本市先进材料产业和下游应用产业提供技术支撑。',
-          'The Shanghai Chemical Industry Park and Jinshan District have a fairly complete chain from resin monomers and carbon fibre to composite products. The centre is set up to pool the R&D resources of upstream and downstream firms, universities and institutes, to tackle key common technologies in resin systems, moulding processes and recycling, and to provide technical support to the city\'s advanced materials industry and its downstream users.',
+          "The Shanghai Chemical Industry Park and Jinshan District have a fairly complete chain from resin monomers and carbon fibre to composite products. The centre is set up to pool the R&D resources of upstream and downstream firms, universities and institutes, to tackle key common technologies in resin systems, moulding processes and recycling, and to provide technical support to the city's advanced materials industry and its downstream users.",
         ),
       ],
     },
@@ -973,7 +916,7 @@ const A004: DemoApplication = {
         ),
         t(
           '研究会设会员代表大会、理事会和监事会，理事会由11名理事组成，其中企业理事7名；理事长由牵头发起单位董事长担任，秘书长由牵头发起单位派出人员兼任。研究会已制定章程及财务、项目和会员管理制度，重大事项由理事会集体决策。',
-          'The association has a members\' representative assembly, a council and a board of supervisors. The council has 11 members, 7 of them from enterprises; the chair is the chairman of the lead founder, and the secretary-general is a part-time secondee from the lead founder. The association has adopted its charter and rules on finance, projects and membership, and major matters are decided collectively by the council.',
+          "The association has a members' representative assembly, a council and a board of supervisors. The council has 11 members, 7 of them from enterprises; the chair is the chairman of the lead founder, and the secretary-general is a part-time secondee from the lead founder. The association has adopted its charter and rules on finance, projects and membership, and major matters are decided collectively by the council.",
         ),
         t(
           '同步组建的上海高性能复合材料产业创新联盟现有成员41家，集聚国家级和省市级创新平台5个。联盟成员主要集中在上海化学工业区和金山区（28家），下游用户企业6家，航空航天、轨道交通和氢能储运等重点应用领域的用户单位尚未加入。联盟计划在2026年前将用户单位增至15家以上。',
@@ -1016,10 +959,7 @@ const A004: DemoApplication = {
       ],
     },
     {
-      heading: t(
-        '五、运行机制与知识产权管理',
-        '5. Operating mechanism and intellectual property management',
-      ),
+      heading: t('五、运行机制与知识产权管理', '5. Operating mechanism and intellectual property management'),
       paragraphs: [
         t(
           '技术专家委员会由13名专家组成，其中学术界专家5人、企业界专家6人、政府委派专家2人，主任由国内复合材料领域领军专家担任。委员会负责研判行业发展重大问题、筛选研究方向并审议年度计划，2024年召开全体会议2次。',
@@ -1027,19 +967,16 @@ const A004: DemoApplication = {
         ),
         t(
           '研究会已制定《知识产权管理办法（试行）》，明确背景知识产权归原单位所有，研究会独立研发成果归研究会所有。对于成员单位共同研发形成的知识产权，目前按项目逐一协商确定归属，统一的收益分配比例和许可规则尚未细化，计划于2025年修订完善。',
-          'The association\'s provisional IP Management Rules provide that background IP stays with the original owner and results of the association\'s own R&D belong to it. Ownership of IP from joint R&D by members is currently negotiated project by project; uniform income-sharing ratios and licensing rules have not yet been worked out and are to be added in a 2025 revision.',
+          "The association's provisional IP Management Rules provide that background IP stays with the original owner and results of the association's own R&D belong to it. Ownership of IP from joint R&D by members is currently negotiated project by project; uniform income-sharing ratios and licensing rules have not yet been worked out and are to be added in a 2025 revision.",
         ),
         t(
           '研究会将自有仪器设备向成员单位开放共享，并协调发起单位的中试线和热压罐以成本价向成员提供。2024年共享设备服务机时4600小时，但预约和计费仍以人工协调为主，信息化共享管理平台尚在建设之中。',
-          'The association opens its own instruments to members and arranges for the founders\' pilot line and autoclave to be available to members at cost. Shared equipment logged 4,600 machine-hours in 2024, but booking and billing are still coordinated by hand and an online sharing platform is under construction.',
+          "The association opens its own instruments to members and arranges for the founders' pilot line and autoclave to be available to members at cost. Shared equipment logged 4,600 machine-hours in 2024, but booking and billing are still coordinated by hand and an online sharing platform is under construction.",
         ),
       ],
     },
     {
-      heading: t(
-        '六、行业服务、国际合作与建设目标',
-        '6. Industry services, international cooperation and construction targets',
-      ),
+      heading: t('六、行业服务、国际合作与建设目标', '6. Industry services, international cooperation and construction targets'),
       paragraphs: [
         t(
           '研究会依托发起单位检测机构提供复合材料原材料检测、力学性能测试和失效分析等服务，2024年服务企业58家，技术服务收入760万元。计划到2027年建成覆盖材料检测、工艺验证、标准研制和人员培训的公共服务平台，并取得CNAS实验室认可。',

@@ -6,7 +6,15 @@
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLE_SCHEMA_VERSION, NS_PACKAGE, NS_SCORES, ROUND_SCHEMA_VERSION, type ApplicationReview, type Bundle, type RoundFile } from '../../shared/formats.ts';
+import {
+  BUNDLE_SCHEMA_VERSION,
+  NS_PACKAGE,
+  NS_SCORES,
+  ROUND_SCHEMA_VERSION,
+  type ApplicationReview,
+  type Bundle,
+  type RoundFile,
+} from '../../shared/formats.ts';
 import { commentRequired, scaleRange, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
 import { enterpriseSelection } from '../../shared/rubric/templates/enterprise-selection.ts';
 import { writeBundle } from '../bundles/write.ts';
@@ -35,8 +43,32 @@ export interface DemoSummary {
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
-const GIVEN = ['建国', '晓华', '立军', '静怡', '志强', '文博', '丽娜', '海涛', '明远', '雪梅', '振宇', '慧敏', '国栋', '佳怡', '少华', '永清'];
-const ORGS = ['上海理工科技大学', '华东先进制造研究院', '东海集成电路设计有限公司', '申江生物医药研究所', '浦江管理咨询有限公司', '长三角知识产权服务中心'];
+const GIVEN = [
+  '建国',
+  '晓华',
+  '立军',
+  '静怡',
+  '志强',
+  '文博',
+  '丽娜',
+  '海涛',
+  '明远',
+  '雪梅',
+  '振宇',
+  '慧敏',
+  '国栋',
+  '佳怡',
+  '少华',
+  '永清',
+];
+const ORGS = [
+  '上海理工科技大学',
+  '华东先进制造研究院',
+  '东海集成电路设计有限公司',
+  '申江生物医药研究所',
+  '浦江管理咨询有限公司',
+  '长三角知识产权服务中心',
+];
 const FIELDS = [['集成电路', '技术'], ['生物医药', '技术'], ['人工智能', '技术'], ['先进材料', '产业'], ['经济管理'], ['知识产权与法律']];
 
 /** Deterministic PRNG (mulberry32) so demo rounds are reproducible in shape. */
@@ -59,10 +91,22 @@ export function loadRubric(): Rubric {
     title: { 'zh-CN': `评价维度 ${d + 1}`, en: `Dimension ${d + 1}` },
     criteria: Array.from({ length: 5 }, (_, c): Criterion => {
       const src = scoredCriteria(base)[(d * 5 + c) % scoredCriteria(base).length]!.criterion;
-      return { ...src, id: `L${d + 1}.${c + 1}`, weight: d * 5 + c < 20 ? 3 : 4, scale: { kind: 'points', min: 0, max: 10, step: 0.5 }, threshold: undefined } as Criterion;
+      return {
+        ...src,
+        id: `L${d + 1}.${c + 1}`,
+        weight: d * 5 + c < 20 ? 3 : 4,
+        scale: { kind: 'points', min: 0, max: 10, step: 0.5 },
+        threshold: undefined,
+      } as Criterion;
     }),
   }));
-  return { ...base, id: 'mic-load-30', title: { 'zh-CN': '负载测试评分表（30 项）', en: 'Load-test rubric (30 criteria)' }, dimensions: dims, tieBreak: ['L1', 'L2'] };
+  return {
+    ...base,
+    id: 'mic-load-30',
+    title: { 'zh-CN': '负载测试评分表（30 项）', en: 'Load-test rubric (30 criteria)' },
+    dimensions: dims,
+    tieBreak: ['L1', 'L2'],
+  };
 }
 
 function demoApplication(i: number): { app: DemoApplication; id: string; realistic: boolean } {
@@ -84,18 +128,31 @@ function scoreFor(c: Criterion, q: number): number {
   let v = min + Math.round((raw - min) / step) * step;
   if (c.scale.kind === 'levels') {
     const levels = c.scale.levels;
-    if (!levels.some((l) => v >= l.min && v <= l.max)) v = levels.reduce((best, l) => (Math.abs(l.max - raw) < Math.abs(best - raw) ? l.max : best), levels[0]!.max);
+    if (!levels.some((l) => v >= l.min && v <= l.max))
+      v = levels.reduce((best, l) => (Math.abs(l.max - raw) < Math.abs(best - raw) ? l.max : best), levels[0]!.max);
   }
   return Math.round(v * 1000) / 1000;
 }
 
 const QUALITY: Record<string, number> = { A001: 0.86, A002: 0.74, A003: 0.42, A004: 0.6 };
 
-function review(rubric: Rubric, appId: string, app: DemoApplication, expertIndex: number, rand: () => number, complete: boolean, at: string): ApplicationReview {
+function review(
+  rubric: Rubric,
+  appId: string,
+  app: DemoApplication,
+  expertIndex: number,
+  rand: () => number,
+  complete: boolean,
+  at: string,
+): ApplicationReview {
   if (appId === 'A003' && expertIndex === 4) {
     return {
       applicationId: appId,
-      conflict: { status: 'recused', reason: '近三年与牵头单位有合作项目，申请回避。/ Joint projects with the lead unit in the last three years; recused.', declaredAt: at },
+      conflict: {
+        status: 'recused',
+        reason: '近三年与牵头单位有合作项目，申请回避。/ Joint projects with the lead unit in the last three years; recused.',
+        declaredAt: at,
+      },
       status: 'recused',
       gates: [],
       scores: [],
@@ -104,7 +161,7 @@ function review(rubric: Rubric, appId: string, app: DemoApplication, expertIndex
       updatedAt: at,
     };
   }
-  const quality = (QUALITY[appId] ?? 0.3 + rand() * 0.6) + (expertIndex % 3 - 1) * 0.04;
+  const quality = (QUALITY[appId] ?? 0.3 + rand() * 0.6) + ((expertIndex % 3) - 1) * 0.04;
   const note = (good: boolean, k: number): string => {
     const list = good ? app.reviewNotes.strengths : app.reviewNotes.weaknesses;
     const n = list[k % list.length]!;
@@ -149,7 +206,12 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const roundDir = join(out, 'round');
   await mkdir(join(roundDir, 'cards'), { recursive: true });
 
-  const secretariat = await createIdentity({ role: 'secretariat', displayName: '评审秘书处（演示）', organisation: '上海市制造业创新中心专家评审委员会（演示）', demo: true });
+  const secretariat = await createIdentity({
+    role: 'secretariat',
+    displayName: '评审秘书处（演示）',
+    organisation: '上海市制造业创新中心专家评审委员会（演示）',
+    demo: true,
+  });
   await saveIdentity(join(out, 'secretariat'), secretariat, null);
   const experts: { id: string; identity: Identity }[] = [];
   for (let i = 0; i < expertCount; i++) {
@@ -188,11 +250,21 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const roundFile: RoundFile = {
     schemaVersion: ROUND_SCHEMA_VERSION,
     kind: 'reviewdesk-round',
-    round: { id: 'SH-MIC-2026', title: { 'zh-CN': '2026 年度上海市制造业创新中心遴选（演示）', en: '2026 Shanghai manufacturing innovation centre selection (demo)' } },
+    round: {
+      id: 'SH-MIC-2026',
+      title: { 'zh-CN': '2026 年度上海市制造业创新中心遴选（演示）', en: '2026 Shanghai manufacturing innovation centre selection (demo)' },
+    },
     deadline: new Date(Date.now() + 14 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
     rubric: 'rubric.json',
     experts: experts.map((e) => ({ id: e.id, card: `cards/${e.id}.json` })),
-    applications: apps.map(({ app, id }) => ({ id, name: app.name, organisation: app.organisation, category: app.category, field: app.field, dossier: `dossiers/${id}` })),
+    applications: apps.map(({ app, id }) => ({
+      id,
+      name: app.name,
+      organisation: app.organisation,
+      category: app.category,
+      field: app.field,
+      dossier: `dossiers/${id}`,
+    })),
     assignments: Object.fromEntries(experts.map((e) => [e.id, apps.map((a) => a.id)])),
   };
   await writeFile(join(roundDir, 'round.json'), JSON.stringify(roundFile, null, 2) + '\n');

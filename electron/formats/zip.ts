@@ -92,7 +92,10 @@ export async function readZip(data: Buffer, limits: ZipLimits): Promise<Map<stri
         throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: stored sizes disagree` });
       }
       if (entry.uncompressedSize > 65536 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-        throw new ReviewDeskError('E_ZIP_RATIO', { path: name, ratio: Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)) });
+        throw new ReviewDeskError('E_ZIP_RATIO', {
+          path: name,
+          ratio: Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)),
+        });
       }
       total += entry.uncompressedSize;
       if (total > limits.maxTotalSize) {
@@ -160,7 +163,8 @@ async function extract(zip: yauzl.ZipFile, data: Buffer, name: string, entry: ya
   if (content.length !== entry.uncompressedSize) {
     throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: size differs from the directory` });
   }
-  if (!(skipStoredCrc && entry.compressionMethod === 0) && crc32(content) !== entry.crc32) throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
+  if (!(skipStoredCrc && entry.compressionMethod === 0) && crc32(content) !== entry.crc32)
+    throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
   return content;
 }
 

@@ -121,7 +121,8 @@ export async function isProtected(dir: string): Promise<boolean> {
  */
 export async function loadIdentity(dir: string, passphrase?: () => Promise<string>): Promise<Identity> {
   const card = await readCard(join(dir, CARD_FILE)).catch((e: unknown) => {
-    if (e instanceof ReviewDeskError && e.code === 'E_IO') throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: `no ${CARD_FILE}` });
+    if (e instanceof ReviewDeskError && e.code === 'E_IO')
+      throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: `no ${CARD_FILE}` });
     throw e;
   });
   let secrets: { ageIdentity: string; signing: SigningKey };

@@ -36,13 +36,20 @@ export interface OpenOptions {
 }
 
 /** Checks an already decrypted package ZIP. Exported for tests of the checks themselves. */
-export async function checkPackageZip(zipBytes: Buffer, identity: Identity, opts: OpenOptions = {}): Promise<Omit<OpenedPackage, 'packageSha256' | 'packageSize'>> {
+export async function checkPackageZip(
+  zipBytes: Buffer,
+  identity: Identity,
+  opts: OpenOptions = {},
+): Promise<Omit<OpenedPackage, 'packageSha256' | 'packageSize'>> {
   const entries = await readZip(zipBytes, PACKAGE_LIMITS);
   const manifestBytes = entries.get('manifest.json');
   if (!manifestBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'manifest.json' });
   const sig = entries.get('manifest.json.sig');
   if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'manifest.json.sig' });
-  const manifest = parseStrict(manifestBytes, Manifest, 'manifest.json', { maxBytes: MAX_MANIFEST_BYTES, schemaVersion: PACKAGE_SCHEMA_VERSION });
+  const manifest = parseStrict(manifestBytes, Manifest, 'manifest.json', {
+    maxBytes: MAX_MANIFEST_BYTES,
+    schemaVersion: PACKAGE_SCHEMA_VERSION,
+  });
   const secretariat = checkCard(manifest.secretariat, 'manifest.json (secretariat)');
 
   const signerKey = sshsigVerify(sig, NS_PACKAGE, manifestBytes, 'manifest.json');
@@ -58,7 +65,8 @@ export async function checkPackageZip(zipBytes: Buffer, identity: Identity, opts
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   for (const name of entries.keys()) {
-    if (name !== 'manifest.json' && name !== 'manifest.json.sig' && !listed.has(name)) throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
+    if (name !== 'manifest.json' && name !== 'manifest.json.sig' && !listed.has(name))
+      throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
   }
   const files = new Map<string, Buffer>();
   for (const f of manifest.files) {
@@ -67,9 +75,15 @@ export async function checkPackageZip(zipBytes: Buffer, identity: Identity, opts
     if (data.length !== f.size || sha256Hex(data) !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
     files.set(f.path, data);
   }
-  const rubric = parseStrict(files.get('rubric.json')!, Rubric, 'rubric.json', { maxBytes: MAX_RUBRIC_BYTES, schemaVersion: RUBRIC_SCHEMA_VERSION });
+  const rubric = parseStrict(files.get('rubric.json')!, Rubric, 'rubric.json', {
+    maxBytes: MAX_RUBRIC_BYTES,
+    schemaVersion: RUBRIC_SCHEMA_VERSION,
+  });
   if (rubric.id !== manifest.rubric.id || rubric.version !== manifest.rubric.version) {
-    throw new ReviewDeskError('E_SCHEMA', { file: 'rubric.json', reason: `is ${rubric.id} v${rubric.version}, the manifest names ${manifest.rubric.id} v${manifest.rubric.version}` });
+    throw new ReviewDeskError('E_SCHEMA', {
+      file: 'rubric.json',
+      reason: `is ${rubric.id} v${rubric.version}, the manifest names ${manifest.rubric.id} v${manifest.rubric.version}`,
+    });
   }
   files.delete('rubric.json');
   return { manifest, rubric, files, signer: { fingerprint: secretariat.fingerprint, sshFingerprint: sshFingerprint(signerKey) } };

@@ -77,7 +77,10 @@ export async function packRound(
   onProgress?: (done: number, total: number, expertId: string) => void,
 ): Promise<PackResult[]> {
   if (secretariat.card.role !== 'secretariat') {
-    throw new ReviewDeskError('E_IDENTITY', { path: secretariat.card.displayName, reason: 'packages are signed by a secretariat identity' });
+    throw new ReviewDeskError('E_IDENTITY', {
+      path: secretariat.card.displayName,
+      reason: 'packages are signed by a secretariat identity',
+    });
   }
   await mkdir(outDir, { recursive: true });
   const experts = Object.keys(round.round.assignments);

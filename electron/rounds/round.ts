@@ -93,7 +93,13 @@ export async function loadRound(dir: string): Promise<LoadedRound> {
       const st = await lstat(source);
       if (!st.isFile()) throw bad(`${a.dossier}/${name} is not a regular file`);
       if (!FileName.safeParse(name).success) throw bad(`${a.dossier}/${name} has an unusable file name`);
-      files.push({ path: `dossiers/${a.id}/${name}`, size: st.size, mediaType: mediaTypeOf(name), sha256: await sha256File(source), source });
+      files.push({
+        path: `dossiers/${a.id}/${name}`,
+        size: st.size,
+        mediaType: mediaTypeOf(name),
+        sha256: await sha256File(source),
+        source,
+      });
     }
     dossiers.set(a.id, files);
   }

@@ -11,19 +11,13 @@ export const Id = z
 const finite = z.number().finite();
 
 /** A numeric scale: min to max in steps (e.g. 0–5 in halves, 0–10 in ones). */
-export const PointsScale = z
-  .object({ kind: z.literal('points'), min: finite, max: finite, step: finite.positive() })
-  .strict();
+export const PointsScale = z.object({ kind: z.literal('points'), min: finite, max: finite, step: finite.positive() }).strict();
 
 /** A level descriptor (e.g. 优 / 良 / 中 / 差) mapped to a band of points. */
-export const Level = z
-  .object({ id: Id, label: LocalizedText, descriptor: LocalizedText, min: finite, max: finite })
-  .strict();
+export const Level = z.object({ id: Id, label: LocalizedText, descriptor: LocalizedText, min: finite, max: finite }).strict();
 
 /** Level descriptors: the expert picks a level, then a score inside its band. */
-export const LevelsScale = z
-  .object({ kind: z.literal('levels'), step: finite.positive(), levels: z.array(Level).min(2).max(10) })
-  .strict();
+export const LevelsScale = z.object({ kind: z.literal('levels'), step: finite.positive(), levels: z.array(Level).min(2).max(10) }).strict();
 
 /** A pass/fail eligibility gate (基本条件). */
 export const GateScale = z.object({ kind: z.literal('gate') }).strict();
@@ -75,9 +69,7 @@ export const GradeBand = z.object({ id: Id, label: LocalizedText, min: finite })
 
 export const Recommendation = z.object({ id: Id, label: LocalizedText }).strict();
 
-export const SiteVisitItem = z
-  .object({ id: Id, title: LocalizedText, guidance: LocalizedText })
-  .strict();
+export const SiteVisitItem = z.object({ id: Id, title: LocalizedText, guidance: LocalizedText }).strict();
 
 export const RUBRIC_SCHEMA_VERSION = 1;
 

@@ -22,11 +22,28 @@ describe('reviewdesk CLI', () => {
   }, 120_000);
 
   it('keygen protects the secret keys with a passphrase that stock age opens, and export-age prints the key', () => {
-    const r = run(['keygen', '--out', 'me', '--name', '张三', '--org', '测试大学', '--fields', '集成电路,材料', '--passphrase-file', passFile, '--json']);
+    const r = run([
+      'keygen',
+      '--out',
+      'me',
+      '--name',
+      '张三',
+      '--org',
+      '测试大学',
+      '--fields',
+      '集成电路,材料',
+      '--passphrase-file',
+      passFile,
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const card = JSON.parse(r.out).card as { ageRecipient: string; fingerprint: string; fields: string[] };
     expect(card.fields).toEqual(['集成电路', '材料']);
-    expect(readFileSync(join(dir, 'me', 'secret-keys.age')).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    expect(
+      readFileSync(join(dir, 'me', 'secret-keys.age'))
+        .subarray(0, 21)
+        .toString(),
+    ).toBe('age-encryption.org/v1');
     const exported = run(['key', 'export-age', '--identity', 'me'], { REVIEWDESK_PASSPHRASE: 'a long test passphrase' });
     expect(exported.code, exported.err).toBe(0);
     const secret = exported.out.trim();
@@ -47,11 +64,23 @@ describe('reviewdesk CLI', () => {
   });
 
   it('inspect opens a package and lists its content as JSON', () => {
-    const r = run(['inspect', 'demo/packages/E01.rpkg', '--identity', 'demo/experts/E01', '--trust', 'demo/secretariat/card.json', '--json']);
+    const r = run([
+      'inspect',
+      'demo/packages/E01.rpkg',
+      '--identity',
+      'demo/experts/E01',
+      '--trust',
+      'demo/secretariat/card.json',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const v = JSON.parse(r.out) as { manifest: { applications: { id: string }[] }; packageSha256: string };
     expect(v.manifest.applications.map((a) => a.id)).toEqual(['A001', 'A002']);
-    expect(v.packageSha256).toBe(execFileSync('sha256sum', [join(dir, 'demo/packages/E01.rpkg')]).toString().split(' ')[0]);
+    expect(v.packageSha256).toBe(
+      execFileSync('sha256sum', [join(dir, 'demo/packages/E01.rpkg')])
+        .toString()
+        .split(' ')[0],
+    );
   });
 
   it('inspect refuses a package for someone else with a one-line bilingual reason and exit 1', () => {
@@ -64,16 +93,31 @@ describe('reviewdesk CLI', () => {
     const zip = execFileSync('age', ['-d', '-i', join(dir, 'demo/experts/E01/age-identity.txt'), join(dir, 'demo/packages/E01.rpkg')]);
     writeFileSync(join(dir, 'pkg.zip'), zip);
     execFileSync('unzip', ['-o', '-q', 'pkg.zip', 'manifest.json', 'manifest.json.sig', '-d', 'unz'], { cwd: dir });
-    const ok = execFileSync('ssh-keygen', ['-Y', 'verify', '-f', 'demo/allowed_signers', '-I', 'secretariat', '-n', 'reviewdesk-package', '-s', 'unz/manifest.json.sig'], {
-      cwd: dir,
-      input: readFileSync(join(dir, 'unz/manifest.json')),
-    });
+    const ok = execFileSync(
+      'ssh-keygen',
+      ['-Y', 'verify', '-f', 'demo/allowed_signers', '-I', 'secretariat', '-n', 'reviewdesk-package', '-s', 'unz/manifest.json.sig'],
+      {
+        cwd: dir,
+        input: readFileSync(join(dir, 'unz/manifest.json')),
+      },
+    );
     expect(ok.toString()).toMatch(/Good "reviewdesk-package" signature for secretariat/);
   });
 
   it('verify-bundle gives a verdict per file and fails when any is bad', () => {
     copyFileSync(join(dir, 'demo/packages/E01.rpkg'), join(dir, 'not-a-bundle.rsb'));
-    const r = run(['verify-bundle', 'demo/bundles/E01.rsb', 'demo/bundles/E01.rev1.rsb', 'demo/bundles/E02.rsb', 'not-a-bundle.rsb', '--secretariat', 'demo/secretariat', '--roster', 'demo/round/round.json', '--json']);
+    const r = run([
+      'verify-bundle',
+      'demo/bundles/E01.rsb',
+      'demo/bundles/E01.rev1.rsb',
+      'demo/bundles/E02.rsb',
+      'not-a-bundle.rsb',
+      '--secretariat',
+      'demo/secretariat',
+      '--roster',
+      'demo/round/round.json',
+      '--json',
+    ]);
     expect(r.code).toBe(1);
     const v = JSON.parse(r.out) as { verdicts: { ok: boolean; revision?: number; code?: string }[] };
     expect(v.verdicts.map((x) => (x.ok ? `ok r${x.revision}` : x.code))).toEqual(['ok r2', 'ok r1', 'ok r2', 'E_WRONG_KEY']);

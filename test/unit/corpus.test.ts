@@ -34,7 +34,10 @@ beforeAll(async () => {
   secretariat = await loadIdentity(join(demo, 'secretariat'));
   expert = await loadIdentity(join(demo, 'experts', 'E01'));
   other = await loadIdentity(join(demo, 'experts', 'E02'));
-  entries = await readZip((await decryptFile(join(demo, 'packages', 'E01.rpkg'), [{ identity: expert.ageIdentity }])).plaintext, PACKAGE_LIMITS);
+  entries = await readZip(
+    (await decryptFile(join(demo, 'packages', 'E01.rpkg'), [{ identity: expert.ageIdentity }])).plaintext,
+    PACKAGE_LIMITS,
+  );
   roster = new Map([expert, other].map((i) => [i.card.fingerprint, i.card]));
   const { mkdirSync } = await import('node:fs');
   mkdirSync(forged);
@@ -44,7 +47,15 @@ type Manifest = Record<string, unknown> & { files: { path: string; size: number;
 const manifest = (): Manifest => JSON.parse(entries.get('manifest.json')!.toString()) as Manifest;
 
 /** Rebuilds the package ZIP with changes; re-signs the manifest unless told not to. */
-async function repack(opts: { manifest?: Manifest; extra?: ZipInput[]; drop?: string[]; replace?: Record<string, Buffer>; sign?: 'secretariat' | 'other' | 'none' | 'stale' } = {}): Promise<Buffer> {
+async function repack(
+  opts: {
+    manifest?: Manifest;
+    extra?: ZipInput[];
+    drop?: string[];
+    replace?: Record<string, Buffer>;
+    sign?: 'secretariat' | 'other' | 'none' | 'stale';
+  } = {},
+): Promise<Buffer> {
   const m = Buffer.from(JSON.stringify(opts.manifest ?? manifest()));
   const signer = opts.sign === 'other' ? generateSigningKey() : secretariat.signing;
   const sig = opts.sign === 'stale' ? entries.get('manifest.json.sig')! : Buffer.from(sshsigSign(signer, NS_PACKAGE, m));
@@ -128,8 +139,10 @@ describe('package refusals', () => {
     const m = manifest();
     expect(await refusal(repack({ manifest: { ...m, deadline: '2099-01-01T00:00:00Z' }, sign: 'stale' }))).toBe('E_SIG_INVALID');
   });
-  it('11 signed by a key other than the card in the manifest', async () => expect(await refusal(repack({ sign: 'other' }))).toBe('E_SIG_SIGNER'));
-  it('12 signed by a secretariat other than the pinned one', async () => expect(await refusal(repack(), { trust: other })).toBe('E_SIG_SIGNER'));
+  it('11 signed by a key other than the card in the manifest', async () =>
+    expect(await refusal(repack({ sign: 'other' }))).toBe('E_SIG_SIGNER'));
+  it('12 signed by a secretariat other than the pinned one', async () =>
+    expect(await refusal(repack(), { trust: other })).toBe('E_SIG_SIGNER'));
   it('13 absolute path', async () => expect(await refusal(withRawName('/etc/passwd'))).toBe('E_ZIP_PATH'));
   it('14 parent-directory path', async () => expect(await refusal(withRawName('dossiers/../../evil'))).toBe('E_ZIP_PATH'));
   it('15 backslash path', async () => expect(await refusal(withRawName('dossiers\\A001\\x.pdf'))).toBe('E_ZIP_PATH'));
@@ -143,9 +156,16 @@ describe('package refusals', () => {
   it('17 directory entry', async () => expect(await refusal(withRawName('dossiers/'))).toBe('E_ZIP_DIRECTORY'));
   it('18 duplicate name, case-folded', async () => {
     const name = [...entries.keys()].find((n) => n.startsWith('dossiers/'))!;
-    expect(await refusal(repack({ extra: [{ name: name.toUpperCase().replace('DOSSIERS', 'dossiers'), data: Buffer.from('x'), compress: false }] }))).toBe('E_ZIP_DUPLICATE');
+    expect(
+      await refusal(
+        repack({ extra: [{ name: name.toUpperCase().replace('DOSSIERS', 'dossiers'), data: Buffer.from('x'), compress: false }] }),
+      ),
+    ).toBe('E_ZIP_DUPLICATE');
   });
-  it('19 unlisted file', async () => expect(await refusal(repack({ extra: [{ name: 'dossiers/A001/extra.pdf', data: Buffer.from('%PDF'), compress: false }] }))).toBe('E_ZIP_UNLISTED'));
+  it('19 unlisted file', async () =>
+    expect(await refusal(repack({ extra: [{ name: 'dossiers/A001/extra.pdf', data: Buffer.from('%PDF'), compress: false }] }))).toBe(
+      'E_ZIP_UNLISTED',
+    ));
   it('20 SHA-256 mismatch', async () => {
     const name = [...entries.keys()].find((n) => n.endsWith('.pdf'))!;
     const changed = Buffer.from(entries.get(name)!);
@@ -157,14 +177,22 @@ describe('package refusals', () => {
     expect(await refusal(repack({ drop: [name] }))).toBe('E_FILE_MISSING');
   });
   it('22 compression-ratio bomb', async () => {
-    expect(await refusal(repack({ extra: [{ name: 'dossiers/A001/bomb.txt', data: Buffer.alloc(20 << 20), compress: true }] }))).toBe('E_ZIP_RATIO');
+    expect(await refusal(repack({ extra: [{ name: 'dossiers/A001/bomb.txt', data: Buffer.alloc(20 << 20), compress: true }] }))).toBe(
+      'E_ZIP_RATIO',
+    );
   });
   it('23 too many entries', async () => {
-    const many = Array.from({ length: PACKAGE_LIMITS.maxEntries + 1 }, (_, i) => ({ name: `dossiers/A001/f${i}.txt`, data: Buffer.alloc(0), compress: false }));
+    const many = Array.from({ length: PACKAGE_LIMITS.maxEntries + 1 }, (_, i) => ({
+      name: `dossiers/A001/f${i}.txt`,
+      data: Buffer.alloc(0),
+      compress: false,
+    }));
     expect(await refusal(repack({ extra: many }))).toBe('E_ZIP_LIMIT');
   });
-  it('24 manifest with an unknown key', async () => expect(await refusal(repack({ manifest: { ...manifest(), extra: 1 } }))).toBe('E_SCHEMA'));
-  it('25 manifest of a newer version', async () => expect(await refusal(repack({ manifest: { ...manifest(), schemaVersion: 2 } }))).toBe('E_SCHEMA_VERSION'));
+  it('24 manifest with an unknown key', async () =>
+    expect(await refusal(repack({ manifest: { ...manifest(), extra: 1 } }))).toBe('E_SCHEMA'));
+  it('25 manifest of a newer version', async () =>
+    expect(await refusal(repack({ manifest: { ...manifest(), schemaVersion: 2 } }))).toBe('E_SCHEMA_VERSION'));
   it('26 rubric that fails its schema', async () => {
     const rubric = JSON.parse(entries.get('rubric.json')!.toString()) as { totalPoints: number };
     const bad = Buffer.from(JSON.stringify({ ...rubric, totalPoints: 99 }));
@@ -172,18 +200,25 @@ describe('package refusals', () => {
   });
   it('27 oversized manifest text field', async () => {
     const m = manifest() as Manifest & { round: { title: Record<string, string> } };
-    expect(await refusal(repack({ manifest: { ...m, round: { ...m.round, title: { 'zh-CN': 'x'.repeat(9000), en: 'x' } } } }))).toBe('E_SCHEMA');
+    expect(await refusal(repack({ manifest: { ...m, round: { ...m.round, title: { 'zh-CN': 'x'.repeat(9000), en: 'x' } } } }))).toBe(
+      'E_SCHEMA',
+    );
   });
   it('28 package issued to another expert', async () => {
     const m = manifest() as Manifest & { expert: { fingerprint: string } };
-    expect(await refusal(repack({ manifest: { ...m, expert: { ...m.expert, fingerprint: other.card.fingerprint } } }))).toBe('E_NOT_FOR_YOU');
+    expect(await refusal(repack({ manifest: { ...m, expert: { ...m.expert, fingerprint: other.card.fingerprint } } }))).toBe(
+      'E_NOT_FOR_YOU',
+    );
   });
 });
 
 describe('bundle refusals', () => {
   async function bundleEntries(): Promise<Map<string, Buffer>> {
     const data = readFileSync(join(demo, 'bundles', 'E01.rsb'));
-    return readZip((await (await import('../../electron/crypto/age.ts')).decryptBytes(data, [{ identity: secretariat.ageIdentity }])).plaintext, PACKAGE_LIMITS);
+    return readZip(
+      (await (await import('../../electron/crypto/age.ts')).decryptBytes(data, [{ identity: secretariat.ageIdentity }])).plaintext,
+      PACKAGE_LIMITS,
+    );
   }
   async function verdict(zip: Buffer, to = secretariat.card.ageRecipient): Promise<string> {
     try {
@@ -194,7 +229,11 @@ describe('bundle refusals', () => {
     }
   }
   const rezip = (json: Buffer, sig: Buffer | null, extra: ZipInput[] = []): Promise<Buffer> =>
-    zipToBuffer([{ name: 'bundle.json', data: json, compress: true }, ...(sig ? [{ name: 'bundle.json.sig', data: sig, compress: false }] : []), ...extra]);
+    zipToBuffer([
+      { name: 'bundle.json', data: json, compress: true },
+      ...(sig ? [{ name: 'bundle.json.sig', data: sig, compress: false }] : []),
+      ...extra,
+    ]);
 
   it('accepts the untouched bundle (control)', async () => {
     const e = await bundleEntries();
@@ -202,7 +241,12 @@ describe('bundle refusals', () => {
   });
   it('29 a changed score', async () => {
     const e = await bundleEntries();
-    const json = Buffer.from(e.get('bundle.json')!.toString().replace(/"score":(\d)/, (_m, d: string) => `"score":${(Number(d) + 1) % 10}`));
+    const json = Buffer.from(
+      e
+        .get('bundle.json')!
+        .toString()
+        .replace(/"score":(\d)/, (_m, d: string) => `"score":${(Number(d) + 1) % 10}`),
+    );
     expect(await verdict(await rezip(json, e.get('bundle.json.sig')!))).toBe('E_SIG_INVALID');
   });
   it('30 missing signature', async () => {
@@ -215,7 +259,9 @@ describe('bundle refusals', () => {
     expect(await verdict(await rezip(pretty, Buffer.from(sshsigSign(expert.signing, NS_SCORES, pretty))))).toBe('E_NOT_CANONICAL');
   });
   it('32 signer outside the roster', async () => {
-    const outsider = await (await import('../../electron/keys/identity.ts')).createIdentity({ role: 'expert', displayName: 'x', organisation: 'y' });
+    const outsider = await (
+      await import('../../electron/keys/identity.ts')
+    ).createIdentity({ role: 'expert', displayName: 'x', organisation: 'y' });
     const e = await bundleEntries();
     const b = JSON.parse(e.get('bundle.json')!.toString()) as Record<string, unknown>;
     const { canonicalJson } = await import('../../electron/formats/json.ts');
@@ -225,10 +271,21 @@ describe('bundle refusals', () => {
   it('33 encrypted to someone else', async () => {
     const e = await bundleEntries();
     const { identityToRecipient } = await import('age-encryption');
-    expect(await verdict(await rezip(e.get('bundle.json')!, e.get('bundle.json.sig')!), await identityToRecipient(await generateX25519Identity()))).toBe('E_WRONG_KEY');
+    expect(
+      await verdict(
+        await rezip(e.get('bundle.json')!, e.get('bundle.json.sig')!),
+        await identityToRecipient(await generateX25519Identity()),
+      ),
+    ).toBe('E_WRONG_KEY');
   });
   it('34 unlisted attachment', async () => {
     const e = await bundleEntries();
-    expect(await verdict(await rezip(e.get('bundle.json')!, e.get('bundle.json.sig')!, [{ name: 'attachments/photo.jpg', data: Buffer.from('x'), compress: false }]))).toBe('E_ZIP_UNLISTED');
+    expect(
+      await verdict(
+        await rezip(e.get('bundle.json')!, e.get('bundle.json.sig')!, [
+          { name: 'attachments/photo.jpg', data: Buffer.from('x'), compress: false },
+        ]),
+      ),
+    ).toBe('E_ZIP_UNLISTED');
   });
 });

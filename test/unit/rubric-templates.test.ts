@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  Rubric,
-  gradeFor,
-  isValidScore,
-  scaleRange,
-  scoredCriteria,
-  weightedTotal,
-  type Criterion,
-} from '../../shared/rubric/model.ts';
+import { Rubric, gradeFor, isValidScore, scaleRange, scoredCriteria, weightedTotal, type Criterion } from '../../shared/rubric/model.ts';
 import type { LocalizedText } from '../../shared/i18n-text.ts';
 import { RUBRIC_TEMPLATES, templateById } from '../../shared/rubric/templates/index.ts';
 
@@ -42,11 +34,7 @@ function maxScores(r: Rubric): Record<string, number> {
 
 describe('rubric templates', () => {
   it('has the three templates with distinct ids, found by id', () => {
-    expect(RUBRIC_TEMPLATES.map((r) => r.id)).toEqual([
-      'mic-selection-enterprise',
-      'mic-selection-nonenterprise',
-      'mic-assessment',
-    ]);
+    expect(RUBRIC_TEMPLATES.map((r) => r.id)).toEqual(['mic-selection-enterprise', 'mic-selection-nonenterprise', 'mic-assessment']);
     for (const r of RUBRIC_TEMPLATES) expect(templateById(r.id)).toBe(r);
     expect(templateById('no-such-rubric')).toBeUndefined();
   });
@@ -136,9 +124,7 @@ describe('rubric templates', () => {
     });
 
     it('scores 0 and grades fail when every criterion is at its minimum', () => {
-      const mins = Object.fromEntries(
-        scoredCriteria(template).map(({ criterion }) => [criterion.id, scaleRange(criterion.scale).min]),
-      );
+      const mins = Object.fromEntries(scoredCriteria(template).map(({ criterion }) => [criterion.id, scaleRange(criterion.scale).min]));
       const { total } = weightedTotal(template, mins);
       expect(total).toBe(0);
       expect(gradeFor(template, total)?.id).toBe('fail');

@@ -19,7 +19,11 @@ describe('SSH signatures (SSHSIG)', () => {
 
   it('signatures we make verify with ssh-keygen -Y verify', () => {
     writeFileSync(join(dir, 'msg.sig'), sshsigSign(key, 'reviewdesk-scores', msg));
-    const out = execFileSync('ssh-keygen', ['-Y', 'verify', '-f', allowed, '-I', 'tester', '-n', 'reviewdesk-scores', '-s', join(dir, 'msg.sig')], { input: msg });
+    const out = execFileSync(
+      'ssh-keygen',
+      ['-Y', 'verify', '-f', allowed, '-I', 'tester', '-n', 'reviewdesk-scores', '-s', join(dir, 'msg.sig')],
+      { input: msg },
+    );
     expect(out.toString()).toMatch(/Good "reviewdesk-scores" signature for tester/);
   });
 
@@ -34,10 +38,14 @@ describe('SSH signatures (SSHSIG)', () => {
   it('refuses another namespace, changed content and a damaged signature', () => {
     const sig = sshsigSign(key, 'reviewdesk-scores', msg);
     expect(() => sshsigVerify(sig, 'reviewdesk-package', msg, 'm')).toThrow(/namespace/);
-    expect(() => sshsigVerify(sig, 'reviewdesk-scores', Buffer.from('{"hello":"x"}'), 'm')).toThrowError(expect.objectContaining({ code: 'E_SIG_INVALID' }));
+    expect(() => sshsigVerify(sig, 'reviewdesk-scores', Buffer.from('{"hello":"x"}'), 'm')).toThrowError(
+      expect.objectContaining({ code: 'E_SIG_INVALID' }),
+    );
     const lines = sig.split('\n');
     lines[2] = lines[2]!.slice(0, 10) + (lines[2]![10] === 'A' ? 'B' : 'A') + lines[2]!.slice(11);
-    expect(() => sshsigVerify(lines.join('\n'), 'reviewdesk-scores', msg, 'm')).toThrowError(expect.objectContaining({ code: 'E_SIG_INVALID' }));
+    expect(() => sshsigVerify(lines.join('\n'), 'reviewdesk-scores', msg, 'm')).toThrowError(
+      expect.objectContaining({ code: 'E_SIG_INVALID' }),
+    );
     expect(() => sshsigVerify('garbage', 'reviewdesk-scores', msg, 'm')).toThrowError(expect.objectContaining({ code: 'E_SIG_INVALID' }));
   });
 });

@@ -97,8 +97,7 @@ export const annualAssessment: Rubric = {
       id: 'G3',
       title: { 'zh-CN': '骨干企业参与', en: 'Participation of leading firms' },
       guidance: {
-        'zh-CN':
-          '股东或发起单位中仍应包括若干家在本领域排名前列的企业，考核期内未发生骨干企业集中退出、出资或会费未按约定到位等情况。',
+        'zh-CN': '股东或发起单位中仍应包括若干家在本领域排名前列的企业，考核期内未发生骨干企业集中退出、出资或会费未按约定到位等情况。',
         en: 'The shareholders or founding units must still include several enterprises ranking among the leaders of the field; during the period backbone firms must not have left en masse, and capital or fees must have been paid as agreed.',
       },
       evidenceHint: {
@@ -110,8 +109,7 @@ export const annualAssessment: Rubric = {
       id: 'G4',
       title: { 'zh-CN': '联盟持续运行', en: 'Alliance still operating' },
       guidance: {
-        'zh-CN':
-          '联盟仍汇聚包括用户在内的企业、科研院所、高校等各类创新主体以及本领域各类创新平台，考核期内开展了实质性的联合活动。',
+        'zh-CN': '联盟仍汇聚包括用户在内的企业、科研院所、高校等各类创新主体以及本领域各类创新平台，考核期内开展了实质性的联合活动。',
         en: 'The alliance must still bring together enterprises (users included), research institutes, universities and the innovation platforms of the field, and must have carried out real joint activity during the period.',
       },
       evidenceHint: {
@@ -136,8 +134,7 @@ export const annualAssessment: Rubric = {
       id: 'G6',
       title: { 'zh-CN': '功能定位与建设方向', en: 'Mission and direction' },
       guidance: {
-        'zh-CN':
-          '创新中心仍聚焦认定时的重点领域和产业关键共性技术，未偏离建设和运行方案确定的功能定位，例如未转为主要从事一般性生产经营。',
+        'zh-CN': '创新中心仍聚焦认定时的重点领域和产业关键共性技术，未偏离建设和运行方案确定的功能定位，例如未转为主要从事一般性生产经营。',
         en: 'The centre must still focus on the field and the key common technologies for which it was designated and not have drifted from the mission set in its construction and operation plan, for example by turning mainly to ordinary production and trading.',
       },
       evidenceHint: {
@@ -374,8 +371,7 @@ export const annualAssessment: Rubric = {
           id: 'D3.3',
           title: { 'zh-CN': '资源开放共享', en: 'Open sharing of resources' },
           guidance: {
-            'zh-CN':
-              '考察仪器设备、中试条件、数据等资源向成员单位和行业开放共享的情况，包括开放机时、服务对象数量和共享规则的执行情况。',
+            'zh-CN': '考察仪器设备、中试条件、数据等资源向成员单位和行业开放共享的情况，包括开放机时、服务对象数量和共享规则的执行情况。',
             en: 'How far have instruments, pilot facilities, data and other resources been opened to members and the industry, including hours of open use, number of users and how the sharing rules are applied?',
           },
           weight: 6,
@@ -578,8 +574,7 @@ export const annualAssessment: Rubric = {
       id: 'SV4',
       title: { 'zh-CN': '注册与股权（发起单位）变动', en: 'Registration and changes in shareholders or founding units' },
       guidance: {
-        'zh-CN':
-          '核对营业执照或法人登记证书、股东名册或发起单位名单，确认考核期内的变更已按规定报告，排名前列的企业仍在其中。',
+        'zh-CN': '核对营业执照或法人登记证书、股东名册或发起单位名单，确认考核期内的变更已按规定报告，排名前列的企业仍在其中。',
         en: 'Check the business licence or registration certificate and the shareholder register or list of founding units; confirm that changes in the period were reported and that leading firms are still among them.',
       },
     },
@@ -619,8 +614,7 @@ export const annualAssessment: Rubric = {
       id: 'SV9',
       title: { 'zh-CN': '整改落实情况', en: 'Follow-up of rectification' },
       guidance: {
-        'zh-CN':
-          '对上一次评估考核提出的问题和整改要求逐项核实落实情况；考核不合格后的整改复核以本项为重点。',
+        'zh-CN': '对上一次评估考核提出的问题和整改要求逐项核实落实情况；考核不合格后的整改复核以本项为重点。',
         en: 'Check item by item how the problems and rectification requirements from the previous assessment were dealt with; this is the focus of the re-check after a failed assessment.',
       },
     },

@@ -625,8 +625,7 @@ export const enterpriseSelection: Rubric = {
       id: 'SV1',
       title: { 'zh-CN': '工商注册与股权结构', en: 'Registration and shareholding' },
       guidance: {
-        'zh-CN':
-          '核对营业执照原件、公司章程、股东名册和实缴出资凭证，确认注册时间、股份制形式以及排名前列企业的实际出资与申报一致。',
+        'zh-CN': '核对营业执照原件、公司章程、股东名册和实缴出资凭证，确认注册时间、股份制形式以及排名前列企业的实际出资与申报一致。',
         en: 'Check the original business licence, articles of association, shareholder register and proof of paid-in capital; confirm that the registration date, the joint-stock form and the actual investment of the leading firms match the application.',
       },
     },
@@ -642,8 +641,7 @@ export const enterpriseSelection: Rubric = {
       id: 'SV3',
       title: { 'zh-CN': '科研设施与仪器装备', en: 'Research facilities and instruments' },
       guidance: {
-        'zh-CN':
-          '对照仪器设备清单，抽查关键仪器装备的实物、铭牌、运行状态和使用记录，核实其先进性以及向创新中心开放使用的安排。',
+        'zh-CN': '对照仪器设备清单，抽查关键仪器装备的实物、铭牌、运行状态和使用记录，核实其先进性以及向创新中心开放使用的安排。',
         en: 'Spot-check key instruments against the equipment list: the item itself, its nameplate, working state and logbook. Verify how advanced they are and the arrangement for their use by the centre.',
       },
     },
@@ -659,8 +657,7 @@ export const enterpriseSelection: Rubric = {
       id: 'SV5',
       title: { 'zh-CN': '联盟成员', en: 'Alliance members' },
       guidance: {
-        'zh-CN':
-          '核对联盟章程、成员名单和入盟协议，抽查用户单位、高校院所和创新平台成员的参与证明，必要时电话核实。',
+        'zh-CN': '核对联盟章程、成员名单和入盟协议，抽查用户单位、高校院所和创新平台成员的参与证明，必要时电话核实。',
         en: 'Check the alliance charter, member list and membership agreements; spot-check evidence of participation by user organisations, universities and institutes, and innovation platforms, and call them if needed.',
       },
     },

@@ -11,11 +11,7 @@ import { nonEnterpriseSelection } from './non-enterprise-selection.ts';
 export { annualAssessment, enterpriseSelection, nonEnterpriseSelection };
 
 /** All built-in templates, selection first, then assessment. */
-export const RUBRIC_TEMPLATES: readonly Rubric[] = Object.freeze([
-  enterpriseSelection,
-  nonEnterpriseSelection,
-  annualAssessment,
-]);
+export const RUBRIC_TEMPLATES: readonly Rubric[] = Object.freeze([enterpriseSelection, nonEnterpriseSelection, annualAssessment]);
 
 /** The built-in template with this rubric id, if any. */
 export function templateById(id: string): Rubric | undefined {

@@ -605,8 +605,7 @@ export const nonEnterpriseSelection: Rubric = {
       id: 'SV1',
       title: { 'zh-CN': '法人登记与发起单位', en: 'Registration and founding units' },
       guidance: {
-        'zh-CN':
-          '核对法人登记证书原件、章程、发起单位名单和出资或会费到位凭证，确认法人类型、注册地和排名前列企业的参与情况与申报一致。',
+        'zh-CN': '核对法人登记证书原件、章程、发起单位名单和出资或会费到位凭证，确认法人类型、注册地和排名前列企业的参与情况与申报一致。',
         en: 'Check the original registration certificate, the charter, the list of founding units and proof that contributions or fees have been paid; confirm that the legal form, the place of registration and the participation of leading firms match the application.',
       },
     },
@@ -622,8 +621,7 @@ export const nonEnterpriseSelection: Rubric = {
       id: 'SV3',
       title: { 'zh-CN': '科研设施与仪器装备', en: 'Research facilities and instruments' },
       guidance: {
-        'zh-CN':
-          '对照仪器设备清单，抽查关键仪器装备的实物、铭牌、运行状态和使用记录，核实开放共享安排和对外服务记录。',
+        'zh-CN': '对照仪器设备清单，抽查关键仪器装备的实物、铭牌、运行状态和使用记录，核实开放共享安排和对外服务记录。',
         en: 'Spot-check key instruments against the equipment list: the item itself, its nameplate, working state and logbook. Verify the sharing arrangements and records of service to outside users.',
       },
     },
@@ -639,8 +637,7 @@ export const nonEnterpriseSelection: Rubric = {
       id: 'SV5',
       title: { 'zh-CN': '联盟成员', en: 'Alliance members' },
       guidance: {
-        'zh-CN':
-          '核对联盟章程、成员名单和入盟协议，抽查用户单位、高校院所和创新平台成员的参与证明及联合攻关记录，必要时电话核实。',
+        'zh-CN': '核对联盟章程、成员名单和入盟协议，抽查用户单位、高校院所和创新平台成员的参与证明及联合攻关记录，必要时电话核实。',
         en: 'Check the alliance charter, member list and membership agreements; spot-check evidence of participation and joint work by user organisations, universities and institutes, and innovation platforms, and call them if needed.',
       },
     },
