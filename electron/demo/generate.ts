@@ -15,7 +15,7 @@ import {
   type Bundle,
   type RoundFile,
 } from '../../shared/formats.ts';
-import { commentRequired, scaleRange, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
+import { scaleRange, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
 import { enterpriseSelection } from '../../shared/rubric/templates/enterprise-selection.ts';
 import { writeBundle } from '../bundles/write.ts';
 import { createIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
@@ -172,8 +172,8 @@ function review(
   const scores = all.slice(0, upto).map(({ criterion }, k) => {
     const score = scoreFor(criterion, quality + (rand() - 0.5) * 0.2);
     const { max } = scaleRange(criterion.scale);
-    const needs = commentRequired(criterion, score) || criterion.comment.minLength > 0;
-    const comment = needs || rand() < 0.5 ? `${criterion.title['zh-CN']}：${note(score >= 0.7 * max, k)}` : '';
+    // Every score carries a comment, as a diligent expert's would (and the load round requires).
+    const comment = `${criterion.title['zh-CN']}：${note(score >= 0.7 * max, k)}`;
     return { criterionId: criterion.id, score, comment, evidence: [], updatedAt: at };
   });
   const gates = rubric.gates.map((g, k) => {
