@@ -51,17 +51,19 @@ export type ManifestFile = z.infer<typeof ManifestFile>;
 
 export const ApplicationCategory = z.enum(['enterprise', 'non-enterprise']);
 
-export const PackageApplication = z
-  .object({
-    id: Id,
-    name: LocalizedText,
-    organisation: LocalizedText,
-    category: ApplicationCategory,
-    field: LocalizedText.optional(),
-    /** Paths (in `files`) of this application's dossier. */
-    files: z.array(PackagePath).max(1000),
-  })
-  .strict();
+/** What identifies an application to the people reviewing it. */
+const ApplicationInfo = z.object({
+  id: Id,
+  name: LocalizedText,
+  organisation: LocalizedText,
+  category: ApplicationCategory,
+  field: LocalizedText.optional(),
+});
+
+export const PackageApplication = ApplicationInfo.extend({
+  /** Paths (in `files`) of this application's dossier. */
+  files: z.array(PackagePath).max(1000),
+}).strict();
 export type PackageApplication = z.infer<typeof PackageApplication>;
 
 export const RoundRef = z.object({ id: Id, title: LocalizedText }).strict();
@@ -209,17 +211,10 @@ export const RoundFile = z
       .max(500),
     applications: z
       .array(
-        z
-          .object({
-            id: Id,
-            name: LocalizedText,
-            organisation: LocalizedText,
-            category: ApplicationCategory,
-            field: LocalizedText.optional(),
-            /** Folder of dossier files, relative to the round folder. */
-            dossier: z.string().min(1).max(200),
-          })
-          .strict(),
+        ApplicationInfo.extend({
+          /** Folder of dossier files, relative to the round folder. */
+          dossier: z.string().min(1).max(200),
+        }).strict(),
       )
       .min(1)
       .max(5000),

@@ -9,47 +9,8 @@
  * No. 273 (工信部科〔2016〕273号). Grades follow the 优秀 / 良好 / 合格 /
  * 不合格 scale of MIIT's assessment practice.
  */
-import type { LocalizedText } from '../../i18n-text.ts';
-import type { Criterion, Rubric } from '../model.ts';
-
-type Scale = Criterion['scale'];
-
-/** 0–10 in whole points. */
-function points10(): Scale {
-  return { kind: 'points', min: 0, max: 10, step: 1 };
-}
-
-/** 0–5 in half points (EU Horizon style). */
-function points5(): Scale {
-  return { kind: 'points', min: 0, max: 5, step: 0.5 };
-}
-
-/**
- * 优 / 良 / 中 / 差 on 0–10 in half points, with non-overlapping bands:
- * 优 8–10, 良 6–7.5, 中 4–5.5, 差 0–3.5. Descriptors are per criterion.
- */
-function fourLevels(excellent: LocalizedText, good: LocalizedText, fair: LocalizedText, poor: LocalizedText): Scale {
-  return {
-    kind: 'levels',
-    step: 0.5,
-    levels: [
-      { id: 'excellent', label: { 'zh-CN': '优', en: 'Excellent' }, descriptor: excellent, min: 8, max: 10 },
-      { id: 'good', label: { 'zh-CN': '良', en: 'Good' }, descriptor: good, min: 6, max: 7.5 },
-      { id: 'fair', label: { 'zh-CN': '中', en: 'Fair' }, descriptor: fair, min: 4, max: 5.5 },
-      { id: 'poor', label: { 'zh-CN': '差', en: 'Poor' }, descriptor: poor, min: 0, max: 3.5 },
-    ],
-  };
-}
-
-/** A basic condition (基本条件): pass/fail, no weight; a failed gate needs a reason. */
-function gate(g: Pick<Criterion, 'id' | 'title' | 'guidance' | 'evidenceHint'>): Criterion {
-  return {
-    ...g,
-    weight: 0,
-    scale: { kind: 'gate' },
-    comment: { required: 'belowThreshold', threshold: 1, minLength: 0 },
-  };
-}
+import type { Rubric } from '../model.ts';
+import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
 
 export const annualAssessment: Rubric = {
   schemaVersion: 1,
@@ -531,12 +492,7 @@ export const annualAssessment: Rubric = {
   ],
   totalPoints: 100,
   passThreshold: 60,
-  gradeBands: [
-    { id: 'excellent', label: { 'zh-CN': '优秀', en: 'Excellent' }, min: 90 },
-    { id: 'good', label: { 'zh-CN': '良好', en: 'Good' }, min: 75 },
-    { id: 'pass', label: { 'zh-CN': '合格', en: 'Pass' }, min: 60 },
-    { id: 'fail', label: { 'zh-CN': '不合格', en: 'Fail' }, min: 0 },
-  ],
+  gradeBands: GRADE_BANDS,
   recommendations: [
     { id: 'continue', label: { 'zh-CN': '继续支持', en: 'Continue support' } },
     { id: 'rectify', label: { 'zh-CN': '限期整改', en: 'Rectify within a set period' } },
