@@ -4,7 +4,7 @@ import { ReviewDeskError } from '../../shared/errors.ts';
 import { encryptBytes, writeFileAtomic } from '../crypto/age.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { sshsigSign } from '../crypto/ssh.ts';
-import { canonicalJson } from '../formats/json.ts';
+import { canonicalJson, describeIssues } from '../formats/json.ts';
 import { zipToBuffer, worthCompressing, type ZipInput } from '../formats/zip.ts';
 import type { Identity } from '../keys/identity.ts';
 
@@ -34,10 +34,7 @@ export async function sealBundle(
   if (!checked.success) {
     throw new ReviewDeskError('E_SCHEMA', {
       file: 'bundle.json',
-      reason: checked.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; '),
+      reason: describeIssues(checked.error),
     });
   }
   if (checked.data.expertFingerprint !== expert.card.fingerprint) {

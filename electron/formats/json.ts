@@ -11,6 +11,14 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
+/** The first few schema problems, as one line a person can act on. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
 /** RFC 8785 (JCS) canonical JSON text. */
 export function canonicalJson(value: unknown): string {
   const s = canonicalize(value);
@@ -44,11 +52,7 @@ export function parseStrict<S extends z.ZodType>(
   }
   const r = schema.safeParse(value);
   if (!r.success) {
-    const reason = r.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    throw new ReviewDeskError('E_SCHEMA', { file, reason });
+    throw new ReviewDeskError('E_SCHEMA', { file, reason: describeIssues(r.error) });
   }
   if (opts.canonical && canonicalJson(value) !== text) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
   return r.data as z.infer<S>;

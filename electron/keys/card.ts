@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import { parseJson } from '../formats/json.ts';
+import { describeIssues, parseJson } from '../formats/json.ts';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -32,7 +32,7 @@ export function cardFingerprint(sshPublicKey: string, ageRecipient: string): str
 export function checkCard(value: unknown, file = 'card.json'): Card {
   const r = Card.safeParse(value);
   if (!r.success) {
-    throw new ReviewDeskError('E_SCHEMA', { file, reason: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    throw new ReviewDeskError('E_SCHEMA', { file, reason: describeIssues(r.error) });
   }
   const expected = cardFingerprint(r.data.sshPublicKey, r.data.ageRecipient);
   if (r.data.fingerprint !== expected) {

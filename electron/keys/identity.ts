@@ -132,12 +132,7 @@ export async function loadIdentity(dir: string, passphrase?: () => Promise<strin
       const { plaintext: plain } = await decryptFile(join(dir, PROTECTED_FILE), [{ passphrase: await passphrase() }]);
       secrets = parseSecretText(plain.toString('utf8'));
     } else if (await exists(join(dir, DEMO_AGE_FILE))) {
-      secrets = {
-        ageIdentity: parseSecretText(
-          (await readFile(join(dir, DEMO_AGE_FILE), 'utf8')) + (await readFile(join(dir, DEMO_SSH_FILE), 'utf8')),
-        ).ageIdentity,
-        signing: parseOpenSshPrivateKey(await readFile(join(dir, DEMO_SSH_FILE), 'utf8')),
-      };
+      secrets = parseSecretText((await readFile(join(dir, DEMO_AGE_FILE), 'utf8')) + (await readFile(join(dir, DEMO_SSH_FILE), 'utf8')));
     } else {
       throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: `no ${PROTECTED_FILE} or ${DEMO_AGE_FILE}` });
     }

@@ -35,8 +35,8 @@ export interface OpenOptions {
   onProgress?: Progress;
 }
 
-/** Checks an already decrypted package ZIP. Exported for tests of the checks themselves. */
-export async function checkPackageZip(
+/** Checks an already decrypted package ZIP. */
+async function checkPackageZip(
   zipBytes: Buffer,
   identity: Identity,
   opts: OpenOptions = {},
