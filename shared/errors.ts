@@ -124,6 +124,74 @@ export const ERRORS = {
     'zh-CN': '用法错误：{reason}',
     en: 'Usage error: {reason}',
   },
+  E_INVALID_INPUT: {
+    'zh-CN': '请求参数无效：{reason}',
+    en: 'Invalid request: {reason}',
+  },
+  E_UNKNOWN_CHANNEL: {
+    'zh-CN': '未知的操作“{channel}”。',
+    en: 'Unknown operation "{channel}".',
+  },
+  E_FORBIDDEN_SENDER: {
+    'zh-CN': '拒绝来自非本应用页面的请求。',
+    en: 'Refused a request that did not come from the app itself.',
+  },
+  E_NO_IDENTITY: {
+    'zh-CN': '尚未创建专家身份，请先完成首次设置。',
+    en: 'No identity has been created yet; complete the first-run setup first.',
+  },
+  E_IDENTITY_EXISTS: {
+    'zh-CN': '本工作区已有专家身份，不能再次创建。',
+    en: 'This workspace already has an identity; it cannot be created again.',
+  },
+  E_LOCKED: {
+    'zh-CN': '私钥已锁定，请先输入口令解锁。',
+    en: 'The secret keys are locked; enter your passphrase to unlock them.',
+  },
+  E_PASSPHRASE_REQUIRED: {
+    'zh-CN': '本机的系统钥匙串不能真正保护密钥（{backend}），请设置至少 8 个字符的口令。',
+    en: "This computer's keychain cannot really protect the keys ({backend}); set a passphrase of at least 8 characters.",
+  },
+  E_NOT_FOUND: {
+    'zh-CN': '找不到{what}“{id}”。',
+    en: 'No {what} "{id}" was found.',
+  },
+  E_SIGNER_CHANGED: {
+    'zh-CN': '警告：本轮次此前的评审包由指纹 {pinned} 签名，而此包由 {actual} 签名。请先与秘书处电话核实指纹，再决定是否接受。',
+    en: 'Warning: earlier packages of this round were signed by {pinned}, but this one by {actual}. Confirm the fingerprint with the secretariat by phone before accepting it.',
+  },
+  E_PLEDGE_REQUIRED: {
+    'zh-CN': '请先签署保密承诺，再查看评审材料。',
+    en: 'Accept the confidentiality pledge before viewing any review material.',
+  },
+  E_CONFLICT_UNDECLARED: {
+    'zh-CN': '请先就申报“{application}”作出利益冲突声明。',
+    en: 'Declare any conflict of interest for application "{application}" first.',
+  },
+  E_RECUSED: {
+    'zh-CN': '您已对申报“{application}”声明回避，该申报已锁定。',
+    en: 'You recused yourself from application "{application}"; it is locked.',
+  },
+  E_INVALID_SCORE: {
+    'zh-CN': '分值 {value} 不在指标“{criterion}”允许的范围或步长内。',
+    en: 'The score {value} is not allowed for criterion "{criterion}" (outside its range or step).',
+  },
+  E_INCOMPLETE: {
+    'zh-CN': '评审尚未完成（缺少 {count} 项），请补全或确认导出未完成的评分。',
+    en: 'The review is not complete ({count} items missing); complete it or confirm exporting an incomplete bundle.',
+  },
+  E_DB_NEWER: {
+    'zh-CN': '本地数据库来自更新版本的评审台（版本 {found}，本程序支持到 {supported}），请升级评审台后再打开。',
+    en: 'The local database was written by a newer ReviewDesk (version {found}; this one supports up to {supported}); update ReviewDesk to open it.',
+  },
+  E_DB: {
+    'zh-CN': '本地数据库出错：{reason}',
+    en: 'Local database error: {reason}',
+  },
+  E_UNSUPPORTED: {
+    'zh-CN': '此环境不支持该操作：{what}',
+    en: 'This is not supported here: {what}',
+  },
   E_INTERNAL: {
     'zh-CN': '内部错误：{reason}。请把此信息报告给开发者。',
     en: 'Internal error: {reason}. Please report this to the developers.',

@@ -1,0 +1,323 @@
+/**
+ * The one typed contract between the renderer and the Node side. Each channel
+ * is `domain:verb` with a zod schema for its input and its output; handlers in
+ * `electron/handlers/` implement it, the renderer's `renderer/api/client.ts`
+ * calls it, and both the Electron glue and the browser host dispatch through
+ * the same table. Results cross as an {@link Envelope}.
+ */
+import { z } from 'zod';
+import { Card } from '../card.ts';
+import { ERRORS, type ErrorCode } from '../errors.ts';
+import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
+import { LOCALES, LocalizedText } from '../i18n-text.ts';
+import { Id, Rubric } from '../rubric/model.ts';
+
+const Empty = z.object({}).strict();
+const Timestamp = z.string();
+const PackageId = z.uuid();
+const Bytes = z.instanceof(Uint8Array);
+export const Locale = z.enum(LOCALES);
+
+/** How the identity's secret keys are protected at rest. */
+export const Protection = z.enum(['safeStorage', 'passphrase']);
+
+export const IdentityState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('none') }).strict(),
+  z.object({ status: z.literal('locked'), card: Card, protection: Protection }).strict(),
+  z.object({ status: z.literal('unlocked'), card: Card, protection: Protection }).strict(),
+]);
+export type IdentityState = z.infer<typeof IdentityState>;
+
+/** Per-application progress, as the home screen shows it. */
+export const Progress = z
+  .object({
+    /** Scored criteria (gates included) out of all criteria. */
+    scored: z.number().int(),
+    total: z.number().int(),
+    /** Criteria whose comment rule is not yet met. */
+    missingComments: z.number().int(),
+    /** Gates marked fail. */
+    failedGates: z.number().int(),
+  })
+  .strict();
+
+export const ConflictState = z
+  .object({ status: z.enum(['none', 'recused']), reason: z.string(), declaredAt: Timestamp })
+  .strict()
+  .nullable();
+
+export const ApplicationSummary = z
+  .object({
+    id: Id,
+    name: LocalizedText,
+    organisation: LocalizedText,
+    category: ApplicationCategory,
+    field: LocalizedText.optional(),
+    files: z.array(z.object({ path: z.string(), size: z.number(), mediaType: z.string() }).strict()),
+    conflict: ConflictState,
+    progress: Progress,
+    /** Weighted total of the scores given so far (missing scores left out). */
+    total: z.number(),
+    /** Everything required is there: gates, scores, comments, opinion, recommendation. */
+    complete: z.boolean(),
+  })
+  .strict();
+export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
+
+export const PackageSummary = z
+  .object({
+    packageId: PackageId,
+    fileName: z.string(),
+    round: z.object({ id: Id, title: LocalizedText }).strict(),
+    deadline: Timestamp,
+    importedAt: Timestamp,
+    signer: z.object({ fingerprint: z.string(), displayName: z.string(), organisation: z.string() }).strict(),
+    expert: z.object({ id: Id, displayName: z.string() }).strict(),
+    rubric: z.object({ id: Id, version: z.number(), title: LocalizedText }).strict(),
+    pledgeAcceptedAt: Timestamp.nullable(),
+    applications: z.number().int(),
+    completeApplications: z.number().int(),
+    recusedApplications: z.number().int(),
+    lastExport: z.object({ revision: z.number().int(), at: Timestamp, sha256: z.string() }).strict().nullable(),
+    /** The package changed since the last export (or was never exported). */
+    changedSinceExport: z.boolean(),
+  })
+  .strict();
+export type PackageSummary = z.infer<typeof PackageSummary>;
+
+export const AppState = z
+  .object({
+    locale: Locale,
+    identity: IdentityState,
+    /** Whether the OS keychain (Electron safeStorage) really protects secrets here. */
+    safeStorage: z.object({ available: z.boolean(), backend: z.string() }).strict(),
+    packages: z.array(PackageSummary),
+    /** The renderer route the reviewer was last on, restored on start. */
+    lastLocation: z.string().max(500).nullable(),
+  })
+  .strict();
+export type AppState = z.infer<typeof AppState>;
+
+export const PackageDetail = z
+  .object({
+    summary: PackageSummary,
+    manifest: Manifest,
+    rubric: Rubric,
+    applications: z.array(ApplicationSummary),
+  })
+  .strict();
+export type PackageDetail = z.infer<typeof PackageDetail>;
+
+export const CriterionState = z
+  .object({ score: z.number().nullable(), comment: z.string(), evidence: z.array(EvidenceRef), updatedAt: Timestamp })
+  .strict();
+export type CriterionState = z.infer<typeof CriterionState>;
+
+/** Everything the reviewer has entered for one application. */
+export const ReviewState = z
+  .object({
+    packageId: PackageId,
+    applicationId: Id,
+    conflict: ConflictState,
+    /** By criterion id (gates and scored criteria). Absent: never touched. */
+    criteria: z.record(z.string(), CriterionState),
+    opinion: z.string(),
+    recommendation: Id.nullable(),
+    updatedAt: Timestamp.nullable(),
+  })
+  .strict();
+export type ReviewState = z.infer<typeof ReviewState>;
+
+/** One edit of a review field; every edit is audited. */
+export const ReviewEdit = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('score'), criterionId: Id, value: z.number().finite().nullable() }).strict(),
+  z.object({ field: z.literal('comment'), criterionId: Id, value: z.string().max(8000) }).strict(),
+  z.object({ field: z.literal('evidence'), criterionId: Id, value: z.array(EvidenceRef).max(20) }).strict(),
+  z.object({ field: z.literal('opinion'), value: z.string().max(20000) }).strict(),
+  z.object({ field: z.literal('recommendation'), value: Id.nullable() }).strict(),
+]);
+export type ReviewEdit = z.infer<typeof ReviewEdit>;
+
+/** Acknowledgement of a committed write: the UI says "saved" only on this. */
+export const Saved = z.object({ savedAt: Timestamp, auditId: z.number().int().nullable(), application: ApplicationSummary }).strict();
+export type Saved = z.infer<typeof Saved>;
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: Timestamp,
+    packageId: PackageId,
+    applicationId: Id,
+    /** `score`, `comment`, `evidence`, `opinion`, `recommendation`, `conflict` or `restore`. */
+    field: z.string(),
+    criterionId: Id.nullable(),
+    /** JSON text of the value before and after (null: there was none). */
+    oldValue: z.string().nullable(),
+    newValue: z.string().nullable(),
+  })
+  .strict();
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What is still missing before a bundle is complete. */
+export const ValidationIssue = z
+  .object({
+    applicationId: Id,
+    criterionId: Id.nullable(),
+    kind: z.enum([
+      'conflictUndeclared',
+      'gateMissing',
+      'scoreMissing',
+      'commentMissing',
+      'commentTooShort',
+      'opinionMissing',
+      'recommendationMissing',
+    ]),
+  })
+  .strict();
+export type ValidationIssue = z.infer<typeof ValidationIssue>;
+
+export const Validation = z.object({ complete: z.boolean(), issues: z.array(ValidationIssue) }).strict();
+export type Validation = z.infer<typeof Validation>;
+
+export const ExportResult = z
+  .object({
+    revision: z.number().int(),
+    fileName: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    bytes: Bytes,
+    complete: z.boolean(),
+  })
+  .strict();
+
+const PackageRef = z.object({ packageId: PackageId }).strict();
+const AppRef = z.object({ packageId: PackageId, applicationId: Id }).strict();
+
+function channel<I extends z.ZodType, O extends z.ZodType>(doc: string, input: I, output: O): { doc: string; input: I; output: O } {
+  return { doc, input, output };
+}
+
+/** Every channel: `domain:verb` → input and output schemas, with what it does. */
+export const CONTRACT = {
+  'app:state': channel('Where the reviewer was: language, identity, packages and last location.', Empty, AppState),
+  'settings:set': channel(
+    'Saves the interface language and/or the last location.',
+    z.object({ locale: Locale.optional(), lastLocation: z.string().max(500).nullable().optional() }).strict(),
+    AppState,
+  ),
+  'identity:create': channel(
+    'First run: creates the identity. The passphrase is required where safeStorage is not real protection.',
+    z
+      .object({
+        displayName: z.string().trim().min(1).max(100),
+        organisation: z.string().trim().max(200),
+        fields: z.array(z.string().trim().min(1).max(100)).max(20),
+        passphrase: z.string().min(8).max(1024).nullable(),
+      })
+      .strict(),
+    AppState,
+  ),
+  'identity:unlock': channel(
+    'Unlocks passphrase-protected secret keys for this session.',
+    z.object({ passphrase: z.string().max(1024) }).strict(),
+    AppState,
+  ),
+  'identity:card': channel(
+    'The public card to send to the secretariat, as the card.json text.',
+    Empty,
+    z.object({ card: Card, fileName: z.string(), json: z.string() }).strict(),
+  ),
+  'package:import': channel(
+    'Checks a .rpkg and keeps it (still encrypted) in the workspace. A refused package changes nothing. A package of a pinned round signed by another key is refused with E_SIGNER_CHANGED unless acceptSignerChange.',
+    z.object({ fileName: z.string().max(255), bytes: Bytes, acceptSignerChange: z.boolean().optional() }).strict(),
+    PackageSummary,
+  ),
+  'package:get': channel('A package with its rubric and applications (after the pledge: dossier list).', PackageRef, PackageDetail),
+  'package:acceptPledge': channel('Records the confidentiality pledge (保密承诺) for a package.', PackageRef, PackageDetail),
+  'review:declareConflict': channel(
+    'Declares no conflict, or recuses (回避) with a reason. A recusal locks the application.',
+    z.object({ packageId: PackageId, applicationId: Id, status: z.enum(['none', 'recused']), reason: z.string().max(2000) }).strict(),
+    Saved,
+  ),
+  'review:get': channel("The reviewer's entries for one application.", AppRef, ReviewState),
+  'review:edit': channel(
+    'Saves one edit (audited) and acknowledges after the commit.',
+    AppRef.extend({ edit: ReviewEdit }).strict(),
+    Saved,
+  ),
+  'review:history': channel(
+    'Audit history, newest first.',
+    z.object({ packageId: PackageId, applicationId: Id.optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    z.array(AuditEntry),
+  ),
+  'review:restore': channel(
+    'Restores the old value of an audit entry (itself a new, audited edit).',
+    z.object({ auditId: z.number().int() }).strict(),
+    Saved,
+  ),
+  'dossier:read': channel(
+    'One dossier file, decrypted in memory (never written to disk). Needs the pledge and a conflict declaration.',
+    AppRef.extend({ path: z.string().max(500) }).strict(),
+    z.object({ bytes: Bytes, mediaType: z.string() }).strict(),
+  ),
+  'bundle:validate': channel('What is missing before the bundle is complete.', PackageRef, Validation),
+  'bundle:export': channel(
+    'Seals the signed, encrypted .rsb with the next revision number.',
+    PackageRef.extend({ allowIncomplete: z.boolean().optional() }).strict(),
+    ExportResult,
+  ),
+  'scoresheet:pdf': channel(
+    'The printable individual score sheet (个人评分表) as PDF, through the host (Electron printToPDF).',
+    PackageRef,
+    z.object({ bytes: Bytes, fileName: z.string() }).strict(),
+  ),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** The API the renderer sees: one async function per channel. */
+export type Api = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT, name);
+}
+
+/** Events pushed from the Node side to the renderer. */
+export const EVENTS = {
+  /** Long work: import, export, score sheet. */
+  progress: z.object({ operation: z.enum(['import', 'export', 'print']), done: z.number(), total: z.number() }).strict(),
+  /** A package opened from outside the window (file association, second instance). */
+  'package:external': z
+    .object({
+      fileName: z.string(),
+      ok: z.boolean(),
+      packageId: PackageId.optional(),
+      error: z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) }).optional(),
+    })
+    .strict(),
+} as const;
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+
+/** A serialised error: stable code plus the message in both languages. */
+export const WireError = z
+  .object({
+    code: z.string(),
+    message: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
+  .strict();
+export type WireError = z.infer<typeof WireError>;
+
+/** What crosses the process boundary for every call. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+export function isKnownErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERRORS, code);
+}
