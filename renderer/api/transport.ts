@@ -1,0 +1,68 @@
+/**
+ * How the renderer reaches the Node side. In Electron the preload script
+ * exposes `window.reviewdesk`; in the browser host (npm run start:browser, and
+ * the end-to-end tests) the same two functions run over loopback HTTP with the
+ * per-run token the host put in the page's URL. Only renderer/api/client.ts
+ * uses this module.
+ */
+import type { Envelope } from '../../shared/ipc/contract.ts';
+import { fromWire, toWire } from '../../shared/ipc/wire.ts';
+
+export interface Transport {
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    reviewdesk?: Transport;
+  }
+}
+
+const TOKEN_KEY = 'reviewdesk.token';
+
+/** The browser host's transport: POST /api/<channel>, events over /events (SSE). */
+function httpTransport(): Transport {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+  const connect = (): void => {
+    if (source) return;
+    source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (m: MessageEvent<string>) => {
+      const { event, payload } = fromWire(m.data) as { event: string; payload: unknown };
+      listeners.get(event)?.forEach((l) => l(payload));
+    };
+  };
+  return {
+    async invoke(channel, input) {
+      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-reviewdesk-token': token },
+        body: toWire(input ?? {}),
+      });
+      return fromWire(await res.text()) as Envelope<unknown>;
+    },
+    on(event, listener) {
+      connect();
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+}
+
+let current: Transport | null = null;
+
+export function transport(): Transport {
+  current ??= window.reviewdesk ?? httpTransport();
+  return current;
+}
