@@ -156,6 +156,38 @@ export const ERRORS = {
     'zh-CN': '找不到{what}“{id}”。',
     en: 'No {what} "{id}" was found.',
   },
+  E_UNKNOWN_PACKAGE: {
+    'zh-CN': '工作区中没有评审包“{id}”，请先导入。',
+    en: 'There is no package "{id}" in this workspace; import it first.',
+  },
+  E_UNKNOWN_APPLICATION: {
+    'zh-CN': '此评审包中没有申报“{id}”。',
+    en: 'This package has no application "{id}".',
+  },
+  E_UNKNOWN_CRITERION: {
+    'zh-CN': '评分表中没有指标“{id}”。',
+    en: 'The rubric has no criterion "{id}".',
+  },
+  E_UNKNOWN_AUDIT: {
+    'zh-CN': '找不到修改记录 {id}。',
+    en: 'There is no edit history entry {id}.',
+  },
+  E_UNKNOWN_FILE: {
+    'zh-CN': '申报“{application}”的材料中没有文件“{path}”。',
+    en: 'The dossier of application "{application}" has no file "{path}".',
+  },
+  E_INVALID_ENTRY: {
+    'zh-CN': '无法保存：{reason}',
+    en: 'Cannot save: {reason}',
+  },
+  E_RECUSAL_REASON: {
+    'zh-CN': '声明回避时必须填写理由（例如“同一单位”）。',
+    en: 'A recusal needs a reason (for example "same organisation").',
+  },
+  E_PACKAGE_REPLACED: {
+    'zh-CN': '工作区中已有编号相同但内容不同的评审包“{id}”，已拒绝导入。请向秘书处核实。',
+    en: 'A different package with the same id "{id}" is already in this workspace; refused. Check with the secretariat.',
+  },
   E_SIGNER_CHANGED: {
     'zh-CN': '警告：本轮次此前的评审包由指纹 {pinned} 签名，而此包由 {actual} 签名。请先与秘书处电话核实指纹，再决定是否接受。',
     en: 'Warning: earlier packages of this round were signed by {pinned}, but this one by {actual}. Confirm the fingerprint with the secretariat by phone before accepting it.',

@@ -11,7 +11,7 @@ import { generateHybridIdentity, generateX25519Identity, identityToRecipient } f
 import type { Card } from '../../shared/card.ts';
 import { CARD_SCHEMA_VERSION } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import { decryptFile, encryptBytes } from '../crypto/age.ts';
+import { decryptBytes, decryptFile, encryptBytes } from '../crypto/age.ts';
 import { formatOpenSshPrivateKey, formatSshPublicKey, generateSigningKey, parseOpenSshPrivateKey, type SigningKey } from '../crypto/ssh.ts';
 import { cardFingerprint, readCard } from './card.ts';
 
@@ -60,7 +60,8 @@ export async function createIdentity(opts: NewIdentity): Promise<Identity> {
   return { card, ageIdentity, signing };
 }
 
-function secretText(id: Identity): string {
+/** The text sealed in `secret-keys.age`: the age secret key line and the OpenSSH private key. */
+export function secretText(id: Identity): string {
   return [
     `# ReviewDesk secret keys of ${id.card.displayName} (fingerprint ${id.card.fingerprint})`,
     `# created ${id.card.createdAt}; public key: ${id.card.ageRecipient.slice(0, 60)}`,
@@ -70,7 +71,8 @@ function secretText(id: Identity): string {
   ].join('\n');
 }
 
-function parseSecretText(text: string): { ageIdentity: string; signing: SigningKey } {
+/** Parses the text of `secret-keys.age` (or the demo files) back into the secret keys. */
+export function parseSecretText(text: string): { ageIdentity: string; signing: SigningKey } {
   const age = text.split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'));
   const pem = /-----BEGIN OPENSSH PRIVATE KEY-----[\s\S]+?-----END OPENSSH PRIVATE KEY-----/.exec(text)?.[0];
   if (!age || !pem) throw new Error('secret keys are incomplete');
@@ -96,9 +98,7 @@ export async function saveIdentity(dir: string, id: Identity, passphrase: string
     );
     await writeFile(join(dir, DEMO_SSH_FILE), formatOpenSshPrivateKey(id.signing, `${id.card.fingerprint} DEMO ONLY`), { mode: 0o600 });
   } else {
-    if (passphrase.length < 8) throw new ReviewDeskError('E_USAGE', { reason: 'the passphrase needs at least 8 characters' });
-    const sealed = await encryptBytes(Buffer.from(secretText(id)), { passphrase, scryptLogN });
-    await writeFile(join(dir, PROTECTED_FILE), sealed, { mode: 0o600 });
+    await writeFile(join(dir, PROTECTED_FILE), await sealSecretKeys(id, passphrase, scryptLogN), { mode: 0o600 });
   }
   await writeFile(join(dir, CARD_FILE), JSON.stringify(id.card, null, 2) + '\n');
 }
@@ -140,11 +140,46 @@ export async function loadIdentity(dir: string, passphrase?: () => Promise<strin
     if (e instanceof ReviewDeskError) throw e;
     throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: e instanceof Error ? e.message : String(e) }, { cause: e });
   }
+  return matchCard(card, secrets, dir);
+}
+
+/** Joins secret keys to their card, refusing keys that are not the card's. */
+export async function matchCard(card: Card, secrets: { ageIdentity: string; signing: SigningKey }, where: string): Promise<Identity> {
   if ((await identityToRecipient(secrets.ageIdentity)) !== card.ageRecipient) {
-    throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: 'the age secret key does not match card.json' });
+    throw new ReviewDeskError('E_IDENTITY', { path: where, reason: 'the age secret key does not match card.json' });
   }
   if (formatSshPublicKey(secrets.signing.publicKey) !== card.sshPublicKey) {
-    throw new ReviewDeskError('E_IDENTITY', { path: dir, reason: 'the signing key does not match card.json' });
+    throw new ReviewDeskError('E_IDENTITY', { path: where, reason: 'the signing key does not match card.json' });
   }
   return { card, ...secrets };
+}
+
+/**
+ * The bytes of a `secret-keys.age` file: the secret keys, age
+ * passphrase-encrypted (scrypt). The desktop app keeps the same bytes in its
+ * database, so `age -d` opens either.
+ */
+export async function sealSecretKeys(id: Identity, passphrase: string, scryptLogN = 18): Promise<Buffer> {
+  if (passphrase.length < 8) throw new ReviewDeskError('E_USAGE', { reason: 'the passphrase needs at least 8 characters' });
+  return encryptBytes(Buffer.from(secretText(id)), { passphrase, scryptLogN });
+}
+
+/** Opens `secret-keys.age` bytes with the passphrase (E_PASSPHRASE when wrong) and checks them against the card. */
+export async function unsealSecretKeys(card: Card, sealed: Uint8Array, passphrase: string, where: string): Promise<Identity> {
+  let text: string;
+  try {
+    text = (await decryptBytes(sealed, [{ passphrase }])).plaintext.toString('utf8');
+  } catch (e) {
+    if (e instanceof ReviewDeskError) throw e;
+    throw new ReviewDeskError('E_IDENTITY', { path: where, reason: e instanceof Error ? e.message : String(e) }, { cause: e });
+  }
+  return matchCard(card, parseKeys(text, where), where);
+}
+
+function parseKeys(text: string, where: string): { ageIdentity: string; signing: SigningKey } {
+  try {
+    return parseSecretText(text);
+  } catch (e) {
+    throw new ReviewDeskError('E_IDENTITY', { path: where, reason: e instanceof Error ? e.message : String(e) }, { cause: e });
+  }
 }

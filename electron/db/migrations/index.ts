@@ -1,0 +1,14 @@
+/** The ordered list of schema migrations; a migration's number is its `user_version`. */
+import type { Database } from 'better-sqlite3';
+import { up as init } from './0001-init.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Append only: a released migration never changes. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', up: init }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,127 @@
+/**
+ * What every handler receives: the workspace database, its folder, the host's
+ * capabilities and the session (the unlocked identity and packages opened in
+ * memory). One workspace per data folder; see index.ts for opening one.
+ */
+import type { Database } from 'better-sqlite3';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import type { Manifest, PackageApplication } from '../../shared/formats.ts';
+import { Manifest as ManifestSchema } from '../../shared/formats.ts';
+import { Rubric as RubricSchema, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
+import { getIdentityRow, type IdentityRow } from '../db/identity.ts';
+import { getPackageRow, pledgeAcceptedAt, type PackageRow } from '../db/packages.ts';
+import type { Identity } from '../keys/identity.ts';
+import type { OpenedPackage } from '../packages/open.ts';
+import type { Host } from './host.ts';
+
+export interface WorkspaceOptions {
+  /** scrypt work factor (log2) for passphrase-protected keys; 18 by default, lower only in tests. */
+  scryptLogN?: number;
+  /** How many decrypted packages to keep in memory at once (default 2). */
+  openPackages?: number;
+}
+
+/** A package's parsed manifest and rubric, indexed for the review screens. */
+export interface PackageMeta {
+  row: PackageRow;
+  manifest: Manifest;
+  rubric: Rubric;
+  applications: Map<string, PackageApplication>;
+  /** Gates and scored criteria by id. */
+  criteria: Map<string, Criterion>;
+}
+
+/** Per-run state: nothing here is ever written to disk. */
+export class Session {
+  identity: Identity | null = null;
+  readonly meta = new Map<string, PackageMeta>();
+  /** Decrypted packages, least recently used first. */
+  readonly opened = new Map<string, OpenedPackage>();
+  constructor(private readonly maxOpened: number) {}
+
+  remember(packageId: string, pkg: OpenedPackage): void {
+    this.opened.delete(packageId);
+    this.opened.set(packageId, pkg);
+    while (this.opened.size > this.maxOpened) this.opened.delete(this.opened.keys().next().value!);
+  }
+
+  recall(packageId: string): OpenedPackage | undefined {
+    const pkg = this.opened.get(packageId);
+    if (pkg) this.remember(packageId, pkg);
+    return pkg;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs `work` after every earlier exclusive job (imports and exports never interleave). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Drops secrets and decrypted content (lock, close). */
+  clear(): void {
+    this.identity = null;
+    this.opened.clear();
+  }
+}
+
+export interface Context {
+  readonly db: Database;
+  /** The workspace folder: workspace.sqlite, packages/, exports/. */
+  readonly dataDir: string;
+  readonly host: Host;
+  readonly session: Session;
+  readonly options: Required<WorkspaceOptions>;
+}
+
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** The identity row; E_NO_IDENTITY before first-run setup. */
+export function requireIdentityRow(ctx: Context): IdentityRow {
+  const row = getIdentityRow(ctx.db);
+  if (!row) throw new ReviewDeskError('E_NO_IDENTITY');
+  return row;
+}
+
+/** The unlocked identity; E_NO_IDENTITY or E_LOCKED otherwise. */
+export function requireUnlocked(ctx: Context): Identity {
+  if (ctx.session.identity) return ctx.session.identity;
+  requireIdentityRow(ctx);
+  throw new ReviewDeskError('E_LOCKED');
+}
+
+/** The package's parsed metadata (cached); E_NOT_FOUND for an unknown id. */
+export function packageMeta(ctx: Context, packageId: string): PackageMeta {
+  const cached = ctx.session.meta.get(packageId);
+  if (cached) return cached;
+  const row = getPackageRow(ctx.db, packageId);
+  if (!row) throw new ReviewDeskError('E_UNKNOWN_PACKAGE', { id: packageId });
+  // Our own rows, but parsed with the strict schemas so a damaged database fails loudly here.
+  const manifest = ManifestSchema.parse(JSON.parse(row.manifest));
+  const rubric = RubricSchema.parse(JSON.parse(row.rubric));
+  const meta: PackageMeta = {
+    row,
+    manifest,
+    rubric,
+    applications: new Map(manifest.applications.map((a) => [a.id, a])),
+    criteria: new Map([...rubric.gates, ...rubric.dimensions.flatMap((d) => d.criteria)].map((c) => [c.id, c])),
+  };
+  ctx.session.meta.set(packageId, meta);
+  return meta;
+}
+
+/** E_PLEDGE_REQUIRED until the confidentiality pledge for the package is accepted. */
+export function requirePledge(ctx: Context, packageId: string): void {
+  if (!pledgeAcceptedAt(ctx.db, packageId)) throw new ReviewDeskError('E_PLEDGE_REQUIRED');
+}
+
+/** The application of the package; E_NOT_FOUND otherwise. */
+export function requireApplication(meta: PackageMeta, applicationId: string): PackageApplication {
+  const app = meta.applications.get(applicationId);
+  if (!app) throw new ReviewDeskError('E_UNKNOWN_APPLICATION', { id: applicationId });
+  return app;
+}

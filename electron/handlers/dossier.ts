@@ -1,0 +1,24 @@
+/** `dossier:read`: one dossier file, decrypted in memory and never written anywhere. */
+import { ReviewDeskError } from '../../shared/errors.ts';
+import { getConflict } from '../db/review.ts';
+import { packageMeta, requireApplication, requirePledge, type Context } from './context.ts';
+import { openedPackage } from './packages.ts';
+import type { HandlerTable } from './registry.ts';
+
+export const dossierHandlers: Partial<HandlerTable<Context>> = {
+  'dossier:read': async (input, ctx) => {
+    const meta = packageMeta(ctx, input.packageId);
+    const app = requireApplication(meta, input.applicationId);
+    requirePledge(ctx, input.packageId);
+    const conflict = getConflict(ctx.db, input.packageId, input.applicationId);
+    if (!conflict) throw new ReviewDeskError('E_CONFLICT_UNDECLARED', { application: input.applicationId });
+    if (conflict.status === 'recused') throw new ReviewDeskError('E_RECUSED', { application: input.applicationId });
+    if (!app.files.includes(input.path))
+      throw new ReviewDeskError('E_UNKNOWN_FILE', { application: app.id, path: input.path.slice(0, 200) });
+    const opened = await openedPackage(ctx, meta);
+    const data = opened.files.get(input.path)!;
+    const mediaType = meta.manifest.files.find((f) => f.path === input.path)!.mediaType;
+    // A copy, not a view: structured clone would otherwise send the whole decrypted package buffer.
+    return { bytes: new Uint8Array(data), mediaType };
+  },
+};

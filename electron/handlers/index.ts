@@ -1,0 +1,115 @@
+/**
+ * The Node side of the reviewer's app: the handler table and the workspace it
+ * runs against. Hosts (the Electron glue, the browser host, the tests) do
+ *
+ *     const ws = await openWorkspace(dataDir, host);
+ *     const envelope = await dispatch(ws.handlers, channel, input, ws.ctx); // or ws.call(channel, input)
+ *     …
+ *     ws.close();
+ */
+import { mkdirSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
+import { isKnownErrorCode, type Channel, type Envelope, type Input, type Output } from '../../shared/ipc/contract.ts';
+import { getIdentityRow } from '../db/identity.ts';
+import { openDatabase } from '../db/open.ts';
+import { listPackageRows } from '../db/packages.ts';
+import { appHandlers } from './app.ts';
+import { bundleHandlers, EXPORTS_DIR } from './bundle.ts';
+import { Session, type Context, type WorkspaceOptions } from './context.ts';
+import { dossierHandlers } from './dossier.ts';
+import type { Host } from './host.ts';
+import { identityHandlers, unlockWithKeychain } from './identity.ts';
+import { packageHandlers, PACKAGES_DIR } from './packages.ts';
+import { defineHandlers, dispatch, type HandlerTable } from './registry.ts';
+import { reviewHandlers } from './review.ts';
+import { scoresheetHandlers } from './scoresheet.ts';
+
+export type { Context, WorkspaceOptions } from './context.ts';
+
+/** The database file inside a workspace folder. */
+export const DATABASE_FILE = 'workspace.sqlite';
+
+/** Every channel of the contract, implemented once. */
+export function createHandlers(): HandlerTable<Context> {
+  return defineHandlers<Context>(
+    appHandlers,
+    identityHandlers,
+    packageHandlers,
+    reviewHandlers,
+    dossierHandlers,
+    bundleHandlers,
+    scoresheetHandlers,
+  );
+}
+
+/** An open workspace: its context, the handler table, and shortcuts to call it. */
+export interface Workspace {
+  readonly ctx: Context;
+  readonly handlers: HandlerTable<Context>;
+  /** `dispatch` through the table: what the hosts wire to IPC or HTTP. Never throws. */
+  call(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** Typed call that throws the ReviewDeskError of a failed envelope (for Node-side callers and tests). */
+  invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  /** Closes the database and forgets the unlocked keys and decrypted packages. */
+  close(): void;
+}
+
+/** Removes what a crash can leave behind: partial files and packages the database never recorded. */
+async function sweep(ctx: Context): Promise<void> {
+  const kept = new Set(listPackageRows(ctx.db).map((r) => r.storedPath));
+  for (const sub of [PACKAGES_DIR, EXPORTS_DIR]) {
+    const names = await readdir(join(ctx.dataDir, sub)).catch(() => [] as string[]);
+    for (const name of names) {
+      const orphan = sub === PACKAGES_DIR && name.endsWith('.rpkg') && !kept.has(`${sub}/${name}`);
+      if (name.endsWith('.partial') || orphan) await rm(join(ctx.dataDir, sub, name), { force: true });
+    }
+  }
+}
+
+/** Opens a context without the handler table (see {@link openWorkspace}). */
+export async function createContext(opts: { dataDir: string; host: Host; options?: WorkspaceOptions }): Promise<Context> {
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
+  const options: Required<WorkspaceOptions> = { scryptLogN: 18, openPackages: 2, ...opts.options };
+  const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options };
+  try {
+    for (const sub of [PACKAGES_DIR, EXPORTS_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
+    await sweep(ctx);
+    const row = getIdentityRow(db);
+    // Keychain-sealed keys open by themselves; if the keychain refuses, the app starts locked and says why on unlock.
+    if (row?.protection === 'safeStorage' && opts.host.secrets.available) await unlockWithKeychain(ctx, row).catch(() => undefined);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return ctx;
+}
+
+/**
+ * Opens (creating if needed) the workspace in `dataDir`: `workspace.sqlite`,
+ * `packages/` (the encrypted `.rpkg` files) and `exports/` (the `.rsb` files).
+ * Throws E_DB_NEWER for a database from a newer ReviewDesk, E_DB when it
+ * cannot be opened.
+ */
+export async function openWorkspace(dataDir: string, host: Host, options?: WorkspaceOptions): Promise<Workspace> {
+  const ctx = await createContext({ dataDir, host, ...(options ? { options } : {}) });
+  const handlers = createHandlers();
+  const call = (channel: unknown, input: unknown): Promise<Envelope<unknown>> => dispatch(handlers, channel, input, ctx);
+  return {
+    ctx,
+    handlers,
+    call,
+    async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
+      const r = await call(channel, input);
+      if (r.ok) return r.value as Output<C>;
+      const code: ErrorCode = isKnownErrorCode(r.error.code) ? r.error.code : 'E_INTERNAL';
+      throw new ReviewDeskError(code, r.error.params ?? { reason: r.error.message.en });
+    },
+    close() {
+      ctx.session.clear();
+      if (ctx.db.open) ctx.db.close();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Importing review packages and showing them. A package is checked in full
+ * (decryption, signature, hashes, schemas, addressee) before anything is
+ * kept; the kept form is the original encrypted `.rpkg`, so no dossier
+ * content ever reaches the disk in plaintext.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import type { PackageSummary } from '../../shared/ipc/contract.ts';
+import { sha256Hex } from '../crypto/hash.ts';
+import { acceptPledge, findPackageBySha256, getPackageRow, getRoundPin, insertPackageRow, setRoundPin } from '../db/packages.ts';
+import { openPackage, type OpenedPackage } from '../packages/open.ts';
+import { packageDetail, packageSummary } from '../review/summary.ts';
+import { now, packageMeta, requireUnlocked, type Context, type PackageMeta } from './context.ts';
+import type { HandlerTable } from './registry.ts';
+
+export const PACKAGES_DIR = 'packages';
+
+/** Writes bytes and flushes them to the disk before returning. */
+async function writeSynced(path: string, bytes: Uint8Array): Promise<void> {
+  const fh = await open(path, 'wx', 0o600);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Makes a rename durable: the directory entry itself is flushed. */
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Checks a package and keeps it; see the `package:import` channel. */
+export async function importPackage(
+  ctx: Context,
+  input: { fileName: string; bytes: Uint8Array; acceptSignerChange?: boolean | undefined },
+): Promise<PackageSummary> {
+  const identity = requireUnlocked(ctx);
+  return ctx.session.exclusive(async () => {
+    const sha256 = sha256Hex(input.bytes);
+    const known = findPackageBySha256(ctx.db, sha256);
+    if (known) return packageSummary(ctx, packageMeta(ctx, known.id));
+
+    const total = input.bytes.length;
+    ctx.host.emit('progress', { operation: 'import', done: 0, total });
+    const dir = join(ctx.dataDir, PACKAGES_DIR);
+    await mkdir(dir, { recursive: true });
+    // The incoming copy is the still-encrypted file; openPackage reads it from disk and decrypts in memory only.
+    const incoming = join(dir, `.incoming-${randomBytes(8).toString('hex')}.partial`);
+    let kept: string | null = null;
+    try {
+      await writeSynced(incoming, input.bytes);
+      const opened = await openPackage(incoming, identity, {
+        onProgress: (done, of) => ctx.host.emit('progress', { operation: 'import', done: Math.min(done, of), total: of }),
+      });
+      const m = opened.manifest;
+      const same = getPackageRow(ctx.db, m.packageId);
+      if (same) throw new ReviewDeskError('E_PACKAGE_REPLACED', { id: m.packageId });
+      const pin = getRoundPin(ctx.db, m.round.id);
+      const signer = opened.signer.fingerprint;
+      if (pin && pin.fingerprint !== signer && !input.acceptSignerChange) {
+        throw new ReviewDeskError('E_SIGNER_CHANGED', { pinned: pin.fingerprint, actual: signer, round: m.round.id });
+      }
+      const storedPath = `${PACKAGES_DIR}/${m.packageId}.rpkg`;
+      kept = join(ctx.dataDir, storedPath);
+      await rename(incoming, kept);
+      await syncDir(dir);
+      const at = now();
+      ctx.db.transaction(() => {
+        insertPackageRow(ctx.db, {
+          id: m.packageId,
+          fileName: input.fileName,
+          storedPath,
+          sha256,
+          size: total,
+          roundId: m.round.id,
+          signerFingerprint: signer,
+          deadline: m.deadline,
+          manifest: JSON.stringify(m),
+          rubric: JSON.stringify(opened.rubric),
+          importedAt: at,
+          pledgeAcceptedAt: null,
+        });
+        if (!pin || pin.fingerprint !== signer) {
+          setRoundPin(ctx.db, {
+            roundId: m.round.id,
+            fingerprint: signer,
+            card: m.secretariat,
+            pinnedAt: at,
+            replacedFingerprint: pin?.fingerprint ?? null,
+          });
+        }
+      })();
+      kept = null;
+      ctx.session.remember(m.packageId, opened);
+      ctx.host.emit('progress', { operation: 'import', done: total, total });
+      return packageSummary(ctx, packageMeta(ctx, m.packageId));
+    } finally {
+      await rm(incoming, { force: true });
+      // Reached only when the database refused the row: the file goes too, so a refusal leaves nothing.
+      if (kept) await rm(kept, { force: true });
+    }
+  });
+}
+
+/** The decrypted package, from memory or by opening the kept `.rpkg` again. */
+export async function openedPackage(ctx: Context, meta: PackageMeta): Promise<OpenedPackage> {
+  const cached = ctx.session.recall(meta.row.id);
+  if (cached) return cached;
+  const identity = requireUnlocked(ctx);
+  const opened = await openPackage(join(ctx.dataDir, meta.row.storedPath), identity);
+  if (opened.packageSha256 !== meta.row.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: meta.row.storedPath });
+  ctx.session.remember(meta.row.id, opened);
+  return opened;
+}
+
+export const packageHandlers: Partial<HandlerTable<Context>> = {
+  'package:import': (input, ctx) => importPackage(ctx, input),
+  'package:get': (input, ctx) => packageDetail(ctx, packageMeta(ctx, input.packageId)),
+  'package:acceptPledge': (input, ctx) => {
+    const meta = packageMeta(ctx, input.packageId);
+    acceptPledge(ctx.db, meta.row.id, now());
+    return packageDetail(ctx, meta);
+  },
+};
