@@ -27,10 +27,10 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
 }
 
 /** Opens (creating if needed) the SQLite file at `path`, migrated to the latest version. */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, nativeBinding?: string): Db {
   let db: Db | undefined;
   try {
-    db = new Database(path);
+    db = new Database(path, nativeBinding ? { nativeBinding } : {});
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -19,6 +19,8 @@ export interface WorkspaceOptions {
   scryptLogN?: number;
   /** How many decrypted packages to keep in memory at once (default 2). */
   openPackages?: number;
+  /** Path of an Electron-ABI better_sqlite3.node (the desktop app); the Node build otherwise. */
+  nativeBinding?: string;
 }
 
 /** A package's parsed manifest and rubric, indexed for the review screens. */
@@ -73,7 +75,7 @@ export interface Context {
   readonly dataDir: string;
   readonly host: Host;
   readonly session: Session;
-  readonly options: Required<WorkspaceOptions>;
+  readonly options: Required<Omit<WorkspaceOptions, 'nativeBinding'>>;
 }
 
 export function now(): string {

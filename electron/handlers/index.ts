@@ -71,8 +71,8 @@ async function sweep(ctx: Context): Promise<void> {
 /** Opens a context without the handler table (see {@link openWorkspace}). */
 export async function createContext(opts: { dataDir: string; host: Host; options?: WorkspaceOptions }): Promise<Context> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const db = openDatabase(join(opts.dataDir, DATABASE_FILE));
-  const options: Required<WorkspaceOptions> = { scryptLogN: 18, openPackages: 2, ...opts.options };
+  const db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.options?.nativeBinding);
+  const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
   const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options };
   try {
     for (const sub of [PACKAGES_DIR, EXPORTS_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
