@@ -75,6 +75,7 @@ export async function createContext(opts: { dataDir: string; host: Host; options
   const options: Required<WorkspaceOptions> = { scryptLogN: 18, openPackages: 2, ...opts.options };
   const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options };
   try {
+    for (const sub of [PACKAGES_DIR, EXPORTS_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
     await sweep(ctx);
     const row = getIdentityRow(db);
     // Keychain-sealed keys open by themselves; if the keychain refuses, the app starts locked and says why on unlock.
