@@ -54,7 +54,7 @@ let fx: RoundFixture;
 let host: TestHost;
 let ws: Workspace;
 let card: Card;
-let pkgBytes: Buffer;
+let pkgBytes: Uint8Array<ArrayBuffer>;
 let packageId: string;
 
 describe('reviewer workspace', () => {
@@ -96,11 +96,11 @@ describe('reviewer workspace', () => {
     const foreign = readFileSync(join(fx.dir, 'packages', 'E02.rpkg'));
     expect((await refusal(ws.invoke('package:import', { fileName: 'E02.rpkg', bytes: foreign }))).code).toBe('E_WRONG_KEY');
     const good = await packageFor(fx, card, join(root, 'mine.rpkg'));
-    pkgBytes = readFileSync(good.path);
+    pkgBytes = new Uint8Array(readFileSync(good.path));
     const damaged = Buffer.from(pkgBytes);
     damaged[damaged.length - 100]! ^= 1;
     expect((await refusal(ws.invoke('package:import', { fileName: 'damaged.rpkg', bytes: damaged }))).code).toBe('E_AGE_PAYLOAD');
-    const truncated = pkgBytes.subarray(0, pkgBytes.length - 70_000);
+    const truncated = new Uint8Array(pkgBytes.subarray(0, pkgBytes.length - 70_000));
     expect((await refusal(ws.invoke('package:import', { fileName: 'cut.rpkg', bytes: truncated }))).code).toMatch(
       /E_AGE_(TRUNCATED|PAYLOAD)/,
     );
