@@ -42,8 +42,18 @@ function pdfjsAssets(): Plugin {
 }
 
 /** The same policy the Electron window enforces, so the browser host and the tests see what Electron sees. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'";
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** Adds the CSP meta tag to the built page only (the dev server needs an inline React refresh preamble). */
 function cspMeta(): Plugin {

@@ -258,6 +258,7 @@ const en = {
     open: 'Every change to this application, with its old and new value',
     empty: 'No edits yet.',
     none: '(none)',
+    emptyValue: '(empty)',
     restore: 'Restore the old value',
     field: {
       score: 'Score',

@@ -249,6 +249,7 @@ const zhCN = {
     open: '本申报的每一次修改及其修改前后的值',
     empty: '尚无修改。',
     none: '（无）',
+    emptyValue: '（空）',
     restore: '恢复为修改前的值',
     field: {
       score: '分数',

@@ -15,6 +15,7 @@ import {
   Grid,
   Group,
   Progress,
+  ScrollArea,
   Select,
   Stack,
   Tabs,
@@ -147,7 +148,12 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
               {formatTotal(total.total)}
             </Text>
           </Stack>
-          <Badge size="lg" variant={total.complete ? 'filled' : 'light'} data-testid="grade" style={{ textTransform: 'none' }}>
+          <Badge
+            size="lg"
+            variant={total.complete ? 'filled' : 'light'}
+            color={!total.complete ? 'gray' : total.passes && total.grade?.id !== 'fail' ? 'blue' : 'red'}
+            data-testid="grade"
+          >
             {total.grade ? pick(total.grade.label, locale) : '—'}
           </Badge>
         </Group>
@@ -281,29 +287,33 @@ function ValidationSummary({ detail }: { detail: PackageDetail }): React.JSX.Ele
         ) : validation.complete ? (
           <Text size="sm">{t('validation.allDone')}</Text>
         ) : (
-          [...byApp.entries()].map(([appId, issues]) => (
-            <Stack key={appId} gap={2}>
-              <Text size="sm" fw={600}>
-                {appName(appId)}
-              </Text>
-              {issues.map((issue) => {
-                const i = n++;
-                return (
-                  <Anchor
-                    key={i}
-                    size="sm"
-                    href={hrefFor(issueRoute(packageId, issue))}
-                    data-testid={`issue-${i}`}
-                    data-kind={issue.kind}
-                    data-criterion={issue.criterionId ?? ''}
-                    pl="sm"
-                  >
-                    · {t(`validation.kind.${issue.kind}`, { criterion: criterionTitle(issue.criterionId) })}
-                  </Anchor>
-                );
-              })}
+          <ScrollArea.Autosize mah={340} type="auto" offsetScrollbars>
+            <Stack gap="xs">
+              {[...byApp.entries()].map(([appId, issues]) => (
+                <Stack key={appId} gap={2}>
+                  <Text size="sm" fw={600}>
+                    {appName(appId)}
+                  </Text>
+                  {issues.map((issue) => {
+                    const i = n++;
+                    return (
+                      <Anchor
+                        key={i}
+                        size="sm"
+                        href={hrefFor(issueRoute(packageId, issue))}
+                        data-testid={`issue-${i}`}
+                        data-kind={issue.kind}
+                        data-criterion={issue.criterionId ?? ''}
+                        pl="sm"
+                      >
+                        · {t(`validation.kind.${issue.kind}`, { criterion: criterionTitle(issue.criterionId) })}
+                      </Anchor>
+                    );
+                  })}
+                </Stack>
+              ))}
             </Stack>
-          ))
+          </ScrollArea.Autosize>
         )}
       </Stack>
     </Card>

@@ -179,7 +179,7 @@ function ApplicationRow({
             <Badge variant="light" color="gray" style={{ flex: 'none' }}>
               {t(`category.${app.category}`)}
             </Badge>
-            {app.complete && (
+            {app.complete && !recused && (
               <Badge color="green" leftSection={<IconCheck size={12} />} style={{ flex: 'none' }}>
                 {t('home.complete')}
               </Badge>

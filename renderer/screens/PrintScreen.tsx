@@ -140,11 +140,13 @@ function Sheet({ detail, reviews }: { detail: PackageDetail; reviews: Record<str
       <table>
         <thead>
           <tr>
-            <th>{t('print.application')}</th>
-            <th>{t('print.organisation')}</th>
-            <th className="num">{t('print.total')}</th>
-            <th>{t('print.gradeCol')}</th>
-            <th>{t('print.recommendation')}</th>
+            <th style={{ width: '32%' }}>{t('print.application')}</th>
+            <th style={{ width: '26%' }}>{t('print.organisation')}</th>
+            <th className="num" style={{ width: '9%' }}>
+              {t('print.total')}
+            </th>
+            <th style={{ width: '15%' }}>{t('print.gradeCol')}</th>
+            <th style={{ width: '18%' }}>{t('print.recommendation')}</th>
           </tr>
         </thead>
         <tbody>

@@ -289,7 +289,15 @@ function Reviewing({
             <Badge
               size="lg"
               variant={total.complete ? 'filled' : 'light'}
-              color={total.grade?.id === 'fail' || !total.passes ? 'red' : total.grade?.id === 'excellent' ? 'green' : 'blue'}
+              color={
+                !total.complete
+                  ? 'gray'
+                  : total.grade?.id === 'fail' || !total.passes
+                    ? 'red'
+                    : total.grade?.id === 'excellent'
+                      ? 'green'
+                      : 'blue'
+              }
               data-testid="grade"
               data-grade={total.grade?.id ?? ''}
               style={{ textTransform: 'none' }}

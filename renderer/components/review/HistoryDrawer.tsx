@@ -25,7 +25,7 @@ function useShowValue(rubric: Rubric): (entry: AuditEntry, json: string | null) 
     } catch {
       return json;
     }
-    if (v === null || v === '') return t('history.empty');
+    if (v === null || v === '') return t('history.emptyValue');
     if (entry.field === 'score' && typeof v === 'number') {
       const isGate = rubric.gates.some((g) => g.id === entry.criterionId);
       return isGate ? (v === 1 ? t('gate.pass') : t('gate.fail')) : formatScore(v);
@@ -37,7 +37,7 @@ function useShowValue(rubric: Rubric): (entry: AuditEntry, json: string | null) 
     if (entry.field === 'evidence' && Array.isArray(v)) {
       return (
         (v as { file: string; page?: number }[]).map((r) => `${baseName(r.file)}${r.page ? ` p.${r.page}` : ''}`).join('; ') ||
-        t('history.empty')
+        t('history.emptyValue')
       );
     }
     if (typeof v === 'string') return v;
