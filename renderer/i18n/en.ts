@@ -196,7 +196,7 @@ const en = {
     pickLevel: 'Choose a level above, or type the score.',
     scoreInBand: 'Score within “{{level}}” ({{min}}–{{max}})',
     typing: 'Typing: {{value}}',
-    totalLabel: 'Weighted total ({{scored}}/{{of}} scored)',
+    totalLabel: 'Total ({{scored}}/{{of}} scored)',
     grade: 'Grade',
     gradeProvisional: 'Grade (provisional)',
     failedGates_one: '{{count}} gate failed',

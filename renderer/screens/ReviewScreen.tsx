@@ -6,6 +6,7 @@
  * Ctrl+Enter goes to the next criterion, C focuses the comment.
  */
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -45,13 +46,20 @@ import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScre
 /** How long a typed number waits for another digit before it is saved. */
 const TYPE_PAUSE_MS = 700;
 
+/** Where typed keys belong to the control itself (text fields, lists, dialogs). */
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement && ['radio', 'checkbox', 'button'].includes(target.type)) return false;
   return (
     target.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
     !!target.closest('[role="listbox"], [role="dialog"]')
   );
+}
+
+/** Radio buttons and the like move with the arrow keys themselves. */
+function ownsArrows(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && ['radio', 'checkbox'].includes(target.type);
 }
 
 export function ReviewScreen({
@@ -188,6 +196,7 @@ function Reviewing({
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isEditable(e.target) || historyOpen) return;
       const values = allowedScores(criterion);
       const k = e.key;
+      if (k.startsWith('Arrow') && ownsArrows(e.target)) return;
       if (k === 'j' || k === 'J' || k === 'ArrowDown') {
         e.preventDefault();
         move(1);
@@ -269,7 +278,7 @@ function Reviewing({
             {app ? pick(app.name, locale) : applicationId}
           </Text>
         </Stack>
-        <Group gap="lg" wrap="nowrap">
+        <Group gap="md" wrap="nowrap" style={{ flex: 'none' }}>
           <Stack gap={0} align="flex-end">
             <Text size="xs" c="dimmed">
               {t('review.totalLabel', { scored: total.scored, of: total.of })}
@@ -310,32 +319,40 @@ function Reviewing({
               {t('review.failedGates', { count: total.failedGates })}
             </Badge>
           )}
-          <Box w={150}>
+          <Box w={150} style={{ flex: 'none' }}>
             <SaveStatus packageId={packageId} applicationId={applicationId} />
           </Box>
           <Tooltip label={t('history.open')}>
-            <Button
+            <ActionIcon
               variant="default"
-              size="xs"
-              leftSection={<IconHistory size={16} />}
+              size="lg"
               onClick={() => setHistoryOpen(true)}
+              aria-label={t('history.button')}
               data-testid="history-open"
             >
-              {t('history.button')}
-            </Button>
+              <IconHistory size={18} />
+            </ActionIcon>
           </Tooltip>
           {!viewer && firstPdf && (
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconFileText size={16} />}
-              onClick={() => setViewer({ path: firstPdf.path, page: 1 })}
-              data-testid="dossier-open"
-            >
-              {t('pdf.open')}
-            </Button>
+            <Tooltip label={t('pdf.open')}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => setViewer({ path: firstPdf.path, page: 1 })}
+                aria-label={t('pdf.open')}
+                data-testid="dossier-open"
+              >
+                <IconFileText size={18} />
+              </ActionIcon>
+            </Tooltip>
           )}
-          <Button size="xs" component="a" href={hrefFor({ name: 'finish', packageId, applicationId })} data-testid="go-finish">
+          <Button
+            size="xs"
+            component="a"
+            href={hrefFor({ name: 'finish', packageId, applicationId })}
+            data-testid="go-finish"
+            style={{ flex: 'none' }}
+          >
             {t('review.toFinish')}
           </Button>
         </Group>

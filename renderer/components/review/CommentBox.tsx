@@ -35,7 +35,8 @@ export const CommentBox = forwardRef<
   // Leaving the criterion saves what was typed (the parent keys this box by criterion).
   useEffect(() => () => flush(), []);
 
-  const problem = commentProblem(criterion, score, draft);
+  // Before a score is given the rule is stated, not flagged.
+  const problem = score === null ? null : commentProblem(criterion, score, draft);
   const rule = criterion.comment;
   let ruleText: string;
   if (rule.required === 'always') ruleText = t('comment.ruleAlways');

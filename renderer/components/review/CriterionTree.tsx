@@ -1,6 +1,7 @@
 /** The rubric as a tree: gates first, then dimensions and their criteria, each with its status. */
 import { Box, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertCircle, IconCircle, IconCircleCheckFilled, IconCircleXFilled, IconMessageExclamation } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewState } from '../../../shared/ipc/contract.ts';
 import { pick } from '../../../shared/i18n-text.ts';
@@ -41,16 +42,21 @@ export function CriterionTree({
 }): React.JSX.Element {
   const { t } = useTranslation();
   const locale = useLocale();
+  const box = useRef<HTMLDivElement>(null);
+  // Keep the current criterion in view when moving with the keyboard.
+  useEffect(() => {
+    box.current?.querySelector('[data-active="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
   const groups: { id: string; title: string; steps: Step[] }[] = [];
   if (rubric.gates.length) groups.push({ id: 'gates', title: t('review.gates'), steps: steps.filter((s) => !s.dimension) });
   for (const d of rubric.dimensions)
     groups.push({ id: d.id, title: `${d.id} ${pick(d.title, locale)}`, steps: steps.filter((s) => s.dimension?.id === d.id) });
   return (
     <ScrollArea h="100%" type="auto" component="nav" aria-label={t('review.criteria')}>
-      <Box py={6} data-testid="criterion-tree">
+      <Box py={6} data-testid="criterion-tree" ref={box}>
         {groups.map((g) => (
           <Box key={g.id} mb={6}>
-            <Text size="xs" fw={700} c="dimmed" px="sm" py={4} tt="uppercase" lineClamp={2}>
+            <Text size="xs" fw={700} c="dimmed" px="sm" py={4} lineClamp={2}>
               {g.title}
             </Text>
             {g.steps.map((s) => {
