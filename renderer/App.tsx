@@ -1,0 +1,233 @@
+/**
+ * The shell: loads the app state, restores the reviewer's last location,
+ * gates everything behind identity creation and unlocking, accepts a .rpkg
+ * dropped anywhere on the window, and shows the routed screen.
+ */
+import { Alert, Box, Center, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './components/ErrorAlert.tsx';
+import { Header } from './components/Header.tsx';
+import { useLocale } from './i18n/index.ts';
+import { navigate, useHash, useRoute } from './router.ts';
+import { FinishScreen } from './screens/FinishScreen.tsx';
+import { FirstRunScreen } from './screens/FirstRunScreen.tsx';
+import { IdentityScreen } from './screens/IdentityScreen.tsx';
+import { PackageScreen } from './screens/PackageScreen.tsx';
+import { PackagesScreen } from './screens/PackagesScreen.tsx';
+import { PrintScreen } from './screens/PrintScreen.tsx';
+import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { UnlockScreen } from './screens/UnlockScreen.tsx';
+import { useAppStore } from './state/app.ts';
+
+function isPackageFile(name: string): boolean {
+  return name.toLowerCase().endsWith('.rpkg');
+}
+
+/** Accepts a .rpkg dropped anywhere on the window. */
+function useWindowDrop(enabled: boolean): boolean {
+  const [dragging, setDragging] = useState(false);
+  const importFile = useAppStore((s) => s.importFile);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let depth = 0;
+    const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const onEnter = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const onLeave = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onOver = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = Array.from(e.dataTransfer?.files ?? []).find((f) => isPackageFile(f.name)) ?? e.dataTransfer?.files[0];
+      if (!file) return;
+      navigate({ name: 'packages' });
+      void importFile(file);
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [enabled, importFile]);
+  return dragging;
+}
+
+/** Saves where the reviewer is, so reopening the app returns there. */
+function useRememberLocation(enabled: boolean): void {
+  const hash = useHash();
+  const saveLocation = useAppStore((s) => s.saveLocation);
+  useEffect(() => {
+    if (!enabled || hash.startsWith('#/print/')) return undefined;
+    const timer = setTimeout(() => void saveLocation(hash || '#/packages'), 400);
+    return () => clearTimeout(timer);
+  }, [enabled, hash, saveLocation]);
+}
+
+export function App(): React.JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const route = useRoute();
+  const state = useAppStore((s) => s.state);
+  const loadError = useAppStore((s) => s.loadError);
+  const showNewCard = useAppStore((s) => s.showNewCard);
+  const [restored, setRestored] = useState(false);
+  const started = useRef(false);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
+
+  useEffect(() => useAppStore.getState().listen(), []);
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void useAppStore
+      .getState()
+      .load()
+      .then((s) => {
+        const here = window.location.hash;
+        // The print route is opened by the host for printToPDF: never redirect it.
+        if (s?.lastLocation && (here === '' || here === '#' || here === '#/') && !here.startsWith('#/print/')) {
+          navigate(s.lastLocation, { replace: true });
+        }
+        setRestored(true);
+      });
+  }, []);
+
+  const ready = state?.identity.status === 'unlocked' && !showNewCard;
+  useRememberLocation(ready && restored);
+  const dragging = useWindowDrop(ready);
+
+  if (route.name === 'print') {
+    return state ? (
+      <PrintScreen packageId={route.packageId} auto={route.auto} />
+    ) : (
+      <Center h="100%">{loadError ? <ErrorAlert error={loadError} /> : <Loader />}</Center>
+    );
+  }
+
+  let body: React.ReactNode;
+  if (!state) {
+    body = (
+      <Center h="100%">
+        {loadError ? (
+          <Stack maw={560}>
+            <ErrorAlert error={loadError} title={t('app.loadFailed')} />
+          </Stack>
+        ) : (
+          <Loader aria-label={t('app.loading')} />
+        )}
+      </Center>
+    );
+  } else if (state.identity.status === 'none' || showNewCard) {
+    body = <FirstRunScreen />;
+  } else if (state.identity.status === 'locked') {
+    body = <UnlockScreen />;
+  } else {
+    switch (route.name) {
+      case 'packages':
+        body = <PackagesScreen />;
+        break;
+      case 'identity':
+        body = <IdentityScreen />;
+        break;
+      case 'package':
+        body = <PackageScreen packageId={route.packageId} />;
+        break;
+      case 'review':
+        body = (
+          <ReviewScreen
+            key={`${route.packageId}/${route.applicationId}`}
+            packageId={route.packageId}
+            applicationId={route.applicationId}
+            criterionId={route.criterionId}
+          />
+        );
+        break;
+      case 'finish':
+        body = <FinishScreen packageId={route.packageId} applicationId={route.applicationId} />;
+        break;
+    }
+  }
+
+  return (
+    <Box h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
+      <Header />
+      <ExternalNotices />
+      <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>{body}</Box>
+      {dragging && (
+        <div className="rd-drop-overlay" aria-hidden>
+          <Text size="xl" fw={600} c="blue.8">
+            {t('packages.dropAnywhere')}
+          </Text>
+        </div>
+      )}
+    </Box>
+  );
+}
+
+/** Packages opened from outside the window (file association or a second launch). */
+function ExternalNotices(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const external = useAppStore((s) => s.external);
+  const dismiss = useAppStore((s) => s.dismissExternal);
+  if (external.length === 0) return null;
+  return (
+    <Stack gap={4} px="md" pt="xs" data-testid="external-notices">
+      {external.map((e, i) =>
+        e.ok ? (
+          <Alert
+            key={i}
+            color="green"
+            withCloseButton
+            onClose={() => dismiss(i)}
+            title={t('packages.externalOpened', { file: e.fileName })}
+            py={6}
+          >
+            {e.packageId && (
+              <Text size="sm" component="a" href={`#/p/${e.packageId}`} c="blue.8">
+                {t('packages.open')}
+              </Text>
+            )}
+          </Alert>
+        ) : (
+          <Alert
+            key={i}
+            color="red"
+            withCloseButton
+            onClose={() => dismiss(i)}
+            title={t('packages.externalRefused', { file: e.fileName })}
+            py={6}
+          >
+            <Text size="sm">
+              <b>{e.error?.code}</b> {e.error?.message[locale]}
+            </Text>
+            {e.error?.code === 'E_SIGNER_CHANGED' && <Text size="sm">{t('packages.externalSignerChanged')}</Text>}
+          </Alert>
+        ),
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * A small hash router: the location lives in `#/…` so the same build works
+ * from Electron's app:// protocol, the loopback host and a file, and the
+ * reviewer's place can be saved as a string (settings:set lastLocation).
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'packages' }
+  | { name: 'identity' }
+  | { name: 'package'; packageId: string }
+  | { name: 'review'; packageId: string; applicationId: string; criterionId?: string }
+  | { name: 'finish'; packageId: string; applicationId?: string }
+  | { name: 'print'; packageId: string; auto: boolean };
+
+const seg = (s: string): string => encodeURIComponent(s);
+
+/** The hash (with leading `#`) for a route. */
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'packages':
+      return '#/packages';
+    case 'identity':
+      return '#/identity';
+    case 'package':
+      return `#/p/${seg(route.packageId)}`;
+    case 'review':
+      return `#/p/${seg(route.packageId)}/a/${seg(route.applicationId)}${route.criterionId ? `/c/${seg(route.criterionId)}` : ''}`;
+    case 'finish':
+      return `#/p/${seg(route.packageId)}/finish${route.applicationId ? `/${seg(route.applicationId)}` : ''}`;
+    case 'print':
+      return `#/print/${seg(route.packageId)}${route.auto ? '/auto' : ''}`;
+  }
+}
+
+/** Reads a hash (`#/p/…`); anything unknown is the package list. */
+export function parseHash(hash: string): Route {
+  const parts = hash
+    .replace(/^#?\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+  const [a, b, c, d, e, f] = parts;
+  if (a === 'identity') return { name: 'identity' };
+  if (a === 'print' && b) return { name: 'print', packageId: b, auto: c === 'auto' };
+  if (a === 'p' && b) {
+    if (c === 'a' && d) return { name: 'review', packageId: b, applicationId: d, criterionId: e === 'c' && f ? f : undefined };
+    if (c === 'finish') return { name: 'finish', packageId: b, applicationId: d };
+    return { name: 'package', packageId: b };
+  }
+  return { name: 'packages' };
+}
+
+export function navigate(to: Route | string, options: { replace?: boolean } = {}): void {
+  const hash = typeof to === 'string' ? (to.startsWith('#') ? to : `#${to}`) : hrefFor(to);
+  if (hash === window.location.hash) return;
+  if (options.replace) {
+    const url = new URL(window.location.href);
+    url.hash = hash;
+    window.history.replaceState(null, '', url.toString());
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = hash;
+  }
+}
+
+function subscribe(cb: () => void): () => void {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+}
+
+/** The current hash; re-renders on change. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+export function useRoute(): Route {
+  return parseHash(useHash());
+}

@@ -1,0 +1,23 @@
+/** The reviewer's own public card, reachable from the header at any time. */
+import { Container, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PublicCard } from '../components/PublicCard.tsx';
+import { useAppStore } from '../state/app.ts';
+
+export function IdentityScreen(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const identity = useAppStore((s) => s.state?.identity);
+  if (!identity || identity.status === 'none') return null;
+  return (
+    <Container size="sm" py="xl">
+      <Stack>
+        <Title order={2}>{t('identity.cardTitle')}</Title>
+        <Text c="dimmed">{t('identity.cardIntro')}</Text>
+        <PublicCard card={identity.card} />
+        <Text size="sm" c="dimmed">
+          {t(identity.protection === 'passphrase' ? 'identity.protectedByPassphrase' : 'identity.protectedByKeychain')}
+        </Text>
+      </Stack>
+    </Container>
+  );
+}

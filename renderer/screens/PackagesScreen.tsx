@@ -1,0 +1,262 @@
+/**
+ * The review packages on this computer, side by side, and opening a new one:
+ * drop a .rpkg anywhere (or on the zone), or pick it with the file dialog.
+ */
+import { Alert, Badge, Button, Card, Container, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertOctagon, IconCircleCheck, IconFileImport, IconPackage } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackageSummary } from '../../shared/ipc/contract.ts';
+import { pick } from '../../shared/i18n-text.ts';
+import { Countdown } from '../components/Countdown.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { Fingerprint } from '../components/Fingerprint.tsx';
+import { useLocale } from '../i18n/index.ts';
+import { formatDateTime } from '../lib/format.ts';
+import { hrefFor, navigate } from '../router.ts';
+import { useAppStore } from '../state/app.ts';
+
+export function PackagesScreen(): React.JSX.Element {
+  const { t } = useTranslation();
+  const packages = useAppStore((s) => s.state?.packages ?? []);
+  return (
+    <Container size="xl" py="lg">
+      <Stack gap="lg">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={2}>{t('packages.title')}</Title>
+            <Text c="dimmed" size="sm">
+              {t('packages.intro')}
+            </Text>
+          </div>
+        </Group>
+        <ImportPanel />
+        {packages.length === 0 ? (
+          <Text c="dimmed" ta="center" py="xl" data-testid="no-packages">
+            {t('packages.none')}
+          </Text>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="package-list">
+            {packages.map((p) => (
+              <PackageCard key={p.packageId} pkg={p} />
+            ))}
+          </SimpleGrid>
+        )}
+      </Stack>
+    </Container>
+  );
+}
+
+function ImportPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const imp = useAppStore((s) => s.import);
+  const progress = useAppStore((s) => s.progress.import);
+  const importFile = useAppStore((s) => s.importFile);
+  const acceptSignerChange = useAppStore((s) => s.acceptSignerChange);
+  const rejectSignerChange = useAppStore((s) => s.rejectSignerChange);
+  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
+
+  return (
+    <Stack gap="sm">
+      <Paper
+        withBorder
+        p="lg"
+        radius="md"
+        data-testid="drop-zone"
+        data-over={over}
+        style={{
+          borderStyle: 'dashed',
+          borderWidth: 2,
+          borderColor: over ? 'var(--mantine-color-blue-6)' : 'var(--mantine-color-gray-4)',
+          background: over ? 'var(--mantine-color-blue-0)' : 'var(--mantine-color-white)',
+        }}
+        onDragEnter={() => setOver(true)}
+        onDragLeave={() => setOver(false)}
+        onDrop={() => setOver(false)}
+      >
+        <Group justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <IconPackage size={40} stroke={1.3} color="var(--mantine-color-blue-7)" />
+            <div>
+              <Text fw={600}>{t('packages.dropTitle')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('packages.dropHint')}
+              </Text>
+            </div>
+          </Group>
+          <Button
+            leftSection={<IconFileImport size={18} />}
+            onClick={() => input.current?.click()}
+            loading={imp.busy}
+            data-testid="open-package"
+          >
+            {t('packages.choose')}
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            accept=".rpkg"
+            hidden
+            data-testid="file-input"
+            aria-label={t('packages.choose')}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </Group>
+        {imp.busy && (
+          <Stack gap={4} mt="md" data-testid="import-progress">
+            <Text size="sm">{t('packages.importing', { file: imp.fileName })}</Text>
+            <Progress value={pct ?? 100} animated striped={pct === null} aria-label={t('packages.importing', { file: imp.fileName })} />
+          </Stack>
+        )}
+      </Paper>
+
+      {imp.error && (
+        <ErrorAlert
+          error={imp.error}
+          title={t('packages.refused', { file: imp.fileName })}
+          testId="import-error"
+          onClose={rejectSignerChange}
+        />
+      )}
+
+      {imp.signerChange && (
+        <Alert
+          color="red"
+          variant="filled"
+          icon={<IconAlertOctagon size={28} />}
+          title={t('signer.title')}
+          data-testid="signer-changed"
+          role="alert"
+          styles={{ title: { fontSize: 18 } }}
+        >
+          <Stack gap="sm">
+            <Text fw={500}>{imp.signerChange.error.text(locale)}</Text>
+            <Paper p="sm" radius="sm" bg="red.0" c="dark">
+              <Stack gap={6}>
+                <Text size="sm">{t('signer.pinned')}</Text>
+                <Fingerprint value={imp.signerChange.pinned} size="lg" testId="signer-pinned" />
+                <Text size="sm" mt={6}>
+                  {t('signer.actual')}
+                </Text>
+                <Fingerprint value={imp.signerChange.actual} size="lg" color="red.8" testId="signer-actual" />
+              </Stack>
+            </Paper>
+            <Text size="sm">{t('signer.instructions')}</Text>
+            <Group>
+              <Button color="dark" variant="white" onClick={rejectSignerChange} data-testid="signer-reject">
+                {t('signer.reject')}
+              </Button>
+              <Button color="yellow" c="dark" onClick={() => void acceptSignerChange()} loading={imp.busy} data-testid="signer-accept">
+                {t('signer.accept')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+
+      {imp.imported && (
+        <Alert
+          color="green"
+          icon={<IconCircleCheck size={20} />}
+          title={t('packages.imported', { round: pick(imp.imported.round.title, locale) })}
+          data-testid="import-success"
+        >
+          <Group justify="space-between">
+            <Stack gap={2}>
+              <Text size="sm">
+                {t('packages.signedBy', { name: imp.imported.signer.displayName, organisation: imp.imported.signer.organisation })}
+              </Text>
+              <Fingerprint value={imp.imported.signer.fingerprint} size="sm" />
+            </Stack>
+            <Button
+              onClick={() => imp.imported && navigate({ name: 'package', packageId: imp.imported.packageId })}
+              data-testid="open-imported"
+            >
+              {t('packages.open')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function PackageCard({ pkg }: { pkg: PackageSummary }): React.JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const active = pkg.applications - pkg.recusedApplications;
+  const pct = active > 0 ? Math.round((pkg.completeApplications / active) * 100) : 100;
+  return (
+    <Card withBorder radius="md" padding="md" data-testid={`package-${pkg.packageId}`}>
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div style={{ minWidth: 0 }}>
+            <Text fw={700} size="lg" lineClamp={2}>
+              {pick(pkg.round.title, locale)}
+            </Text>
+            <Text size="sm" c="dimmed" lineClamp={1}>
+              {pick(pkg.rubric.title, locale)} · v{pkg.rubric.version}
+            </Text>
+          </div>
+          {pkg.pledgeAcceptedAt ? null : (
+            <Badge color="orange" variant="light" style={{ flex: 'none' }}>
+              {t('packages.pledgePending')}
+            </Badge>
+          )}
+        </Group>
+        <Countdown deadline={pkg.deadline} testId={`deadline-${pkg.packageId}`} />
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('packages.signer')}
+          </Text>
+          <Text size="sm">
+            {pkg.signer.displayName}
+            {pkg.signer.organisation ? ` · ${pkg.signer.organisation}` : ''}
+          </Text>
+          <Fingerprint value={pkg.signer.fingerprint} size="sm" />
+        </div>
+        <div>
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {t('packages.progress', { done: pkg.completeApplications, total: active })}
+            </Text>
+            {pkg.recusedApplications > 0 && (
+              <Text size="xs" c="dimmed">
+                {t('packages.recusedCount', { count: pkg.recusedApplications })}
+              </Text>
+            )}
+          </Group>
+          <Progress
+            value={pct}
+            mt={4}
+            color={pct === 100 ? 'green' : 'blue'}
+            aria-label={t('packages.progress', { done: pkg.completeApplications, total: active })}
+          />
+        </div>
+        <Text size="xs" c="dimmed">
+          {pkg.lastExport
+            ? t('packages.lastExport', { revision: pkg.lastExport.revision, date: formatDateTime(pkg.lastExport.at, locale) })
+            : t('packages.neverExported')}
+          {pkg.lastExport && pkg.changedSinceExport ? ` · ${t('packages.changedSinceExport')}` : ''}
+        </Text>
+        <Group justify="flex-end" mt="auto">
+          <Button
+            component="a"
+            href={hrefFor({ name: 'package', packageId: pkg.packageId })}
+            variant="light"
+            data-testid={`open-${pkg.packageId}`}
+          >
+            {t('packages.open')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,495 @@
+/**
+ * Scoring one application: the criterion tree on the left, the current
+ * criterion in the centre (guidance, scale, comment, evidence), the dossier
+ * beside it, and the running total, grade and save state on top. Everything
+ * works from the keyboard: J/K or ↑/↓ move, digits score, ←/→ step,
+ * Ctrl+Enter goes to the next criterion, C focuses the comment.
+ */
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Container,
+  Divider,
+  Group,
+  Kbd,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconFileText, IconHistory, IconLock } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackageDetail, ReviewEdit } from '../../shared/ipc/contract.ts';
+import { pick } from '../../shared/i18n-text.ts';
+import type { Criterion } from '../../shared/rubric/model.ts';
+import { PdfViewer } from '../components/PdfViewer.tsx';
+import { CommentBox } from '../components/review/CommentBox.tsx';
+import { CriterionTree } from '../components/review/CriterionTree.tsx';
+import { EvidenceBox } from '../components/review/EvidenceBox.tsx';
+import { HistoryDrawer } from '../components/review/HistoryDrawer.tsx';
+import { SaveStatus } from '../components/review/SaveStatus.tsx';
+import { ScaleControl } from '../components/review/ScaleControl.tsx';
+import { useLocale } from '../i18n/index.ts';
+import { allowedScores, rangeText, runningTotal, stepStatus, walk } from '../lib/criteria.ts';
+import { formatScore, formatTotal } from '../lib/format.ts';
+import { hrefFor, navigate } from '../router.ts';
+import { reviewKey, useReviewStore } from '../state/review.ts';
+import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
+
+/** How long a typed number waits for another digit before it is saved. */
+const TYPE_PAUSE_MS = 700;
+
+/** Where typed keys belong to the control itself (text fields, lists, dialogs). */
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement && ['radio', 'checkbox', 'button'].includes(target.type)) return false;
+  return (
+    target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    !!target.closest('[role="listbox"], [role="dialog"]')
+  );
+}
+
+/** Radio buttons and the like move with the arrow keys themselves. */
+function ownsArrows(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && ['radio', 'checkbox'].includes(target.type);
+}
+
+export function ReviewScreen({
+  packageId,
+  applicationId,
+  criterionId,
+}: {
+  packageId: string;
+  applicationId: string;
+  criterionId?: string;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { detail, error } = usePackage(packageId);
+  const key = reviewKey(packageId, applicationId);
+  const review = useReviewStore((s) => s.reviews[key]);
+  const reviewError = useReviewStore((s) => s.loadErrors[key]);
+  const app = detail?.applications.find((a) => a.id === applicationId);
+  const declared = app?.conflict?.status === 'none';
+
+  useEffect(() => {
+    if (declared) void useReviewStore.getState().load(packageId, applicationId, true);
+  }, [packageId, applicationId, declared]);
+  useEffect(() => {
+    if (detail && !detail.summary.pledgeAcceptedAt) navigate({ name: 'package', packageId }, { replace: true });
+  }, [detail, packageId]);
+
+  if (error) return <ErrorPage error={error} />;
+  if (!detail) return <LoadingPage />;
+  if (!app) return <NotDeclared detail={detail} message={t('review.noSuchApplication', { id: applicationId })} />;
+  if (app.conflict?.status === 'recused')
+    return <NotDeclared detail={detail} locked message={t('review.lockedRecused', { reason: app.conflict.reason })} />;
+  if (!app.conflict) return <NotDeclared detail={detail} message={t('review.declareFirst')} />;
+  if (reviewError) return <ErrorPage error={reviewError} />;
+  if (!review) return <LoadingPage />;
+  return <Reviewing detail={detail} applicationId={applicationId} criterionId={criterionId} />;
+}
+
+function NotDeclared({ detail, message, locked }: { detail: PackageDetail; message: string; locked?: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <Container size="sm" py="xl">
+      <Stack>
+        <PackageCrumbs detail={detail} />
+        <Alert color={locked ? 'gray' : 'orange'} icon={locked ? <IconLock size={20} /> : undefined} data-testid="review-blocked">
+          {message}
+        </Alert>
+        <Anchor href={hrefFor({ name: 'package', packageId: detail.summary.packageId })}>{t('review.backHome')}</Anchor>
+      </Stack>
+    </Container>
+  );
+}
+
+function Reviewing({
+  detail,
+  applicationId,
+  criterionId,
+}: {
+  detail: PackageDetail;
+  applicationId: string;
+  criterionId?: string;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const packageId = detail.summary.packageId;
+  const rubric = detail.rubric;
+  const app = detail.applications.find((a) => a.id === applicationId);
+  const key = reviewKey(packageId, applicationId);
+  const review = useReviewStore((s) => s.reviews[key]);
+  const edit = useReviewStore((s) => s.edit);
+  const markPending = useReviewStore((s) => s.markPending);
+  const steps = useMemo(() => walk(rubric), [rubric]);
+  const files = app?.files ?? [];
+  const firstPdf = files.find((f) => f.mediaType === 'application/pdf') ?? files[0];
+  const [viewer, setViewer] = useState<{ path: string; page: number } | null>(firstPdf ? { path: firstPdf.path, page: 1 } : null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [typing, setTyping] = useState<string | null>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  const fallback = steps.find((s) => review?.criteria[s.criterion.id]?.score == null) ?? steps[0];
+  const step = steps.find((s) => s.criterion.id === criterionId) ?? fallback;
+  const criterion = step.criterion;
+  const state = review?.criteria[criterion.id];
+  const score = state?.score ?? null;
+  const total = runningTotal(rubric, review);
+
+  const select = useCallback(
+    (id: string) => navigate({ name: 'review', packageId, applicationId, criterionId: id }, { replace: true }),
+    [packageId, applicationId],
+  );
+  const move = useCallback(
+    (delta: number) => {
+      const i = steps.findIndex((s) => s.criterion.id === criterion.id);
+      const next = steps[Math.min(steps.length - 1, Math.max(0, i + delta))];
+      select(next.criterion.id);
+    },
+    [steps, criterion.id, select],
+  );
+  const save = useCallback((e: ReviewEdit) => void edit(packageId, applicationId, e), [edit, packageId, applicationId]);
+  const setScore = useCallback((c: Criterion, v: number | null) => save({ field: 'score', criterionId: c.id, value: v }), [save]);
+
+  // Keep the URL on a real criterion, so reopening returns exactly here.
+  useEffect(() => {
+    if (criterionId !== criterion.id) select(criterion.id);
+  }, [criterionId, criterion.id, select]);
+
+  // A number being typed belongs to its criterion only.
+  useEffect(() => {
+    setTyping(null);
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    panelRef.current?.scrollTo({ top: 0 });
+  }, [criterion.id]);
+
+  const commitTyped = useCallback(
+    (text: string) => {
+      if (typingTimer.current) clearTimeout(typingTimer.current);
+      typingTimer.current = null;
+      setTyping(null);
+      const v = Number(text);
+      if (text !== '' && !text.endsWith('.') && allowedScores(criterion).includes(v) && v !== score) setScore(criterion, v);
+    },
+    [criterion, score, setScore],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        if (document.activeElement instanceof HTMLElement && isEditable(document.activeElement)) document.activeElement.blur();
+        move(1);
+        return;
+      }
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isEditable(e.target) || historyOpen) return;
+      const values = allowedScores(criterion);
+      const k = e.key;
+      if (k.startsWith('Arrow') && ownsArrows(e.target)) return;
+      if (k === 'j' || k === 'J' || k === 'ArrowDown') {
+        e.preventDefault();
+        move(1);
+      } else if (k === 'k' || k === 'K' || k === 'ArrowUp') {
+        e.preventDefault();
+        move(-1);
+      } else if (k === 'ArrowRight' || k === 'ArrowLeft') {
+        e.preventDefault();
+        const up = k === 'ArrowRight';
+        const next =
+          score === null
+            ? up
+              ? values[0]
+              : values[values.length - 1]
+            : up
+              ? values.find((v) => v > score + 1e-9)
+              : [...values].reverse().find((v) => v < score - 1e-9);
+        if (next !== undefined) setScore(criterion, next);
+      } else if (/^[0-9.]$/.test(k)) {
+        e.preventDefault();
+        let buf = (typing ?? '') + k;
+        let matches = values.filter((v) => formatScore(v).startsWith(buf));
+        if (matches.length === 0) {
+          buf = k;
+          matches = values.filter((v) => formatScore(v).startsWith(buf));
+        }
+        if (matches.length === 0) {
+          setTyping(null);
+          return;
+        }
+        const exact = matches.find((v) => formatScore(v) === buf);
+        const longer = matches.some((v) => formatScore(v) !== buf);
+        if (exact !== undefined && !longer) {
+          commitTyped(buf);
+        } else {
+          setTyping(buf);
+          if (typingTimer.current) clearTimeout(typingTimer.current);
+          typingTimer.current = setTimeout(() => commitTyped(buf), TYPE_PAUSE_MS);
+        }
+      } else if (k === 'Delete' || k === 'Backspace') {
+        if (typing) {
+          e.preventDefault();
+          setTyping(typing.length > 1 ? typing.slice(0, -1) : null);
+        } else if (score !== null && k === 'Delete') {
+          e.preventDefault();
+          setScore(criterion, null);
+        }
+      } else if (k === 'c' || k === 'C') {
+        e.preventDefault();
+        commentRef.current?.focus();
+      } else if (k === 'Escape' && typing) {
+        setTyping(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [criterion, score, typing, move, setScore, commitTyped, historyOpen]);
+
+  const index = steps.findIndex((s) => s.criterion.id === criterion.id);
+  const status = stepStatus(criterion, state);
+
+  return (
+    <Box style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      {/* Header bar: where, running total, grade, save state. */}
+      <Group
+        px="md"
+        py={8}
+        justify="space-between"
+        wrap="nowrap"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'white', flex: 'none' }}
+      >
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <PackageCrumbs detail={detail}>
+            <Text size="sm" c="dimmed">
+              {t('review.crumb')}
+            </Text>
+          </PackageCrumbs>
+          <Text fw={700} size="lg" truncate data-testid="application-name">
+            {app ? pick(app.name, locale) : applicationId}
+          </Text>
+        </Stack>
+        <Group gap="md" wrap="nowrap" style={{ flex: 'none' }}>
+          <Stack gap={0} align="flex-end">
+            <Text size="xs" c="dimmed">
+              {t('review.totalLabel', { scored: total.scored, of: total.of })}
+            </Text>
+            <Text fw={700} size="xl" data-testid="total" data-value={total.total}>
+              {formatTotal(total.total)}
+              <Text span size="sm" c="dimmed" fw={400}>
+                {' '}
+                / {rubric.totalPoints}
+              </Text>
+            </Text>
+          </Stack>
+          <Stack gap={2} align="flex-start">
+            <Text size="xs" c="dimmed">
+              {total.complete ? t('review.grade') : t('review.gradeProvisional')}
+            </Text>
+            <Badge
+              size="lg"
+              variant={total.complete ? 'filled' : 'light'}
+              color={
+                !total.complete
+                  ? 'gray'
+                  : total.grade?.id === 'fail' || !total.passes
+                    ? 'red'
+                    : total.grade?.id === 'excellent'
+                      ? 'green'
+                      : 'blue'
+              }
+              data-testid="grade"
+              data-grade={total.grade?.id ?? ''}
+              style={{ textTransform: 'none' }}
+            >
+              {total.grade ? pick(total.grade.label, locale) : '—'}
+            </Badge>
+          </Stack>
+          {total.failedGates > 0 && (
+            <Badge color="red" variant="filled" size="lg" data-testid="failed-gates" style={{ textTransform: 'none' }}>
+              {t('review.failedGates', { count: total.failedGates })}
+            </Badge>
+          )}
+          <Box w={150} style={{ flex: 'none' }}>
+            <SaveStatus packageId={packageId} applicationId={applicationId} />
+          </Box>
+          <Tooltip label={t('history.open')}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={() => setHistoryOpen(true)}
+              aria-label={t('history.button')}
+              data-testid="history-open"
+            >
+              <IconHistory size={18} />
+            </ActionIcon>
+          </Tooltip>
+          {!viewer && firstPdf && (
+            <Tooltip label={t('pdf.open')}>
+              <ActionIcon
+                variant="default"
+                size="lg"
+                onClick={() => setViewer({ path: firstPdf.path, page: 1 })}
+                aria-label={t('pdf.open')}
+                data-testid="dossier-open"
+              >
+                <IconFileText size={18} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          <Button
+            size="xs"
+            component="a"
+            href={hrefFor({ name: 'finish', packageId, applicationId })}
+            data-testid="go-finish"
+            style={{ flex: 'none' }}
+          >
+            {t('review.toFinish')}
+          </Button>
+        </Group>
+      </Group>
+
+      <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
+        <Box w={260} style={{ flex: 'none', borderRight: '1px solid var(--mantine-color-gray-3)', background: 'white' }}>
+          <CriterionTree rubric={rubric} steps={steps} review={review} current={criterion.id} onSelect={select} />
+        </Box>
+
+        <ScrollArea style={{ flex: 1, minWidth: 0 }} viewportRef={panelRef} type="auto">
+          <Stack p="md" gap="md" maw={820} mx="auto" data-testid="criterion-panel" data-criterion={criterion.id}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <div style={{ minWidth: 0 }}>
+                <Text size="xs" c="dimmed">
+                  {step.dimension ? `${step.dimension.id} ${pick(step.dimension.title, locale)}` : t('review.gates')} · {index + 1} /{' '}
+                  {steps.length}
+                </Text>
+                <Title order={3} mt={2} data-testid="criterion-title">
+                  <Text span c="dimmed" inherit mr={8}>
+                    {criterion.id}
+                  </Text>
+                  {pick(criterion.title, locale)}
+                </Title>
+              </div>
+              <Stack gap={4} align="flex-end" style={{ flex: 'none' }}>
+                {criterion.scale.kind === 'gate' ? (
+                  <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>
+                    {t('review.gateBadge')}
+                  </Badge>
+                ) : (
+                  <Badge variant="light" style={{ textTransform: 'none' }}>
+                    {t('review.weight', { weight: criterion.weight, range: rangeText(criterion) })}
+                  </Badge>
+                )}
+                {criterion.threshold !== undefined && (
+                  <Text size="xs" c={status === 'belowThreshold' ? 'yellow.9' : 'dimmed'}>
+                    {t('review.threshold', { threshold: criterion.threshold })}
+                  </Text>
+                )}
+              </Stack>
+            </Group>
+
+            <Paper withBorder p="sm" radius="sm" bg="gray.0">
+              <Text size="sm" style={{ lineHeight: 1.75 }} data-testid="criterion-guidance">
+                {pick(criterion.guidance, locale)}
+              </Text>
+              {step.dimension?.guidance && (
+                <Text size="xs" c="dimmed" mt={6}>
+                  {t('review.dimensionGuidance', { text: pick(step.dimension.guidance, locale) })}
+                </Text>
+              )}
+            </Paper>
+
+            <ScaleControl criterion={criterion} value={score} typing={typing} onChange={(v) => setScore(criterion, v)} />
+            {typing !== null && (
+              <Text size="sm" c="blue.8" data-testid="typing">
+                {t('review.typing', { value: typing })}
+              </Text>
+            )}
+
+            <CommentBox
+              key={criterion.id}
+              ref={commentRef}
+              criterion={criterion}
+              score={score}
+              value={state?.comment ?? ''}
+              onDirty={() => markPending(packageId, applicationId)}
+              onSave={(text) => save({ field: 'comment', criterionId: criterion.id, value: text })}
+            />
+
+            <EvidenceBox
+              key={`e-${criterion.id}`}
+              files={files}
+              value={state?.evidence ?? []}
+              hint={criterion.evidenceHint ? pick(criterion.evidenceHint, locale) : undefined}
+              onChange={(next) => save({ field: 'evidence', criterionId: criterion.id, value: next })}
+              onOpen={(path, page) => setViewer({ path, page })}
+              defaultFile={viewer?.path}
+              defaultPage={viewer?.page}
+            />
+
+            <Divider />
+            <Group justify="space-between">
+              <Button
+                variant="default"
+                leftSection={<IconChevronLeft size={16} />}
+                onClick={() => move(-1)}
+                disabled={index === 0}
+                data-testid="prev-criterion"
+              >
+                {t('review.prev')}
+              </Button>
+              <Button
+                rightSection={<IconChevronRight size={16} />}
+                onClick={() => move(1)}
+                disabled={index === steps.length - 1}
+                data-testid="next-criterion"
+              >
+                {t('review.next')}{' '}
+                <Kbd ml={8} size="xs">
+                  Ctrl+Enter
+                </Kbd>
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed" data-testid="keyboard-help">
+              {t('review.keys')}
+            </Text>
+          </Stack>
+        </ScrollArea>
+
+        {viewer && (
+          <Box style={{ flex: '0 0 46%', borderLeft: '1px solid var(--mantine-color-gray-3)', minWidth: 0 }}>
+            <PdfViewer
+              packageId={packageId}
+              applicationId={applicationId}
+              files={files}
+              path={viewer.path}
+              page={viewer.page}
+              onOpen={(path, page) => setViewer({ path, page })}
+              onClose={() => setViewer(null)}
+            />
+          </Box>
+        )}
+      </Box>
+
+      <HistoryDrawer
+        opened={historyOpen}
+        onClose={() => setHistoryOpen(false)}
+        packageId={packageId}
+        applicationId={applicationId}
+        rubric={rubric}
+        onJump={(id) => {
+          setHistoryOpen(false);
+          select(id);
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Application-wide state: the app state from the Node side (language,
+ * identity, packages, last location), package import with its progress and
+ * refusals, and pushed events.
+ */
+import { create } from 'zustand';
+import type { AppState, EventPayload, PackageSummary } from '../../shared/ipc/contract.ts';
+import type { Locale } from '../../shared/i18n-text.ts';
+import { type ApiError, api, onEvent, toApiError } from '../api/client.ts';
+import i18n from '../i18n/index.ts';
+
+type ProgressPayload = EventPayload<'progress'>;
+
+/** A refused import waiting for the reviewer's explicit decision on a new signer. */
+export interface SignerChange {
+  fileName: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  pinned: string;
+  actual: string;
+  error: ApiError;
+}
+
+export interface ImportState {
+  busy: boolean;
+  fileName: string | null;
+  error: ApiError | null;
+  signerChange: SignerChange | null;
+  /** The package just imported (shown until the next import). */
+  imported: PackageSummary | null;
+}
+
+interface AppStore {
+  state: AppState | null;
+  loadError: ApiError | null;
+  /** The identity was created in this session: keep showing its card until the reviewer continues. */
+  showNewCard: boolean;
+  progress: Partial<Record<ProgressPayload['operation'], ProgressPayload>>;
+  import: ImportState;
+  /** Packages opened from outside the window (file association). */
+  external: EventPayload<'package:external'>[];
+
+  load(): Promise<AppState | null>;
+  setLocale(locale: Locale): Promise<void>;
+  saveLocation(location: string): Promise<void>;
+  createIdentity(input: { displayName: string; organisation: string; fields: string[]; passphrase: string | null }): Promise<void>;
+  unlock(passphrase: string): Promise<void>;
+  dismissNewCard(): void;
+  importFile(file: File): Promise<PackageSummary | null>;
+  importBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>, acceptSignerChange?: boolean): Promise<PackageSummary | null>;
+  acceptSignerChange(): Promise<PackageSummary | null>;
+  rejectSignerChange(): void;
+  dismissExternal(index: number): void;
+  refresh(): Promise<void>;
+  listen(): () => void;
+}
+
+const idleImport: ImportState = { busy: false, fileName: null, error: null, signerChange: null, imported: null };
+
+export const useAppStore = create<AppStore>()((set, get) => ({
+  state: null,
+  loadError: null,
+  showNewCard: false,
+  progress: {},
+  import: idleImport,
+  external: [],
+
+  async load() {
+    try {
+      const state = await api['app:state']({});
+      await i18n.changeLanguage(state.locale);
+      set({ state, loadError: null });
+      return state;
+    } catch (e) {
+      set({ loadError: toApiError(e) });
+      return null;
+    }
+  },
+
+  async refresh() {
+    try {
+      set({ state: await api['app:state']({}) });
+    } catch (e) {
+      set({ loadError: toApiError(e) });
+    }
+  },
+
+  async setLocale(locale) {
+    await i18n.changeLanguage(locale);
+    document.documentElement.lang = locale;
+    try {
+      set({ state: await api['settings:set']({ locale }) });
+    } catch (e) {
+      set({ loadError: get().state ? get().loadError : toApiError(e) });
+    }
+  },
+
+  async saveLocation(lastLocation) {
+    if (get().state?.lastLocation === lastLocation) return;
+    try {
+      const state = await api['settings:set']({ lastLocation });
+      set({ state });
+    } catch {
+      // Losing the last location is harmless; the next move saves it again.
+    }
+  },
+
+  async createIdentity(input) {
+    const state = await api['identity:create'](input);
+    set({ state, showNewCard: true });
+  },
+
+  async unlock(passphrase) {
+    const state = await api['identity:unlock']({ passphrase });
+    set({ state });
+  },
+
+  dismissNewCard() {
+    set({ showNewCard: false });
+  },
+
+  async importFile(file) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return get().importBytes(file.name, bytes);
+  },
+
+  async importBytes(fileName, bytes, acceptSignerChange) {
+    set({ import: { ...idleImport, busy: true, fileName }, progress: { ...get().progress, import: undefined } });
+    try {
+      const summary = await api['package:import']({ fileName, bytes, ...(acceptSignerChange ? { acceptSignerChange: true } : {}) });
+      set({ import: { ...idleImport, imported: summary } });
+      await get().refresh();
+      return summary;
+    } catch (e) {
+      const error = toApiError(e);
+      const signerChange =
+        error.code === 'E_SIGNER_CHANGED'
+          ? { fileName, bytes, pinned: String(error.params.pinned ?? ''), actual: String(error.params.actual ?? ''), error }
+          : null;
+      set({ import: { ...idleImport, fileName, error: signerChange ? null : error, signerChange } });
+      return null;
+    }
+  },
+
+  async acceptSignerChange() {
+    const pending = get().import.signerChange;
+    if (!pending) return null;
+    return get().importBytes(pending.fileName, pending.bytes, true);
+  },
+
+  rejectSignerChange() {
+    set({ import: idleImport });
+  },
+
+  dismissExternal(index) {
+    set({ external: get().external.filter((_, i) => i !== index) });
+  },
+
+  listen() {
+    const offProgress = onEvent('progress', (p) => set({ progress: { ...get().progress, [p.operation]: p } }));
+    const offExternal = onEvent('package:external', (p) => {
+      set({ external: [...get().external, p] });
+      if (p.ok) void get().refresh();
+    });
+    return () => {
+      offProgress();
+      offExternal();
+    };
+  },
+}));
