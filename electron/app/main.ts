@@ -1,0 +1,196 @@
+/**
+ * The Electron main process: the thin glue between Electron and the plain-Node
+ * app. It hardens the window (context isolation, sandbox, no Node in the
+ * renderer, strict CSP, `app://` instead of file://, no navigation, no new
+ * windows, no permissions, no network), registers the one IPC handler that
+ * checks its sender and dispatches through the handler table, and hands
+ * packages opened through the file association to the same handlers.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
+import type { Host, SecretStore } from '../handlers/host.ts';
+import { toWireError } from '../handlers/registry.ts';
+import { serveStatic } from '../host/static.ts';
+import { openHostedWorkspace, type HostedWorkspace } from '../host/workspace.ts';
+import { APP_ORIGIN, EVENT, INVOKE } from './ipc-names.ts';
+
+const here = import.meta.dirname;
+/** out/electron → out/renderer (the bundle layout of electron/app/bundle.mjs). */
+const rendererDir = resolve(here, '..', 'renderer');
+/** The Electron-ABI better-sqlite3 (node_modules keeps the Node build for the tests); see electron/app/native.mjs. */
+const nativeBinding = app.isPackaged
+  ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
+  : (process.env.REVIEWDESK_SQLITE_BINDING ?? resolve(here, '..', 'native', 'electron', 'better_sqlite3.node'));
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let workspace: HostedWorkspace | null = null;
+const pendingFiles: string[] = [];
+
+function secrets(): SecretStore {
+  const backend =
+    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : process.platform === 'darwin' ? 'keychain' : 'dpapi';
+  // On Linux, `basic_text` means a hard-coded key: no real protection, so a passphrase is required instead.
+  const available = safeStorage.isEncryptionAvailable() && backend !== 'basic_text' && backend !== 'unknown';
+  return {
+    available,
+    backend,
+    encrypt: (plain) => safeStorage.encryptString(plain),
+    decrypt: (sealed) => safeStorage.decryptString(sealed),
+  };
+}
+
+const webPreferences = {
+  preload: join(here, 'preload.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  navigateOnDragDrop: false,
+} as const;
+
+function isAppUrl(url: string): boolean {
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+}
+
+function harden(contents: WebContents): void {
+  contents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+async function printToPdf(route: string): Promise<Buffer> {
+  const win = new BrowserWindow({ show: false, webPreferences });
+  harden(win.webContents);
+  try {
+    await win.loadURL(`${APP_ORIGIN}/index.html${route}`);
+    // The print route sets data-print-ready once its data has loaded.
+    for (let i = 0; i < 100; i++) {
+      if (await win.webContents.executeJavaScript('document.body.dataset.printReady === "true"')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, margins: { marginType: 'default' } });
+  } finally {
+    win.destroy();
+  }
+}
+
+function host(): Host {
+  return {
+    secrets: secrets(),
+    printToPdf,
+    appVersion: app.getVersion(),
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      mainWindow?.webContents.send(EVENT, event, payload);
+    },
+  };
+}
+
+/** A package opened from outside (file association, second instance): the main process chose the path, not the renderer. */
+async function openExternal(path: string): Promise<void> {
+  if (!workspace || !mainWindow) {
+    pendingFiles.push(path);
+    return;
+  }
+  const fileName = path.split(/[\\/]/).pop() ?? 'package.rpkg';
+  let result;
+  try {
+    result = await workspace.dispatch('package:import', { fileName, bytes: new Uint8Array(await readFile(path)) });
+  } catch (e) {
+    result = { ok: false as const, error: toWireError(e) };
+  }
+  mainWindow.webContents.send(
+    EVENT,
+    'package:external',
+    result.ok
+      ? { fileName, ok: true, packageId: (result.value as { packageId: string }).packageId }
+      : { fileName, ok: false, error: { code: result.error.code, message: result.error.message } },
+  );
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function packagesIn(argv: string[]): string[] {
+  return argv.slice(1).filter((a) => /\.rpkg$/i.test(a) && !a.startsWith('-'));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_e, argv) => {
+    for (const f of packagesIn(argv)) void openExternal(f);
+  });
+  app.on('open-file', (e, path) => {
+    e.preventDefault();
+    void openExternal(path);
+  });
+  pendingFiles.push(...packagesIn(process.argv));
+
+  app.on('web-contents-created', (_e, contents) => harden(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => workspace?.close());
+
+  void app.whenReady().then(async () => {
+    const ses = session.defaultSession;
+    // No network of any kind: only the app's own protocol (and devtools) may load.
+    ses.webRequest.onBeforeRequest((details, cb) =>
+      cb({
+        cancel: !(
+          isAppUrl(details.url) ||
+          details.url.startsWith('devtools:') ||
+          details.url.startsWith('blob:') ||
+          details.url.startsWith('data:')
+        ),
+      }),
+    );
+    ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    ses.setPermissionCheckHandler(() => false);
+    protocol.handle('app', async (request) => {
+      const url = new URL(request.url);
+      if (url.host !== 'reviewdesk') return new Response('not found', { status: 404 });
+      const file = await serveStatic(rendererDir, url.pathname);
+      return new Response(new Uint8Array(file.body), { status: file.status, headers: file.headers });
+    });
+
+    workspace = await openHostedWorkspace({
+      dataDir: join(app.getPath('userData'), 'workspace'),
+      host: host(),
+      options: { nativeBinding },
+      // `npm start` in a checkout: the bundled demo round when there is nothing else.
+      demoIfEmpty: !app.isPackaged && process.env.REVIEWDESK_DEMO_IF_EMPTY === '1',
+    });
+    ipcMain.handle(INVOKE, (event, channel: unknown, input: unknown) => {
+      // Only the top frame of one of our own windows, showing our own app:// page.
+      const frame = event.senderFrame;
+      if (!frame || frame !== event.sender.mainFrame || !isAppUrl(frame.url) || !BrowserWindow.fromWebContents(event.sender)) {
+        return { ok: false, error: toWireError(new ReviewDeskError('E_FORBIDDEN_SENDER')) };
+      }
+      return workspace!.dispatch(channel, input);
+    });
+
+    mainWindow = new BrowserWindow({
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 700,
+      show: false,
+      title: 'ReviewDesk 评审台',
+      webPreferences,
+    });
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+    for (const f of pendingFiles.splice(0)) await openExternal(f);
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run start:browser`: the real renderer and the real handlers on the
+ * bundled demo round (when the data folder is empty), served to a local
+ * browser tab. For trying the app where Electron cannot run; never packaged.
+ *
+ *   npm run start:browser [-- --data DIR] [--port N]
+ *
+ * electron/app/start.mjs builds the renderer first when it is stale.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { noKeychain, type Host } from '../handlers/host.ts';
+import { startBrowserHost, type BrowserHost } from './browser.ts';
+import { openHostedWorkspace } from './workspace.ts';
+
+const { values } = parseArgs({ options: { data: { type: 'string' }, port: { type: 'string' } } });
+const dataDir = resolve(values.data ?? '.reviewdesk/browser');
+const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+
+let server: BrowserHost | null = null;
+const host: Host = {
+  // A browser tab has no OS keychain: the passphrase path, as on Linux with basic_text.
+  secrets: noKeychain('browser'),
+  appVersion: process.env.npm_package_version ?? 'dev',
+  emit: (event, payload) => server?.emit(event, payload),
+};
+const ws = await openHostedWorkspace({ dataDir, host, demoIfEmpty: true });
+server = await startBrowserHost({ rendererDir, dispatch: ws.dispatch, ...(values.port ? { port: Number(values.port) } : {}) });
+console.log(`ReviewDesk 评审台 — browser host (loopback only; this token is new every run)\n  data: ${dataDir}\n  open: ${server.url}`);
+if (ws.demo) {
+  console.log(
+    `  demo: expert E01 of the bundled demo round (${ws.demo.demoDir}), its package already imported.` +
+      (ws.demo.passphrase ? `\n        DEMO ONLY passphrase for unlocking after a restart: ${ws.demo.passphrase}` : ''),
+  );
+}
+const stop = (): void => {
+  void server?.close().then(() => {
+    ws.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

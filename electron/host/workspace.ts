@@ -1,0 +1,33 @@
+/**
+ * What both hosts (the Electron glue and the browser host) run: the workspace
+ * in a data folder, prepared with the bundled demo round when asked and the
+ * workspace has no identity yet.
+ */
+import type { Envelope } from '../../shared/ipc/contract.ts';
+import { prepareDemoWorkspace, type DemoWorkspace } from '../handlers/demo-workspace.ts';
+import type { Host } from '../handlers/host.ts';
+import { openWorkspace, type WorkspaceOptions } from '../handlers/index.ts';
+
+export interface HostedWorkspace {
+  dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** What was prepared when the demo round was set up in this run. */
+  demo: DemoWorkspace | null;
+  close(): void;
+}
+
+export async function openHostedWorkspace(opts: {
+  dataDir: string;
+  host: Host;
+  options?: WorkspaceOptions;
+  /** Set up the bundled demo round when the workspace has no identity yet. */
+  demoIfEmpty?: boolean;
+}): Promise<HostedWorkspace> {
+  const ws = await openWorkspace(opts.dataDir, opts.host, opts.options);
+  try {
+    const demo = opts.demoIfEmpty ? await prepareDemoWorkspace(ws.ctx) : null;
+    return { dispatch: (channel, input) => ws.call(channel, input), demo, close: () => ws.close() };
+  } catch (e) {
+    ws.close();
+    throw e;
+  }
+}
