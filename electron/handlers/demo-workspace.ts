@@ -1,0 +1,54 @@
+/**
+ * Prepares a workspace for trying ReviewDesk on the bundled demo round
+ * (`npm start`, `npm run start:browser`) when it has no identity yet: the demo
+ * round is generated into `<dataDir>/demo-round`, its expert E01 becomes the
+ * workspace identity, and E01's package is imported. The identity's card says
+ * `"demo": true`; its keys are sealed by the host's keychain where that really
+ * protects them, else by the passphrase {@link DEMO_PASSPHRASE}.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateDemo } from '../demo/generate.ts';
+import { getIdentityRow } from '../db/identity.ts';
+import { loadIdentity } from '../keys/identity.ts';
+import type { Context } from './context.ts';
+import { adoptIdentity } from './identity.ts';
+import { importPackage } from './packages.ts';
+
+/** The passphrase of the demo identity where the host has no real keychain. DEMO ONLY. */
+export const DEMO_PASSPHRASE = 'demo-passphrase';
+
+export interface DemoWorkspace {
+  /** The generated demo round (secretariat, experts, packages, bundles). */
+  demoDir: string;
+  expertId: 'E01';
+  fingerprint: string;
+  /** Null when the keys are sealed by the keychain. */
+  passphrase: string | null;
+  /** The imported package, or null with `importPackage: false`. */
+  packageId: string | null;
+  /** E01's package file, for trying the import screen. */
+  packageFile: string;
+}
+
+/**
+ * Sets up the demo in an open workspace that has no identity yet; does nothing
+ * (returns null) when it has one. Leaves the identity unlocked for this session.
+ */
+export async function prepareDemoWorkspace(ctx: Context, opts: { importPackage?: boolean } = {}): Promise<DemoWorkspace | null> {
+  if (getIdentityRow(ctx.db)) return null;
+  const demoDir = join(ctx.dataDir, 'demo-round');
+  if (!existsSync(join(demoDir, 'experts', 'E01', 'card.json')) || !existsSync(join(demoDir, 'packages', 'E01.rpkg'))) {
+    await generateDemo({ out: demoDir });
+  }
+  const identity = await loadIdentity(join(demoDir, 'experts', 'E01'));
+  const passphrase = ctx.host.secrets.available ? null : DEMO_PASSPHRASE;
+  await adoptIdentity(ctx, identity, passphrase);
+  const packageFile = join(demoDir, 'packages', 'E01.rpkg');
+  let packageId: string | null = null;
+  if (opts.importPackage !== false) {
+    packageId = (await importPackage(ctx, { fileName: 'E01.rpkg', bytes: new Uint8Array(await readFile(packageFile)) })).packageId;
+  }
+  return { demoDir, expertId: 'E01', fingerprint: identity.card.fingerprint, passphrase, packageId, packageFile };
+}
