@@ -12,6 +12,7 @@ import { verifyBundleFiles } from '../../electron/bundles/verify.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { loadIdentity } from '../../electron/keys/identity.ts';
 import { writePackage } from '../../electron/packages/pack.ts';
+import { benchApp } from './app.ts';
 import { loadRound } from '../../electron/rounds/round.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rd-bench-'));
@@ -100,6 +101,9 @@ try {
     target: '< 1 s',
     ok: verifyMs < 1000,
   });
+
+  // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
+  results.push(...(await benchApp(root)));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
