@@ -258,32 +258,6 @@ program
     );
   });
 
-program
-  .command('start')
-  .description('what `npm start` runs until the desktop app lands: the demo round in ./demo-round')
-  .action(async () => {
-    const out = resolve('demo-round');
-    if (!existsSync(join(out, 'round', 'round.json'))) await generateDemo({ out });
-    const secretariat = await loadIdentity(join(out, 'secretariat'));
-    const expert = await loadIdentity(join(out, 'experts', 'E01'));
-    const pkg = await openPackage(join(out, 'packages', 'E01.rpkg'), expert);
-    const verdicts = await verifyBundleFiles(
-      ['E01', 'E02', 'E03', 'E04', 'E05'].map((e) => join(out, 'bundles', `${e}.rsb`)).filter(existsSync),
-      secretariat,
-      await rosterFrom(join(out, 'round', 'round.json')),
-    );
-    console.log(`ReviewDesk 评审台 — demo round in ${out}`);
-    console.log(
-      `Package E01.rpkg opened and checked: ${pkg.manifest.applications.length} applications, signed by ${pkg.signer.fingerprint}`,
-    );
-    for (const v of verdicts)
-      console.log(v.ok ? `  bundle ${v.file}: OK (${v.expert.displayName}, revision ${v.revision})` : `  bundle ${v.file}: ${v.code}`);
-    console.log('Try: npx reviewdesk inspect demo-round/packages/E02.rpkg --identity demo-round/experts/E02');
-    console.log(
-      'The desktop app arrives with the reviewer-app issue; docs/formats.md shows how to check every file with age and ssh-keygen.',
-    );
-  });
-
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
