@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import canonicalize from 'canonicalize';
 import type { z } from 'zod';
 import { ReviewDeskError } from '../../shared/errors.ts';
+import { isCanonicalJsonText } from './jcs-text.ts';
 
 /** JSON.parse with an E_SCHEMA error naming the file. */
 export function parseJson(text: string, file: string): unknown {
@@ -131,6 +132,6 @@ export function parseStrict<S extends z.ZodType>(
   if (!r.success) {
     throw new ReviewDeskError('E_SCHEMA', { file, reason: describeIssues(r.error) });
   }
-  if (opts.canonical && canonicalJson(value) !== text) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
+  if (opts.canonical && !isCanonicalJsonText(text) && canonicalJson(value) !== text) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
   return r.data as z.infer<S>;
 }

@@ -10,7 +10,7 @@ import { gradeFor, scaleRange, scoredCriteria, weightedPoints, type Criterion, t
 import type { Ledger, LedgerApplication } from './ledger.ts';
 import type { ConsensusEntry, ImportedBundle, ReviewScores, Text } from './model.ts';
 import type { Reconciled } from './reconcile.ts';
-import { icc1, kendallW, mean, median, populationSd, range, sampleSd, trimmedMean } from './stats.ts';
+import { icc1, kendallW, mean, populationSd } from './stats.ts';
 
 export type Method = 'mean' | 'median' | 'trimmed';
 
@@ -191,32 +191,60 @@ export interface PanelResult {
   };
 }
 
-function summarise(xs: number[], o: AggregateOptions): Summary {
-  const trimmed = trimmedMean(xs, o.trim.k, o.trim.minRemaining);
-  const m = mean(xs);
-  const med = median(xs);
+function summarise(xs: readonly number[], o: AggregateOptions): Summary {
+  const n = xs.length;
+  if (n === 0) {
+    return {
+      n,
+      value: null,
+      used: null,
+      trimFellBack: false,
+      mean: null,
+      median: null,
+      trimmed: null,
+      min: null,
+      max: null,
+      range: null,
+      sd: null,
+    };
+  }
+  // One numeric sort serves the median, the trimmed mean, min and max.
+  const s = Float64Array.from(xs).sort();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += s[i]!;
+  const m = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (s[i]! - m) ** 2;
+  const med = n % 2 ? s[n >> 1]! : (s[(n >> 1) - 1]! + s[n >> 1]!) / 2;
+  const k = o.trim.k;
+  let trimmed: number | null = null;
+  if (n - 2 * k >= Math.max(1, o.trim.minRemaining)) {
+    let t = 0;
+    for (let i = k; i < n - k; i++) t += s[i]!;
+    trimmed = t / (n - 2 * k);
+  }
   let value: number | null;
-  let used: Method | null = xs.length ? o.method : null;
+  let used: Method = o.method;
   let trimFellBack = false;
   if (o.method === 'median') value = med;
-  else if (o.method === 'trimmed' && trimmed === null && xs.length) {
+  else if (o.method === 'trimmed' && trimmed === null) {
     value = m;
     used = 'mean';
     trimFellBack = true;
   } else if (o.method === 'trimmed') value = trimmed;
   else value = m;
   return {
-    n: xs.length,
+    n,
     value,
     used,
     trimFellBack,
     mean: m,
     median: med,
     trimmed,
-    min: xs.length ? Math.min(...xs) : null,
-    max: xs.length ? Math.max(...xs) : null,
-    range: range(xs),
-    sd: sampleSd(xs),
+    min: s[0]!,
+    max: s[n - 1]!,
+    range: s[n - 1]! - s[0]!,
+    sd: n < 2 ? null : Math.sqrt(ss / (n - 1)),
   };
 }
 
@@ -281,35 +309,41 @@ export function aggregate(
         const v = r.scores[c.id];
         if (typeof v !== 'number') continue;
         const m = raw.get(c.id)!;
-        if (!m.has(e.expertId)) m.set(e.expertId, new Map());
-        m.get(e.expertId)!.set(a, v);
+        let byApp = m.get(e.expertId);
+        if (!byApp) m.set(e.expertId, (byApp = new Map()));
+        byApp.set(a, v);
       }
     }
   }
   // Optional z-score normalisation per expert and criterion, rescaled to the pooled mean and SD, clamped to the scale.
-  const used = new Map<string, Map<string, Map<string, number>>>();
+  // Then regrouped by application: criterionId → appId → [expertId, score] in expert order.
+  const used = new Map<string, Map<string, [string, number][]>>();
   for (const c of criteria) {
     const byExpert = raw.get(c.id)!;
-    if (!o.normalise) {
-      used.set(c.id, byExpert);
-      continue;
+    const out = new Map<string, [string, number][]>();
+    for (const a of appIds) out.set(a, []);
+    let mu = 0;
+    let sigma = 0;
+    if (o.normalise) {
+      const pooled = [...byExpert.values()].flatMap((m) => [...m.values()]);
+      mu = mean(pooled) ?? 0;
+      sigma = populationSd(pooled) ?? 0;
     }
-    const pooled = [...byExpert.values()].flatMap((m) => [...m.values()]);
-    const mu = mean(pooled) ?? 0;
-    const sigma = populationSd(pooled) ?? 0;
     const { min, max } = scaleRange(c.scale);
-    const out = new Map<string, Map<string, number>>();
     for (const [expertId, m] of byExpert) {
-      const xs = [...m.values()];
-      const muJ = mean(xs)!;
-      const sdJ = populationSd(xs)!;
-      const n = new Map<string, number>();
-      for (const [a, x] of m) {
-        // One score says nothing about an expert's habits: it stays as given.
-        const z = xs.length < 2 ? null : sdJ > EPS ? (x - muJ) / sdJ : 0;
-        n.set(a, z === null ? x : Math.min(max, Math.max(min, mu + z * sigma)));
+      let muJ = 0;
+      let sdJ = 0;
+      if (o.normalise) {
+        const xs = [...m.values()];
+        muJ = mean(xs)!;
+        sdJ = populationSd(xs)!;
       }
-      out.set(expertId, n);
+      for (const [a, x] of m) {
+        let v = x;
+        // One score says nothing about an expert's habits: it stays as given.
+        if (o.normalise && m.size >= 2) v = Math.min(max, Math.max(min, mu + (sdJ > EPS ? (x - muJ) / sdJ : 0) * sigma));
+        out.get(a)!.push([expertId, v]);
+      }
     }
     used.set(c.id, out);
   }
@@ -343,12 +377,14 @@ export function aggregate(
       for (const g of r!.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
     }
     const criterionResults: CriterionResult[] = criteria.map((c) => {
+      const pairs = used.get(c.id)!.get(app.id)!;
       const scores: Record<string, number> = {};
-      for (const [expertId, m] of used.get(c.id)!) {
-        const v = m.get(app.id);
-        if (v !== undefined) scores[expertId] = v;
-      }
-      const summary = summarise(Object.values(scores), o);
+      const values = new Array<number>(pairs.length);
+      pairs.forEach(([expertId, v], i) => {
+        scores[expertId] = v;
+        values[i] = v;
+      });
+      const summary = summarise(values, o);
       const { min, max } = scaleRange(c.scale);
       const span = max - min;
       const threshold = c.threshold ?? null;
@@ -365,7 +401,7 @@ export function aggregate(
     const expertTotals: Record<string, number> = {};
     for (const expertId of ex.complete) {
       let t = 0;
-      for (const [i, c] of criteria.entries()) t += weightedPoints(c, criterionResults[i]!.scores[expertId]!);
+      for (let i = 0; i < criteria.length; i++) t += weightedPoints(criteria[i]!, criterionResults[i]!.scores[expertId]!);
       expertTotals[expertId] = t;
     }
     const total = summarise(Object.values(expertTotals), o);
@@ -423,15 +459,17 @@ export function aggregate(
   const ranking = [...rankable.map((x) => x.r.applicationId), ...applications.filter((a) => a.rank === null).map((a) => a.applicationId)];
 
   // Experts far from the panel: deviation of their total from the mean of the others' totals.
+  const sums = applications.map((a) => {
+    const v = Object.values(a.expertTotals);
+    return { sum: v.reduce((x, y) => x + y, 0), n: v.length };
+  });
   for (const e of experts) {
     const devs: number[] = [];
-    for (const a of applications) {
+    applications.forEach((a, i) => {
       const mine = a.expertTotals[e.expertId];
-      if (mine === undefined) continue;
-      const others = Object.entries(a.expertTotals).filter(([id]) => id !== e.expertId);
-      if (!others.length) continue;
-      devs.push(mine - mean(others.map(([, v]) => v))!);
-    }
+      const { sum, n } = sums[i]!;
+      if (mine !== undefined && n > 1) devs.push(mine - (sum - mine) / (n - 1));
+    });
     const m = mean(devs);
     e.deviation = { n: devs.length, mean: m, meanAbsolute: mean(devs.map(Math.abs)) };
     if (m !== null && devs.length >= 2 && Math.abs(m) > o.limits.expertDeviation * rubric.totalPoints + EPS)

@@ -1,6 +1,7 @@
 /** The fast RFC 8785 serialiser against the reference `canonicalize` package. */
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalJsonReference } from '../../electron/formats/json.ts';
+import { isCanonicalJsonText } from '../../electron/formats/jcs-text.ts';
 
 const cases: unknown[] = [
   { b: 1, a: [3, { d: null, c: true }], é: 'x', A: 1e21, z: -0, y: 1.5e-7, x: 123456789012345680000 },
@@ -58,5 +59,70 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(cyclic)).toThrow();
     // An escaped backslash before "ud800" is text, not a surrogate.
     expect(canonicalJson({ s: '\\ud800' })).toBe(canonicalJsonReference({ s: '\\ud800' }));
+  });
+});
+
+describe('isCanonicalJsonText', () => {
+  /** The property: the fast check may be unsure, but when it says canonical the reference agrees. */
+  const agrees = (text: string): void => {
+    if (!isCanonicalJsonText(text)) return;
+    let ref: string | undefined;
+    try {
+      ref = canonicalJsonReference(JSON.parse(text));
+    } catch {
+      ref = undefined;
+    }
+    expect(ref, text).toBe(text);
+  };
+
+  it('says yes to canonical text, including escapes, surrogate pairs and exponents', () => {
+    for (const v of [{ a: 'x\u0001\n"\\', b: [1e21, 1.5e-7, -3, 0], '10': 1, '9': { c: '😀' } }, [], {}, 'é', 12]) {
+      const text = canonicalJson(v);
+      expect(isCanonicalJsonText(text), text).toBe(true);
+      agrees(text);
+    }
+  });
+
+  it('never says yes to text the reference calls non-canonical', () => {
+    const bad = [
+      '{"b":1,"a":2}',
+      '{"a":1,"a":1}',
+      '{ "a":1}',
+      '[1, 2]',
+      '{"a":1.0}',
+      '{"a":1E2}',
+      '{"a":-0}',
+      '{"a":"\\/"}',
+      '{"a":"\\u0041"}',
+      '{"a":"\\u000A"}',
+      '{"a":"\\ud800"}',
+      '{"a":"\\t\\u0009"}',
+      '{"a":01}',
+      '{"a":1}x',
+      '{"a":tru}',
+      '"\\"',
+    ];
+    for (const text of bad) {
+      expect(isCanonicalJsonText(text), text).toBe(false);
+      agrees(text);
+    }
+  });
+
+  it('agrees with the reference on mutated canonical texts', () => {
+    let seed = 11;
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const base = canonicalJson({ b: [1, 'x', { d: null, c: true }], a: 'q\n', e: 1e-7, f: { g: [], h: {} } });
+    const pieces = [' ', '\n', ',', ':', '"', '\\', '0', '1', '.', 'e', '-', '{', '}', '[', ']', 'a', 'u'];
+    for (let k = 0; k < 3000; k++) {
+      let t = base;
+      for (let m = 0; m < 1 + Math.floor(rand() * 3); m++) {
+        const at = Math.floor(rand() * t.length);
+        const r = rand();
+        if (r < 0.4) t = t.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + t.slice(at);
+        else if (r < 0.7) t = t.slice(0, at) + t.slice(at + 1);
+        else t = t.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + t.slice(at + 1);
+      }
+      agrees(t);
+    }
   });
 });
