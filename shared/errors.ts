@@ -120,6 +120,38 @@ export const ERRORS = {
     'zh-CN': '评审轮次目录无效：{reason}',
     en: 'The round folder is not valid: {reason}',
   },
+  E_MERGE_UNKNOWN_SIGNER: {
+    'zh-CN': '评分包由本轮专家名单之外的人签名（指纹 {fingerprint}，{name}），不计入结果。',
+    en: "The score bundle is signed by someone outside this round's expert roster (fingerprint {fingerprint}, {name}); it does not count.",
+  },
+  E_MERGE_WRONG_ROUND: {
+    'zh-CN': '评分包属于评审轮次 {actual}，而不是本轮 {expected}。',
+    en: 'The score bundle belongs to round {actual}, not to this round ({expected}).',
+  },
+  E_MERGE_WRONG_PACKAGE: {
+    'zh-CN': '评分包引用的评审包（{packageId}）不是发给专家 {expertId} 的那一个（{issued}），或评审包文件已被改动。',
+    en: 'The score bundle quotes a review package ({packageId}) other than the one issued to expert {expertId} ({issued}), or a changed copy of it.',
+  },
+  E_MERGE_RUBRIC_VERSION: {
+    'zh-CN': '评分包使用评分表 {actual}，与本轮评分表 {expected} 不一致。',
+    en: "The score bundle uses rubric {actual}, not this round's rubric {expected}.",
+  },
+  E_MERGE_REVISION_CONFLICT: {
+    'zh-CN': '专家 {expertId} 的第 {revision} 版评分包有多个内容不同的文件，无法判断哪一个有效，均不计入。',
+    en: 'Expert {expertId} has several files for revision {revision} with different content; none can be trusted over the other, so none counts.',
+  },
+  E_MERGE_UNASSIGNED: {
+    'zh-CN': '评分包含有未分配给专家 {expertId} 的申报项目 {applicationId}。',
+    en: 'The score bundle holds application {applicationId}, which was not assigned to expert {expertId}.',
+  },
+  E_MERGE_SCORES: {
+    'zh-CN': '评分包中 {applicationId} 的评分与评分表不符：{reason}',
+    en: 'The scores for {applicationId} do not fit the rubric: {reason}',
+  },
+  E_LEDGER: {
+    'zh-CN': '评审包发放记录 {path} 无效：{reason}',
+    en: 'The package ledger {path} is not valid: {reason}',
+  },
   E_USAGE: {
     'zh-CN': '用法错误：{reason}',
     en: 'Usage error: {reason}',

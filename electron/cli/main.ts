@@ -19,6 +19,7 @@ import { createIdentity, loadIdentity, saveIdentity, type Identity } from '../ke
 import { openPackage } from '../packages/open.ts';
 import { packRound } from '../packages/pack.ts';
 import { loadRound } from '../rounds/round.ts';
+import { runMerge, type MergeCliOptions } from './merge.ts';
 
 const program = new Command();
 let jsonMode = false;
@@ -225,6 +226,35 @@ program
         .join('\n'),
     );
     if (!verdicts.every((v) => v.ok)) process.exitCode = 1;
+  });
+
+program
+  .command('merge')
+  .description('import score bundles, check them against the ledger, aggregate, and write the results')
+  .argument('<files...>', '.rsb files')
+  .requiredOption('--secretariat <dir>', 'secretariat identity folder')
+  .option('--round <dir>', 'round folder; its ledger is <dir>/packages/ledger.json or <dir>/../packages/ledger.json')
+  .option('--ledger <file>', 'the ledger.json written by pack (with ledger.json.sig beside it)')
+  .addOption(new Option('--method <m>', 'how scores combine').choices(['mean', 'median', 'trimmed']).default('mean'))
+  .option('--trim <k>', 'trimmed mean: drop the k highest and k lowest', '1')
+  .option('--min-remaining <n>', 'trimmed mean: only when at least n scores remain (else the mean)', '3')
+  .option('--normalise', 'per-expert z-score normalisation, rescaled to each criterion’s range')
+  .option('--include-in-progress', 'count scores of reviews still in progress in per-criterion figures')
+  .option('--consensus <file>', 'JSON array of consensus records (专家组意见) to show beside the figures')
+  .option('--verify-all', 'fully check every file, superseded ones included')
+  .option('--workers <n>', 'worker threads (default: one per core for 8 files or more)')
+  .option('--comments', 'keep every score’s comment for the per-expert sheets')
+  .option('--xlsx <file>', 'write the workbook')
+  .option('--pdf <file>', 'write the panel summary sheet (专家组汇总表)')
+  .option('--csv <file>', 'write the summary table')
+  .option('--out <file>', 'write the signed merged result (and <file>.sig)')
+  .addOption(passOpt)
+  .action(async (files: string[], o: MergeCliOptions) => {
+    const secretariat = await identityFrom(o.secretariat, o);
+    const bar = progressBar('merge');
+    const out = await runMerge(files, secretariat, o, (d, t) => bar.update(d, t));
+    bar.stop();
+    print(out.json, out.text);
   });
 
 program

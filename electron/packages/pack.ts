@@ -10,6 +10,7 @@ import { sshsigSign } from '../crypto/ssh.ts';
 import { worthCompressing, writeZip, type ZipInput } from '../formats/zip.ts';
 import type { Identity } from '../keys/identity.ts';
 import type { LoadedRound } from '../rounds/round.ts';
+import { buildLedger, writeLedger } from '../merge/ledger.ts';
 
 export interface PackResult {
   expertId: string;
@@ -89,5 +90,7 @@ export async function packRound(
     results.push(await writePackage(round, secretariat, expertId, join(outDir, `${expertId}.rpkg`)));
     onProgress?.(i + 1, experts.length, expertId);
   }
+  // What was issued to whom, for the merge to check score bundles against (docs/formats.md, "Issue ledger").
+  await writeLedger(outDir, buildLedger(round, secretariat, results), secretariat);
   return results;
 }

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyBundleFiles } from '../../electron/bundles/verify.ts';
@@ -104,8 +104,85 @@ try {
 
   // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
   results.push(...(await benchApp(root)));
+
+  // 4. The secretariat's merge: import, verify, reconcile and aggregate 50 experts × 200 applications with two earlier
+  //    revisions per expert (150 files, 10,000 current reviews, 300,000 scores with comments), then 100 × 400.
+  type MergeRun = {
+    ms: number;
+    timings: { open: number; aggregate: number };
+    files: number;
+    fullyOpened: number;
+    scores: number;
+    maxRssBytes: number;
+  };
+  const mergeRun = (dir: string): MergeRun => {
+    const r = spawnSync(process.execPath, ['electron/cli/run-ts.mjs', 'test/bench/merge-one.ts', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout) as MergeRun;
+  };
+  const bestOf = (dir: string, n: number): MergeRun =>
+    Array.from({ length: n }, () => mergeRun(dir)).reduce((a, b) => (b.ms < a.ms ? b : a));
+  const m50 = join(root, 'm50');
+  const g50 = performance.now();
+  await generateDemo({ out: m50, experts: 50, applications: 200, revisions: 2 });
+  const gen50 = performance.now() - g50;
+  const r50 = bestOf(m50, 3);
+  const peak50 = Math.max(r50.maxRssBytes, mergeRun(m50).maxRssBytes);
+  // The stock-tool route for the same files, before any aggregation: age -d, unzip, ssh-keygen -Y verify.
+  const files50 = s50Files(m50);
+  const t50 = performance.now();
+  for (const [i, f] of files50.entries()) {
+    const zip = join(root, `m${i}.zip`);
+    const dir = join(root, `m${i}`);
+    execFileSync('age', ['-d', '-i', join(m50, 'secretariat', 'age-identity.txt'), '-o', zip, f]);
+    execFileSync('unzip', ['-o', '-q', zip, '-d', dir]);
+    execFileSync(
+      'ssh-keygen',
+      [
+        '-Y',
+        'verify',
+        '-f',
+        join(m50, 'allowed_signers'),
+        '-I',
+        /E\d+/.exec(f.split('/').pop()!)![0],
+        '-n',
+        'reviewdesk-scores',
+        '-s',
+        join(dir, 'bundle.json.sig'),
+      ],
+      {
+        input: readFileSync(join(dir, 'bundle.json')),
+        stdio: ['pipe', 'ignore', 'inherit'],
+      },
+    );
+    rmSync(dir, { recursive: true });
+    rmSync(zip);
+  }
+  const stock50 = performance.now() - t50;
+  results.push({
+    what: `merge 50 × 200: ${r50.files} files, ${r50.scores.toLocaleString('en')} scores (open ${r50.fullyOpened} fully, the rest by head)`,
+    value: `${r50.ms.toFixed(0)} ms = open/verify/reconcile ${r50.timings.open.toFixed(0)} + aggregate ${r50.timings.aggregate.toFixed(0)}; peak RSS ${mb(peak50)}; stock route (age -d, unzip, ssh-keygen -Y verify) ${stock50.toFixed(0)} ms, ratio ${(r50.timings.open / stock50).toFixed(2)}; demo generated in ${(gen50 / 1000).toFixed(0)} s`,
+    target: '< 3 s, < 1 GiB',
+    ok: r50.ms < 3000 && peak50 < 1024 ** 3,
+  });
+  rmSync(m50, { recursive: true, force: true });
+  const m100 = join(root, 'm100');
+  await generateDemo({ out: m100, experts: 100, applications: 400, revisions: 2 });
+  const r100 = bestOf(m100, 2);
+  results.push({
+    what: `merge 100 × 400: ${r100.files} files, ${r100.scores.toLocaleString('en')} scores`,
+    value: `${r100.ms.toFixed(0)} ms = open ${r100.timings.open.toFixed(0)} + aggregate ${r100.timings.aggregate.toFixed(0)}; ${(r100.ms / r50.ms).toFixed(2)} × the 50 × 200 merge; peak RSS ${mb(r100.maxRssBytes)}`,
+    target: '≤ 4.4 × 50 × 200',
+    ok: r100.ms <= 4.4 * r50.ms,
+  });
 } finally {
   rmSync(root, { recursive: true, force: true });
+}
+
+function s50Files(dir: string): string[] {
+  return readdirSync(join(dir, 'bundles'))
+    .filter((f) => f.endsWith('.rsb'))
+    .map((f) => join(dir, 'bundles', f));
 }
 
 for (const r of results) console.log(`${r.ok ? 'PASS' : 'MISS'}  ${r.what}\n      ${r.value}   (target ${r.target})`);

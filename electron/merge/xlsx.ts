@@ -1,0 +1,192 @@
+/**
+ * The panel's workbook (exceljs): 汇总 summary, 完整性 completeness matrix,
+ * 分歧 disagreement and agreement, 文件 file verdicts, and one sheet per expert
+ * with every score they gave.
+ */
+import ExcelJS from 'exceljs';
+import type { PanelResult } from '../../shared/merge/aggregate.ts';
+import type { FullBundle } from '../../shared/merge/model.ts';
+import type { FileVerdict } from '../../shared/merge/reconcile.ts';
+import { scoredCriteria, weightedTotal, type Rubric } from '../../shared/rubric/model.ts';
+import { CELL_LABEL, methodText, ordered, round2, summaryColumns, summaryRow } from './table.ts';
+
+export interface WorkbookInput {
+  result: PanelResult;
+  rubric: Rubric;
+  verdicts: FileVerdict[];
+  accepted: Record<string, FullBundle>;
+  now?: Date;
+}
+
+const FILL: Record<string, string> = {
+  scored: 'FFD9EAD3',
+  recused: 'FFFCE5CD',
+  'in-progress': 'FFFFF2CC',
+  missing: 'FFF4CCCC',
+  'not-assigned': 'FFEFEFEF',
+};
+
+function header(ws: ExcelJS.Worksheet, row: number): void {
+  const r = ws.getRow(row);
+  r.font = { bold: true };
+  r.alignment = { vertical: 'middle', wrapText: true };
+  r.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE3EC' } }));
+}
+
+/** A sheet name Excel accepts: ≤ 31 characters, none of []:*?/\, unique in the book. */
+function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  let name = base;
+  for (let i = 2; wb.getWorksheet(name); i++) name = `${base.slice(0, 27)} (${i})`;
+  return name;
+}
+
+export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
+  const { result, rubric } = input;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ReviewDesk 评审台';
+  wb.created = input.now ?? new Date();
+  const names = new Map(result.experts.map((e) => [e.expertId, e.displayName]));
+
+  const sum = wb.addWorksheet('汇总 Summary', { views: [{ state: 'frozen', ySplit: 5, xSplit: 3 }] });
+  sum.addRow([`专家组汇总表 Panel summary — ${result.round.title['zh-CN']}`]).font = { bold: true, size: 14 };
+  sum.addRow([
+    `评分表 Rubric: ${rubric.title['zh-CN']} (${rubric.id} v${rubric.version})；满分 ${rubric.totalPoints}，合格线 ${rubric.passThreshold}`,
+  ]);
+  sum.addRow([`计分方法 Method: ${methodText(result)}`]);
+  sum.addRow([]);
+  sum.addRow(summaryColumns(rubric));
+  header(sum, 5);
+  for (const a of ordered(result)) sum.addRow(summaryRow(a, rubric, (id) => names.get(id) ?? id));
+  sum.columns.forEach((c, i) => (c.width = i === 2 || i === 3 ? 34 : i === summaryColumns(rubric).length - 1 ? 60 : 12));
+
+  const comp = wb.addWorksheet('完整性 Completeness', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const apps = result.applications.map((a) => a.applicationId);
+  comp.addRow(['专家 Expert', '版本 Revision', ...apps, '已评', '回避', '进行中', '缺失']);
+  header(comp, 1);
+  for (const e of result.experts) {
+    const row = comp.addRow([
+      `${e.expertId} ${e.displayName}`,
+      e.revision,
+      ...apps.map((a) => CELL_LABEL[e.cells[a]!]),
+      e.counts.scored,
+      e.counts.recused,
+      e.counts['in-progress'],
+      e.counts.missing,
+    ]);
+    apps.forEach((a, i) => (row.getCell(3 + i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[e.cells[a]!]! } }));
+  }
+  comp.getColumn(1).width = 18;
+
+  const dis = wb.addWorksheet('分歧 Disagreement');
+  dis.addRow([
+    '评分项 Criterion',
+    '名称 Title',
+    '分值范围 Scale',
+    '平均极差 Mean range',
+    '最大极差 Max range',
+    '平均标准差 Mean SD',
+    '分歧申报项目 Flagged applications',
+  ]);
+  header(dis, 1);
+  for (const c of result.criteria) {
+    dis.addRow([
+      c.criterionId,
+      c.title['zh-CN'],
+      `${c.scale.min}–${c.scale.max}`,
+      round2(c.meanRange),
+      round2(c.maxRange),
+      round2(c.meanSd),
+      c.flagged.join(' '),
+    ]);
+  }
+  dis.addRow([]);
+  const eh = dis.addRow([
+    '专家 Expert',
+    '姓名 Name',
+    '比较项目数 n',
+    '平均偏差 Mean deviation',
+    '平均绝对偏差 Mean |deviation|',
+    '倾向 Tendency',
+  ]);
+  header(dis, eh.number);
+  for (const e of result.experts) {
+    dis.addRow([
+      e.expertId,
+      e.displayName,
+      e.deviation.n,
+      round2(e.deviation.mean),
+      round2(e.deviation.meanAbsolute),
+      e.outlier === 'lenient' ? '偏宽 lenient' : e.outlier === 'harsh' ? '偏严 harsh' : '',
+    ]);
+  }
+  dis.addRow([]);
+  const w = result.agreement.kendallW;
+  const icc = result.agreement.icc;
+  dis.addRow([
+    "Kendall's W（排名一致性）",
+    w ? Number(w.value.toFixed(4)) : '—',
+    w ? `${w.experts} experts × ${w.applications} applications` : '',
+  ]);
+  dis.addRow([
+    'ICC(1)（评分一致性，单评分人）',
+    icc ? Number(icc.value.toFixed(4)) : '—',
+    icc ? `${icc.applications} applications, ${icc.ratings} ratings, k0=${icc.k0.toFixed(2)}` : '',
+  ]);
+  dis.getColumn(2).width = 30;
+  dis.getColumn(7).width = 40;
+
+  const files = wb.addWorksheet('文件 Files');
+  files.addRow(['文件 File', '结论 Verdict', '代码 Code', '专家 Expert', '版本 Revision', '原因 Reason', 'SHA-256']);
+  header(files, 1);
+  for (const v of input.verdicts)
+    files.addRow([v.file, v.status, v.code, v.expertId, v.revision, `${v.reason['zh-CN']} / ${v.reason.en}`, v.fileSha256]);
+  files.getColumn(1).width = 40;
+  files.getColumn(6).width = 60;
+
+  const criteria = scoredCriteria(rubric).map((x) => x.criterion);
+  for (const e of result.experts) {
+    const ws = wb.addWorksheet(sheetName(wb, `${e.expertId} ${e.displayName}`), { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
+    const b = input.accepted[e.expertId];
+    ws.addRow([
+      `${e.displayName}（${e.organisation}）指纹 ${e.fingerprint}`,
+      b ? `第 ${b.revision} 版 revision ${b.revision}` : '未收到评分包 no bundle received',
+    ]).font = { bold: true };
+    ws.addRow([]);
+    const withComments = Boolean(b?.reviews.some((r) => r.comments));
+    ws.addRow([
+      '编号 ID',
+      '状态 Status',
+      ...criteria.flatMap((c) => (withComments ? [c.id, `${c.id} 意见`] : [c.id])),
+      '总分 Total',
+      '推荐 Recommendation',
+      '专家意见 Opinion',
+      '资格否决 Gate failures',
+    ]);
+    header(ws, 3);
+    const byApp = new Map((b?.reviews ?? []).map((r) => [r.applicationId, r]));
+    for (const a of result.applications) {
+      if (e.cells[a.applicationId] === 'not-assigned') continue;
+      const r = byApp.get(a.applicationId);
+      const scores = Object.fromEntries(criteria.map((c) => [c.id, r?.scores[c.id] ?? undefined]));
+      const t = weightedTotal(rubric, scores);
+      ws.addRow([
+        a.applicationId,
+        CELL_LABEL[e.cells[a.applicationId]!],
+        ...criteria.flatMap((c) => {
+          const v = r?.scores[c.id] ?? null;
+          return withComments ? [v, r?.comments?.[c.id] ?? null] : [v];
+        }),
+        t.complete ? round2(t.total) : null,
+        r?.recommendation ?? null,
+        r?.status === 'recused' ? `回避：${r.conflictReason}` : (r?.opinion ?? null),
+        (r?.gates ?? [])
+          .filter((g) => g.score === 0)
+          .map((g) => `${g.criterionId}${g.comment ? `（${g.comment}）` : ''}`)
+          .join('; '),
+      ]);
+    }
+    ws.getColumn(criteria.length * (withComments ? 2 : 1) + 5).width = 60;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,515 @@
+/**
+ * The panel's figures from the accepted bundles: completeness, per-criterion
+ * and total scores (mean, median or trimmed mean, optionally on per-expert
+ * z-scores), eligibility gates, thresholds, grades, ranking with the rubric's
+ * tie-break order, recommendation tallies, disagreement and panel agreement.
+ * Pure: the app and the CLI run the same code. docs/formats.md states every
+ * rule; test/unit/merge-aggregate.test.ts works the figures out by hand.
+ */
+import { gradeFor, scaleRange, scoredCriteria, weightedPoints, type Criterion, type Rubric } from '../rubric/model.ts';
+import type { Ledger, LedgerApplication } from './ledger.ts';
+import type { ConsensusEntry, ImportedBundle, ReviewScores, Text } from './model.ts';
+import type { Reconciled } from './reconcile.ts';
+import { icc1, kendallW, mean, populationSd } from './stats.ts';
+
+export type Method = 'mean' | 'median' | 'trimmed';
+
+export interface AggregateOptions {
+  /** How experts' scores combine: mean (default), median, or trimmed mean. */
+  method: Method;
+  /** Trimmed mean: drop the k highest and k lowest, only when at least `minRemaining` scores stay; otherwise the mean is used and flagged. */
+  trim: { k: number; minRemaining: number };
+  /** Per-expert z-score normalisation per criterion, rescaled to the criterion's pooled mean and spread (Evalato style). */
+  normalise: boolean;
+  /** Count the scores of reviews still in progress in per-criterion figures (totals always need every criterion). */
+  includeInProgress: boolean;
+  /** Disagreement limits as fractions of the scale's range (criteria) or of the rubric's total points (experts). */
+  limits: { criterionRange: number; criterionSd: number; expertDeviation: number };
+}
+
+export const DEFAULT_OPTIONS: AggregateOptions = {
+  method: 'mean',
+  trim: { k: 1, minRemaining: 3 },
+  normalise: false,
+  includeInProgress: false,
+  limits: { criterionRange: 0.4, criterionSd: 0.2, expertDeviation: 0.1 },
+};
+
+export function withDefaults(o: Partial<AggregateOptions> = {}): AggregateOptions {
+  return {
+    ...DEFAULT_OPTIONS,
+    ...o,
+    trim: { ...DEFAULT_OPTIONS.trim, ...o.trim },
+    limits: { ...DEFAULT_OPTIONS.limits, ...o.limits },
+  };
+}
+
+export type Cell = 'scored' | 'recused' | 'in-progress' | 'missing' | 'not-assigned';
+
+export interface PanelExpert {
+  expertId: string;
+  fingerprint: string;
+  displayName: string;
+  organisation: string;
+  assigned: string[];
+}
+
+/** What the aggregation reads: the rubric, who was issued what, and the accepted bundle per expert. */
+export interface PanelInput {
+  rubric: Rubric;
+  round: { id: string; title: Text };
+  experts: PanelExpert[];
+  applications: LedgerApplication[];
+  /** expertId → the accepted bundle (absent: none received). */
+  bundles: Record<string, ImportedBundle | undefined>;
+}
+
+export function panelInput(ledger: Ledger, reconciled: Reconciled): PanelInput {
+  return {
+    rubric: ledger.rubric,
+    round: ledger.round,
+    experts: ledger.experts.map((e) => ({
+      expertId: e.expertId,
+      fingerprint: e.card.fingerprint,
+      displayName: e.card.displayName,
+      organisation: e.card.organisation,
+      assigned: e.applications,
+    })),
+    applications: ledger.applications,
+    bundles: reconciled.accepted,
+  };
+}
+
+/** How a set of scores combines under each method. */
+export interface Summary {
+  n: number;
+  /** The figure under the chosen method (null: no score). */
+  value: number | null;
+  /** The method actually used: `mean` when trimming left too few scores. */
+  used: Method | null;
+  trimFellBack: boolean;
+  mean: number | null;
+  median: number | null;
+  trimmed: number | null;
+  min: number | null;
+  max: number | null;
+  range: number | null;
+  /** Sample standard deviation (n − 1). */
+  sd: number | null;
+}
+
+export interface CriterionResult {
+  criterionId: string;
+  dimensionId: string;
+  /** expertId → the score used (normalised when normalisation is on). */
+  scores: Record<string, number>;
+  summary: Summary;
+  threshold: number | null;
+  /** The combined score is below the criterion's threshold. */
+  belowThreshold: boolean;
+  /** Range or SD over the configured limits. */
+  disagreement: boolean;
+}
+
+export interface ApplicationResult {
+  applicationId: string;
+  name: Text;
+  organisation: Text;
+  category: LedgerApplication['category'];
+  experts: {
+    assigned: string[];
+    /** Experts whose scores count. */
+    counted: string[];
+    /** Experts with every criterion scored (they have a total). */
+    complete: string[];
+    recused: { expertId: string; reason: string }[];
+    inProgress: string[];
+    missing: string[];
+  };
+  /** expertId → that expert's weighted total (complete reviews only). */
+  expertTotals: Record<string, number>;
+  criteria: CriterionResult[];
+  total: Summary;
+  /** Eligibility gates: failed in any expert's review, with who and why. */
+  gates: { eligible: boolean; failed: { expertId: string; criterionId: string; comment: string }[] };
+  /** Criteria whose combined score is below their threshold. */
+  belowThresholds: string[];
+  /** Total reaches the rubric's pass threshold, every criterion threshold is met, and no gate failed (null: no total). */
+  passes: boolean | null;
+  grade: { id: string; label: Text } | null;
+  /** Competition rank (1, 2, 2, 4) among eligible applications with a total; null otherwise. */
+  rank: number | null;
+  /** Recommendation id → count among counted reviews; `none` for reviews without one. */
+  recommendations: Record<string, number>;
+  /** Criteria with disagreement over the limits. */
+  disagreement: string[];
+  /** The secretary's consensus record, shown beside the computed figures, never in place of them. */
+  consensus: ConsensusEntry | null;
+}
+
+export interface ExpertResult {
+  expertId: string;
+  displayName: string;
+  organisation: string;
+  fingerprint: string;
+  revision: number | null;
+  cells: Record<string, Cell>;
+  counts: Record<Cell, number>;
+  /** Mean of (expert's total − mean of the other experts' totals) over applications both have. */
+  deviation: { n: number; mean: number | null; meanAbsolute: number | null };
+  /** Consistently far from the panel: |mean deviation| over the limit on at least two applications. */
+  outlier: 'lenient' | 'harsh' | null;
+}
+
+export interface CriterionSpread {
+  criterionId: string;
+  dimensionId: string;
+  title: Text;
+  scale: { min: number; max: number };
+  /** Applications where this criterion's range or SD passes the limits. */
+  flagged: string[];
+  meanRange: number | null;
+  maxRange: number | null;
+  meanSd: number | null;
+}
+
+export interface PanelResult {
+  options: AggregateOptions;
+  round: { id: string; title: Text };
+  rubric: { id: string; version: number; totalPoints: number; passThreshold: number };
+  experts: ExpertResult[];
+  /** In the ledger's order. */
+  applications: ApplicationResult[];
+  /** Application ids by rank (ranked first, then unranked in ledger order). */
+  ranking: string[];
+  criteria: CriterionSpread[];
+  agreement: {
+    /** Kendall's W over the applications every participating expert scored completely (ties corrected). */
+    kendallW: { value: number; experts: number; applications: number } | null;
+    /** ICC(1) (one-way random, single rater) on expert totals; unbalanced groups via k₀. */
+    icc: { form: 'ICC(1)'; value: number; applications: number; ratings: number; k0: number } | null;
+  };
+}
+
+function summarise(xs: readonly number[], o: AggregateOptions): Summary {
+  const n = xs.length;
+  if (n === 0) {
+    return {
+      n,
+      value: null,
+      used: null,
+      trimFellBack: false,
+      mean: null,
+      median: null,
+      trimmed: null,
+      min: null,
+      max: null,
+      range: null,
+      sd: null,
+    };
+  }
+  // One numeric sort serves the median, the trimmed mean, min and max.
+  const s = Float64Array.from(xs).sort();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += s[i]!;
+  const m = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (s[i]! - m) ** 2;
+  const med = n % 2 ? s[n >> 1]! : (s[(n >> 1) - 1]! + s[n >> 1]!) / 2;
+  const k = o.trim.k;
+  let trimmed: number | null = null;
+  if (n - 2 * k >= Math.max(1, o.trim.minRemaining)) {
+    let t = 0;
+    for (let i = k; i < n - k; i++) t += s[i]!;
+    trimmed = t / (n - 2 * k);
+  }
+  let value: number | null;
+  let used: Method = o.method;
+  let trimFellBack = false;
+  if (o.method === 'median') value = med;
+  else if (o.method === 'trimmed' && trimmed === null) {
+    value = m;
+    used = 'mean';
+    trimFellBack = true;
+  } else if (o.method === 'trimmed') value = trimmed;
+  else value = m;
+  return {
+    n,
+    value,
+    used,
+    trimFellBack,
+    mean: m,
+    median: med,
+    trimmed,
+    min: s[0]!,
+    max: s[n - 1]!,
+    range: s[n - 1]! - s[0]!,
+    sd: n < 2 ? null : Math.sqrt(ss / (n - 1)),
+  };
+}
+
+function cellOf(review: ReviewScores | undefined, criteria: Criterion[]): Cell {
+  if (!review) return 'missing';
+  if (review.status === 'recused') return 'recused';
+  if (review.status === 'complete' && criteria.every((c) => typeof review.scores[c.id] === 'number')) return 'scored';
+  return 'in-progress';
+}
+
+const EPS = 1e-9;
+
+/** Runs the whole aggregation. `consensus` entries are attached to their applications, untouched. */
+export function aggregate(
+  input: PanelInput,
+  options: Partial<AggregateOptions> = {},
+  consensus: readonly ConsensusEntry[] = [],
+): PanelResult {
+  const o = withDefaults(options);
+  const { rubric } = input;
+  const all = scoredCriteria(rubric);
+  const criteria = all.map((x) => x.criterion);
+  const dimensionOf = new Map(all.map((x) => [x.criterion.id, x.dimension.id]));
+  const appIds = input.applications.map((a) => a.id);
+
+  // Completeness, and which reviews count.
+  const reviewOf = new Map<string, Map<string, ReviewScores>>();
+  const experts: ExpertResult[] = input.experts.map((e) => {
+    const b = input.bundles[e.expertId];
+    const byApp = new Map((b?.reviews ?? []).map((r) => [r.applicationId, r]));
+    reviewOf.set(e.expertId, byApp);
+    const assigned = new Set(e.assigned);
+    const cells: Record<string, Cell> = {};
+    const counts: Record<Cell, number> = { scored: 0, recused: 0, 'in-progress': 0, missing: 0, 'not-assigned': 0 };
+    for (const a of appIds) {
+      const c = assigned.has(a) ? cellOf(byApp.get(a), criteria) : 'not-assigned';
+      cells[a] = c;
+      counts[c]++;
+    }
+    return {
+      expertId: e.expertId,
+      displayName: e.displayName,
+      organisation: e.organisation,
+      fingerprint: e.fingerprint,
+      revision: b?.revision ?? null,
+      cells,
+      counts,
+      deviation: { n: 0, mean: null, meanAbsolute: null },
+      outlier: null,
+    };
+  });
+  const counts = (cell: Cell): boolean => cell === 'scored' || (o.includeInProgress && cell === 'in-progress');
+
+  // Raw scores per criterion: criterionId → expertId → appId → score.
+  const raw = new Map<string, Map<string, Map<string, number>>>();
+  for (const c of criteria) raw.set(c.id, new Map());
+  for (const e of experts) {
+    for (const a of appIds) {
+      if (!counts(e.cells[a]!)) continue;
+      const r = reviewOf.get(e.expertId)!.get(a)!;
+      for (const c of criteria) {
+        const v = r.scores[c.id];
+        if (typeof v !== 'number') continue;
+        const m = raw.get(c.id)!;
+        let byApp = m.get(e.expertId);
+        if (!byApp) m.set(e.expertId, (byApp = new Map()));
+        byApp.set(a, v);
+      }
+    }
+  }
+  // Optional z-score normalisation per expert and criterion, rescaled to the pooled mean and SD, clamped to the scale.
+  // Then regrouped by application: criterionId → appId → [expertId, score] in expert order.
+  const used = new Map<string, Map<string, [string, number][]>>();
+  for (const c of criteria) {
+    const byExpert = raw.get(c.id)!;
+    const out = new Map<string, [string, number][]>();
+    for (const a of appIds) out.set(a, []);
+    let mu = 0;
+    let sigma = 0;
+    if (o.normalise) {
+      const pooled = [...byExpert.values()].flatMap((m) => [...m.values()]);
+      mu = mean(pooled) ?? 0;
+      sigma = populationSd(pooled) ?? 0;
+    }
+    const { min, max } = scaleRange(c.scale);
+    for (const [expertId, m] of byExpert) {
+      let muJ = 0;
+      let sdJ = 0;
+      if (o.normalise) {
+        const xs = [...m.values()];
+        muJ = mean(xs)!;
+        sdJ = populationSd(xs)!;
+      }
+      for (const [a, x] of m) {
+        let v = x;
+        // One score says nothing about an expert's habits: it stays as given.
+        if (o.normalise && m.size >= 2) v = Math.min(max, Math.max(min, mu + (sdJ > EPS ? (x - muJ) / sdJ : 0) * sigma));
+        out.get(a)!.push([expertId, v]);
+      }
+    }
+    used.set(c.id, out);
+  }
+
+  const consensusOf = new Map(consensus.map((c) => [c.applicationId, c]));
+  const recIds = rubric.recommendations.map((r) => r.id);
+  const applications: ApplicationResult[] = input.applications.map((app) => {
+    const ex = {
+      assigned: [] as string[],
+      counted: [] as string[],
+      complete: [] as string[],
+      recused: [] as { expertId: string; reason: string }[],
+      inProgress: [] as string[],
+      missing: [] as string[],
+    };
+    const recommendations: Record<string, number> = Object.fromEntries([...recIds, 'none'].map((r) => [r, 0]));
+    const failed: ApplicationResult['gates']['failed'] = [];
+    for (const e of experts) {
+      const cell = e.cells[app.id]!;
+      if (cell === 'not-assigned') continue;
+      ex.assigned.push(e.expertId);
+      const r = reviewOf.get(e.expertId)!.get(app.id);
+      if (cell === 'recused') ex.recused.push({ expertId: e.expertId, reason: r!.conflictReason });
+      else if (cell === 'missing') ex.missing.push(e.expertId);
+      else if (cell === 'in-progress') ex.inProgress.push(e.expertId);
+      if (cell === 'scored') ex.complete.push(e.expertId);
+      if (!counts(cell)) continue;
+      ex.counted.push(e.expertId);
+      const rec = r!.recommendation;
+      recommendations[rec !== null && rec in recommendations ? rec : 'none']!++;
+      for (const g of r!.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
+    }
+    const criterionResults: CriterionResult[] = criteria.map((c) => {
+      const pairs = used.get(c.id)!.get(app.id)!;
+      const scores: Record<string, number> = {};
+      const values = new Array<number>(pairs.length);
+      pairs.forEach(([expertId, v], i) => {
+        scores[expertId] = v;
+        values[i] = v;
+      });
+      const summary = summarise(values, o);
+      const { min, max } = scaleRange(c.scale);
+      const span = max - min;
+      const threshold = c.threshold ?? null;
+      return {
+        criterionId: c.id,
+        dimensionId: dimensionOf.get(c.id)!,
+        scores,
+        summary,
+        threshold,
+        belowThreshold: threshold !== null && summary.value !== null && summary.value < threshold - EPS,
+        disagreement: (summary.range ?? 0) > o.limits.criterionRange * span + EPS || (summary.sd ?? 0) > o.limits.criterionSd * span + EPS,
+      };
+    });
+    const expertTotals: Record<string, number> = {};
+    for (const expertId of ex.complete) {
+      let t = 0;
+      for (let i = 0; i < criteria.length; i++) t += weightedPoints(criteria[i]!, criterionResults[i]!.scores[expertId]!);
+      expertTotals[expertId] = t;
+    }
+    const total = summarise(Object.values(expertTotals), o);
+    const eligible = failed.length === 0;
+    const belowThresholds = criterionResults.filter((c) => c.belowThreshold).map((c) => c.criterionId);
+    const band = total.value === null ? undefined : gradeFor(rubric, total.value + EPS);
+    return {
+      applicationId: app.id,
+      name: app.name,
+      organisation: app.organisation,
+      category: app.category,
+      experts: ex,
+      expertTotals,
+      criteria: criterionResults,
+      total,
+      gates: { eligible, failed },
+      belowThresholds,
+      passes: total.value === null ? null : eligible && belowThresholds.length === 0 && total.value >= rubric.passThreshold - EPS,
+      grade: band ? { id: band.id, label: band.label } : null,
+      rank: null,
+      recommendations,
+      disagreement: criterionResults.filter((c) => c.disagreement).map((c) => c.criterionId),
+      consensus: consensusOf.get(app.id) ?? null,
+    };
+  });
+
+  // Ranking: eligible applications with a total, by total, then the rubric's tie-break ids (criterion or dimension points).
+  const tieKey = (a: ApplicationResult): number[] =>
+    rubric.tieBreak.map((id) => {
+      let s = 0;
+      for (const [i, c] of criteria.entries()) {
+        if (c.id !== id && dimensionOf.get(c.id) !== id) continue;
+        const v = a.criteria[i]!.summary.value;
+        s += v === null ? -Infinity : weightedPoints(c, v);
+      }
+      return s;
+    });
+  const compare = (a: { r: ApplicationResult; k: number[] }, b: { r: ApplicationResult; k: number[] }): number => {
+    const d = b.r.total.value! - a.r.total.value!;
+    if (Math.abs(d) > EPS) return d;
+    for (let i = 0; i < a.k.length; i++) {
+      const x = b.k[i]! - a.k[i]!;
+      if (Number.isNaN(x)) continue; // both missing
+      if (Math.abs(x) > EPS) return x;
+    }
+    return 0;
+  };
+  const rankable = applications
+    .filter((a) => a.total.value !== null && a.gates.eligible)
+    .map((r) => ({ r, k: tieKey(r) }))
+    .sort((a, b) => compare(a, b) || (a.r.applicationId < b.r.applicationId ? -1 : 1));
+  rankable.forEach((x, i) => {
+    x.r.rank = i > 0 && compare(rankable[i - 1]!, x) === 0 ? rankable[i - 1]!.r.rank : i + 1;
+  });
+  const ranking = [...rankable.map((x) => x.r.applicationId), ...applications.filter((a) => a.rank === null).map((a) => a.applicationId)];
+
+  // Experts far from the panel: deviation of their total from the mean of the others' totals.
+  const sums = applications.map((a) => {
+    const v = Object.values(a.expertTotals);
+    return { sum: v.reduce((x, y) => x + y, 0), n: v.length };
+  });
+  for (const e of experts) {
+    const devs: number[] = [];
+    applications.forEach((a, i) => {
+      const mine = a.expertTotals[e.expertId];
+      const { sum, n } = sums[i]!;
+      if (mine !== undefined && n > 1) devs.push(mine - (sum - mine) / (n - 1));
+    });
+    const m = mean(devs);
+    e.deviation = { n: devs.length, mean: m, meanAbsolute: mean(devs.map(Math.abs)) };
+    if (m !== null && devs.length >= 2 && Math.abs(m) > o.limits.expertDeviation * rubric.totalPoints + EPS)
+      e.outlier = m > 0 ? 'lenient' : 'harsh';
+  }
+
+  const spreads: CriterionSpread[] = all.map(({ criterion: c, dimension }, i) => {
+    const per = applications.map((a) => a.criteria[i]!);
+    // Spread needs two scores: a single score's range of 0 is no agreement.
+    const ranges = per.filter((x) => x.summary.n >= 2).map((x) => x.summary.range!);
+    const sds = per.map((x) => x.summary.sd).filter((x): x is number => x !== null);
+    return {
+      criterionId: c.id,
+      dimensionId: dimension.id,
+      title: c.title,
+      scale: scaleRange(c.scale),
+      flagged: applications.filter((_, j) => per[j]!.disagreement).map((a) => a.applicationId),
+      meanRange: mean(ranges),
+      maxRange: ranges.length ? Math.max(...ranges) : null,
+      meanSd: mean(sds),
+    };
+  });
+
+  // Agreement. Kendall's W needs a complete block: the applications every participating expert scored completely.
+  const participants = experts.filter((e) => applications.some((a) => a.expertTotals[e.expertId] !== undefined)).map((e) => e.expertId);
+  const common = applications.filter((a) => participants.every((id) => a.expertTotals[id] !== undefined));
+  const w = kendallW(participants.map((id) => common.map((a) => a.expertTotals[id]!)));
+  const icc = icc1(applications.map((a) => Object.values(a.expertTotals)));
+
+  return {
+    options: o,
+    round: input.round,
+    rubric: { id: rubric.id, version: rubric.version, totalPoints: rubric.totalPoints, passThreshold: rubric.passThreshold },
+    experts,
+    applications,
+    ranking,
+    criteria: spreads,
+    agreement: {
+      kendallW: w === null ? null : { value: w, experts: participants.length, applications: common.length },
+      icc: icc === null ? null : { form: 'ICC(1)', value: icc.icc, applications: icc.targets, ratings: icc.ratings, k0: icc.k0 },
+    },
+  };
+}

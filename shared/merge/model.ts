@@ -1,0 +1,141 @@
+/**
+ * What the merge works on: verified score bundles reduced to what the
+ * aggregation and the outputs need (a "compact" bundle), the outcome of
+ * opening each file, and the secretary's consensus record.
+ */
+import { z } from 'zod';
+import type { Card } from '../card.ts';
+import type { ErrorCode, ErrorParams } from '../errors.ts';
+import type { Bundle } from '../formats.ts';
+import type { LocalizedText } from '../i18n-text.ts';
+import { Id } from '../rubric/model.ts';
+
+/** One expert's review of one application, as the aggregation reads it. */
+export interface ReviewScores {
+  applicationId: string;
+  status: 'complete' | 'in-progress' | 'recused';
+  /** The recusal reason (回避理由) when recused, else ''. */
+  conflictReason: string;
+  gates: { criterionId: string; score: number | null; comment: string }[];
+  /** criterionId → score (null: not yet scored). */
+  scores: Record<string, number | null>;
+  /** criterionId → comment; present only when the import was asked to keep comments. */
+  comments?: Record<string, string>;
+  /** Criteria scored more than once in the bundle (reconcile refuses such a bundle). */
+  repeated?: string[];
+  opinion: string;
+  recommendation: string | null;
+  updatedAt: string;
+}
+
+/**
+ * A bundle that opened and verified. `reviews` is null while only its head
+ * has been checked (decrypted, signed by the card it carries; the top-level
+ * fields read) — the merge fully opens (canonical JSON, strict schema) only
+ * the files that could count; see electron/merge/merge.ts.
+ */
+export interface ImportedBundle {
+  file: string;
+  /** SHA-256 of the `.rsb` file. */
+  fileSha256: string;
+  /** SHA-256 of `bundle.json` (its canonical bytes): the bundle's content, whatever the encryption. */
+  contentSha256: string;
+  roundId: string;
+  packageId: string;
+  packageSha256: string;
+  rubric: { id: string; version: number };
+  expert: Card;
+  revision: number;
+  createdAt: string;
+  appVersion: string;
+  attachments: number;
+  reviews: ReviewScores[] | null;
+}
+
+/** A fully opened bundle. */
+export type FullBundle = ImportedBundle & { reviews: ReviewScores[] };
+
+/** The outcome of opening one file, before reconciliation. */
+export type Candidate =
+  { ok: true; bundle: ImportedBundle } | { ok: false; file: string; fileSha256: string | null; code: ErrorCode; params: ErrorParams };
+
+/** Reduces a verified bundle to what the merge needs (drops per-score comments unless asked). */
+export function compactBundle(
+  bundle: Bundle,
+  meta: { file: string; fileSha256: string; contentSha256: string },
+  keepComments = false,
+): ImportedBundle {
+  return {
+    ...meta,
+    roundId: bundle.roundId,
+    packageId: bundle.packageId,
+    packageSha256: bundle.packageSha256,
+    rubric: { id: bundle.rubric.id, version: bundle.rubric.version },
+    expert: bundle.expert,
+    revision: bundle.revision,
+    createdAt: bundle.createdAt,
+    appVersion: bundle.appVersion,
+    attachments: bundle.attachments.length,
+    reviews: bundle.applications.map((a) => {
+      const scores: Record<string, number | null> = {};
+      const comments: Record<string, string> = {};
+      const repeated: string[] = [];
+      for (const s of a.scores) {
+        if (Object.hasOwn(scores, s.criterionId)) repeated.push(s.criterionId);
+        else scores[s.criterionId] = s.score;
+        if (keepComments) comments[s.criterionId] = s.comment;
+      }
+      return {
+        applicationId: a.applicationId,
+        status: a.status,
+        conflictReason: a.conflict.status === 'recused' ? a.conflict.reason : '',
+        gates: a.gates.map((g) => ({ criterionId: g.criterionId, score: g.score, comment: g.comment })),
+        scores,
+        ...(keepComments ? { comments } : {}),
+        ...(repeated.length ? { repeated } : {}),
+        opinion: a.opinion,
+        recommendation: a.recommendation,
+        updatedAt: a.updatedAt,
+      };
+    }),
+  };
+}
+
+/**
+ * The panel's consensus on one application (专家组意见), recorded by the
+ * secretary after the discussion. Kept apart from computed figures: outputs
+ * show both, and nothing computed is ever replaced by it. Storage and audit
+ * trail belong to the app.
+ */
+export const ConsensusEntry = z
+  .object({
+    applicationId: Id,
+    /** The agreed score, if the panel agreed one (points of the rubric's total). */
+    score: z.number().finite().nullable(),
+    /** The agreed grade band id, if any. */
+    gradeId: Id.nullable(),
+    /** The agreed recommendation id, if any. */
+    recommendation: Id.nullable(),
+    /** The consensus text (专家组意见), including any recorded dissent. */
+    text: z.string().max(20000),
+    /** Who recorded it (the secretary), and when. */
+    recordedBy: z.string().min(1).max(100),
+    recordedAt: z.iso.datetime(),
+  })
+  .strict();
+export type ConsensusEntry = z.infer<typeof ConsensusEntry>;
+
+export const Consensus = z
+  .array(ConsensusEntry)
+  .max(5000)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((c, i) => {
+      if (seen.has(c.applicationId)) ctx.addIssue({ code: 'custom', message: `two entries for ${c.applicationId}`, path: [i] });
+      seen.add(c.applicationId);
+    });
+  });
+export type Consensus = z.infer<typeof Consensus>;
+
+/** A bilingual text for verdicts and labels. */
+export type Text = LocalizedText;
