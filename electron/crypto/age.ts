@@ -111,14 +111,38 @@ function x25519Key(identity: string): Promise<webcrypto.CryptoKey> {
   return key;
 }
 
-async function unwrapFileKey(header: Buffer, keys: DecryptKey[]): Promise<Uint8Array> {
-  checkScryptWorkFactor(header);
+const identityDecrypters = new Map<string, Promise<Decrypter>>();
+
+async function makeDecrypter(keys: DecryptKey[]): Promise<Decrypter> {
   const d = new Decrypter();
   for (const k of keys) {
     if ('passphrase' in k) d.addPassphrase(k.passphrase);
     else if (k.identity.startsWith('AGE-SECRET-KEY-1')) d.addIdentity(await x25519Key(k.identity));
     else d.addIdentity(k.identity);
   }
+  return d;
+}
+
+/**
+ * A Decrypter holds no per-file state, and building one derives each
+ * identity's public key (an X25519 or ML-KEM operation), so decrypters for
+ * identities are cached like their keys; passphrases are never kept.
+ */
+function decrypterFor(keys: DecryptKey[]): Promise<Decrypter> {
+  if (keys.some((k) => 'passphrase' in k)) return makeDecrypter(keys);
+  const id = keys.map((k) => ('identity' in k ? k.identity : '')).join('\n');
+  let d = identityDecrypters.get(id);
+  if (!d) {
+    d = makeDecrypter(keys);
+    identityDecrypters.set(id, d);
+    d.catch(() => identityDecrypters.delete(id));
+  }
+  return d;
+}
+
+async function unwrapFileKey(header: Buffer, keys: DecryptKey[]): Promise<Uint8Array> {
+  checkScryptWorkFactor(header);
+  const d = await decrypterFor(keys);
   try {
     return await d.decryptHeader(header);
   } catch (e) {

@@ -26,6 +26,29 @@ export function canonicalJson(value: unknown): string {
   return s;
 }
 
+/** Whether every object's own keys, at any depth, are in UTF-16 code-unit order (RFC 8785 §3.2.3). */
+function keysSorted(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(keysSorted);
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! >= keys[i]!) return false;
+  return keys.every((k) => keysSorted((value as Record<string, unknown>)[k]));
+}
+
+/**
+ * Whether `text` is exactly the RFC 8785 form of `value`, the result of
+ * `JSON.parse(text)`. V8's native `JSON.stringify` prints the same text as a
+ * JCS serialiser (same number and string forms) whenever every object's keys
+ * are already sorted and no string holds a lone surrogate (which JCS refuses
+ * but `JSON.stringify` escapes as `\udXXX`). So canonical text, the normal
+ * case, is confirmed at native speed; anything else goes through the full
+ * canonicaliser, which decides (and throws) exactly as before.
+ */
+export function isCanonicalJson(text: string, value: unknown): boolean {
+  if (JSON.stringify(value) === text && !text.includes('\\ud') && keysSorted(value)) return true;
+  return canonicalJson(value) === text;
+}
+
 /**
  * Parses bytes as JSON against a strict schema. A wrong `schemaVersion` gets
  * its own code so the person knows to update rather than suspect tampering.
@@ -54,6 +77,6 @@ export function parseStrict<S extends z.ZodType>(
   if (!r.success) {
     throw new ReviewDeskError('E_SCHEMA', { file, reason: describeIssues(r.error) });
   }
-  if (opts.canonical && canonicalJson(value) !== text) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
+  if (opts.canonical && !isCanonicalJson(text, value)) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
   return r.data as z.infer<S>;
 }
