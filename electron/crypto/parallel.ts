@@ -1,5 +1,5 @@
 /**
- * Runs the payload kernels of payload-worker.mjs on every core: the calling
+ * Runs the payload kernels of payload-worker.cjs on every core: the calling
  * thread and a pool of worker threads (one per further core, started on first
  * use and kept, unreferenced, for the life of the process) claim pieces of a
  * job from a shared atomic counter. Workers only ever write into the job's
@@ -8,22 +8,20 @@
  * Node and in Electron's main process (sodium-native is N-API and loads in
  * workers).
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import {
-  CONTROL_SLOTS,
-  DONE,
-  ERROR,
-  FAILED,
-  TRUNCATED,
-  decryptBatches,
-  hashRanges,
-  type DecryptJob,
-  type HashJob,
-  type WorkerRequest,
-} from './payload-worker.mjs';
+import type * as Kernel from './payload-worker.cjs';
+import type { DecryptJob, HashJob, WorkerRequest } from './payload-worker.cjs';
+
+// Loaded with Node's own require, whatever loader or bundler runs this module.
+const KERNEL = fileURLToPath(new URL('./payload-worker.cjs', import.meta.url));
+const { CONTROL_SLOTS, DONE, ERROR, FAILED, TRUNCATED, decryptBatches, hashRanges } = createRequire(import.meta.url)(
+  KERNEL,
+) as typeof Kernel;
 
 const CHUNK = 64 * 1024;
 const ENC_CHUNK = CHUNK + 16;
@@ -46,10 +44,11 @@ let jobsInFlight = 0;
 export function startPayloadWorkers(): void {
   if (started) return;
   started = true;
-  const count = Math.min(7, availableParallelism() - 1);
+  // After a worker died, only its place is filled.
+  const count = Math.min(7, availableParallelism() - 1) - workers.size;
   const readiness: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    const w = new Worker(new URL('./payload-worker.mjs', import.meta.url), { workerData: { payloadWorker: true } });
+    const w = new Worker(KERNEL, { workerData: { payloadWorker: true } });
     if (jobsInFlight === 0) w.unref();
     readiness.push(
       new Promise((resolve) => {

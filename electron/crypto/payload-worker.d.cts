@@ -1,4 +1,4 @@
-// Types of payload-worker.mjs, which is plain JavaScript so that workers start without a TypeScript loader.
+// Types of payload-worker.cjs, which is plain CommonJS so that workers start without a TypeScript loader.
 
 export declare const NEXT: 0;
 export declare const FAILED: 1;

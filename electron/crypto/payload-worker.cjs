@@ -1,15 +1,17 @@
 // The CPU-bound kernels of opening a large age file — STREAM chunk decryption
 // and SHA-256 of plaintext ranges — shared by the calling thread and a pool of
-// worker threads (electron/crypto/parallel.ts). Plain JavaScript so that a
-// worker starts in tens of milliseconds without a TypeScript loader; the types
-// are in payload-worker.d.mts. Participants claim work from a shared atomic
-// counter, so whoever is free (the caller, or a worker that has only just
-// started) takes the next piece, and nobody waits for a slow starter.
-import { Buffer } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import { readSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
-import sodium from 'sodium-native';
+// worker threads (electron/crypto/parallel.ts). Plain CommonJS, so that a
+// worker starts without a TypeScript loader or the ES module loader (which
+// more than doubles a worker's start-up); the types are in
+// payload-worker.d.cts. Participants claim work from a shared atomic counter,
+// so whoever is free (the caller, or a worker that has only just started)
+// takes the next piece, and nobody waits for a slow starter.
+'use strict';
+const { Buffer } = require('node:buffer');
+const { createHash } = require('node:crypto');
+const { readSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const sodium = require('sodium-native');
 
 const CHUNK = 64 * 1024;
 const TAG = 16;
@@ -17,16 +19,16 @@ const ENC_CHUNK = CHUNK + TAG;
 
 // Int32 control slots shared by every participant of a job.
 /** Next piece to claim. */
-export const NEXT = 0;
+const NEXT = 0;
 /** Lowest failing chunk (decrypt; initially the chunk count, i.e. none). */
-export const FAILED = 1;
+const FAILED = 1;
 /** Pieces finished; the caller waits on this slot until it reaches the piece count. */
-export const DONE = 2;
+const DONE = 2;
 /** Whether the final chunk authenticates as a non-final one: 0 unknown, 1 yes, 2 no. */
-export const TRUNCATED = 3;
+const TRUNCATED = 3;
 /** Set when a participant could not do its piece (a short read); the job then fails. */
-export const ERROR = 4;
-export const CONTROL_SLOTS = 5;
+const ERROR = 4;
+const CONTROL_SLOTS = 5;
 
 function chunkNonce(nonce, counter, last) {
   nonce.fill(0);
@@ -91,7 +93,7 @@ function authenticatesAsNonFinal(c, index, key, nonce) {
  * plaintext buffer. Returns how many it claimed. `block` is scratch space for
  * one batch of ciphertext.
  */
-export function decryptBatches(job, block, maxBatches = Infinity) {
+function decryptBatches(job, block, maxBatches = Infinity) {
   const ctl = new Int32Array(job.ctl);
   const key = Buffer.from(job.key);
   const plain = Buffer.from(job.plain);
@@ -114,7 +116,7 @@ export function decryptBatches(job, block, maxBatches = Infinity) {
 }
 
 /** Claims ranges of the shared buffer (at most `maxRanges`) and writes each one's SHA-256 into `job.digests`. */
-export function hashRanges(job, maxRanges = Infinity) {
+function hashRanges(job, maxRanges = Infinity) {
   const ctl = new Int32Array(job.ctl);
   const data = Buffer.from(job.data);
   const digests = Buffer.from(job.digests);
@@ -137,6 +139,8 @@ export function hashRanges(job, maxRanges = Infinity) {
   }
   return claimed;
 }
+
+module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, CONTROL_SLOTS, decryptBatches, hashRanges };
 
 // Only as the entry of a payload worker: other threads import the kernels too.
 if (parentPort && workerData?.payloadWorker === true) {
