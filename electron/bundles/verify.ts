@@ -96,8 +96,14 @@ export interface BundleJob {
 
 /** Files in flight per thread, so that file reads and X25519 on libuv's threadpool overlap parsing. */
 const LANES = 8;
-/** Below this many files, starting worker threads costs more than it saves. */
-const POOL_MIN_FILES = 64;
+/** Below this many files, handing work to running workers costs more than it saves. */
+const POOL_MIN_FILES = 16;
+/**
+ * Starting the workers (loading the checking code into each thread) costs as
+ * much CPU as checking about a thousand bundles, so only a batch this large
+ * starts them; smaller ones use them only if they are already running.
+ */
+const POOL_START_FILES = 1000;
 
 /** Checks the files of a job that this thread claims, reporting each verdict as it is reached. */
 export async function verifyClaimed(job: BundleJob, report: (index: number, verdict: BundleVerdict) => void): Promise<void> {
@@ -155,12 +161,14 @@ export function bundleWorkersReady(): Promise<void> {
 /**
  * Checks bundle files and returns a verdict for each (never throws for a bad
  * file). Larger batches are shared between this thread and the worker
- * threads, each claiming the next unchecked file.
+ * threads, each claiming the next unchecked file; the workers join as soon as
+ * they are ready.
  */
 export async function verifyBundleFiles(paths: string[], secretariat: Identity, roster?: Roster): Promise<BundleVerdict[]> {
   const out: BundleVerdict[] = new Array<BundleVerdict>(paths.length);
   const job: BundleJob = { id: ++jobIds, paths, ageIdentity: secretariat.ageIdentity, roster, next: new SharedArrayBuffer(4) };
-  const pool = paths.length >= POOL_MIN_FILES ? [...bundleWorkers()] : [];
+  const usePool = paths.length >= (workers ? POOL_MIN_FILES : POOL_START_FILES);
+  const pool = usePool ? [...bundleWorkers()] : [];
   let received = 0;
   let allIn = (): void => undefined;
   const complete = new Promise<void>((resolve) => (allIn = resolve));
