@@ -3,7 +3,9 @@
  * ZIP structure, canonical JSON against the strict schema, the expert's SSH
  * signature, and (when a roster is given) that the signer is a known expert.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES, type Bundle as BundleT } from '../../shared/formats.ts';
@@ -27,7 +29,11 @@ export interface OpenedBundle {
 export type Roster = ReadonlyMap<string, Card>;
 
 /** Opens one bundle file's bytes; throws a ReviewDeskError on any problem. */
-export async function openBundleBytes(data: Uint8Array, secretariat: Identity, roster?: Roster): Promise<OpenedBundle> {
+export async function openBundleBytes(
+  data: Uint8Array,
+  secretariat: Pick<Identity, 'ageIdentity'>,
+  roster?: Roster,
+): Promise<OpenedBundle> {
   if (data.length > MAX_BUNDLE_FILE) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: data.length, limit: MAX_BUNDLE_FILE });
   const { plaintext, fileSha256 } = await decryptBytes(data, [{ identity: secretariat.ageIdentity }]);
   const entries = await readZip(plaintext, BUNDLE_LIMITS);
@@ -78,23 +84,132 @@ export type BundleVerdict =
     }
   | { file: string; ok: false; code: string; message: { 'zh-CN': string; en: string } };
 
-/** Checks bundle files and returns a verdict for each (never throws for a bad file). */
-export async function verifyBundleFiles(paths: string[], secretariat: Identity, roster?: Roster): Promise<BundleVerdict[]> {
-  const out: BundleVerdict[] = new Array<BundleVerdict>(paths.length);
-  // Several files in flight overlap file reads and WebCrypto's threadpool work with parsing.
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < paths.length; i = next++) out[i] = await verifyOne(paths[i]!, secretariat, roster);
-  };
-  await Promise.all(Array.from({ length: Math.min(8, paths.length) }, worker));
-  return out;
+/** A run of verifyBundleFiles as the worker threads see it. */
+export interface BundleJob {
+  id: number;
+  paths: string[];
+  ageIdentity: string;
+  roster: Roster | undefined;
+  /** One Int32: the next index to claim, shared by this thread and the workers. */
+  next: SharedArrayBuffer;
 }
 
-async function verifyOne(file: string, secretariat: Identity, roster?: Roster): Promise<BundleVerdict> {
-  try {
-    const data = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-      throw new ReviewDeskError('E_IO', { path: file, reason: e.code ?? String(e) });
+/** Files in flight per thread, so that file reads and X25519 on libuv's threadpool overlap parsing. */
+const LANES = 8;
+/** Below this many files, handing work to running workers costs more than it saves. */
+const POOL_MIN_FILES = 16;
+/**
+ * Starting the workers (loading the checking code into each thread) costs as
+ * much CPU as checking about a thousand bundles, so only a batch this large
+ * starts them; smaller ones use them only if they are already running.
+ */
+const POOL_START_FILES = 1000;
+
+/** Checks the files of a job that this thread claims, reporting each verdict as it is reached. */
+export async function verifyClaimed(job: BundleJob, report: (index: number, verdict: BundleVerdict) => void): Promise<void> {
+  const next = new Int32Array(job.next);
+  const key = { ageIdentity: job.ageIdentity };
+  const lane = async (): Promise<void> => {
+    for (let i = Atomics.add(next, 0, 1); i < job.paths.length; i = Atomics.add(next, 0, 1)) {
+      report(i, await verifyOne(job.paths[i]!, key, job.roster));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, job.paths.length) }, lane));
+}
+
+let workers: Set<Worker> | undefined;
+let workersReady: Promise<void> = Promise.resolve();
+let jobsInFlight = 0;
+let jobIds = 0;
+
+/**
+ * The bundle-checking worker threads, one per further core, started on first
+ * use and kept (unreferenced) for the life of the process.
+ */
+function bundleWorkers(): Set<Worker> {
+  if (workers) return workers;
+  const pool = new Set<Worker>();
+  const readiness: Promise<void>[] = [];
+  for (let i = 0; i < Math.min(7, availableParallelism() - 1); i++) {
+    const w = new Worker(new URL('../workers/ts-worker.mjs', import.meta.url), {
+      workerData: { module: new URL('./verify-worker.ts', import.meta.url).href },
     });
+    if (jobsInFlight === 0) w.unref();
+    readiness.push(new Promise((resolve) => (w.once('message', () => resolve()), w.once('exit', () => resolve()))));
+    w.once('exit', () => {
+      pool.delete(w);
+      if (workers === pool) workers = undefined;
+    });
+    pool.add(w);
+  }
+  workersReady = Promise.all(readiness).then(() => undefined);
+  return (workers = pool);
+}
+
+/**
+ * Starts the bundle-checking worker threads and resolves once they can take
+ * work. verifyBundleFiles never waits for them (this thread starts at once
+ * and workers join when ready); this is for warming the pool ahead of time,
+ * as an app does at launch: loading the checking code into a thread takes
+ * far longer than checking a bundle.
+ */
+export function bundleWorkersReady(): Promise<void> {
+  bundleWorkers();
+  return workersReady;
+}
+
+/**
+ * Checks bundle files and returns a verdict for each (never throws for a bad
+ * file). Larger batches are shared between this thread and the worker
+ * threads, each claiming the next unchecked file; the workers join as soon as
+ * they are ready.
+ */
+export async function verifyBundleFiles(paths: string[], secretariat: Identity, roster?: Roster): Promise<BundleVerdict[]> {
+  const out: BundleVerdict[] = new Array<BundleVerdict>(paths.length);
+  const job: BundleJob = { id: ++jobIds, paths, ageIdentity: secretariat.ageIdentity, roster, next: new SharedArrayBuffer(4) };
+  const usePool = paths.length >= (workers ? POOL_MIN_FILES : POOL_START_FILES);
+  const pool = usePool ? [...bundleWorkers()] : [];
+  let received = 0;
+  let allIn = (): void => undefined;
+  const complete = new Promise<void>((resolve) => (allIn = resolve));
+  const record = (index: number, verdict: BundleVerdict): void => {
+    out[index] = verdict;
+    if (++received === paths.length) allIn();
+  };
+  const onMessage = (m: { id?: number; index: number; verdict: BundleVerdict }): void => {
+    if (m.id === job.id) record(m.index, m.verdict);
+  };
+  let lost = (): void => undefined;
+  const workerLost = new Promise<void>((resolve) => (lost = resolve));
+  if (jobsInFlight++ === 0) for (const w of workers ?? []) w.ref();
+  try {
+    for (const w of pool) {
+      w.on('message', onMessage);
+      w.once('exit', lost);
+      w.postMessage(job);
+    }
+    await verifyClaimed(job, record);
+    if (received < paths.length) await Promise.race([complete, workerLost]);
+    // A worker that died took its claimed files with it: check those here.
+    for (let i = 0; i < paths.length; i++) if (!out[i]) out[i] = await verifyOne(paths[i]!, secretariat, roster);
+    return out;
+  } finally {
+    for (const w of pool) {
+      w.off('message', onMessage);
+      w.off('exit', lost);
+    }
+    if (--jobsInFlight === 0) for (const w of workers ?? []) w.unref();
+  }
+}
+
+async function verifyOne(file: string, secretariat: Pick<Identity, 'ageIdentity'>, roster?: Roster): Promise<BundleVerdict> {
+  try {
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch (e) {
+      throw new ReviewDeskError('E_IO', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    }
     const { bundle, fileSha256 } = await openBundleBytes(data, secretariat, roster);
     return {
       file,

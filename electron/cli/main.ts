@@ -185,10 +185,11 @@ program
     });
     bar.stop();
     const m = pkg.manifest;
+    const packageSha256 = await pkg.packageSha256();
     print(
       {
         ok: true,
-        packageSha256: pkg.packageSha256,
+        packageSha256,
         signer: pkg.signer,
         manifest: m,
         rubric: { id: pkg.rubric.id, version: pkg.rubric.version, title: pkg.rubric.title },
@@ -196,7 +197,7 @@ program
       () =>
         [
           `OK  ${pick(m.round.title, 'zh-CN')} / ${pick(m.round.title, 'en')}`,
-          `package ${m.packageId}  sha256 ${pkg.packageSha256}`,
+          `package ${m.packageId}  sha256 ${packageSha256}`,
           `signed by / 签名: ${m.secretariat.displayName} (${pkg.signer.fingerprint}, ${pkg.signer.sshFingerprint})`,
           `for / 专家: ${m.expert.displayName} (${m.expert.fingerprint})   deadline / 截止: ${m.deadline}`,
           `rubric / 评分表: ${pick(pkg.rubric.title, 'zh-CN')} v${pkg.rubric.version}`,

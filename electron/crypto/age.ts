@@ -11,11 +11,13 @@
  * the final one, has authenticated.
  */
 import { createHash, hkdfSync, randomBytes, webcrypto } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { Decrypter, Encrypter, type Recipient, type Stanza } from 'age-encryption';
 import { bech32 } from '@scure/base';
 import sodium from 'sodium-native';
 import { ReviewDeskError } from '../../shared/errors.ts';
+import { decryptPayload, startPayloadWorkers } from './parallel.ts';
 
 /** libsodium's IETF ChaCha20-Poly1305 (present in sodium-native, missing from its published types). */
 const aead = sodium as unknown as {
@@ -111,14 +113,38 @@ function x25519Key(identity: string): Promise<webcrypto.CryptoKey> {
   return key;
 }
 
-async function unwrapFileKey(header: Buffer, keys: DecryptKey[]): Promise<Uint8Array> {
-  checkScryptWorkFactor(header);
+const identityDecrypters = new Map<string, Promise<Decrypter>>();
+
+async function makeDecrypter(keys: DecryptKey[]): Promise<Decrypter> {
   const d = new Decrypter();
   for (const k of keys) {
     if ('passphrase' in k) d.addPassphrase(k.passphrase);
     else if (k.identity.startsWith('AGE-SECRET-KEY-1')) d.addIdentity(await x25519Key(k.identity));
     else d.addIdentity(k.identity);
   }
+  return d;
+}
+
+/**
+ * A Decrypter holds no per-file state, and building one derives each
+ * identity's public key (an X25519 or ML-KEM operation), so decrypters for
+ * identities are cached like their keys; passphrases are never kept.
+ */
+function decrypterFor(keys: DecryptKey[]): Promise<Decrypter> {
+  if (keys.some((k) => 'passphrase' in k)) return makeDecrypter(keys);
+  const id = keys.map((k) => ('identity' in k ? k.identity : '')).join('\n');
+  let d = identityDecrypters.get(id);
+  if (!d) {
+    d = makeDecrypter(keys);
+    identityDecrypters.set(id, d);
+    d.catch(() => identityDecrypters.delete(id));
+  }
+  return d;
+}
+
+async function unwrapFileKey(header: Buffer, keys: DecryptKey[]): Promise<Uint8Array> {
+  checkScryptWorkFactor(header);
+  const d = await decrypterFor(keys);
   try {
     return await d.decryptHeader(header);
   } catch (e) {
@@ -209,12 +235,35 @@ export function decryptBytes(data: Uint8Array, keys: DecryptKey[], onProgress?: 
   return decryptSource(bufferSource(data), keys, onProgress);
 }
 
-/** Decrypts an age file from disk, streaming the ciphertext (only the plaintext is held in memory). */
-export async function decryptFile(
+/** An age file decrypted from disk. */
+export interface DecryptedFile {
+  plaintext: Buffer;
+  fileSize: number;
+  /**
+   * The file's SHA-256, computed on the first call by reading the file again
+   * (memoised). Decrypting does not need it, and hashing the ciphertext in
+   * the same pass would be one more sequential pass over the whole file on
+   * the critical path. Refused with E_IO if the file is no longer the one that
+   * was decrypted (another inode, size, modification or change time).
+   */
+  fileSha256(): Promise<string>;
+}
+
+/** Payloads at least this large are decrypted by the worker pool as well as this thread. */
+const PARALLEL_MIN_PAYLOAD = 4 << 20;
+
+/**
+ * Decrypts an age file from disk on every core: the header through the
+ * age-encryption library on this thread, then the payload's chunk batches,
+ * read and decrypted by this thread and the worker pool into one shared
+ * buffer. Only the plaintext is held in memory, and it is returned only after
+ * every chunk, the final one included, has authenticated.
+ */
+export async function decryptFileDeferred(
   path: string,
   keys: DecryptKey[],
   opts: { maxSize?: number; onProgress?: Progress } = {},
-): Promise<Decrypted> {
+): Promise<DecryptedFile> {
   let fh;
   try {
     fh = await open(path, 'r');
@@ -222,19 +271,82 @@ export async function decryptFile(
     throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { cause: e });
   }
   try {
-    const { size } = await fh.stat();
+    const stat = await fh.stat({ bigint: true });
+    const size = Number(stat.size);
     if (opts.maxSize !== undefined && size > opts.maxSize) {
       throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: opts.maxSize });
     }
-    const handle = fh;
-    return await decryptSource(
-      { size, read: async (into, position) => (await handle.read(into, 0, into.length, position)).bytesRead },
-      keys,
-      opts.onProgress,
+    // Workers start while this thread unwraps the file key.
+    if (size >= PARALLEL_MIN_PAYLOAD) startPayloadWorkers();
+    const head = Buffer.alloc(Math.min(size, MAX_HEADER));
+    await fh.read(head, 0, head.length, 0);
+    const headerLen = locateHeader(head);
+    const fileKey = await unwrapFileKey(head.subarray(0, headerLen), keys);
+    const payloadStart = headerLen + NONCE_SIZE;
+    const payloadLen = size - payloadStart;
+    if (payloadLen < TAG) throw new ReviewDeskError('E_AGE_TRUNCATED');
+    let nonce = head.subarray(headerLen, payloadStart);
+    if (nonce.length < NONCE_SIZE) {
+      nonce = Buffer.alloc(NONCE_SIZE);
+      await fh.read(nonce, 0, NONCE_SIZE, headerLen);
+    }
+    const chunks = Math.ceil(payloadLen / ENC_CHUNK);
+    const lastLen = payloadLen - (chunks - 1) * ENC_CHUNK;
+    if (lastLen < TAG || (chunks > 1 && lastLen === TAG)) {
+      throw new ReviewDeskError(lastLen < TAG ? 'E_AGE_PAYLOAD' : 'E_AGE_TRAILING', { chunk: chunks });
+    }
+    const r = await decryptPayload(
+      { fd: fh.fd, key: payloadKey(fileKey, nonce), payloadStart, payloadLen, chunks, plainLen: payloadLen - chunks * TAG },
+      opts.onProgress && ((done) => opts.onProgress?.(payloadStart + done, size)),
     );
+    if (r.readError) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
+    if (r.failedChunk !== null) {
+      if (r.finalChunkCutOff) throw new ReviewDeskError('E_AGE_TRUNCATED');
+      throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: r.failedChunk + 1 });
+    }
+    let digest: Promise<string> | undefined;
+    return { plaintext: r.plaintext, fileSize: size, fileSha256: () => (digest ??= hashUnchangedFile(path, stat)) };
   } finally {
     await fh.close();
   }
+}
+
+const sameFile = (a: BigIntStats, b: BigIntStats): boolean =>
+  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+
+async function hashUnchangedFile(path: string, was: BigIntStats): Promise<string> {
+  const changed = (): ReviewDeskError => new ReviewDeskError('E_IO', { path, reason: 'the file changed after it was opened' });
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (e) {
+    throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { cause: e });
+  }
+  try {
+    if (!sameFile(await fh.stat({ bigint: true }), was)) throw changed();
+    const hash = createHash('sha256');
+    const block = Buffer.allocUnsafe(4 << 20);
+    for (let pos = 0; ;) {
+      const { bytesRead } = await fh.read(block, 0, block.length, pos);
+      if (bytesRead === 0) break;
+      hash.update(block.subarray(0, bytesRead));
+      pos += bytesRead;
+    }
+    if (!sameFile(await fh.stat({ bigint: true }), was)) throw changed();
+    return hash.digest('hex');
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Decrypts an age file from disk (see decryptFileDeferred) and hashes it. */
+export async function decryptFile(
+  path: string,
+  keys: DecryptKey[],
+  opts: { maxSize?: number; onProgress?: Progress } = {},
+): Promise<Decrypted> {
+  const d = await decryptFileDeferred(path, keys, opts);
+  return { plaintext: d.plaintext, fileSize: d.fileSize, fileSha256: await d.fileSha256() };
 }
 
 /** Captures the file key the library draws, so the payload can run through libsodium. */

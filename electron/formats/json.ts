@@ -106,6 +106,11 @@ export function canonicalJsonReference(value: unknown): string | undefined {
   return canonicalize(value);
 }
 
+/** Whether `text` is exactly the RFC 8785 form of `value` (its JSON.parse result): a one-pass check, else the full serialiser. */
+export function isCanonicalJson(text: string, value: unknown): boolean {
+  return isCanonicalJsonText(text) || canonicalJson(value) === text;
+}
+
 /**
  * Parses bytes as JSON against a strict schema. A wrong `schemaVersion` gets
  * its own code so the person knows to update rather than suspect tampering.
@@ -132,6 +137,6 @@ export function parseStrict<S extends z.ZodType>(
   if (!r.success) {
     throw new ReviewDeskError('E_SCHEMA', { file, reason: describeIssues(r.error) });
   }
-  if (opts.canonical && !isCanonicalJsonText(text) && canonicalJson(value) !== text) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
+  if (opts.canonical && !isCanonicalJson(text, value)) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
   return r.data as z.infer<S>;
 }

@@ -118,7 +118,7 @@ export async function openedPackage(ctx: Context, meta: PackageMeta): Promise<Op
   if (cached) return cached;
   const identity = requireUnlocked(ctx);
   const opened = await openPackage(join(ctx.dataDir, meta.row.storedPath), identity);
-  if (opened.packageSha256 !== meta.row.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: meta.row.storedPath });
+  if ((await opened.packageSha256()) !== meta.row.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: meta.row.storedPath });
   ctx.session.remember(meta.row.id, opened);
   return opened;
 }

@@ -8,8 +8,9 @@ import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { Manifest, NS_PACKAGE, PACKAGE_SCHEMA_VERSION } from '../../shared/formats.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
-import { decryptFile, type Progress } from '../crypto/age.ts';
+import { decryptFileDeferred, type Progress } from '../crypto/age.ts';
 import { sha256Hex } from '../crypto/hash.ts';
+import { sha256Many } from '../crypto/parallel.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
 import { readZip } from '../formats/zip.ts';
@@ -22,8 +23,12 @@ export interface OpenedPackage {
   rubric: Rubric;
   /** Dossier files by package path (views into one in-memory buffer). */
   files: Map<string, Buffer>;
-  /** SHA-256 of the `.rpkg` file, quoted in score bundles. */
-  packageSha256: string;
+  /**
+   * SHA-256 of the `.rpkg` file, quoted in score bundles. It is not one of the
+   * checks of opening, so it is computed on the first call (reading the file
+   * again) and refused with E_IO if the file changed since it was opened.
+   */
+  packageSha256(): Promise<string>;
   packageSize: number;
   /** The signing secretariat's card fingerprint and SSH key fingerprint. */
   signer: { fingerprint: string; sshFingerprint: string };
@@ -68,11 +73,14 @@ async function checkPackageZip(
     if (name !== 'manifest.json' && name !== 'manifest.json.sig' && !listed.has(name))
       throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
   }
+  const present = manifest.files.flatMap((f) => entries.get(f.path) ?? []);
+  const slot = new Map(present.map((data, i) => [data, i]));
+  const hex = await sha256Many(present, sha256Hex);
   const files = new Map<string, Buffer>();
   for (const f of manifest.files) {
     const data = entries.get(f.path);
     if (!data) throw new ReviewDeskError('E_FILE_MISSING', { path: f.path });
-    if (data.length !== f.size || sha256Hex(data) !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
+    if (data.length !== f.size || hex[slot.get(data)!] !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
     files.set(f.path, data);
   }
   const rubric = parseStrict(files.get('rubric.json')!, Rubric, 'rubric.json', {
@@ -91,7 +99,7 @@ async function checkPackageZip(
 
 /** Opens and fully checks a `.rpkg` file with the expert's identity. */
 export async function openPackage(path: string, identity: Identity, opts: OpenOptions = {}): Promise<OpenedPackage> {
-  const { plaintext, fileSha256, fileSize } = await decryptFile(path, [{ identity: identity.ageIdentity }], {
+  const { plaintext, fileSha256, fileSize } = await decryptFileDeferred(path, [{ identity: identity.ageIdentity }], {
     maxSize: MAX_PACKAGE_FILE,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });

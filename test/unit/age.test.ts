@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { describe, expect, it } from 'vitest';
-import { decryptBytes, decryptFile, encryptBytes, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decryptBytes, decryptFile, decryptFileDeferred, encryptBytes, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age.ts';
+import { payloadWorkersReady } from '../../electron/crypto/parallel.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const CHUNK = 65536;
@@ -142,5 +143,68 @@ describe('age refusals', () => {
     writeFileSync(p, ct.subarray(0, headerLen + 16 + 2 * (CHUNK + 16)));
     expect(await codeOf(decryptFile(p, [{ identity: k.identity }]))).toBe('E_AGE_TRUNCATED');
     expect(readFileSync(p).length).toBe(headerLen + 16 + 2 * (CHUNK + 16));
+  });
+});
+
+describe('age files decrypted on every core', () => {
+  // Over the size at which the worker pool joins in, and many 1 MiB batches long.
+  const size = 9 * 1024 * 1024 + 12345;
+  const chunkAt = (headerLen: number, index: number): number => headerLen + 16 + index * (CHUNK + 16);
+  beforeAll(() => payloadWorkersReady());
+  async function big(): Promise<{ k: Awaited<ReturnType<typeof pair>>; plain: Buffer; ct: Buffer; headerLen: number }> {
+    const k = await pair();
+    const plain = randomBytes(size);
+    const ct = await encryptBytes(plain, { recipients: [k.recipient] });
+    return { k, plain, ct, headerLen: ct.indexOf('\n', ct.indexOf('\n--- ') + 1) + 1 };
+  }
+  async function failure(ct: Uint8Array, identity: string): Promise<{ code: string; params: unknown }> {
+    const p = join(dir, `big-${randomBytes(4).toString('hex')}.age`);
+    writeFileSync(p, ct);
+    try {
+      await decryptFileDeferred(p, [{ identity }]);
+    } catch (e) {
+      return { code: (e as { code: string }).code, params: (e as { params: unknown }).params };
+    }
+    return { code: 'no error', params: {} };
+  }
+
+  it('round-trips a file made by the age CLI and hashes it on request', async () => {
+    const k = await pair();
+    const plain = randomBytes(size);
+    const plainPath = join(dir, 'big-plain');
+    writeFileSync(plainPath, plain);
+    const ctPath = join(dir, 'big-theirs.age');
+    execFileSync('age', ['-r', k.recipient, '-o', ctPath, plainPath]);
+    const d = await decryptFileDeferred(ctPath, [{ identity: k.identity }]);
+    expect(d.plaintext.equals(plain)).toBe(true);
+    expect(await d.fileSha256()).toBe(execFileSync('sha256sum', [ctPath]).toString().split(' ')[0]);
+  });
+  it('reports the first damaged chunk, whichever thread finds a damaged chunk first', async () => {
+    const { k, ct, headerLen } = await big();
+    const bad = Buffer.from(ct);
+    bad[chunkAt(headerLen, 140) + 7] ^= 1;
+    bad[chunkAt(headerLen, 3) + 7] ^= 1;
+    bad[chunkAt(headerLen, 70) + 7] ^= 1;
+    expect(await failure(bad, k.identity)).toEqual({ code: 'E_AGE_PAYLOAD', params: { chunk: 4 } });
+  });
+  it('refuses a large file cut at a chunk boundary or mid-chunk, or damaged in its final chunk', async () => {
+    const { k, ct, headerLen } = await big();
+    expect((await failure(ct.subarray(0, chunkAt(headerLen, 100)), k.identity)).code).toBe('E_AGE_TRUNCATED');
+    expect(await failure(ct.subarray(0, chunkAt(headerLen, 100) + 5000), k.identity)).toEqual({
+      code: 'E_AGE_PAYLOAD',
+      params: { chunk: 101 },
+    });
+    const bad = Buffer.from(ct);
+    bad[bad.length - 3] ^= 1;
+    expect((await failure(bad, k.identity)).code).toBe('E_AGE_PAYLOAD');
+  });
+  it('refuses to hash a file that changed after it was decrypted', async () => {
+    const { k, ct, plain } = await big();
+    const p = join(dir, 'changing.age');
+    writeFileSync(p, ct);
+    const d = await decryptFileDeferred(p, [{ identity: k.identity }]);
+    expect(d.plaintext.equals(plain)).toBe(true);
+    writeFileSync(p, Buffer.concat([ct, Buffer.alloc(1)]));
+    expect(await codeOf(d.fileSha256())).toBe('E_IO');
   });
 });

@@ -1,0 +1,194 @@
+/**
+ * Runs the payload kernels of payload-worker.cjs on every core: the calling
+ * thread and a pool of worker threads (one per further core, started on first
+ * use and kept, unreferenced, for the life of the process) claim pieces of a
+ * job from a shared atomic counter. Workers only ever write into the job's
+ * SharedArrayBuffer and its control slots; the caller decides from those slots,
+ * once every piece is finished, whether the job succeeded. Works the same in
+ * Node and in Electron's main process (sodium-native is N-API and loads in
+ * workers).
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import type * as Kernel from './payload-worker.cjs';
+import type { DecryptJob, HashJob, WorkerRequest } from './payload-worker.cjs';
+
+// Loaded with Node's own require, whatever loader or bundler runs this module.
+const KERNEL = fileURLToPath(new URL('./payload-worker.cjs', import.meta.url));
+const { CONTROL_SLOTS, DONE, ERROR, FAILED, TRUNCATED, decryptBatches, hashRanges } = createRequire(import.meta.url)(
+  KERNEL,
+) as typeof Kernel;
+
+const CHUNK = 64 * 1024;
+const ENC_CHUNK = CHUNK + 16;
+/** Chunks per claimed piece: 1 MiB of ciphertext, large enough to amortise the claim, small enough to balance. */
+const BATCH_CHUNKS = 16;
+
+const workers = new Set<Worker>();
+let started = false;
+let ready: Promise<void> = Promise.resolve();
+/** Bumped whenever a worker dies, so that jobs waiting on it fail instead of hanging. */
+let deaths = 0;
+const waiting = new Set<Int32Array>();
+let jobsInFlight = 0;
+
+/**
+ * Starts the worker pool if it is not running. Idempotent and cheap; callers
+ * that will need the pool call it early so thread start-up overlaps their
+ * other work.
+ */
+export function startPayloadWorkers(): void {
+  if (started) return;
+  started = true;
+  // After a worker died, only its place is filled.
+  const count = Math.min(7, availableParallelism() - 1) - workers.size;
+  const readiness: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const w = new Worker(KERNEL, { workerData: { payloadWorker: true } });
+    if (jobsInFlight === 0) w.unref();
+    readiness.push(
+      new Promise((resolve) => {
+        w.once('message', () => resolve());
+        w.once('exit', () => resolve());
+      }),
+    );
+    const drop = (): void => {
+      if (!workers.delete(w)) return;
+      deaths++;
+      started = false;
+      for (const ctl of waiting) Atomics.notify(ctl, DONE);
+    };
+    w.on('error', drop);
+    w.on('exit', drop);
+    workers.add(w);
+  }
+  ready = Promise.all(readiness).then(() => undefined);
+}
+
+/**
+ * Starts the pool and resolves once every worker can take work (or has died).
+ * Jobs never wait for this; it is for callers that want the pool warm before
+ * a large job, such as an app at launch.
+ */
+export function payloadWorkersReady(): Promise<void> {
+  startPayloadWorkers();
+  return ready;
+}
+
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: unknown } })
+  .waitAsync;
+
+/**
+ * Runs one job over `pieces` pieces: posts it to every worker, takes pieces on
+ * this thread one at a time (yielding to the event loop between them, so an
+ * Electron main process stays responsive), then waits until every claimed
+ * piece is finished. Workers stay referenced only while a job is in flight.
+ */
+async function run(request: WorkerRequest, pieces: number, takeOne: () => number, onPiece?: () => void): Promise<Int32Array> {
+  const ctl = new Int32Array(request.job.ctl);
+  const deathsAtStart = deaths;
+  if (jobsInFlight++ === 0) for (const w of workers) w.ref();
+  waiting.add(ctl);
+  try {
+    for (const w of workers) w.postMessage(request);
+    while (takeOne() > 0) {
+      onPiece?.();
+      await nextTurn();
+    }
+    for (let done = Atomics.load(ctl, DONE); done < pieces; done = Atomics.load(ctl, DONE)) {
+      if (deaths !== deathsAtStart) throw new ReviewDeskError('E_INTERNAL', { reason: 'a worker thread stopped' });
+      const r = waitAsync(ctl, DONE, done, 200);
+      if (r.async) await r.value;
+    }
+    return ctl;
+  } finally {
+    waiting.delete(ctl);
+    if (--jobsInFlight === 0) for (const w of workers) w.unref();
+  }
+}
+
+/** How decrypting a payload ended: the first failing chunk (0-based) or null, and what the final chunk looked like. */
+export interface PayloadResult {
+  plaintext: Buffer;
+  failedChunk: number | null;
+  /** The failing final chunk authenticates as a non-final one: the real final chunk was cut off. */
+  finalChunkCutOff: boolean;
+  readError: boolean;
+}
+
+/**
+ * Decrypts the STREAM payload of an open age file into a buffer backed by a
+ * SharedArrayBuffer. The result's plaintext must not be used unless
+ * `failedChunk` is null and `readError` false: only then has every chunk,
+ * the final one included, authenticated.
+ */
+export async function decryptPayload(
+  p: { fd: number; key: Buffer; payloadStart: number; payloadLen: number; chunks: number; plainLen: number },
+  onProgress?: (doneBytes: number) => void,
+): Promise<PayloadResult> {
+  const ctl = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  ctl[FAILED] = p.chunks;
+  const job: DecryptJob = {
+    fd: p.fd,
+    key: p.key,
+    payloadStart: p.payloadStart,
+    payloadLen: p.payloadLen,
+    chunks: p.chunks,
+    batchChunks: BATCH_CHUNKS,
+    ctl: ctl.buffer as SharedArrayBuffer,
+    plain: new SharedArrayBuffer(p.plainLen),
+  };
+  const batches = Math.ceil(p.chunks / BATCH_CHUNKS);
+  const block = Buffer.allocUnsafe(Math.min(p.payloadLen, BATCH_CHUNKS * ENC_CHUNK));
+  await run(
+    { type: 'decrypt', job },
+    batches,
+    () => decryptBatches(job, block, 1),
+    onProgress && (() => onProgress(Math.min(p.payloadLen, Atomics.load(ctl, DONE) * BATCH_CHUNKS * ENC_CHUNK))),
+  );
+  const failed = Atomics.load(ctl, FAILED);
+  return {
+    plaintext: Buffer.from(job.plain),
+    failedChunk: failed < p.chunks ? failed : null,
+    finalChunkCutOff: failed === p.chunks - 1 && Atomics.load(ctl, TRUNCATED) === 1,
+    readError: Atomics.load(ctl, ERROR) !== 0,
+  };
+}
+
+/**
+ * Lower-case hex SHA-256 of each buffer, on every core when they are views of
+ * one SharedArrayBuffer (as the entries of a decrypted package are); anything
+ * else is hashed on this thread.
+ */
+export async function sha256Many(buffers: Buffer[], hashHere: (b: Buffer) => string): Promise<string[]> {
+  const out: string[] = new Array<string>(buffers.length);
+  const shared = buffers.find((b) => b.buffer instanceof SharedArrayBuffer)?.buffer;
+  const ranges: [number, number][] = [];
+  const index: number[] = [];
+  buffers.forEach((b, i) => {
+    if (shared && b.buffer === shared) {
+      ranges.push([b.byteOffset, b.length]);
+      index.push(i);
+    } else {
+      out[i] = hashHere(b);
+    }
+  });
+  if (ranges.length === 0) return out;
+  // Largest first, so the last pieces to finish are small ones.
+  const order = ranges.map((_, i) => i).sort((a, b) => ranges[b]![1] - ranges[a]![1]);
+  const job: HashJob = {
+    ctl: new SharedArrayBuffer(CONTROL_SLOTS * 4),
+    data: shared as SharedArrayBuffer,
+    ranges: order.map((i) => ranges[i]!),
+    digests: new SharedArrayBuffer(32 * ranges.length),
+  };
+  const ctl = await run({ type: 'hash', job }, ranges.length, () => hashRanges(job, 1));
+  if (Atomics.load(ctl, ERROR) !== 0) throw new ReviewDeskError('E_INTERNAL', { reason: 'hashing failed' });
+  const digests = Buffer.from(job.digests);
+  order.forEach((r, k) => (out[index[r]!] = digests.toString('hex', k * 32, k * 32 + 32)));
+  return out;
+}
