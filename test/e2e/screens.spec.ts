@@ -59,6 +59,12 @@ for (const locale of ['zh-CN', 'en'] as const satisfies Locale[]) {
 
     await review.historyOpen.click();
     await expect(review.historyPanel.locator('[data-testid^="restore-"]').first()).toBeVisible();
+    // Every row fits the drawer (long criterion titles once pushed the dates and buttons out of it).
+    const drawer = (await review.historyPanel.boundingBox())!;
+    for (const el of await review.historyPanel.locator('[data-testid^="restore-"]').all()) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(drawer.x + drawer.width);
+    }
     await screen(page, testInfo, locale, 'history');
 
     await page.goto(`${app.server.origin}/#/p/${packageId}/finish/A001`);
