@@ -8,6 +8,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  // Only the Playwright specs; vitest owns test/unit (vitest.config.ts includes nothing else).
+  testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
   timeout: 180_000,
   expect: { timeout: 15_000 },

@@ -123,7 +123,7 @@ const en = {
     c5: 'I will not contact applicants privately about the review, nor reveal the composition of the expert group or the progress of the review.',
     c6: 'I will observe the review discipline; should I breach this pledge, I accept the corresponding responsibility.',
     closing: 'This pledge is recorded with the time of acceptance and applies to the whole round.',
-    signature: 'Pledged by: {{name}}   Date: {{date}}',
+    signature: 'Pledged by: {{name}} · Date: {{date}}',
     confirm: 'I have read this pledge in full and accept it.',
     accept: 'Sign the pledge and continue',
   },

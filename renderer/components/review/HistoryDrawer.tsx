@@ -98,7 +98,8 @@ export function HistoryDrawer({
       ) : entries.length === 0 ? (
         <Text c="dimmed">{t('history.empty')}</Text>
       ) : (
-        <ScrollArea.Autosize mah="calc(100vh - 90px)">
+        // Autosize content is at least its min-content wide: long rows pushed dates and buttons out of the drawer.
+        <ScrollArea.Autosize mah="calc(100vh - 90px)" scrollbars="y" styles={{ content: { minWidth: 0 } }}>
           <Stack gap="xs" pr="sm">
             {entries.map((e) => (
               <Stack

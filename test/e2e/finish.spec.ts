@@ -1,0 +1,107 @@
+/**
+ * Finishing a package: the validation summary, an incomplete (draft) export,
+ * the complete export after the opinion and recommendation, each downloaded
+ * .rsb opened with the secretariat's key by stock `age` and its signature
+ * checked by `ssh-keygen -Y verify`; and the printable score sheet.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scaleRange } from '../../shared/rubric/model.ts';
+import { downloaded, expect, test, verifyWithStockTools, type ReviewDeskApp } from './fixtures.ts';
+import { FinishPage } from './pages/FinishPage.ts';
+
+const COMMENT = '论证充分，数据翔实，与申报材料第三章所列指标一致，具备较强的可行性。';
+
+/** Every criterion of A001 scored at its maximum with a comment, through the handler table. */
+async function scoreAll(app: ReviewDeskApp, packageId: string): Promise<void> {
+  const ref = { packageId, applicationId: 'A001' };
+  const { rubric } = await app.ws.invoke('package:get', { packageId });
+  for (const g of rubric.gates) await app.ws.invoke('review:edit', { ...ref, edit: { field: 'score', criterionId: g.id, value: 1 } });
+  for (const c of rubric.dimensions.flatMap((d) => d.criteria)) {
+    await app.ws.invoke('review:edit', { ...ref, edit: { field: 'score', criterionId: c.id, value: scaleRange(c.scale).max } });
+    await app.ws.invoke('review:edit', { ...ref, edit: { field: 'comment', criterionId: c.id, value: COMMENT } });
+  }
+}
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+test('validates, exports a draft and then a complete bundle; both verify with age and ssh-keygen, the second with a higher revision', async ({
+  app,
+  page,
+  round,
+}) => {
+  const { card, packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
+  await scoreAll(app, packageId);
+  const { rubric } = await app.ws.invoke('package:get', { packageId });
+  await app.open(`#/p/${packageId}/finish/A001`);
+  const finish = new FinishPage(page);
+
+  await expect(finish.validation).toHaveAttribute('data-complete', 'false');
+  await expect.poll(() => finish.issueKinds()).toEqual(['opinionMissing', 'recommendationMissing']);
+  await expect(finish.exportBundle).toBeDisabled();
+  await finish.allowIncomplete.check();
+  await expect(finish.exportBundle).toBeEnabled();
+
+  const draft = await downloaded(page, app.scratch('draft'), () => finish.exportBundle.click());
+  expect(draft.name).toMatch(/\.rsb$/);
+  await expect(finish.exportRevision).toHaveText('1');
+  await expect(finish.exportSha256).toHaveText(sha256(draft.bytes));
+  expect(draft.bytes.equals(readFileSync(join(app.dataDir, 'exports', draft.name)))).toBe(true);
+  const first = verifyWithStockTools(draft.path, round, card, app.scratch('draft-open'));
+  expect(first.verdict).toMatch(/Good "reviewdesk-scores" signature for expert/);
+  expect(first.bundle).toMatchObject({ kind: 'reviewdesk-scores', packageId, revision: 1, expertFingerprint: card.fingerprint });
+  expect(first.bundle.applications.map((a) => [a.applicationId, a.status])).toEqual([
+    ['A001', 'in-progress'],
+    ['A002', 'recused'],
+  ]);
+
+  // The opinion and recommendation complete the package.
+  const opinion = '该中心定位清晰，关键共性技术布局合理，同意推荐。';
+  await finish.opinion.fill(opinion);
+  await finish.opinion.blur();
+  const recommend = rubric.recommendations[0]!;
+  await finish.chooseRecommendation(recommend.label['zh-CN']);
+  await expect(finish.saveStatus).toHaveAttribute('data-state', 'saved');
+  await expect(finish.validation).toHaveAttribute('data-complete', 'true');
+  await expect(finish.issues).toHaveCount(0);
+  await expect(finish.allowIncomplete).toHaveCount(0);
+
+  const final = await downloaded(page, app.scratch('final'), () => finish.exportBundle.click());
+  await expect(finish.exportRevision).toHaveText('2');
+  await expect(finish.exportSha256).toHaveText(sha256(final.bytes));
+  expect(final.name).not.toBe(draft.name);
+  const second = verifyWithStockTools(final.path, round, card, app.scratch('final-open'));
+  expect(second.verdict).toMatch(/Good "reviewdesk-scores" signature for expert/);
+  expect(second.bundle.revision).toBe(2);
+  const [a1, a2] = second.bundle.applications;
+  expect(a1).toMatchObject({ applicationId: 'A001', status: 'complete', opinion, recommendation: recommend.id });
+  expect(a1!.scores).toHaveLength(rubric.dimensions.flatMap((d) => d.criteria).length);
+  expect(a2).toMatchObject({ applicationId: 'A002', status: 'recused', scores: [] });
+  const summary = (await app.ws.invoke('app:state', {})).packages[0]!;
+  expect(summary).toMatchObject({ lastExport: { revision: 2, sha256: sha256(final.bytes) }, changedSinceExport: false });
+});
+
+test('the print route shows the score sheet, and it prints to PDF pages', async ({ app, page }) => {
+  const { packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
+  await scoreAll(app, packageId);
+  await app.open(`#/p/${packageId}/finish/A001`);
+  // Where the host cannot render PDF itself (the browser host), the button opens the print route.
+  await page.getByTestId('print-scoresheet').click();
+  await expect(page).toHaveURL(new RegExp(`#/print/${packageId}/auto$`));
+  const sheet = page.getByTestId('score-sheet');
+  await expect(sheet).toBeVisible();
+  await expect(page.getByTestId('sheet-A001')).toBeVisible();
+  await expect(page.getByTestId('sheet-A002')).toHaveCount(0);
+  await expect(sheet).toContainText('上海市先进封装与异构集成制造业创新中心');
+  await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print-now')).toBeHidden();
+  await expect(sheet).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBeGreaterThanOrEqual(1);
+  expect(pdf.length).toBeGreaterThan(10_000);
+});
