@@ -479,7 +479,6 @@ const zhCN = {
       spread: '各指标的评分离散度',
       spreadHint: '以评分量程的百分比表示；紫线为分歧限度。',
       rangeLimit: '分歧限度',
-      meanRange: '平均极差',
       maxRange: '最大极差',
       meanSd: '平均标准差',
       deviation: '专家偏离度',

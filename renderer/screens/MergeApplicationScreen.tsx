@@ -79,155 +79,155 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
           />
         </SimpleGrid>
 
-        <Grid gap="md">
+        <Grid gap="md" align="flex-start">
           <Grid.Col span={8}>
-            <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
-              <Table withColumnBorders verticalSpacing={6} data-testid="detail-scores">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th miw={180}>{t('merge.detail.criterion')}</Table.Th>
-                    {experts.map((e) => (
-                      <Table.Th key={e.expertId} miw={120}>
-                        {e.expertId} {e.displayName}
-                      </Table.Th>
-                    ))}
-                    <Table.Th w={90}>{t('merge.detail.figure')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {app.criteria.map((c) => {
-                    const info = crit.get(c.criterionId);
-                    return (
-                      <Table.Tr key={c.criterionId} data-testid={`detail-row-${c.criterionId}`} bg={c.disagreement ? 'grape.0' : undefined}>
-                        <Table.Td>
-                          <Text size="sm" fw={500}>
-                            {c.criterionId} {info ? pick(info.criterion.title, locale) : ''}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {t('merge.detail.weight', { weight: info?.criterion.weight ?? 0 })}
-                            {c.disagreement && ` · ${t('merge.detail.disagreement')}`}
-                          </Text>
-                        </Table.Td>
-                        {experts.map((e) => {
-                          const r = byExpert.get(e.expertId);
-                          if (!r || r.status === 'recused')
+            <Stack gap="md">
+              <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
+                <Table withColumnBorders verticalSpacing={6} data-testid="detail-scores">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th miw={170}>{t('merge.detail.criterion')}</Table.Th>
+                      <Table.Th w={70}>{t('merge.detail.figure')}</Table.Th>
+                      {experts.map((e) => (
+                        <Table.Th key={e.expertId} miw={104}>
+                          {e.expertId} {e.displayName}
+                        </Table.Th>
+                      ))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {app.criteria.map((c) => {
+                      const info = crit.get(c.criterionId);
+                      return (
+                        <Table.Tr
+                          key={c.criterionId}
+                          data-testid={`detail-row-${c.criterionId}`}
+                          bg={c.disagreement ? 'grape.0' : undefined}
+                        >
+                          <Table.Td>
+                            <Text size="sm" fw={500}>
+                              {c.criterionId} {info ? pick(info.criterion.title, locale) : ''}
+                            </Text>
+                            <Text size="xs" c="dimmed">
+                              {t('merge.detail.weight', { weight: info?.criterion.weight ?? 0 })}
+                              {c.disagreement && ` · ${t('merge.detail.disagreement')}`}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td ff="monospace" fw={700} bg="gray.0">
+                            {num(c.summary.value)}
+                          </Table.Td>
+                          {experts.map((e) => {
+                            const r = byExpert.get(e.expertId);
+                            if (!r || r.status === 'recused')
+                              return (
+                                <Table.Td key={e.expertId}>
+                                  <Text size="xs" c="dimmed">
+                                    {r ? t('merge.cell.recused') : t('merge.cell.missing')}
+                                  </Text>
+                                </Table.Td>
+                              );
+                            const comment = r.comments[c.criterionId];
                             return (
-                              <Table.Td key={e.expertId}>
-                                <Text size="xs" c="dimmed">
-                                  {r ? t('merge.cell.recused') : t('merge.cell.missing')}
+                              <Table.Td key={e.expertId} valign="top">
+                                <Text size="sm" fw={700} ff="monospace">
+                                  {num(r.scores[c.criterionId] ?? null)}
                                 </Text>
+                                {comment && (
+                                  <Text size="xs" c="dimmed" lineClamp={4} title={comment}>
+                                    {comment}
+                                  </Text>
+                                )}
                               </Table.Td>
                             );
-                          const comment = r.comments[c.criterionId];
-                          return (
-                            <Table.Td key={e.expertId} valign="top">
-                              <Text size="sm" fw={700} ff="monospace">
-                                {num(r.scores[c.criterionId] ?? null)}
-                              </Text>
-                              {comment && (
-                                <Text size="xs" c="dimmed" lineClamp={4}>
-                                  {comment}
-                                </Text>
-                              )}
-                            </Table.Td>
-                          );
-                        })}
-                        <Table.Td ff="monospace" fw={700}>
-                          {num(c.summary.value)}
-                        </Table.Td>
-                      </Table.Tr>
+                          })}
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+              <Paper withBorder p="md" radius="md" data-testid="detail-opinions">
+                <Text fw={600} size="sm" mb="xs">
+                  {t('merge.detail.opinions')}
+                </Text>
+                <Stack gap="sm">
+                  {experts.map((e) => {
+                    const r = byExpert.get(e.expertId);
+                    const rec = r?.recommendation ? rubric.recommendations.find((x) => x.id === r.recommendation) : null;
+                    const gatesFailed = app.gates.failed.filter((f) => f.expertId === e.expertId);
+                    return (
+                      <div key={e.expertId}>
+                        <Group gap="xs">
+                          <Text size="sm" fw={600}>
+                            {e.expertId} {e.displayName}
+                          </Text>
+                          {r?.status === 'recused' && (
+                            <Badge size="sm" color="orange" variant="light">
+                              {t('merge.detail.recused', { reason: r.conflictReason })}
+                            </Badge>
+                          )}
+                          {r?.status === 'in-progress' && (
+                            <Badge size="sm" color="yellow" variant="light">
+                              {t('merge.cell.in-progress')}
+                            </Badge>
+                          )}
+                          {!r && (
+                            <Badge size="sm" color="red" variant="light">
+                              {t('merge.cell.missing')}
+                            </Badge>
+                          )}
+                          {rec && (
+                            <Badge size="sm" variant="outline">
+                              {pick(rec.label, locale)}
+                            </Badge>
+                          )}
+                          {app.expertTotals[e.expertId] !== undefined && (
+                            <Text size="sm" ff="monospace" c="dimmed">
+                              {t('merge.detail.expertTotal')} {num(app.expertTotals[e.expertId])}
+                            </Text>
+                          )}
+                        </Group>
+                        {gatesFailed.map((f) => (
+                          <Text key={f.criterionId} size="sm" c="red.8">
+                            {t('merge.detail.gateFailed', {
+                              gate: pick(
+                                rubric.gates.find((g) => g.id === f.criterionId)?.title ?? { 'zh-CN': f.criterionId, en: f.criterionId },
+                                locale,
+                              ),
+                            })}
+                            {f.comment && ` — ${f.comment}`}
+                          </Text>
+                        ))}
+                        {r?.opinion && (
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                            {r.opinion}
+                          </Text>
+                        )}
+                      </div>
                     );
                   })}
-                </Table.Tbody>
-              </Table>
-            </Paper>
+                </Stack>
+              </Paper>
+            </Stack>
           </Grid.Col>
           <Grid.Col span={4}>
-            <Paper withBorder p="md" radius="md" data-testid="detail-chart">
-              <Text fw={600} size="sm" mb="xs">
-                {t('merge.detail.totalsChart')}
-              </Text>
-              <BarChart
-                h={200}
-                data={totals}
-                dataKey="expert"
-                yAxisProps={{ domain: [0, rubric.totalPoints] }}
-                referenceLines={[{ y: rubric.passThreshold, color: 'red.6', label: t('merge.charts.passMark') }]}
-                series={[{ name: 'total', label: t('merge.detail.expertTotal'), color: 'blue.7' }]}
-              />
-            </Paper>
-          </Grid.Col>
-        </Grid>
-
-        <Paper withBorder p="md" radius="md" data-testid="detail-opinions">
-          <Text fw={600} size="sm" mb="xs">
-            {t('merge.detail.opinions')}
-          </Text>
-          <Stack gap="sm">
-            {experts.map((e) => {
-              const r = byExpert.get(e.expertId);
-              const rec = r?.recommendation ? rubric.recommendations.find((x) => x.id === r.recommendation) : null;
-              const gatesFailed = app.gates.failed.filter((f) => f.expertId === e.expertId);
-              return (
-                <div key={e.expertId}>
-                  <Group gap="xs">
-                    <Text size="sm" fw={600}>
-                      {e.expertId} {e.displayName}
-                    </Text>
-                    {r?.status === 'recused' && (
-                      <Badge size="sm" color="orange" variant="light">
-                        {t('merge.detail.recused', { reason: r.conflictReason })}
-                      </Badge>
-                    )}
-                    {r?.status === 'in-progress' && (
-                      <Badge size="sm" color="yellow" variant="light">
-                        {t('merge.cell.in-progress')}
-                      </Badge>
-                    )}
-                    {!r && (
-                      <Badge size="sm" color="red" variant="light">
-                        {t('merge.cell.missing')}
-                      </Badge>
-                    )}
-                    {rec && (
-                      <Badge size="sm" variant="outline">
-                        {pick(rec.label, locale)}
-                      </Badge>
-                    )}
-                    {app.expertTotals[e.expertId] !== undefined && (
-                      <Text size="sm" ff="monospace" c="dimmed">
-                        {t('merge.detail.expertTotal')} {num(app.expertTotals[e.expertId])}
-                      </Text>
-                    )}
-                  </Group>
-                  {gatesFailed.map((f) => (
-                    <Text key={f.criterionId} size="sm" c="red.8">
-                      {t('merge.detail.gateFailed', {
-                        gate: pick(
-                          rubric.gates.find((g) => g.id === f.criterionId)?.title ?? { 'zh-CN': f.criterionId, en: f.criterionId },
-                          locale,
-                        ),
-                      })}
-                      {f.comment && ` — ${f.comment}`}
-                    </Text>
-                  ))}
-                  {r?.opinion && (
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {r.opinion}
-                    </Text>
-                  )}
-                </div>
-              );
-            })}
-          </Stack>
-        </Paper>
-
-        <Grid gap="md">
-          <Grid.Col span={8}>
-            <ConsensusPanel applicationId={applicationId} />
-          </Grid.Col>
-          <Grid.Col span={4}>
-            <ConsensusHistory applicationId={applicationId} />
+            <Stack gap="md" style={{ position: 'sticky', top: 8 }}>
+              <ConsensusPanel applicationId={applicationId} />
+              <Paper withBorder p="md" radius="md" data-testid="detail-chart">
+                <Text fw={600} size="sm" mb="xs">
+                  {t('merge.detail.totalsChart')}
+                </Text>
+                <BarChart
+                  h={200}
+                  data={totals}
+                  dataKey="expert"
+                  yAxisProps={{ domain: [0, rubric.totalPoints] }}
+                  referenceLines={[{ y: rubric.passThreshold, color: 'red.6', label: t('merge.charts.passMark') }]}
+                  series={[{ name: 'total', label: t('merge.detail.expertTotal'), color: 'blue.7' }]}
+                />
+              </Paper>
+              <ConsensusHistory applicationId={applicationId} />
+            </Stack>
           </Grid.Col>
         </Grid>
       </Stack>

@@ -154,6 +154,7 @@ test('secretariat merges the panel’s bundles, records a consensus and exports'
   await page.getByTestId('consensus-score').fill('87');
   await page.getByTestId('consensus-save').click();
   await expect(page.getByTestId('consensus-history').locator('[data-testid^="history-"]')).toHaveCount(2);
+  await page.getByTestId('detail-title').scrollIntoViewIfNeeded();
   await shot(page, 'zh-CN', 'application');
 
   await page.getByTestId('detail-back').click();

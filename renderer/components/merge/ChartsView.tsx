@@ -48,7 +48,7 @@ export function ChartsView(): React.JSX.Element | null {
   const spread = result.criteria.map((c) => {
     const width = c.scale.max - c.scale.min || 1;
     const pct = (x: number | null): number | null => (x === null ? null : Math.round((x / width) * 1000) / 10);
-    return { criterion: c.criterionId, meanRange: pct(c.meanRange), maxRange: pct(c.maxRange), meanSd: pct(c.meanSd) };
+    return { criterion: c.criterionId, maxRange: pct(c.maxRange), meanSd: pct(c.meanSd) };
   });
   const limit = Math.round(result.options.limits.expertDeviation * result.rubric.totalPoints * 10) / 10;
   const deviation = experts.map((e) => ({ expert: e.expertId, deviation: round(e.deviation.mean) }));
@@ -81,7 +81,6 @@ export function ChartsView(): React.JSX.Element | null {
             unit="%"
             referenceLines={[{ y: result.options.limits.criterionRange * 100, label: t('merge.charts.rangeLimit'), color: 'grape.6' }]}
             series={[
-              { name: 'meanRange', label: t('merge.charts.meanRange'), color: 'blue.6' },
               { name: 'maxRange', label: t('merge.charts.maxRange'), color: 'grape.5' },
               { name: 'meanSd', label: t('merge.charts.meanSd'), color: 'teal.6' },
             ]}

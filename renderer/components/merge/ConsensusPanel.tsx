@@ -3,7 +3,7 @@
  * secretary after the discussion — apart from the computed figures — and its
  * audit history.
  */
-import { Alert, Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
 import { IconCircleCheck, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,20 +62,18 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
   return (
     <Paper withBorder p="md" radius="md" data-testid="consensus" style={{ borderLeft: '4px solid var(--mantine-color-blue-7)' }}>
       <Stack gap="sm">
-        <Group justify="space-between">
-          <div>
-            <Text fw={700}>{t('merge.consensus.title')}</Text>
-            <Text size="xs" c="dimmed">
-              {t('merge.consensus.intro')}
-            </Text>
-          </div>
+        <div>
+          <Text fw={700}>{t('merge.consensus.title')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('merge.consensus.intro')}
+          </Text>
           {record && (
-            <Badge variant="light" color="blue" data-testid="consensus-recorded">
+            <Badge variant="light" color="blue" mt={6} data-testid="consensus-recorded" maw="100%">
               {t('merge.consensus.recorded', { who: record.recordedBy, at: formatDateTime(record.recordedAt, locale) })}
             </Badge>
           )}
-        </Group>
-        <Group grow align="flex-start">
+        </div>
+        <SimpleGrid cols={2} spacing="sm">
           <NumberInput
             label={t('merge.consensus.score')}
             description={t('merge.consensus.scoreHint', { total: rubric.totalPoints })}
@@ -88,20 +86,20 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
             data-testid="consensus-score"
           />
           <GradeSelect label={t('merge.consensus.grade')} value={gradeId} onChange={setGradeId} testId="consensus-grade" />
-          <Select
-            label={t('merge.consensus.recommendation')}
-            data={rubric.recommendations.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
-            value={recommendation}
-            onChange={setRecommendation}
-            clearable
-            data-testid="consensus-recommendation"
-          />
-        </Group>
+        </SimpleGrid>
+        <Select
+          label={t('merge.consensus.recommendation')}
+          data={rubric.recommendations.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
+          value={recommendation}
+          onChange={setRecommendation}
+          clearable
+          data-testid="consensus-recommendation"
+        />
         <Textarea
           label={t('merge.consensus.text')}
           placeholder={t('merge.consensus.textPlaceholder')}
           autosize
-          minRows={3}
+          minRows={4}
           maxRows={10}
           maxLength={20000}
           value={text}
@@ -109,10 +107,10 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
           data-testid="consensus-text"
         />
         {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {t('merge.consensus.apart')}
-          </Text>
+        <Text size="xs" c="dimmed">
+          {t('merge.consensus.apart')}
+        </Text>
+        <Group justify="flex-end">
           <Group gap="sm">
             {saved && !dirty && (
               <Group gap={4} c="green.8" data-testid="consensus-saved">

@@ -58,7 +58,7 @@ export function MatrixView(): React.JSX.Element | null {
                   const cell = matrix.cells[e.expertId]?.[a.id] ?? 'not-assigned';
                   return (
                     <Table.Td key={a.id} ta="center" data-testid={`matrix-cell-${e.expertId}-${a.id}`} data-cell={cell}>
-                      <Badge variant={cell === 'scored' ? 'filled' : 'light'} color={CELL_COLOR[cell]} radius="sm" fullWidth>
+                      <Badge variant="light" color={CELL_COLOR[cell]} radius="sm" fullWidth>
                         {t(`merge.cell.${cell}`)}
                       </Badge>
                     </Table.Td>

@@ -107,7 +107,7 @@ export function AgreementStats(): React.JSX.Element | null {
     <SimpleGrid cols={4} spacing="sm">
       <Stat
         label={t('merge.agreement.kendallW')}
-        value={kendallW ? num(kendallW.value, 3) : '—'}
+        value={kendallW ? kendallW.value.toFixed(3) : '—'}
         sub={
           kendallW
             ? t('merge.agreement.kendallSub', { experts: kendallW.experts, applications: kendallW.applications })
@@ -118,7 +118,7 @@ export function AgreementStats(): React.JSX.Element | null {
       />
       <Stat
         label={t('merge.agreement.icc')}
-        value={icc ? num(icc.value, 3) : '—'}
+        value={icc ? icc.value.toFixed(3) : '—'}
         sub={icc ? t('merge.agreement.iccSub', { ratings: icc.ratings, applications: icc.applications }) : t('merge.agreement.none')}
         hint={t('merge.agreement.iccHint')}
         testId="icc"
@@ -269,15 +269,15 @@ export function ResultsTable(): React.JSX.Element | null {
           <Table.Thead>
             <Table.Tr>
               {th('rank', t('merge.results.rank'), 70)}
-              {th('id', t('merge.results.application'))}
+              {th('id', t('merge.results.application'), 330)}
               {th('total', t('merge.results.total'), 100)}
               <Table.Th w={50}>n</Table.Th>
               {th('sd', t('merge.results.sd'), 80)}
               {th('range', t('merge.results.range'), 80)}
               <Table.Th w={80}>{t('merge.results.grade')}</Table.Th>
-              <Table.Th w={110}>{t('merge.results.outcome')}</Table.Th>
+              <Table.Th w={120}>{t('merge.results.outcome')}</Table.Th>
               <Table.Th>{t('merge.results.flags')}</Table.Th>
-              {th('consensus', t('merge.results.consensus'), 100)}
+              {th('consensus', t('merge.results.consensus'), 110)}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -298,8 +298,8 @@ export function ResultsTable(): React.JSX.Element | null {
                 onClick={() => navigate({ name: 'mergeApp', applicationId: a.applicationId })}
               >
                 <Table.Td fw={700}>{a.rank ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={600} c="blue.8">
+                <Table.Td miw={330}>
+                  <Text size="sm" fw={600} c="blue.8" lineClamp={2}>
                     {a.applicationId} {pick(a.name, locale)}
                   </Text>
                   <Text size="xs" c="dimmed" lineClamp={1}>
@@ -337,19 +337,28 @@ export function ResultsTable(): React.JSX.Element | null {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    {a.disagreement.map((c) => (
+                  <Group gap={4} wrap="wrap">
+                    {a.disagreement.slice(0, 3).map((c) => (
                       <Tooltip key={c} label={crit.get(c) ? pick(crit.get(c)!.criterion.title, locale) : c}>
                         <Badge size="sm" color="grape" variant="light">
                           {t('merge.results.disagree', { criterion: c })}
                         </Badge>
                       </Tooltip>
                     ))}
-                    {a.belowThresholds.map((c) => (
-                      <Badge key={`t-${c}`} size="sm" color="orange" variant="outline">
-                        {t('merge.results.below', { criterion: c })}
-                      </Badge>
+                    {a.belowThresholds.slice(0, Math.max(0, 3 - a.disagreement.length)).map((c) => (
+                      <Tooltip key={`t-${c}`} label={crit.get(c) ? pick(crit.get(c)!.criterion.title, locale) : c}>
+                        <Badge size="sm" color="orange" variant="outline">
+                          {t('merge.results.below', { criterion: c })}
+                        </Badge>
+                      </Tooltip>
                     ))}
+                    {a.disagreement.length + a.belowThresholds.length > 3 && (
+                      <Tooltip label={a.belowThresholds.join(', ')}>
+                        <Badge size="sm" color="orange" variant="transparent">
+                          +{a.disagreement.length + a.belowThresholds.length - 3}
+                        </Badge>
+                      </Tooltip>
+                    )}
                     {a.experts.recused.length > 0 && (
                       <Badge size="sm" color="gray" variant="light">
                         {t('merge.results.recusedCount', { count: a.experts.recused.length })}
