@@ -58,6 +58,23 @@ describe('merge handlers', () => {
     } finally {
       expert.close();
     }
+    // The first-run screen's role choice: a new secretariat identity may merge at once.
+    const fresh = await openWorkspace(join(root, 'secretariat-ws'), testHost(), { scryptLogN: 10 });
+    try {
+      const state = await fresh.invoke('identity:create', {
+        role: 'secretariat',
+        displayName: '评审秘书处',
+        organisation: '',
+        fields: [],
+        passphrase: 'long enough',
+      });
+      expect(state.identity).toMatchObject({ status: 'unlocked', card: { role: 'secretariat' } });
+      expect(await fresh.invoke('merge:state', {})).toMatchObject({ ledger: null, files: [] });
+      // A ledger signed by another secretariat is refused.
+      expect(await failure('merge:setLedger', ledgerInput(), fresh)).toBe('E_SIG_SIGNER');
+    } finally {
+      fresh.close();
+    }
   });
 
   it('need a ledger signed by this secretariat', async () => {
