@@ -9,25 +9,33 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
 import { Header } from './components/Header.tsx';
 import { useLocale } from './i18n/index.ts';
+import { droppedFiles } from './lib/dropped.ts';
 import { navigate, useHash, useRoute } from './router.ts';
 import { FinishScreen } from './screens/FinishScreen.tsx';
 import { FirstRunScreen } from './screens/FirstRunScreen.tsx';
 import { IdentityScreen } from './screens/IdentityScreen.tsx';
+import { MergeApplicationScreen } from './screens/MergeApplicationScreen.tsx';
+import { MergeScreen } from './screens/MergeScreen.tsx';
 import { PackageScreen } from './screens/PackageScreen.tsx';
 import { PackagesScreen } from './screens/PackagesScreen.tsx';
 import { PrintScreen } from './screens/PrintScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { useAppStore } from './state/app.ts';
+import { useMergeStore } from './state/merge.ts';
 
 function isPackageFile(name: string): boolean {
   return name.toLowerCase().endsWith('.rpkg');
 }
 
-/** Accepts a .rpkg dropped anywhere on the window. */
-function useWindowDrop(enabled: boolean): boolean {
+/**
+ * Accepts files dropped anywhere on the window: an expert's .rpkg goes to the
+ * package import, a secretariat's score bundles (and ledger) to the merge.
+ */
+function useWindowDrop(enabled: boolean, secretariat: boolean): boolean {
   const [dragging, setDragging] = useState(false);
   const importFile = useAppStore((s) => s.importFile);
+  const importMerge = useMergeStore((s) => s.importFiles);
   useEffect(() => {
     if (!enabled) return undefined;
     let depth = 0;
@@ -49,9 +57,17 @@ function useWindowDrop(enabled: boolean): boolean {
     };
     const onDrop = (e: DragEvent): void => {
       if (!hasFiles(e)) return;
+      const handled = e.defaultPrevented;
       e.preventDefault();
       depth = 0;
       setDragging(false);
+      if (handled) return;
+      if (secretariat) {
+        const dt = e.dataTransfer;
+        navigate({ name: 'merge', view: 'import' });
+        if (dt) void droppedFiles(dt).then((files) => (files.length ? importMerge(files) : undefined));
+        return;
+      }
       const file = Array.from(e.dataTransfer?.files ?? []).find((f) => isPackageFile(f.name)) ?? e.dataTransfer?.files[0];
       if (!file) return;
       navigate({ name: 'packages' });
@@ -67,7 +83,7 @@ function useWindowDrop(enabled: boolean): boolean {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [enabled, importFile]);
+  }, [enabled, secretariat, importFile, importMerge]);
   return dragging;
 }
 
@@ -116,8 +132,10 @@ export function App(): React.JSX.Element {
   }, []);
 
   const ready = state?.identity.status === 'unlocked' && !showNewCard;
+  const identity = state?.identity;
+  const secretariat = identity !== undefined && identity.status !== 'none' && identity.card.role === 'secretariat';
   useRememberLocation(ready && restored);
-  const dragging = useWindowDrop(ready);
+  const dragging = useWindowDrop(ready, secretariat);
 
   if (route.name === 'print') {
     return state ? (
@@ -147,7 +165,14 @@ export function App(): React.JSX.Element {
   } else {
     switch (route.name) {
       case 'packages':
-        body = <PackagesScreen />;
+        // A secretariat has no review packages to open: its home is the merge.
+        body = secretariat ? <MergeScreen view="import" /> : <PackagesScreen />;
+        break;
+      case 'merge':
+        body = <MergeScreen view={route.view} />;
+        break;
+      case 'mergeApp':
+        body = <MergeApplicationScreen key={route.applicationId} applicationId={route.applicationId} />;
         break;
       case 'identity':
         body = <IdentityScreen />;
@@ -179,7 +204,7 @@ export function App(): React.JSX.Element {
       {dragging && (
         <div className="rd-drop-overlay" aria-hidden>
           <Text size="xl" fw={600} c="blue.8">
-            {t('packages.dropAnywhere')}
+            {t(secretariat ? 'merge.drop.anywhere' : 'packages.dropAnywhere')}
           </Text>
         </div>
       )}

@@ -11,7 +11,13 @@ export type Route =
   | { name: 'package'; packageId: string }
   | { name: 'review'; packageId: string; applicationId: string; criterionId?: string }
   | { name: 'finish'; packageId: string; applicationId?: string }
-  | { name: 'print'; packageId: string; auto: boolean };
+  | { name: 'print'; packageId: string; auto: boolean }
+  | { name: 'merge'; view: MergeView }
+  | { name: 'mergeApp'; applicationId: string };
+
+/** The secretariat's merge area: its tabs. */
+export const MERGE_VIEWS = ['import', 'matrix', 'results', 'charts', 'history'] as const;
+export type MergeView = (typeof MERGE_VIEWS)[number];
 
 const seg = (s: string): string => encodeURIComponent(s);
 
@@ -30,6 +36,10 @@ export function hrefFor(route: Route): string {
       return `#/p/${seg(route.packageId)}/finish${route.applicationId ? `/${seg(route.applicationId)}` : ''}`;
     case 'print':
       return `#/print/${seg(route.packageId)}${route.auto ? '/auto' : ''}`;
+    case 'merge':
+      return route.view === 'import' ? '#/merge' : `#/merge/${route.view}`;
+    case 'mergeApp':
+      return `#/merge/a/${seg(route.applicationId)}`;
   }
 }
 
@@ -48,6 +58,10 @@ export function parseHash(hash: string): Route {
     });
   const [a, b, c, d, e, f] = parts;
   if (a === 'identity') return { name: 'identity' };
+  if (a === 'merge') {
+    if (b === 'a' && c) return { name: 'mergeApp', applicationId: c };
+    return { name: 'merge', view: (MERGE_VIEWS as readonly string[]).includes(b ?? '') ? (b as MergeView) : 'import' };
+  }
   if (a === 'print' && b) return { name: 'print', packageId: b, auto: c === 'auto' };
   if (a === 'p' && b) {
     if (c === 'a' && d) return { name: 'review', packageId: b, applicationId: d, criterionId: e === 'c' && f ? f : undefined };

@@ -152,6 +152,22 @@ export const ERRORS = {
     'zh-CN': '评审包发放记录 {path} 无效：{reason}',
     en: 'The package ledger {path} is not valid: {reason}',
   },
+  E_NOT_SECRETARIAT: {
+    'zh-CN': '汇总评分只能由秘书处身份进行；本工作区的身份是专家。',
+    en: 'Only a secretariat identity can merge score bundles; this workspace belongs to an expert.',
+  },
+  E_NO_LEDGER: {
+    'zh-CN': '尚未导入评审包发放记录（ledger.json 及其签名 ledger.json.sig），请先导入。',
+    en: 'No package ledger yet: import ledger.json and its signature ledger.json.sig first.',
+  },
+  E_NO_BUNDLES: {
+    'zh-CN': '尚未导入任何评分包（.rsb），无法生成结果。',
+    en: 'No score bundles (.rsb) have been imported yet, so there are no results.',
+  },
+  E_NOT_BUNDLE: {
+    'zh-CN': '“{file}”不是评分包（.rsb）文件，已忽略。',
+    en: '"{file}" is not a score bundle (.rsb); it was ignored.',
+  },
   E_USAGE: {
     'zh-CN': '用法错误：{reason}',
     en: 'Usage error: {reason}',

@@ -14,6 +14,7 @@ import { getIdentityRow } from '../db/identity.ts';
 import { loadIdentity } from '../keys/identity.ts';
 import type { Context } from './context.ts';
 import { adoptIdentity } from './identity.ts';
+import { setLedger } from './merge.ts';
 import { importPackage } from './packages.ts';
 
 /** The passphrase of the demo identity where the host has no real keychain. DEMO ONLY. */
@@ -51,4 +52,39 @@ export async function prepareDemoWorkspace(ctx: Context, opts: { importPackage?:
     packageId = (await importPackage(ctx, { fileName: 'E01.rpkg', bytes: new Uint8Array(await readFile(packageFile)) })).packageId;
   }
   return { demoDir, expertId: 'E01', fingerprint: identity.card.fingerprint, passphrase, packageId, packageFile };
+}
+
+export interface DemoSecretariat {
+  /** The generated demo round. */
+  demoDir: string;
+  fingerprint: string;
+  /** Null when the keys are sealed by the keychain. */
+  passphrase: string | null;
+  /** The round's score bundles (final and earlier revisions) to drop into the merge screen. */
+  bundlesDir: string;
+}
+
+/**
+ * Sets up a secretariat workspace on the demo round when the workspace has no
+ * identity yet (returns null when it has one): the round is generated into
+ * `<dataDir>/demo-round` with one earlier revision per expert (so the merge
+ * shows superseded files), its secretariat becomes the workspace identity and
+ * its signed ledger is imported. The bundles are left for the secretary to
+ * drop in. Leaves the identity unlocked for this session.
+ */
+export async function prepareDemoSecretariat(ctx: Context): Promise<DemoSecretariat | null> {
+  if (getIdentityRow(ctx.db)) return null;
+  const demoDir = join(ctx.dataDir, 'demo-round');
+  if (!existsSync(join(demoDir, 'secretariat', 'card.json')) || !existsSync(join(demoDir, 'packages', 'ledger.json.sig'))) {
+    await generateDemo({ out: demoDir, revisions: 1 });
+  }
+  const identity = await loadIdentity(join(demoDir, 'secretariat'));
+  const passphrase = ctx.host.secrets.available ? null : DEMO_PASSPHRASE;
+  await adoptIdentity(ctx, identity, passphrase);
+  const ledgerFile = join(demoDir, 'packages', 'ledger.json');
+  await setLedger(ctx, {
+    ledger: { fileName: 'ledger.json', bytes: new Uint8Array(await readFile(ledgerFile)) },
+    signature: { fileName: 'ledger.json.sig', bytes: new Uint8Array(await readFile(`${ledgerFile}.sig`)) },
+  });
+  return { demoDir, fingerprint: identity.card.fingerprint, passphrase, bundlesDir: join(demoDir, 'bundles') };
 }

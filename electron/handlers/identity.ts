@@ -64,7 +64,7 @@ export const identityHandlers: Partial<HandlerTable<Context>> = {
       throw new ReviewDeskError('E_PASSPHRASE_REQUIRED', { backend: ctx.host.secrets.backend });
     }
     const identity = await createIdentity({
-      role: 'expert',
+      role: input.role,
       displayName: input.displayName,
       organisation: input.organisation,
       fields: input.fields,

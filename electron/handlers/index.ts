@@ -14,6 +14,7 @@ import { ReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
 import { isKnownErrorCode, type Channel, type Envelope, type Input, type Output } from '../../shared/ipc/contract.ts';
 import { getIdentityRow } from '../db/identity.ts';
 import { openDatabase } from '../db/open.ts';
+import { listMergeFiles } from '../db/merge.ts';
 import { listPackageRows } from '../db/packages.ts';
 import { appHandlers } from './app.ts';
 import { bundleHandlers, EXPORTS_DIR } from './bundle.ts';
@@ -21,6 +22,7 @@ import { Session, type Context, type WorkspaceOptions } from './context.ts';
 import { dossierHandlers } from './dossier.ts';
 import type { Host } from './host.ts';
 import { identityHandlers, unlockWithKeychain } from './identity.ts';
+import { BUNDLES_DIR, mergeHandlers } from './merge.ts';
 import { packageHandlers, PACKAGES_DIR } from './packages.ts';
 import { defineHandlers, dispatch, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
@@ -41,6 +43,7 @@ export function createHandlers(): HandlerTable<Context> {
     dossierHandlers,
     bundleHandlers,
     scoresheetHandlers,
+    mergeHandlers,
   );
 }
 
@@ -58,11 +61,12 @@ export interface Workspace {
 
 /** Removes what a crash can leave behind: partial files and packages the database never recorded. */
 async function sweep(ctx: Context): Promise<void> {
-  const kept = new Set(listPackageRows(ctx.db).map((r) => r.storedPath));
-  for (const sub of [PACKAGES_DIR, EXPORTS_DIR]) {
+  const kept = new Set([...listPackageRows(ctx.db).map((r) => r.storedPath), ...listMergeFiles(ctx.db).map((r) => r.storedPath)]);
+  for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) {
     const names = await readdir(join(ctx.dataDir, sub)).catch(() => [] as string[]);
     for (const name of names) {
-      const orphan = sub === PACKAGES_DIR && name.endsWith('.rpkg') && !kept.has(`${sub}/${name}`);
+      const orphan =
+        ((sub === PACKAGES_DIR && name.endsWith('.rpkg')) || (sub === BUNDLES_DIR && name.endsWith('.rsb'))) && !kept.has(`${sub}/${name}`);
       if (name.endsWith('.partial') || orphan) await rm(join(ctx.dataDir, sub, name), { force: true });
     }
   }
@@ -75,7 +79,7 @@ export async function createContext(opts: { dataDir: string; host: Host; options
   const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
   const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options };
   try {
-    for (const sub of [PACKAGES_DIR, EXPORTS_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
+    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
     await sweep(ctx);
     const row = getIdentityRow(db);
     // Keychain-sealed keys open by themselves; if the keychain refuses, the app starts locked and says why on unlock.

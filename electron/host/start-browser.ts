@@ -3,7 +3,11 @@
  * bundled demo round (when the data folder is empty), served to a local
  * browser tab. For trying the app where Electron cannot run; never packaged.
  *
- *   npm run start:browser [-- --data DIR] [--port N]
+ *   npm run start:browser [-- --data DIR] [--port N] [--secretariat]
+ *
+ * `--secretariat` sets up the demo round's secretariat instead (data in
+ * `.reviewdesk/browser-secretariat` unless --data), for trying the merge: drop
+ * the printed `bundles/*.rsb` into its 汇总 / Merge screen.
  *
  * electron/app/start.mjs builds the renderer first when it is stale.
  */
@@ -13,8 +17,8 @@ import { noKeychain, type Host } from '../handlers/host.ts';
 import { startBrowserHost, type BrowserHost } from './browser.ts';
 import { openHostedWorkspace } from './workspace.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, port: { type: 'string' } } });
-const dataDir = resolve(values.data ?? '.reviewdesk/browser');
+const { values } = parseArgs({ options: { data: { type: 'string' }, port: { type: 'string' }, secretariat: { type: 'boolean' } } });
+const dataDir = resolve(values.data ?? (values.secretariat ? '.reviewdesk/browser-secretariat' : '.reviewdesk/browser'));
 const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
 
 let server: BrowserHost | null = null;
@@ -24,13 +28,22 @@ const host: Host = {
   appVersion: process.env.npm_package_version ?? 'dev',
   emit: (event, payload) => server?.emit(event, payload),
 };
-const ws = await openHostedWorkspace({ dataDir, host, demoIfEmpty: true });
+const ws = await openHostedWorkspace({ dataDir, host, demoIfEmpty: true, secretariat: Boolean(values.secretariat) });
 server = await startBrowserHost({ rendererDir, dispatch: ws.dispatch, ...(values.port ? { port: Number(values.port) } : {}) });
 console.log(`ReviewDesk 评审台 — browser host (loopback only; this token is new every run)\n  data: ${dataDir}\n  open: ${server.url}`);
 if (ws.demo) {
   console.log(
     `  demo: expert E01 of the bundled demo round (${ws.demo.demoDir}), its package already imported.` +
       (ws.demo.passphrase ? `\n        DEMO ONLY passphrase for unlocking after a restart: ${ws.demo.passphrase}` : ''),
+  );
+}
+if (ws.demoSecretariat) {
+  console.log(
+    `  demo: the secretariat of the bundled demo round (${ws.demoSecretariat.demoDir}), its signed ledger already imported.\n` +
+      `        Drag these score bundles into 汇总 / Merge: ${ws.demoSecretariat.bundlesDir}/*.rsb` +
+      (ws.demoSecretariat.passphrase
+        ? `\n        DEMO ONLY passphrase for unlocking after a restart: ${ws.demoSecretariat.passphrase}`
+        : ''),
   );
 }
 const stop = (): void => {

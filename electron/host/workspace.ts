@@ -4,7 +4,7 @@
  * workspace has no identity yet.
  */
 import type { Envelope } from '../../shared/ipc/contract.ts';
-import { prepareDemoWorkspace, type DemoWorkspace } from '../handlers/demo-workspace.ts';
+import { prepareDemoSecretariat, prepareDemoWorkspace, type DemoSecretariat, type DemoWorkspace } from '../handlers/demo-workspace.ts';
 import type { Host } from '../handlers/host.ts';
 import { openWorkspace, type WorkspaceOptions } from '../handlers/index.ts';
 
@@ -12,6 +12,8 @@ export interface HostedWorkspace {
   dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
   /** What was prepared when the demo round was set up in this run. */
   demo: DemoWorkspace | null;
+  /** What was prepared when the demo secretariat was set up in this run. */
+  demoSecretariat: DemoSecretariat | null;
   close(): void;
 }
 
@@ -21,11 +23,14 @@ export async function openHostedWorkspace(opts: {
   options?: WorkspaceOptions;
   /** Set up the bundled demo round when the workspace has no identity yet. */
   demoIfEmpty?: boolean;
+  /** With demoIfEmpty: set up the demo round's secretariat (for the merge) instead of expert E01. */
+  secretariat?: boolean;
 }): Promise<HostedWorkspace> {
   const ws = await openWorkspace(opts.dataDir, opts.host, opts.options);
   try {
-    const demo = opts.demoIfEmpty ? await prepareDemoWorkspace(ws.ctx) : null;
-    return { dispatch: (channel, input) => ws.call(channel, input), demo, close: () => ws.close() };
+    const demoSecretariat = opts.demoIfEmpty && opts.secretariat ? await prepareDemoSecretariat(ws.ctx) : null;
+    const demo = opts.demoIfEmpty && !opts.secretariat ? await prepareDemoWorkspace(ws.ctx) : null;
+    return { dispatch: (channel, input) => ws.call(channel, input), demo, demoSecretariat, close: () => ws.close() };
   } catch (e) {
     ws.close();
     throw e;

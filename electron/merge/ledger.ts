@@ -64,16 +64,23 @@ export async function readLedger(path: string, secretariat: Card): Promise<Ledge
       if (p.endsWith('.sig') && e.code === 'ENOENT') throw new ReviewDeskError('E_SIG_MISSING', { file: p });
       throw new ReviewDeskError('E_IO', { path: p, reason: e.code ?? String(e) });
     });
-  const bytes = await read(path);
-  const sig = await read(`${path}.sig`);
-  const signer = sshsigVerify(sig, NS_LEDGER, bytes, path);
+  return verifyLedgerBytes(await read(path), await read(`${path}.sig`), secretariat, path);
+}
+
+/**
+ * Checks a ledger's bytes and signature (as `readLedger` does for files): it
+ * must be signed by `secretariat`, then pass its strict schema. `name` is
+ * what the errors call the file.
+ */
+export function verifyLedgerBytes(bytes: Uint8Array, sig: Uint8Array, secretariat: Card, name: string): Ledger {
+  const signer = sshsigVerify(sig, NS_LEDGER, bytes, name);
   if (formatSshPublicKey(signer) !== secretariat.sshPublicKey) {
-    throw new ReviewDeskError('E_SIG_SIGNER', { file: path, fingerprint: sshFingerprint(signer) });
+    throw new ReviewDeskError('E_SIG_SIGNER', { file: name, fingerprint: sshFingerprint(signer) });
   }
   try {
-    return parseStrict(bytes, Ledger, path, { maxBytes: 64 << 20, schemaVersion: LEDGER_SCHEMA_VERSION });
+    return parseStrict(bytes, Ledger, name, { maxBytes: 64 << 20, schemaVersion: LEDGER_SCHEMA_VERSION });
   } catch (e) {
-    if (isReviewDeskError(e, 'E_SCHEMA')) throw new ReviewDeskError('E_LEDGER', { path, reason: String(e.params.reason) });
+    if (isReviewDeskError(e, 'E_SCHEMA')) throw new ReviewDeskError('E_LEDGER', { path: name, reason: String(e.params.reason) });
     throw e;
   }
 }

@@ -1,9 +1,10 @@
 /** The top bar: product name, where the reviewer is, who they are, and the language switch. */
-import { Anchor, Box, Group, SegmentedControl, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconLock, IconUserCircle } from '@tabler/icons-react';
+import { Anchor, Box, Button, Group, SegmentedControl, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconLock, IconStack2, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n-text.ts';
 import { useLocale } from '../i18n/index.ts';
+import { useRoute } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
 
 export function Header(): React.JSX.Element {
@@ -12,6 +13,9 @@ export function Header(): React.JSX.Element {
   const state = useAppStore((s) => s.state);
   const setLocale = useAppStore((s) => s.setLocale);
   const identity = state?.identity;
+  const route = useRoute();
+  const secretariat = identity !== undefined && identity.status === 'unlocked' && identity.card.role === 'secretariat';
+  const inMerge = route.name === 'merge' || route.name === 'mergeApp' || (secretariat && route.name === 'packages');
   return (
     <Box
       component="header"
@@ -43,6 +47,20 @@ export function Header(): React.JSX.Element {
           <Text c="dimmed" size="sm" visibleFrom="sm">
             {t('app.tagline')}
           </Text>
+          {secretariat && (
+            <Button
+              component="a"
+              href="#/merge"
+              size="compact-sm"
+              variant={inMerge ? 'light' : 'subtle'}
+              leftSection={<IconStack2 size={16} />}
+              data-testid="nav-merge"
+              data-active={inMerge}
+              ml="md"
+            >
+              {t('merge.nav')}
+            </Button>
+          )}
         </Group>
         <Group gap="md" wrap="nowrap">
           {identity && identity.status !== 'none' && (
@@ -51,6 +69,11 @@ export function Header(): React.JSX.Element {
                 <Group gap={6} wrap="nowrap">
                   {identity.status === 'locked' ? <IconLock size={18} /> : <IconUserCircle size={18} />}
                   <Text size="sm">{identity.card.displayName}</Text>
+                  {identity.card.role === 'secretariat' && (
+                    <Text size="xs" c="dimmed">
+                      {t('firstRun.roleSecretariat')}
+                    </Text>
+                  )}
                 </Group>
               </UnstyledButton>
             </Tooltip>

@@ -3,7 +3,20 @@
  * passphrase is required where the OS keychain does not really protect the
  * keys (no safeStorage, or Linux's `basic_text`), optional otherwise.
  */
-import { Alert, Button, Card, Container, Group, PasswordInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Container,
+  Group,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconInfoCircle, IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +34,7 @@ export function FirstRunScreen(): React.JSX.Element | null {
   const showNewCard = useAppStore((s) => s.showNewCard);
   const dismissNewCard = useAppStore((s) => s.dismissNewCard);
   if (!state) return null;
+  const secretariat = state.identity.status !== 'none' && state.identity.card.role === 'secretariat';
   if (showNewCard && state.identity.status !== 'none') {
     return (
       <Container size="sm" py="xl">
@@ -34,10 +48,10 @@ export function FirstRunScreen(): React.JSX.Element | null {
               data-testid="first-run-continue"
               onClick={() => {
                 dismissNewCard();
-                navigate({ name: 'packages' });
+                navigate(secretariat ? { name: 'merge', view: 'import' } : { name: 'packages' });
               }}
             >
-              {t('firstRun.continue')}
+              {t(secretariat ? 'firstRun.continueMerge' : 'firstRun.continue')}
             </Button>
           </Group>
         </Stack>
@@ -50,6 +64,7 @@ export function FirstRunScreen(): React.JSX.Element | null {
 function CreateIdentity({ keychain }: { keychain: { available: boolean; backend: string } }): React.JSX.Element {
   const { t } = useTranslation();
   const createIdentity = useAppStore((s) => s.createIdentity);
+  const [role, setRole] = useState<'expert' | 'secretariat'>('expert');
   const [displayName, setDisplayName] = useState('');
   const [organisation, setOrganisation] = useState('');
   const [fields, setFields] = useState<string[]>([]);
@@ -75,6 +90,7 @@ function CreateIdentity({ keychain }: { keychain: { available: boolean; backend:
     setError(null);
     try {
       await createIdentity({
+        role,
         displayName: displayName.trim(),
         organisation: organisation.trim(),
         fields: fields.map((f) => f.trim()).filter(Boolean),
@@ -94,11 +110,29 @@ function CreateIdentity({ keychain }: { keychain: { available: boolean; backend:
           <div>
             <Title order={2}>{t('firstRun.title')}</Title>
             <Text c="dimmed" mt={4}>
-              {t('firstRun.intro')}
+              {t(role === 'secretariat' ? 'firstRun.introSecretariat' : 'firstRun.intro')}
             </Text>
           </div>
           <Card withBorder padding="lg" radius="md">
             <Stack>
+              <div>
+                <Text size="sm" fw={500} mb={4}>
+                  {t('firstRun.role')}
+                </Text>
+                <SegmentedControl
+                  fullWidth
+                  value={role}
+                  onChange={(v) => setRole(v as 'expert' | 'secretariat')}
+                  data-testid="identity-role"
+                  data={[
+                    { value: 'expert', label: t('firstRun.roleExpert') },
+                    { value: 'secretariat', label: t('firstRun.roleSecretariat') },
+                  ]}
+                />
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t(role === 'secretariat' ? 'firstRun.roleSecretariatHint' : 'firstRun.roleExpertHint')}
+                </Text>
+              </div>
               <TextInput
                 label={t('firstRun.name')}
                 placeholder={t('firstRun.namePlaceholder')}

@@ -42,7 +42,13 @@ interface AppStore {
   load(): Promise<AppState | null>;
   setLocale(locale: Locale): Promise<void>;
   saveLocation(location: string): Promise<void>;
-  createIdentity(input: { displayName: string; organisation: string; fields: string[]; passphrase: string | null }): Promise<void>;
+  createIdentity(input: {
+    role?: 'expert' | 'secretariat';
+    displayName: string;
+    organisation: string;
+    fields: string[];
+    passphrase: string | null;
+  }): Promise<void>;
   unlock(passphrase: string): Promise<void>;
   dismissNewCard(): void;
   importFile(file: File): Promise<PackageSummary | null>;

@@ -10,6 +10,7 @@ import { Card } from '../card.ts';
 import { ERRORS, type ErrorCode } from '../errors.ts';
 import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
+import type { PanelResult } from '../merge/aggregate.ts';
 import { Id, Rubric } from '../rubric/model.ts';
 
 const Empty = z.object({}).strict();
@@ -190,6 +191,167 @@ export const ExportResult = z
   })
   .strict();
 
+/** A file handed over by the renderer: its name (no folder) and its bytes. */
+const NamedFile = z.object({ fileName: z.string().min(1).max(255), bytes: Bytes }).strict();
+
+/** How the panel's figures are combined (docs/formats.md, "Aggregation"). */
+export const MergeOptions = z
+  .object({
+    method: z.enum(['mean', 'median', 'trimmed']).default('mean'),
+    /** Trimmed mean: drop the k highest and k lowest… */
+    trimK: z.number().int().min(1).max(10).default(1),
+    /** …only when at least this many scores stay. */
+    minRemaining: z.number().int().min(1).max(50).default(3),
+    normalise: z.boolean().default(false),
+    includeInProgress: z.boolean().default(false),
+  })
+  .strict();
+export type MergeOptions = z.infer<typeof MergeOptions>;
+
+export const VerdictStatus = z.enum(['accepted', 'superseded', 'duplicate', 'refused', 'pending']);
+
+/** One stored score bundle file and its verdict, recomputed over every stored file. */
+export const MergeFile = z
+  .object({
+    /** 1-based, in import order. */
+    n: z.number().int().min(1),
+    fileName: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    importedAt: Timestamp,
+    status: VerdictStatus,
+    code: z.string().nullable(),
+    reason: LocalizedText,
+    expertId: Id.nullable(),
+    revision: z.number().int().nullable(),
+    /** For superseded and duplicate files: the file that counts instead. */
+    by: z.string().nullable(),
+  })
+  .strict();
+export type MergeFile = z.infer<typeof MergeFile>;
+
+export const CompletenessCell = z.enum(['scored', 'recused', 'in-progress', 'missing', 'not-assigned']);
+
+export const MergeState = z
+  .object({
+    /** The verified issue ledger of the round, or null before it is imported. */
+    ledger: z
+      .object({
+        fileName: z.string(),
+        sha256: z.string(),
+        importedAt: Timestamp,
+        round: z.object({ id: Id, title: LocalizedText }).strict(),
+        rubric: z
+          .object({ id: Id, version: z.number(), title: LocalizedText, totalPoints: z.number(), passThreshold: z.number() })
+          .strict(),
+        createdAt: Timestamp,
+        experts: z.number().int(),
+        applications: z.number().int(),
+      })
+      .strict()
+      .nullable(),
+    files: z.array(MergeFile),
+    /** Experts × applications (null without a ledger). */
+    matrix: z
+      .object({
+        experts: z.array(
+          z
+            .object({
+              expertId: Id,
+              displayName: z.string(),
+              organisation: z.string(),
+              fingerprint: z.string(),
+              revision: z.number().int().nullable(),
+            })
+            .strict(),
+        ),
+        applications: z.array(z.object({ id: Id, name: LocalizedText, organisation: LocalizedText }).strict()),
+        /** expertId → applicationId → cell. */
+        cells: z.record(z.string(), z.record(z.string(), CompletenessCell)),
+        counts: z.record(CompletenessCell, z.number().int()),
+      })
+      .strict()
+      .nullable(),
+    /** Applications with a recorded consensus. */
+    consensusCount: z.number().int(),
+  })
+  .strict();
+export type MergeState = z.infer<typeof MergeState>;
+
+/** One expert's review of one application, with comments, for the detail view. */
+export const MergeReview = z
+  .object({
+    expertId: Id,
+    status: z.enum(['complete', 'in-progress', 'recused']),
+    conflictReason: z.string(),
+    gates: z.array(z.object({ criterionId: Id, score: z.number().nullable(), comment: z.string() }).strict()),
+    scores: z.record(z.string(), z.number().nullable()),
+    comments: z.record(z.string(), z.string()),
+    opinion: z.string(),
+    recommendation: Id.nullable(),
+    updatedAt: Timestamp,
+  })
+  .strict();
+export type MergeReview = z.infer<typeof MergeReview>;
+
+/**
+ * The aggregation's output is a large plain structure computed on the Node
+ * side by shared/merge/aggregate.ts (typed there, tested there); here it is
+ * only checked to be an object rather than duplicated as a second schema.
+ */
+const PanelResultSchema = z.custom<PanelResult>(
+  (v) => typeof v === 'object' && v !== null && Array.isArray((v as PanelResult).applications),
+);
+
+export const MergeResults = z
+  .object({
+    result: PanelResultSchema,
+    rubric: Rubric,
+    /** applicationId → every accepted review of it. */
+    reviews: z.record(z.string(), z.array(MergeReview)),
+  })
+  .strict();
+export type MergeResults = z.infer<typeof MergeResults>;
+
+/** What the secretary records after the panel's discussion (kept apart from computed figures). */
+export const ConsensusInput = z
+  .object({
+    applicationId: Id,
+    score: z.number().finite().min(0).nullable(),
+    gradeId: Id.nullable().default(null),
+    recommendation: Id.nullable().default(null),
+    text: z.string().max(20000),
+  })
+  .strict();
+
+export const ConsensusRecord = z
+  .object({
+    applicationId: Id,
+    score: z.number().nullable(),
+    gradeId: Id.nullable(),
+    recommendation: Id.nullable(),
+    text: z.string(),
+    recordedBy: z.string(),
+    recordedAt: Timestamp,
+  })
+  .strict();
+export type ConsensusRecord = z.infer<typeof ConsensusRecord>;
+
+export const ConsensusAuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: Timestamp,
+    applicationId: Id,
+    recordedBy: z.string(),
+    oldValue: ConsensusRecord.nullable(),
+    newValue: ConsensusRecord.nullable(),
+  })
+  .strict();
+export type ConsensusAuditEntry = z.infer<typeof ConsensusAuditEntry>;
+
+export const ExportKind = z.enum(['xlsx', 'csv', 'pdf', 'result']);
+export type ExportKind = z.infer<typeof ExportKind>;
+
 const PackageRef = z.object({ packageId: PackageId }).strict();
 const AppRef = z.object({ packageId: PackageId, applicationId: Id }).strict();
 
@@ -209,6 +371,8 @@ export const CONTRACT = {
     'First run: creates the identity. The passphrase is required where safeStorage is not real protection.',
     z
       .object({
+        /** An expert reviews; a secretariat merges the panel's score bundles. */
+        role: z.enum(['expert', 'secretariat']).default('expert'),
         displayName: z.string().trim().min(1).max(100),
         organisation: z.string().trim().max(200),
         fields: z.array(z.string().trim().min(1).max(100)).max(20),
@@ -270,6 +434,42 @@ export const CONTRACT = {
     'The printable individual score sheet (个人评分表) as PDF, through the host (Electron printToPDF).',
     PackageRef,
     z.object({ bytes: Bytes, fileName: z.string() }).strict(),
+  ),
+  'merge:state': channel(
+    'The secretariat merge: the ledger, every stored bundle file with its verdict, and the completeness matrix.',
+    Empty,
+    MergeState,
+  ),
+  'merge:setLedger': channel(
+    "Sets the round's issue ledger (ledger.json + ledger.json.sig written by `reviewdesk pack`); it must be signed by this secretariat.",
+    z.object({ ledger: NamedFile, signature: NamedFile }).strict(),
+    MergeState,
+  ),
+  'merge:import': channel(
+    'Keeps each .rsb (still encrypted) by its SHA-256 and recomputes every verdict; a file already kept changes nothing.',
+    z.object({ files: z.array(NamedFile).min(1).max(2000) }).strict(),
+    MergeState,
+  ),
+  'merge:results': channel(
+    "The panel's figures under the given aggregation options, with every accepted review and its comments.",
+    z.object({ options: MergeOptions.default(MergeOptions.parse({})) }).strict(),
+    MergeResults,
+  ),
+  'merge:consensus': channel('Every recorded consensus of the round.', Empty, z.array(ConsensusRecord)),
+  'merge:setConsensus': channel(
+    "Records the panel's consensus on one application (audited); it never replaces the computed figures.",
+    ConsensusInput,
+    ConsensusRecord,
+  ),
+  'merge:consensusHistory': channel(
+    'Audit history of the consensus records, newest first.',
+    z.object({ applicationId: Id.optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    z.array(ConsensusAuditEntry),
+  ),
+  'merge:export': channel(
+    'One output as bytes for the renderer to save: XLSX workbook, CSV table, PDF panel summary (专家组汇总表), or the signed result (result.json + result.json.sig).',
+    z.object({ kind: ExportKind, options: MergeOptions.default(MergeOptions.parse({})) }).strict(),
+    z.object({ files: z.array(z.object({ fileName: z.string(), mediaType: z.string(), bytes: Bytes }).strict()).min(1) }).strict(),
   ),
 } as const;
 

@@ -11,6 +11,7 @@ import { tempDir } from '../helpers/tmp.ts';
 import { testHost } from '../helpers/workspace.ts';
 
 const dir = tempDir('rd-db-');
+const MERGE_TABLES = ['consensus', 'consensus_audit', 'merge_files', 'merge_ledger'];
 let n = 0;
 const fresh = (): string => join(dir, `db-${++n}.sqlite`);
 
@@ -32,7 +33,7 @@ describe('migrations', () => {
   it('0001-init creates strict tables with keys, checks and indexes; WAL, synchronous=FULL, foreign keys on', () => {
     const db = openDatabase(fresh());
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -40,7 +41,7 @@ describe('migrations', () => {
         name: string;
         sql: string;
       }[];
-      expect(tables.map((t) => t.name)).toEqual([
+      expect(tables.map((t) => t.name).filter((n) => !MERGE_TABLES.includes(n))).toEqual([
         'application_entries',
         'audit',
         'conflicts',
@@ -78,15 +79,48 @@ describe('migrations', () => {
     }
   });
 
+  it('0002-merge adds the merge tables (strict), one ledger only, one row per bundle file, consensus keyed by round and application', () => {
+    const path = fresh();
+    const v1 = new Database(path);
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    v1.prepare("INSERT INTO settings (key, value) VALUES ('locale', 'en')").run();
+    expect(migrate(v1, MIGRATIONS)).toBe(2);
+    // Data from version 1 survives the upgrade.
+    expect(v1.prepare("SELECT value FROM settings WHERE key = 'locale'").pluck().get()).toBe('en');
+    const tables = v1
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name IN (" + MERGE_TABLES.map(() => '?').join(',') + ')')
+      .all(...MERGE_TABLES) as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual([...MERGE_TABLES].sort());
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
+    const ledger = v1.prepare(
+      'INSERT INTO merge_ledger (id, file_name, json, sig, sha256, round_id, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    ledger.run(1, 'ledger.json', Buffer.from('{}'), Buffer.from('sig'), 'a'.repeat(64), 'R1', 't');
+    expect(() => ledger.run(2, 'ledger.json', Buffer.from('{}'), Buffer.from('sig'), 'a'.repeat(64), 'R1', 't')).toThrow(/CHECK/);
+    const file = v1.prepare('INSERT INTO merge_files (sha256, file_name, size, stored_path, imported_at) VALUES (?, ?, ?, ?, ?)');
+    file.run('b'.repeat(64), 'E01.rsb', 10, 'bundles/x.rsb', 't');
+    expect(() => file.run('b'.repeat(64), 'copy.rsb', 10, 'bundles/x.rsb', 't')).toThrow(/UNIQUE/);
+    expect(() => file.run('short', 'x.rsb', 10, 'bundles/x.rsb', 't')).toThrow(/CHECK/);
+    expect(() => file.run('c'.repeat(64), 'x.rsb', 'ten', 'bundles/x.rsb', 't')).toThrow(/cannot store TEXT/);
+    const consensus = v1.prepare(
+      'INSERT INTO consensus (round_id, application_id, score, grade_id, recommendation, text, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    consensus.run('R1', 'A1', 80, null, null, '同意', 'sec', 't');
+    expect(() => consensus.run('R1', 'A1', 81, null, null, '', 'sec', 't')).toThrow(/UNIQUE|PRIMARY/);
+    const indexes = v1.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
+    expect(indexes).toContain('consensus_audit_by_application');
+    v1.close();
+  });
+
   it('opening again is a no-op, and a failing migration leaves the database as it was', () => {
     const path = fresh();
     openDatabase(path).close();
     const db = openDatabase(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const broken = [
       ...MIGRATIONS,
       {
-        version: 2,
+        version: LATEST_VERSION + 1,
         name: 'broken',
         up(d: Database.Database) {
           d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
@@ -95,7 +129,7 @@ describe('migrations', () => {
       },
     ];
     expect(() => migrate(db, broken)).toThrow('boom');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
     db.close();
   });
@@ -121,7 +155,7 @@ describe('migrations', () => {
       (e: unknown) => e,
     );
     expect(isReviewDeskError(err, 'E_DB_NEWER')).toBe(true);
-    expect((err as Error).message).toMatch(/newer ReviewDesk \(version 2; this one supports up to 1\)/);
+    expect((err as Error).message).toMatch(`newer ReviewDesk (version ${LATEST_VERSION + 1}; this one supports up to ${LATEST_VERSION})`);
 
     const junk = fresh();
     writeFileSync(junk, 'this is not a database, just text that is long enough to look like a header '.repeat(20));

@@ -1,6 +1,7 @@
 /** The ordered list of schema migrations; a migration's number is its `user_version`. */
 import type { Database } from 'better-sqlite3';
 import { up as init } from './0001-init.ts';
+import { up as merge } from './0002-merge.ts';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,9 @@ export interface Migration {
 }
 
 /** Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', up: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', up: init },
+  { version: 2, name: 'merge', up: merge },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

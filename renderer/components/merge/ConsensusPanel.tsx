@@ -1,0 +1,232 @@
+/**
+ * The panel's consensus on one application (专家组意见), recorded by the
+ * secretary after the discussion — apart from the computed figures — and its
+ * audit history.
+ */
+import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
+import { IconCircleCheck, IconHistory } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsensusAuditEntry, ConsensusRecord } from '../../../shared/ipc/contract.ts';
+import { pick } from '../../../shared/i18n-text.ts';
+import { type ApiError, toApiError } from '../../api/client.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { useMergeStore } from '../../state/merge.ts';
+import { ErrorAlert } from '../ErrorAlert.tsx';
+import { GradeSelect } from './ResultsView.tsx';
+import { num } from './labels.ts';
+
+export function ConsensusPanel({ applicationId }: { applicationId: string }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const results = useMergeStore((s) => s.results);
+  const record = useMergeStore((s) => s.consensus.find((c) => c.applicationId === applicationId) ?? null);
+  const saveConsensus = useMergeStore((s) => s.saveConsensus);
+  const [score, setScore] = useState<number | string>('');
+  const [gradeId, setGradeId] = useState<string | null>(null);
+  const [recommendation, setRecommendation] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<ConsensusRecord | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    setScore(record?.score ?? '');
+    setGradeId(record?.gradeId ?? null);
+    setRecommendation(record?.recommendation ?? null);
+    setText(record?.text ?? '');
+  }, [record]);
+
+  if (!results) return null;
+  const rubric = results.rubric;
+  const dirty =
+    (record?.score ?? '') !== score ||
+    (record?.gradeId ?? null) !== gradeId ||
+    (record?.recommendation ?? null) !== recommendation ||
+    (record?.text ?? '') !== text;
+
+  const save = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await saveConsensus({ applicationId, score: typeof score === 'number' ? score : null, gradeId, recommendation, text });
+      setSaved(r);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="consensus" style={{ borderLeft: '4px solid var(--mantine-color-blue-7)' }}>
+      <Stack gap="sm">
+        <div>
+          <Text fw={700}>{t('merge.consensus.title')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('merge.consensus.intro')}
+          </Text>
+          {record && (
+            <Badge variant="light" color="blue" mt={6} data-testid="consensus-recorded" maw="100%">
+              {t('merge.consensus.recorded', { who: record.recordedBy, at: formatDateTime(record.recordedAt, locale) })}
+            </Badge>
+          )}
+        </div>
+        <SimpleGrid cols={2} spacing="sm">
+          <NumberInput
+            label={t('merge.consensus.score')}
+            description={t('merge.consensus.scoreHint', { total: rubric.totalPoints })}
+            min={0}
+            max={rubric.totalPoints}
+            step={0.5}
+            decimalScale={2}
+            value={score}
+            onChange={setScore}
+            data-testid="consensus-score"
+          />
+          <GradeSelect label={t('merge.consensus.grade')} value={gradeId} onChange={setGradeId} testId="consensus-grade" />
+        </SimpleGrid>
+        <Select
+          label={t('merge.consensus.recommendation')}
+          data={rubric.recommendations.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
+          value={recommendation}
+          onChange={setRecommendation}
+          clearable
+          data-testid="consensus-recommendation"
+        />
+        <Textarea
+          label={t('merge.consensus.text')}
+          placeholder={t('merge.consensus.textPlaceholder')}
+          autosize
+          minRows={4}
+          maxRows={10}
+          maxLength={20000}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          data-testid="consensus-text"
+        />
+        {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
+        <Text size="xs" c="dimmed">
+          {t('merge.consensus.apart')}
+        </Text>
+        <Group justify="flex-end">
+          <Group gap="sm">
+            {saved && !dirty && (
+              <Group gap={4} c="green.8" data-testid="consensus-saved">
+                <IconCircleCheck size={16} />
+                <Text size="sm">{t('merge.consensus.saved', { at: formatDateTime(saved.recordedAt, locale) })}</Text>
+              </Group>
+            )}
+            <Button onClick={() => void save()} loading={busy} disabled={!dirty} data-testid="consensus-save">
+              {t('merge.consensus.save')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function describe(v: ConsensusRecord | null, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (!v) return t('merge.history.nothing');
+  return `${t('merge.consensus.score')} ${num(v.score)}${v.gradeId ? ` · ${v.gradeId}` : ''}${v.recommendation ? ` · ${v.recommendation}` : ''}`;
+}
+
+/** The consensus audit trail, newest first (optionally for one application). */
+export function ConsensusHistory({ applicationId }: { applicationId?: string }): React.JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const all = useMergeStore((s) => s.history);
+  const entries: ConsensusAuditEntry[] = applicationId ? all.filter((h) => h.applicationId === applicationId) : all;
+  if (applicationId) {
+    return (
+      <Paper withBorder p="md" radius="md" data-testid="consensus-history">
+        <Group gap={6} mb="sm">
+          <IconHistory size={16} />
+          <Text fw={600} size="sm">
+            {t('merge.history.title')}
+          </Text>
+        </Group>
+        {entries.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('merge.history.empty')}
+          </Text>
+        ) : (
+          <Timeline bulletSize={14} lineWidth={2} active={0}>
+            {entries.map((h) => (
+              <Timeline.Item
+                key={h.id}
+                title={
+                  <Text size="sm">
+                    {formatDateTime(h.at, locale)} · {h.recordedBy}
+                  </Text>
+                }
+                data-testid={`history-${h.id}`}
+              >
+                <Text size="xs" c="dimmed">
+                  {describe(h.oldValue, t)} → {describe(h.newValue, t)}
+                </Text>
+                {h.newValue?.text && (
+                  <Text size="xs" lineClamp={2}>
+                    {h.newValue.text}
+                  </Text>
+                )}
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Paper>
+    );
+  }
+  return (
+    <Paper withBorder radius="md" data-testid="consensus-history">
+      {entries.length === 0 ? (
+        <Alert color="gray" variant="light">
+          {t('merge.history.empty')}
+        </Alert>
+      ) : (
+        <Table striped verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={160}>{t('merge.history.at')}</Table.Th>
+              <Table.Th w={100}>{t('merge.results.application')}</Table.Th>
+              <Table.Th w={160}>{t('merge.history.by')}</Table.Th>
+              <Table.Th>{t('merge.history.before')}</Table.Th>
+              <Table.Th>{t('merge.history.after')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((h) => (
+              <Table.Tr key={h.id} data-testid={`history-${h.id}`}>
+                <Table.Td>{formatDateTime(h.at, locale)}</Table.Td>
+                <Table.Td>
+                  <Text component="a" href={`#/merge/a/${encodeURIComponent(h.applicationId)}`} size="sm" c="blue.8">
+                    {h.applicationId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{h.recordedBy}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{describe(h.oldValue, t)}</Text>
+                  {h.oldValue?.text && (
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {h.oldValue.text}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{describe(h.newValue, t)}</Text>
+                  {h.newValue?.text && (
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {h.newValue.text}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
