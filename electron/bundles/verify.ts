@@ -17,6 +17,7 @@ import { readZip } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
 import { BUNDLE_LIMITS, MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from './limits.ts';
+import { FROM_SOURCE, unpacked } from '../workers/locate.ts';
 
 export interface OpenedBundle {
   bundle: BundleT;
@@ -131,9 +132,11 @@ function bundleWorkers(): Set<Worker> {
   const pool = new Set<Worker>();
   const readiness: Promise<void>[] = [];
   for (let i = 0; i < Math.min(7, availableParallelism() - 1); i++) {
-    const w = new Worker(new URL('../workers/ts-worker.mjs', import.meta.url), {
-      workerData: { module: new URL('./verify-worker.ts', import.meta.url).href },
-    });
+    const w = FROM_SOURCE
+      ? new Worker(new URL('../workers/ts-worker.mjs', import.meta.url), {
+          workerData: { module: new URL('./verify-worker.ts', import.meta.url).href },
+        })
+      : new Worker(unpacked(new URL('./verify-worker.js', import.meta.url)));
     if (jobsInFlight === 0) w.unref();
     readiness.push(new Promise((resolve) => (w.once('message', () => resolve()), w.once('exit', () => resolve()))));
     w.once('exit', () => {

@@ -16,9 +16,10 @@ import { Worker } from 'node:worker_threads';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type * as Kernel from './payload-worker.cjs';
 import type { DecryptJob, HashJob, WorkerRequest } from './payload-worker.cjs';
+import { unpacked } from '../workers/locate.ts';
 
 // Loaded with Node's own require, whatever loader or bundler runs this module.
-const KERNEL = fileURLToPath(new URL('./payload-worker.cjs', import.meta.url));
+const KERNEL = fileURLToPath(unpacked(new URL('./payload-worker.cjs', import.meta.url)));
 const { CONTROL_SLOTS, DONE, ERROR, FAILED, TRUNCATED, decryptBatches, hashRanges } = createRequire(import.meta.url)(
   KERNEL,
 ) as typeof Kernel;

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Candidate } from '../../shared/merge/model.ts';
 import { openCandidate, type Depth, type KnownHead, type OpenKey } from './open.ts';
+import { FROM_SOURCE, unpacked } from '../workers/locate.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 opens in this thread. Default: one per core when there are 8 files or more. */
@@ -30,7 +31,7 @@ let bundled: Promise<URL> | null = null;
  * loader, which stays the fallback.
  */
 function workerScript(): Promise<URL> {
-  if (!import.meta.url.endsWith('.ts')) return Promise.resolve(new URL('./open-worker.js', import.meta.url));
+  if (!FROM_SOURCE) return Promise.resolve(unpacked(new URL('./open-worker.js', import.meta.url)));
   bundled ??= (async () => {
     try {
       const { build } = await import('esbuild');
