@@ -8,21 +8,25 @@
  * Node and in Electron's main process (sodium-native is N-API and loads in
  * workers).
  */
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import type * as Kernel from './payload-worker.cjs';
+import kernel from './payload-worker.cjs';
 import type { DecryptJob, HashJob, WorkerRequest } from './payload-worker.cjs';
 import { unpacked } from '../workers/locate.ts';
 
-// Loaded with Node's own require, whatever loader or bundler runs this module.
+// A static import, so that a bundle of this module (the desktop app's main.mjs, the merge worker, the crash
+// test's child) carries the kernel for the calling thread.
+const { CONTROL_SLOTS, DONE, ERROR, FAILED, TRUNCATED, decryptBatches, hashRanges } = kernel;
+/**
+ * The worker threads start from the kernel's own file. A bundle elsewhere may not have it beside itself; then
+ * the calling thread does all the work, as it does whenever no worker has started yet.
+ */
 const KERNEL = fileURLToPath(unpacked(new URL('./payload-worker.cjs', import.meta.url)));
-const { CONTROL_SLOTS, DONE, ERROR, FAILED, TRUNCATED, decryptBatches, hashRanges } = createRequire(import.meta.url)(
-  KERNEL,
-) as typeof Kernel;
+const KERNEL_PRESENT = existsSync(KERNEL);
 
 const CHUNK = 64 * 1024;
 const ENC_CHUNK = CHUNK + 16;
@@ -43,7 +47,7 @@ let jobsInFlight = 0;
  * other work.
  */
 export function startPayloadWorkers(): void {
-  if (started) return;
+  if (started || !KERNEL_PRESENT) return;
   started = true;
   // After a worker died, only its place is filled.
   const count = Math.min(7, availableParallelism() - 1) - workers.size;

@@ -43,12 +43,18 @@ function workerScript(): Promise<URL> {
         format: 'esm',
         target: 'node20',
         logLevel: 'silent',
+        // CommonJS inside an ES module bundle (the payload kernel) needs a real `require`.
+        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
         plugins: [
           {
             name: 'external-packages',
             setup(b) {
               b.onResolve({ filter: /^[^./]/ }, (a) => ({
-                path: a.path.startsWith('node:') ? a.path : import.meta.resolve(a.path),
+                path: a.path.startsWith('node:')
+                  ? a.path
+                  : a.kind === 'require-call'
+                    ? fileURLToPath(import.meta.resolve(a.path))
+                    : import.meta.resolve(a.path),
                 external: true,
               }));
             },
