@@ -13,6 +13,7 @@ import { generateDemo } from '../../electron/demo/generate.ts';
 import { loadIdentity } from '../../electron/keys/identity.ts';
 import { writePackage } from '../../electron/packages/pack.ts';
 import { benchApp } from './app.ts';
+import { benchUi } from './ui.ts';
 import { loadRound } from '../../electron/rounds/round.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rd-bench-'));
@@ -113,6 +114,8 @@ try {
 
   // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
   results.push(...(await benchApp(root)));
+  // The same, seen from the screen: the real renderer in Chromium (test/bench/ui.ts).
+  results.push(...(await benchUi()));
 
   // 4. The secretariat's merge: import, verify, reconcile and aggregate 50 experts × 200 applications with two earlier
   //    revisions per expert (150 files, 10,000 current reviews, 300,000 scores with comments), then 100 × 400.
