@@ -144,8 +144,8 @@ try {
   const files50 = s50Files(m50);
   const t50 = performance.now();
   for (const [i, f] of files50.entries()) {
-    const zip = join(root, `m${i}.zip`);
-    const dir = join(root, `m${i}`);
+    const zip = join(root, `stock-${i}.zip`);
+    const dir = join(root, `stock-${i}`);
     execFileSync('age', ['-d', '-i', join(m50, 'secretariat', 'age-identity.txt'), '-o', zip, f]);
     execFileSync('unzip', ['-o', '-q', zip, '-d', dir]);
     execFileSync(
