@@ -82,13 +82,23 @@ export async function benchUi(): Promise<UiResult[]> {
               t !== 'criterion-guidance',
           ),
       );
-    const steps: number[] = [];
+    // Timed inside the page, from the key event to the next painted frame after the move (no CDP round trip).
+    // (A string: this file is type-checked without the DOM library.)
+    await page.evaluate(`(() => {
+      window.__moves = [];
+      document.addEventListener('keydown', (e) => (window.__key = e.timeStamp), true);
+      new MutationObserver((records) => {
+        if (!records.some((r) => r.target.getAttribute('data-active') === 'true')) return;
+        const key = window.__key;
+        requestAnimationFrame(() => window.__moves.push(performance.now() - key));
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-active'] });
+    })()`);
     for (let i = 1; i < Math.min(ids.length, 30); i++) {
-      const s = performance.now();
       await page.keyboard.press('j');
       await page.locator(`[data-testid="${ids[i]}"][data-active="true"]`).waitFor();
-      steps.push(performance.now() - s);
     }
+    await page.waitForTimeout(100);
+    const steps = (await page.evaluate('window.__moves')) as number[];
     await server.close();
     ws.close();
     return [
@@ -99,7 +109,7 @@ export async function benchUi(): Promise<UiResult[]> {
         ok: importMs + readyMs <= 1000,
       },
       {
-        what: `next criterion by keyboard (${steps.length} moves, measured from the key to the screen)`,
+        what: `next criterion by keyboard (${steps.length} moves, from the key event to the next painted frame)`,
         value: `p50 ${quantile(steps, 0.5).toFixed(1)} ms, max ${Math.max(...steps).toFixed(1)} ms`,
         target: '≤ 50 ms',
         ok: Math.max(...steps) <= 50,
