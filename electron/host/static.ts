@@ -11,7 +11,7 @@ import { extname, join, normalize, sep } from 'node:path';
  * 'self'` covers the browser host's loopback API; in Electron there is nothing
  * to connect to at all.
  */
-export const CSP = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -23,7 +23,10 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+export const CSP = DIRECTIVES.join('; ');
+/** The same policy as a `<meta>` tag in the built page (vite.config.ts), where frame-ancestors is not allowed. */
+export const CSP_META = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ');
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CSP,
