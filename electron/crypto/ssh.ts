@@ -105,8 +105,8 @@ export function parseOpenSshPrivateKey(pem: string): SigningKey {
   return { publicKey, secretKey };
 }
 
-function signedData(namespace: string, hashAlg: string, message: Uint8Array): Buffer {
-  const digest = createHash(hashAlg === 'sha256' ? 'sha256' : 'sha512')
+function signedData(namespace: string, hashAlg: string, message: Uint8Array, digest?: Buffer): Buffer {
+  digest ??= createHash(hashAlg === 'sha256' ? 'sha256' : 'sha512')
     .update(message)
     .digest();
   return Buffer.concat([MAGIC, sshString(namespace), sshString(''), sshString(hashAlg), sshString(digest)]);
@@ -137,6 +137,20 @@ export function sshsigSign(key: SigningKey, namespace: string, message: Uint8Arr
  * Throws E_SIG_INVALID (with `file` for the message) on any failure.
  */
 export function sshsigVerify(armored: string | Uint8Array, namespace: string, message: Uint8Array, file: string): Buffer {
+  return sshsigVerifyDetailed(armored, namespace, message, file).publicKey;
+}
+
+/**
+ * As sshsigVerify, also returning the message digest the signature covers
+ * (SHA-512, or SHA-256 if the signer chose it), so a caller that needs a
+ * content hash of a large message does not hash it twice.
+ */
+export function sshsigVerifyDetailed(
+  armored: string | Uint8Array,
+  namespace: string,
+  message: Uint8Array,
+  file: string,
+): { publicKey: Buffer; hashAlg: 'sha256' | 'sha512'; digest: Buffer } {
   const fail = (reason: string): never => {
     throw new ReviewDeskError('E_SIG_INVALID', { file, reason });
   };
@@ -164,6 +178,8 @@ export function sshsigVerify(armored: string | Uint8Array, namespace: string, me
   if (ns !== namespace) return fail(`namespace "${ns}", expected "${namespace}"`);
   if (hashAlg !== 'sha512' && hashAlg !== 'sha256') return fail(`hash ${hashAlg}`);
   if (sigType !== KEY_TYPE || sig.length !== 64 || publicKey.length !== 32) return fail('malformed ed25519 signature');
-  if (!sodium.crypto_sign_verify_detached(sig, signedData(ns, hashAlg, message), publicKey)) return fail('signature does not match');
-  return publicKey;
+  const digest = createHash(hashAlg).update(message).digest();
+  if (!sodium.crypto_sign_verify_detached(sig, signedData(ns, hashAlg, message, digest), publicKey))
+    return fail('signature does not match');
+  return { publicKey, hashAlg: hashAlg as 'sha256' | 'sha512', digest };
 }

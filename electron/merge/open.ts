@@ -13,6 +13,7 @@
  * count (electron/merge/merge.ts). Neither throws for a bad file: it becomes
  * a refused candidate with its error code.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { Card } from '../../shared/card.ts';
@@ -23,7 +24,7 @@ import { BUNDLE_LIMITS, MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limi
 import { openBundleBytes } from '../bundles/verify.ts';
 import { decryptBytes } from '../crypto/age.ts';
 import { sha256Hex } from '../crypto/hash.ts';
-import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
+import { formatSshPublicKey, sshFingerprint, sshsigVerifyDetailed } from '../crypto/ssh.ts';
 import { describeIssues } from '../formats/json.ts';
 import { readZip } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
@@ -108,14 +109,15 @@ async function openHead(file: string, data: Buffer, key: OpenKey): Promise<Impor
   if (head.expertFingerprint !== card.fingerprint) {
     throw new ReviewDeskError('E_SCHEMA', { file: 'bundle.json', reason: 'expertFingerprint: differs from the card' });
   }
-  const signer = sshsigVerify(sig, NS_SCORES, json, 'bundle.json');
+  // The signature's own digest of bundle.json doubles as its content hash (one pass over megabytes, not two).
+  const { publicKey: signer, hashAlg, digest } = sshsigVerifyDetailed(sig, NS_SCORES, json, 'bundle.json');
   if (formatSshPublicKey(signer) !== card.sshPublicKey) {
     throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
   }
   return {
     file,
     fileSha256,
-    contentSha256: sha256Hex(json),
+    contentSha512: hashAlg === 'sha512' ? digest.toString('hex') : createHash('sha512').update(json).digest('hex'),
     roundId: head.roundId,
     packageId: head.packageId,
     packageSha256: head.packageSha256,
@@ -132,22 +134,22 @@ async function openHead(file: string, data: Buffer, key: OpenKey): Promise<Impor
 /** What the head read of the same file, so the full open need not read it again. */
 export interface KnownHead {
   fileSha256: string;
-  contentSha256: string;
+  contentSha512: string;
 }
 
 async function openFull(file: string, data: Buffer, key: OpenKey, keepComments: boolean, known?: KnownHead): Promise<ImportedBundle> {
   // openBundleBytes reads only the age key; the signing key stays with the caller.
   const { bundle, fileSha256 } = await openBundleBytes(data, { card: key.card, ageIdentity: key.ageIdentity } as Identity);
-  let contentSha256: string;
+  let contentSha512: string;
   if (known) {
     // The same bytes as the head read: the content hash carries over.
     if (known.fileSha256 !== fileSha256)
       throw new ReviewDeskError('E_IO', { path: file, reason: 'the file changed while it was being imported' });
-    contentSha256 = known.contentSha256;
+    contentSha512 = known.contentSha512;
   } else {
-    contentSha256 = (await openHead(file, data, key)).contentSha256;
+    contentSha512 = (await openHead(file, data, key)).contentSha512;
   }
-  return compactBundle(bundle, { file, fileSha256, contentSha256 }, keepComments);
+  return compactBundle(bundle, { file, fileSha256, contentSha512 }, keepComments);
 }
 
 /** Opens one file to the given depth. */

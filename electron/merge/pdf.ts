@@ -62,6 +62,13 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
   const names = new Map(result.experts.map((e) => [e.expertId, e.displayName]));
   const W = PAGE.w - M.l - M.r;
   const bottom = PAGE.h - M.b;
+  /** Options for one line of text cut to `width` with an ellipsis (pdfkit truncates to `height`). */
+  const one = (width: number, align: 'left' | 'right' | 'center' = 'left'): PDFKit.Mixins.TextOptions => ({
+    width,
+    height: doc.currentLineHeight(true) * 1.05,
+    ellipsis: true,
+    align,
+  });
 
   const heading = (text: string, size = 13): void => {
     doc.font('bold').fontSize(size).fillColor(INK).text(text, M.l, doc.y, { width: W });
@@ -113,7 +120,7 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
     doc
       .font('body')
       .fontSize(9)
-      .text(v, M.l + 112, y0 + i * 14, { width: W - 112, lineBreak: false, ellipsis: true });
+      .text(v, M.l + 112, y0 + i * 14, one(W - 112));
   });
   doc.y = y0 + info.length * 14 + 10;
 
@@ -199,12 +206,12 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
     let x = M.l;
     for (const c of cols) {
       doc.font('body').fontSize(8.5).fillColor(INK);
-      doc.text(c.get(a), x + 3, c.sub ? y + 3 : y + 8, { width: c.w - 6, align: c.align ?? 'left', lineBreak: false, ellipsis: true });
+      doc.text(c.get(a), x + 3, c.sub ? y + 3 : y + 8, one(c.w - 6, c.align));
       if (c.sub)
         doc
           .fontSize(7)
           .fillColor(MUTED)
-          .text(c.sub(a), x + 3, y + 13.5, { width: c.w - 6, lineBreak: false, ellipsis: true });
+          .text(c.sub(a), x + 3, y + 13.5, one(c.w - 6));
       x += c.w;
     }
     doc
@@ -230,9 +237,17 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
   heading(t('二、需要专家组注意的事项', "2. For the panel's attention"));
   const flags: string[] = [];
   for (const a of result.applications) {
+    // One line per gate and reason, naming every expert who gave it.
+    const groups = new Map<string, { criterionId: string; comment: string; who: string[] }>();
     for (const f of a.gates.failed) {
+      const k = `${f.criterionId}\u0000${f.comment}`;
+      const g = groups.get(k) ?? { criterionId: f.criterionId, comment: f.comment, who: [] };
+      g.who.push(`${names.get(f.expertId) ?? f.expertId}（${f.expertId}）`);
+      groups.set(k, g);
+    }
+    for (const g of groups.values()) {
       flags.push(
-        `${a.applicationId} ${t('资格否决', 'gate failed')}：${names.get(f.expertId) ?? f.expertId}（${f.expertId}）${f.criterionId}${f.comment ? ` — ${f.comment}` : ''}`,
+        `${a.applicationId} ${t('资格否决', 'gate failed')} ${g.criterionId}：${g.who.join('、')}${g.comment ? ` — ${g.comment}` : ''}`,
       );
     }
     if (a.belowThresholds.length)
@@ -337,11 +352,7 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
         .font('body')
         .fontSize(Math.min(8, rowH * 0.6))
         .fillColor(INK)
-        .text(`${a.applicationId} ${zh ? a.name['zh-CN'] : a.name.en}`, M.l, cy - Math.min(8, rowH * 0.6) * 0.6, {
-          width: labelW - 8,
-          lineBreak: false,
-          ellipsis: true,
-        });
+        .text(`${a.applicationId} ${zh ? a.name['zh-CN'] : a.name.en}`, M.l, cy - Math.min(8, rowH * 0.6) * 0.6, one(labelW - 8));
       doc.moveTo(x0, cy).lineTo(x1, cy).lineWidth(0.2).strokeColor('#dde1e6').stroke();
       const r = Math.max(1.2, Math.min(2.6, rowH * 0.16));
       for (const v of Object.values(a.expertTotals)) doc.circle(xs(v), cy, r).fillOpacity(0.55).fill('#2f5d8a').fillOpacity(1);
@@ -409,11 +420,7 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
         .font('body')
         .fontSize(Math.min(8, rowH * 0.55))
         .fillColor(INK)
-        .text(`${c.criterionId} ${zh ? c.title['zh-CN'] : c.title.en}`, M.l, y + rowH / 2 - 4, {
-          width: labelW - 8,
-          lineBreak: false,
-          ellipsis: true,
-        });
+        .text(`${c.criterionId} ${zh ? c.title['zh-CN'] : c.title.en}`, M.l, y + rowH / 2 - 4, one(labelW - 8));
       const range = (c.meanRange ?? 0) / span;
       const sd = (c.meanSd ?? 0) / span;
       doc.rect(x0, y + rowH * 0.18, xs(range) - x0, rowH * 0.64).fill('#b7c9dc');
@@ -469,7 +476,7 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
       { width: W },
     );
   doc.moveDown(0.8);
-  const sigCols = [40, 190, 270, 190, W - 690];
+  const sigCols = [40, 170, 250, 200, W - 660];
   const sigHeader = (): void => {
     const y = doc.y;
     doc.rect(M.l, y, W, 20).fill('#e8ecf1');
@@ -479,7 +486,7 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
         .font('bold')
         .fontSize(8.5)
         .fillColor(INK)
-        .text(h, x + 4, y + 6, { width: sigCols[i]! - 8, lineBreak: false });
+        .text(h, x + 4, y + 6, one(sigCols[i]! - 8));
       x += sigCols[i]!;
     });
     doc.y = y + 20;
@@ -502,7 +509,7 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
         .font('body')
         .fontSize(9)
         .fillColor(INK)
-        .text(v, x + 4, y + 12, { width: sigCols[i]! - 8, lineBreak: false, ellipsis: true });
+        .text(v, x + 4, y + 12, one(sigCols[i]! - 8));
       x += sigCols[i]!;
     });
     const sx = M.l + sigCols[0]! + sigCols[1]! + sigCols[2]!;

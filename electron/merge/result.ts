@@ -38,10 +38,10 @@ export interface ResultDocument {
     code: string | null;
     expertId: string | null;
     revision: number | null;
-    contentSha256: string | null;
+    contentSha512: string | null;
   }[];
   /** The bundle that counts for each expert. */
-  accepted: { expertId: string; fingerprint: string; revision: number; fileSha256: string; contentSha256: string }[];
+  accepted: { expertId: string; fingerprint: string; revision: number; fileSha256: string; contentSha512: string }[];
   result: PanelResult;
   /** The secretary's consensus records, as given (also attached per application in `result`). */
   consensus: ConsensusEntry[];
@@ -70,7 +70,7 @@ export function buildResultDocument(
       code: v.code,
       expertId: v.expertId,
       revision: v.revision,
-      contentSha256: v.contentSha256,
+      contentSha512: v.contentSha512,
     })),
     accepted: Object.entries(reconciled.accepted)
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -79,7 +79,7 @@ export function buildResultDocument(
         fingerprint: b.expert.fingerprint,
         revision: b.revision,
         fileSha256: b.fileSha256,
-        contentSha256: b.contentSha256,
+        contentSha512: b.contentSha512,
       })),
     result,
     consensus: [...consensus],

@@ -38,8 +38,8 @@ export interface ImportedBundle {
   file: string;
   /** SHA-256 of the `.rsb` file. */
   fileSha256: string;
-  /** SHA-256 of `bundle.json` (its canonical bytes): the bundle's content, whatever the encryption. */
-  contentSha256: string;
+  /** SHA-512 of `bundle.json` (its canonical bytes; the digest its SSHSIG signs): the content, whatever the encryption. */
+  contentSha512: string;
   roundId: string;
   packageId: string;
   packageSha256: string;
@@ -62,7 +62,7 @@ export type Candidate =
 /** Reduces a verified bundle to what the merge needs (drops per-score comments unless asked). */
 export function compactBundle(
   bundle: Bundle,
-  meta: { file: string; fileSha256: string; contentSha256: string },
+  meta: { file: string; fileSha256: string; contentSha512: string },
   keepComments = false,
 ): ImportedBundle {
   return {

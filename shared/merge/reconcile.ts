@@ -23,7 +23,7 @@ export interface FileVerdict {
   expertId: string | null;
   fingerprint: string | null;
   revision: number | null;
-  contentSha256: string | null;
+  contentSha512: string | null;
   /** For superseded and duplicate files: the file that counts instead. */
   by: string | null;
 }
@@ -141,7 +141,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
       expertId,
       fingerprint: b.expert.fingerprint,
       revision: b.revision,
-      contentSha256: b.contentSha256,
+      contentSha512: b.contentSha512,
       by: null,
     };
   };
@@ -157,7 +157,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
         expertId: null,
         fingerprint: null,
         revision: null,
-        contentSha256: null,
+        contentSha512: null,
         by: null,
       };
       return;
@@ -180,7 +180,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
     const contents = new Map<number, Set<string>>();
     for (const { bundle } of list) {
       const set = contents.get(bundle.revision) ?? new Set<string>();
-      set.add(bundle.contentSha256);
+      set.add(bundle.contentSha512);
       contents.set(bundle.revision, set);
     }
     const usable: typeof list = [];
@@ -199,7 +199,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
         rest.push(u);
         continue;
       }
-      const known = badContent.get(u.bundle.contentSha256);
+      const known = badContent.get(u.bundle.contentSha512);
       if (known) {
         refuse(u.index, u.bundle, expertId, known.code, known.params);
         continue;
@@ -215,7 +215,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
         winner = u;
       } catch (err) {
         if (!(err instanceof Refusal)) throw err;
-        badContent.set(u.bundle.contentSha256, err);
+        badContent.set(u.bundle.contentSha512, err);
         refuse(u.index, u.bundle, expertId, err.code, err.params);
       }
     }
@@ -232,7 +232,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
         expertId,
         fingerprint: b.expert.fingerprint,
         revision: b.revision,
-        contentSha256: b.contentSha256,
+        contentSha512: b.contentSha512,
       };
       const p = { revision: b.revision, by: w.file, byRevision: w.revision };
       if (isPending) verdicts[u.index] = { ...base, status: 'pending', reason: PENDING, by: null };

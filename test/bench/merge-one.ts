@@ -11,9 +11,13 @@ const ledger = await readLedger(join(dir!, 'packages', 'ledger.json'), secretari
 const files = readdirSync(join(dir!, 'bundles'))
   .filter((f) => f.endsWith('.rsb'))
   .map((f) => join(dir!, 'bundles', f));
+const cpu0 = process.cpuUsage();
 const t = performance.now();
 const out = await mergeBundles(files, secretariat, ledger, workers === undefined ? {} : { workers: Number(workers) });
 const ms = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
+// CPU time of the whole process, worker threads included: what the merge costs whatever else runs on the machine.
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const statuses: Record<string, number> = {};
 for (const v of out.reconciled.verdicts) statuses[v.status] = (statuses[v.status] ?? 0) + 1;
 const scores = Object.values(out.reconciled.accepted).reduce(
@@ -23,6 +27,7 @@ const scores = Object.values(out.reconciled.accepted).reduce(
 process.stdout.write(
   JSON.stringify({
     ms,
+    cpuMs,
     timings: out.timings,
     files: files.length,
     fullyOpened: out.fullyOpened,

@@ -99,7 +99,7 @@ export function bundle(expertId: string, reviews: ReviewScores[], revision = 1):
   return {
     file: `${expertId}.r${revision}.rsb`,
     fileSha256: `${expertId}-${revision}`.padEnd(64, '0'),
-    contentSha256: `${expertId}-${revision}`.padEnd(64, 'c'),
+    contentSha512: `${expertId}-${revision}`.padEnd(64, 'c'),
     roundId: 'R1',
     packageId: `pkg-${expertId}`,
     packageSha256: `${expertId}`.padEnd(64, 'p'),

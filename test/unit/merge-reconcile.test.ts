@@ -36,7 +36,7 @@ function generate(seed: number): Candidate[] {
     const revision = 1 + Math.floor(rand() * 4);
     const variant = rand() < 0.1 ? 'b' : 'a'; // a second content at the same revision: a conflict
     const b: FullBundle = bundle(expert, [review('P1', Math.floor(rand() * 11), 5), review('P2', 5, 5)], revision);
-    b.contentSha256 = `${expert}-${revision}-${variant}`.padEnd(64, 'c');
+    b.contentSha512 = `${expert}-${revision}-${variant}`.padEnd(64, 'c');
     const reencrypted = rand() < 0.3;
     b.fileSha256 = `${expert}-${revision}-${variant}-${reencrypted ? i : 0}`.padEnd(64, 'f');
     b.file = `${b.fileSha256.slice(0, 12)}.rsb`;
@@ -44,7 +44,7 @@ function generate(seed: number): Candidate[] {
     if (kind < 0.08) out.push({ ok: false, file: `broken-${i}.rsb`, fileSha256: null, code: 'E_AGE_PAYLOAD', params: { chunk: 1 } });
     else if (kind < 0.14) out.push({ ok: true, bundle: { ...b, roundId: 'OTHER' } });
     else if (kind < 0.2)
-      out.push({ ok: true, bundle: { ...b, reviews: [review('P1', 11, 5)], contentSha256: `${expert}-${revision}-bad`.padEnd(64, 'c') } });
+      out.push({ ok: true, bundle: { ...b, reviews: [review('P1', 11, 5)], contentSha512: `${expert}-${revision}-bad`.padEnd(64, 'c') } });
     else out.push({ ok: true, bundle: b });
     if (rand() < 0.2) out.push(out[out.length - 1]!); // the same file given twice
   }
@@ -63,7 +63,7 @@ function shuffle<T>(xs: readonly T[], rand: () => number): T[] {
 /** What must not depend on order: the accepted content per expert and the verdicts as a multiset. */
 function essence(r: Reconciled): { accepted: Record<string, string>; verdicts: string[] } {
   return {
-    accepted: Object.fromEntries(Object.entries(r.accepted).map(([id, b]) => [id, `${b.revision}:${b.contentSha256}:${b.fileSha256}`])),
+    accepted: Object.fromEntries(Object.entries(r.accepted).map(([id, b]) => [id, `${b.revision}:${b.contentSha512}:${b.fileSha256}`])),
     verdicts: r.verdicts.map((v) => `${v.file}|${v.status}|${v.code}|${v.by}`).sort(),
   };
 }
@@ -129,7 +129,7 @@ describe('reconciliation rules', () => {
   const ok = (b: ImportedBundle): Candidate => ({ ok: true, bundle: b });
   it('same revision with different content refuses both; the revision below then counts', () => {
     const a = bundle('X1', [review('P1', 5, 5)], 2);
-    const b = { ...bundle('X1', [review('P1', 6, 5)], 2), contentSha256: 'd'.repeat(64), fileSha256: 'e'.repeat(64), file: 'other.rsb' };
+    const b = { ...bundle('X1', [review('P1', 6, 5)], 2), contentSha512: 'd'.repeat(64), fileSha256: 'e'.repeat(64), file: 'other.rsb' };
     const lower = bundle('X1', [review('P1', 7, 5)], 1);
     const r = reconcile(L, [ok(a), ok(b), ok(lower)]);
     expect(r.verdicts.map((v) => v.code ?? v.status)).toEqual(['E_MERGE_REVISION_CONFLICT', 'E_MERGE_REVISION_CONFLICT', 'accepted']);
