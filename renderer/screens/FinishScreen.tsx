@@ -24,7 +24,7 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconFileExport, IconPrinter } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageDetail, ValidationIssue } from '../../shared/ipc/contract.ts';
 import { pick } from '../../shared/i18n-text.ts';
@@ -34,6 +34,7 @@ import { SaveStatus } from '../components/review/SaveStatus.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { runningTotal } from '../lib/criteria.ts';
 import { download } from '../lib/download.ts';
+import { useSavedDraft } from '../lib/draft.ts';
 import { formatBytes, formatDateTime, formatTotal } from '../lib/format.ts';
 import { type Route, hrefFor, navigate } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
@@ -188,35 +189,13 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
 
 function OpinionBox({ value, onSave, onDirty }: { value: string; onSave: (v: string) => void; onDirty: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(value);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saved = useRef(value);
-  const latest = useRef({ draft, onSave });
-  latest.current = { draft, onSave };
-  useEffect(() => {
-    if (timer.current === null) setDraft(value);
-    saved.current = value;
-  }, [value]);
-  const flush = (): void => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-    if (latest.current.draft !== saved.current) {
-      saved.current = latest.current.draft;
-      latest.current.onSave(latest.current.draft);
-    }
-  };
-  useEffect(() => () => flush(), []);
+  const { draft, change, flush } = useSavedDraft(value, onSave, onDirty);
   return (
     <Textarea
       label={t('finish.opinion')}
       description={t('finish.opinionHint')}
       value={draft}
-      onChange={(e) => {
-        setDraft(e.currentTarget.value);
-        onDirty();
-        if (timer.current !== null) clearTimeout(timer.current);
-        timer.current = setTimeout(flush, 800);
-      }}
+      onChange={(e) => change(e.currentTarget.value)}
       onBlur={flush}
       autosize
       minRows={8}

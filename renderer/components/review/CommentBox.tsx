@@ -1,39 +1,17 @@
 /** The criterion's comment, saved as the reviewer pauses, with its rule checked live. */
 import { Group, Text, Textarea } from '@mantine/core';
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/rubric/model.ts';
 import { commentProblem, textLength } from '../../lib/criteria.ts';
-
-const PAUSE_MS = 800;
+import { useSavedDraft } from '../../lib/draft.ts';
 
 export const CommentBox = forwardRef<
   HTMLTextAreaElement,
   { criterion: Criterion; score: number | null; value: string; onSave: (text: string) => void; onDirty: () => void }
 >(function CommentBox({ criterion, score, value, onSave, onDirty }, ref) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(value);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saved = useRef(value);
-  const latest = useRef({ draft, onSave });
-  latest.current = { draft, onSave };
-
-  // Follow the stored value (after a restore) unless the reviewer is typing.
-  useEffect(() => {
-    if (timer.current === null) setDraft(value);
-    saved.current = value;
-  }, [value]);
-
-  const flush = (): void => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-    if (latest.current.draft !== saved.current) {
-      saved.current = latest.current.draft;
-      latest.current.onSave(latest.current.draft);
-    }
-  };
-  // Leaving the criterion saves what was typed (the parent keys this box by criterion).
-  useEffect(() => () => flush(), []);
+  const { draft, change, flush } = useSavedDraft(value, onSave, onDirty);
 
   // Before a score is given the rule is stated, not flagged.
   const problem = score === null ? null : commentProblem(criterion, score, draft);
@@ -51,12 +29,7 @@ export const CommentBox = forwardRef<
         label={t('comment.label')}
         description={ruleText}
         value={draft}
-        onChange={(e) => {
-          setDraft(e.currentTarget.value);
-          onDirty();
-          if (timer.current !== null) clearTimeout(timer.current);
-          timer.current = setTimeout(flush, PAUSE_MS);
-        }}
+        onChange={(e) => change(e.currentTarget.value)}
         onBlur={flush}
         autosize
         minRows={3}
