@@ -97,3 +97,8 @@ export function useHash(): string {
 export function useRoute(): Route {
   return parseHash(useHash());
 }
+
+/** Only the route's name: a component that needs no more is not re-rendered by moves within a screen. */
+export function useRouteName(): Route['name'] {
+  return useSyncExternalStore(subscribe, () => parseHash(window.location.hash).name);
+}

@@ -8,7 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../../shared/ipc/contract.ts';
-import { fromWire, toWire } from '../../shared/ipc/wire.ts';
+import { FRAME_TYPE, decodeFrame, encodeFrame, toWire } from '../../shared/ipc/wire.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { toWireError } from '../handlers/registry.ts';
 import { SECURITY_HEADERS, serveStatic } from './static.ts';
@@ -39,7 +39,7 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -47,7 +47,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: MAX_BODY });
     parts.push(chunk);
   }
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
+}
+
+/** A call's input from its frame; a malformed frame is the caller's mistake, not ours. */
+function callInput(body: Buffer): unknown {
+  try {
+    return decodeFrame(body);
+  } catch (e) {
+    throw new ReviewDeskError('E_INVALID_INPUT', { reason: `malformed request (${e instanceof Error ? e.message : String(e)})` });
+  }
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
@@ -58,6 +67,17 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const send = (res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void => {
     res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
     res.end(body);
+  };
+  const answer = (res: ServerResponse, status: number, envelope: Envelope<unknown>): void => {
+    const parts = encodeFrame(envelope);
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'content-type': FRAME_TYPE,
+      'cache-control': 'no-store',
+      'content-length': String(parts.reduce((n, p) => n + p.length, 0)),
+    });
+    for (const p of parts) res.write(p);
+    res.end();
   };
 
   const server = createServer((req, res) => {
@@ -71,15 +91,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         if (req.method !== 'POST') return send(res, 405, { 'content-type': 'text/plain' }, 'POST only');
         let envelope: Envelope<unknown>;
         if (!sameToken(req.headers['x-reviewdesk-token'] as string | undefined, token)) {
-          envelope = { ok: false, error: toWireError(new ReviewDeskError('E_FORBIDDEN_SENDER')) };
-          return send(res, 403, { 'content-type': 'application/json' }, toWire(envelope));
+          return answer(res, 403, { ok: false, error: toWireError(new ReviewDeskError('E_FORBIDDEN_SENDER')) });
         }
         try {
-          envelope = await opts.dispatch(decodeURIComponent(url.pathname.slice(5)), fromWire(await readBody(req)));
+          envelope = await opts.dispatch(decodeURIComponent(url.pathname.slice(5)), callInput(await readBody(req)));
         } catch (e) {
           envelope = { ok: false, error: toWireError(e) };
         }
-        return send(res, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, toWire(envelope));
+        return answer(res, 200, envelope);
       }
       if (url.pathname === '/events') {
         if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, { 'content-type': 'text/plain' }, 'forbidden');

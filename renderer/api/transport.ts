@@ -6,7 +6,7 @@
  * uses this module.
  */
 import type { Envelope } from '../../shared/ipc/contract.ts';
-import { fromWire, toWire } from '../../shared/ipc/wire.ts';
+import { FRAME_TYPE, decodeFrame, encodeFrame, fromWire } from '../../shared/ipc/wire.ts';
 
 export interface Transport {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
@@ -21,7 +21,7 @@ declare global {
 
 const TOKEN_KEY = 'reviewdesk.token';
 
-/** The browser host's transport: POST /api/<channel>, events over /events (SSE). */
+/** The browser host's transport: POST /api/<channel> with binary frames (bytes stay bytes), events over /events (SSE). */
 function httpTransport(): Transport {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
@@ -45,10 +45,10 @@ function httpTransport(): Transport {
     async invoke(channel, input) {
       const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-reviewdesk-token': token },
-        body: toWire(input ?? {}),
+        headers: { 'content-type': FRAME_TYPE, 'x-reviewdesk-token': token },
+        body: new Blob(encodeFrame(input ?? {}) as BlobPart[]),
       });
-      return fromWire(await res.text()) as Envelope<unknown>;
+      return decodeFrame(new Uint8Array(await res.arrayBuffer())) as Envelope<unknown>;
     },
     on(event, listener) {
       connect();

@@ -1,21 +1,22 @@
 /** The top bar: product name, where the reviewer is, who they are, and the language switch. */
 import { Anchor, Box, Button, Group, SegmentedControl, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconLock, IconStack2, IconUserCircle } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n-text.ts';
 import { useLocale } from '../i18n/index.ts';
-import { useRoute } from '../router.ts';
+import { useRouteName } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
 
-export function Header(): React.JSX.Element {
+export const Header = memo(function Header(): React.JSX.Element {
   const { t } = useTranslation();
   const locale = useLocale();
   const state = useAppStore((s) => s.state);
   const setLocale = useAppStore((s) => s.setLocale);
   const identity = state?.identity;
-  const route = useRoute();
+  const routeName = useRouteName();
   const secretariat = identity !== undefined && identity.status === 'unlocked' && identity.card.role === 'secretariat';
-  const inMerge = route.name === 'merge' || route.name === 'mergeApp' || (secretariat && route.name === 'packages');
+  const inMerge = routeName === 'merge' || routeName === 'mergeApp' || (secretariat && routeName === 'packages');
   return (
     <Box
       component="header"
@@ -93,4 +94,4 @@ export function Header(): React.JSX.Element {
       </Group>
     </Box>
   );
-}
+});

@@ -8,7 +8,7 @@ import { ActionIcon, Box, Center, Group, Loader, NumberInput, Select, Text, Tool
 import { IconChevronLeft, IconChevronRight, IconX, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { baseName, formatBytes } from '../lib/format.ts';
 import { dossierKey, useDossierStore } from '../state/dossier.ts';
@@ -25,7 +25,8 @@ export interface DossierFileInfo {
   mediaType: string;
 }
 
-export function PdfViewer({
+/** Memoised: a move to another criterion, with the same file and page, leaves the rendered page alone. */
+export const PdfViewer = memo(function PdfViewer({
   packageId,
   applicationId,
   files,
@@ -230,4 +231,4 @@ export function PdfViewer({
       </Box>
     </Box>
   );
-}
+});

@@ -24,7 +24,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconFileText, IconHistory, IconLock } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageDetail, ReviewEdit } from '../../shared/ipc/contract.ts';
 import { pick } from '../../shared/i18n-text.ts';
@@ -112,6 +112,8 @@ function NotDeclared({ detail, message, locked }: { detail: PackageDetail; messa
   );
 }
 
+const NO_FILES: PackageDetail['applications'][number]['files'] = [];
+
 function Reviewing({
   detail,
   applicationId,
@@ -131,7 +133,7 @@ function Reviewing({
   const edit = useReviewStore((s) => s.edit);
   const markPending = useReviewStore((s) => s.markPending);
   const steps = useMemo(() => walk(rubric), [rubric]);
-  const files = app?.files ?? [];
+  const files = app?.files ?? NO_FILES;
   const firstPdf = files.find((f) => f.mediaType === 'application/pdf') ?? files[0];
   const [viewer, setViewer] = useState<{ path: string; page: number } | null>(firstPdf ? { path: firstPdf.path, page: 1 } : null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -145,7 +147,8 @@ function Reviewing({
   const criterion = step.criterion;
   const state = review?.criteria[criterion.id];
   const score = state?.score ?? null;
-  const total = runningTotal(rubric, review);
+  // Moving between criteria changes none of these: the header, tree, viewer and drawer below are memoised on them.
+  const total = useMemo(() => runningTotal(rubric, review), [rubric, review]);
 
   const select = useCallback(
     (id: string) => navigate({ name: 'review', packageId, applicationId, criterionId: id }, { replace: true }),
@@ -161,6 +164,21 @@ function Reviewing({
   );
   const save = useCallback((e: ReviewEdit) => void edit(packageId, applicationId, e), [edit, packageId, applicationId]);
   const setScore = useCallback((c: Criterion, v: number | null) => save({ field: 'score', criterionId: c.id, value: v }), [save]);
+  const openFile = useCallback((path: string, page: number) => setViewer({ path, page }), []);
+  const closeViewer = useCallback(() => setViewer(null), []);
+  const openHistory = useCallback(() => setHistoryOpen(true), []);
+  const closeHistory = useCallback(() => setHistoryOpen(false), []);
+  const jumpFromHistory = useCallback(
+    (id: string) => {
+      setHistoryOpen(false);
+      select(id);
+    },
+    [select],
+  );
+  const openDossier = useMemo(
+    () => (!viewer && firstPdf ? () => setViewer({ path: firstPdf.path, page: 1 }) : undefined),
+    [viewer, firstPdf],
+  );
 
   // Keep the URL on a real criterion, so reopening returns exactly here.
   useEffect(() => {
@@ -185,8 +203,15 @@ function Reviewing({
     [criterion, score, setScore],
   );
 
+  // The key handler is registered once and reads what it acts on from this ref, which every render brings up to
+  // date before the browser can deliver the next key: a key pressed right after a move acts on the new criterion.
+  const keys = useRef({ criterion, score, typing, move, setScore, commitTyped, historyOpen });
+  useLayoutEffect(() => {
+    keys.current = { criterion, score, typing, move, setScore, commitTyped, historyOpen };
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      const { criterion, score, typing, move, setScore, commitTyped, historyOpen } = keys.current;
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         if (document.activeElement instanceof HTMLElement && isEditable(document.activeElement)) document.activeElement.blur();
@@ -232,14 +257,18 @@ function Reviewing({
         if (exact !== undefined && !longer) {
           commitTyped(buf);
         } else {
+          // Read back by the next key before React has re-rendered.
+          keys.current.typing = buf;
           setTyping(buf);
           if (typingTimer.current) clearTimeout(typingTimer.current);
-          typingTimer.current = setTimeout(() => commitTyped(buf), TYPE_PAUSE_MS);
+          typingTimer.current = setTimeout(() => keys.current.commitTyped(buf), TYPE_PAUSE_MS);
         }
       } else if (k === 'Delete' || k === 'Backspace') {
         if (typing) {
           e.preventDefault();
-          setTyping(typing.length > 1 ? typing.slice(0, -1) : null);
+          const rest = typing.length > 1 ? typing.slice(0, -1) : null;
+          keys.current.typing = rest;
+          setTyping(rest);
         } else if (score !== null && k === 'Delete') {
           e.preventDefault();
           setScore(criterion, null);
@@ -248,115 +277,20 @@ function Reviewing({
         e.preventDefault();
         commentRef.current?.focus();
       } else if (k === 'Escape' && typing) {
+        keys.current.typing = null;
         setTyping(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [criterion, score, typing, move, setScore, commitTyped, historyOpen]);
+  }, []);
 
   const index = steps.findIndex((s) => s.criterion.id === criterion.id);
   const status = stepStatus(criterion, state);
 
   return (
     <Box style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      {/* Header bar: where, running total, grade, save state. */}
-      <Group
-        px="md"
-        py={8}
-        justify="space-between"
-        wrap="nowrap"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'white', flex: 'none' }}
-      >
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <PackageCrumbs detail={detail}>
-            <Text size="sm" c="dimmed">
-              {t('review.crumb')}
-            </Text>
-          </PackageCrumbs>
-          <Text fw={700} size="lg" truncate data-testid="application-name">
-            {app ? pick(app.name, locale) : applicationId}
-          </Text>
-        </Stack>
-        <Group gap="md" wrap="nowrap" style={{ flex: 'none' }}>
-          <Stack gap={0} align="flex-end">
-            <Text size="xs" c="dimmed">
-              {t('review.totalLabel', { scored: total.scored, of: total.of })}
-            </Text>
-            <Text fw={700} size="xl" data-testid="total" data-value={total.total}>
-              {formatTotal(total.total)}
-              <Text span size="sm" c="dimmed" fw={400}>
-                {' '}
-                / {rubric.totalPoints}
-              </Text>
-            </Text>
-          </Stack>
-          <Stack gap={2} align="flex-start">
-            <Text size="xs" c="dimmed">
-              {total.complete ? t('review.grade') : t('review.gradeProvisional')}
-            </Text>
-            <Badge
-              size="lg"
-              variant={total.complete ? 'filled' : 'light'}
-              color={
-                !total.complete
-                  ? 'gray'
-                  : total.grade?.id === 'fail' || !total.passes
-                    ? 'red'
-                    : total.grade?.id === 'excellent'
-                      ? 'green'
-                      : 'blue'
-              }
-              data-testid="grade"
-              data-grade={total.grade?.id ?? ''}
-              style={{ textTransform: 'none' }}
-            >
-              {total.grade ? pick(total.grade.label, locale) : '—'}
-            </Badge>
-          </Stack>
-          {total.failedGates > 0 && (
-            <Badge color="red" variant="filled" size="lg" data-testid="failed-gates" style={{ textTransform: 'none' }}>
-              {t('review.failedGates', { count: total.failedGates })}
-            </Badge>
-          )}
-          <Box w={150} style={{ flex: 'none' }}>
-            <SaveStatus packageId={packageId} applicationId={applicationId} />
-          </Box>
-          <Tooltip label={t('history.open')}>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              onClick={() => setHistoryOpen(true)}
-              aria-label={t('history.button')}
-              data-testid="history-open"
-            >
-              <IconHistory size={18} />
-            </ActionIcon>
-          </Tooltip>
-          {!viewer && firstPdf && (
-            <Tooltip label={t('pdf.open')}>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                onClick={() => setViewer({ path: firstPdf.path, page: 1 })}
-                aria-label={t('pdf.open')}
-                data-testid="dossier-open"
-              >
-                <IconFileText size={18} />
-              </ActionIcon>
-            </Tooltip>
-          )}
-          <Button
-            size="xs"
-            component="a"
-            href={hrefFor({ name: 'finish', packageId, applicationId })}
-            data-testid="go-finish"
-            style={{ flex: 'none' }}
-          >
-            {t('review.toFinish')}
-          </Button>
-        </Group>
-      </Group>
+      <ReviewHeader detail={detail} applicationId={applicationId} total={total} onHistory={openHistory} onDossier={openDossier} />
 
       <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box w={260} style={{ flex: 'none', borderRight: '1px solid var(--mantine-color-gray-3)', background: 'white' }}>
@@ -425,12 +359,12 @@ function Reviewing({
             />
 
             <EvidenceBox
-              key={`e-${criterion.id}`}
+              criterionId={criterion.id}
               files={files}
               value={state?.evidence ?? []}
               hint={criterion.evidenceHint ? pick(criterion.evidenceHint, locale) : undefined}
               onChange={(next) => save({ field: 'evidence', criterionId: criterion.id, value: next })}
-              onOpen={(path, page) => setViewer({ path, page })}
+              onOpen={openFile}
               defaultFile={viewer?.path}
               defaultPage={viewer?.page}
             />
@@ -472,8 +406,8 @@ function Reviewing({
               files={files}
               path={viewer.path}
               page={viewer.page}
-              onOpen={(path, page) => setViewer({ path, page })}
-              onClose={() => setViewer(null)}
+              onOpen={openFile}
+              onClose={closeViewer}
             />
           </Box>
         )}
@@ -481,15 +415,120 @@ function Reviewing({
 
       <HistoryDrawer
         opened={historyOpen}
-        onClose={() => setHistoryOpen(false)}
+        onClose={closeHistory}
         packageId={packageId}
         applicationId={applicationId}
         rubric={rubric}
-        onJump={(id) => {
-          setHistoryOpen(false);
-          select(id);
-        }}
+        onJump={jumpFromHistory}
       />
     </Box>
   );
 }
+
+/** The header bar: where, running total, grade, save state; memoised, so moving between criteria leaves it alone. */
+const ReviewHeader = memo(function ReviewHeader({
+  detail,
+  applicationId,
+  total,
+  onHistory,
+  onDossier,
+}: {
+  detail: PackageDetail;
+  applicationId: string;
+  total: ReturnType<typeof runningTotal>;
+  onHistory: () => void;
+  /** Opens the first dossier file; absent while the viewer is open or there is none. */
+  onDossier: (() => void) | undefined;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const packageId = detail.summary.packageId;
+  const rubric = detail.rubric;
+  const app = detail.applications.find((a) => a.id === applicationId);
+  return (
+    <Group
+      px="md"
+      py={8}
+      justify="space-between"
+      wrap="nowrap"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'white', flex: 'none' }}
+    >
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <PackageCrumbs detail={detail}>
+          <Text size="sm" c="dimmed">
+            {t('review.crumb')}
+          </Text>
+        </PackageCrumbs>
+        <Text fw={700} size="lg" truncate data-testid="application-name">
+          {app ? pick(app.name, locale) : applicationId}
+        </Text>
+      </Stack>
+      <Group gap="md" wrap="nowrap" style={{ flex: 'none' }}>
+        <Stack gap={0} align="flex-end">
+          <Text size="xs" c="dimmed">
+            {t('review.totalLabel', { scored: total.scored, of: total.of })}
+          </Text>
+          <Text fw={700} size="xl" data-testid="total" data-value={total.total}>
+            {formatTotal(total.total)}
+            <Text span size="sm" c="dimmed" fw={400}>
+              {' '}
+              / {rubric.totalPoints}
+            </Text>
+          </Text>
+        </Stack>
+        <Stack gap={2} align="flex-start">
+          <Text size="xs" c="dimmed">
+            {total.complete ? t('review.grade') : t('review.gradeProvisional')}
+          </Text>
+          <Badge
+            size="lg"
+            variant={total.complete ? 'filled' : 'light'}
+            color={
+              !total.complete
+                ? 'gray'
+                : total.grade?.id === 'fail' || !total.passes
+                  ? 'red'
+                  : total.grade?.id === 'excellent'
+                    ? 'green'
+                    : 'blue'
+            }
+            data-testid="grade"
+            data-grade={total.grade?.id ?? ''}
+            style={{ textTransform: 'none' }}
+          >
+            {total.grade ? pick(total.grade.label, locale) : '—'}
+          </Badge>
+        </Stack>
+        {total.failedGates > 0 && (
+          <Badge color="red" variant="filled" size="lg" data-testid="failed-gates" style={{ textTransform: 'none' }}>
+            {t('review.failedGates', { count: total.failedGates })}
+          </Badge>
+        )}
+        <Box w={150} style={{ flex: 'none' }}>
+          <SaveStatus packageId={packageId} applicationId={applicationId} />
+        </Box>
+        <Tooltip label={t('history.open')}>
+          <ActionIcon variant="default" size="lg" onClick={onHistory} aria-label={t('history.button')} data-testid="history-open">
+            <IconHistory size={18} />
+          </ActionIcon>
+        </Tooltip>
+        {onDossier && (
+          <Tooltip label={t('pdf.open')}>
+            <ActionIcon variant="default" size="lg" onClick={onDossier} aria-label={t('pdf.open')} data-testid="dossier-open">
+              <IconFileText size={18} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+        <Button
+          size="xs"
+          component="a"
+          href={hrefFor({ name: 'finish', packageId, applicationId })}
+          data-testid="go-finish"
+          style={{ flex: 'none' }}
+        >
+          {t('review.toFinish')}
+        </Button>
+      </Group>
+    </Group>
+  );
+});

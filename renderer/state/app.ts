@@ -62,6 +62,9 @@ interface AppStore {
 
 const idleImport: ImportState = { busy: false, fileName: null, error: null, signerChange: null, imported: null };
 
+/** The location last sent to settings:set (the store keeps the one read at start-up). */
+let savedLocation: string | undefined;
+
 export const useAppStore = create<AppStore>()((set, get) => ({
   state: null,
   loadError: null,
@@ -101,12 +104,15 @@ export const useAppStore = create<AppStore>()((set, get) => ({
   },
 
   async saveLocation(lastLocation) {
-    if (get().state?.lastLocation === lastLocation) return;
+    if ((savedLocation ?? get().state?.lastLocation) === lastLocation) return;
+    savedLocation = lastLocation;
+    // The answer is not put in the store: only the start-up restore reads lastLocation, and a new state object
+    // would re-render every screen a second time after each move.
     try {
-      const state = await api['settings:set']({ lastLocation });
-      set({ state });
+      await api['settings:set']({ lastLocation });
     } catch {
       // Losing the last location is harmless; the next move saves it again.
+      savedLocation = undefined;
     }
   },
 

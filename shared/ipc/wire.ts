@@ -1,20 +1,98 @@
 /**
- * JSON wire form for the browser host (Electron's IPC clones Uint8Array
- * natively): byte arrays travel as `{ "$bytes": "<base64>" }`.
+ * Wire forms for the browser host (Electron's IPC clones Uint8Array natively).
+ *
+ * - API calls and their answers travel as a binary frame, so a package or a
+ *   dossier file crosses loopback HTTP as raw bytes, not as base64 text: a
+ *   4-byte big-endian length, that many bytes of UTF-8 JSON
+ *   in which every byte array is `{"$blob": index}`, then each byte
+ *   array as a 4-byte length and its bytes.
+ * - Pushed events (small, no bytes of note) travel as JSON text over SSE, byte
+ *   arrays as `{"$bytes": "<base64>"}`.
  */
 import { base64 } from '@scure/base';
 
+/** The media type of a frame. */
+export const FRAME_TYPE = 'application/x-reviewdesk-frame';
+
 export function toWire(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? { $bytes: base64.encode(v) } : v));
+  return JSON.stringify(
+    value,
+    bytesAs((b) => ({ $bytes: base64.encode(b) })),
+  );
+}
+
+/**
+ * A JSON.stringify replacer that writes byte arrays as `as` says. It looks at
+ * the holder's own value, because a Node Buffer's toJSON has already turned
+ * `v` into `{type: 'Buffer', data: […]}` by the time the replacer sees it.
+ */
+function bytesAs(as: (bytes: Uint8Array) => unknown): (this: unknown, key: string, v: unknown) => unknown {
+  return function (this: unknown, key: string, v: unknown): unknown {
+    const raw = (this as Record<string, unknown>)[key];
+    return raw instanceof Uint8Array ? as(raw) : v;
+  };
 }
 
 export function fromWire(text: string): unknown {
   return JSON.parse(text, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      const keys = Object.keys(o);
-      if (keys.length === 1 && keys[0] === '$bytes' && typeof o.$bytes === 'string') return base64.decode(o.$bytes);
-    }
-    return v;
+    const o = soleKey(v, '$bytes');
+    return o && typeof o.$bytes === 'string' ? base64.decode(o.$bytes) : v;
   });
+}
+
+/** `v` when it is a plain object whose only key is `key`. */
+function soleKey(v: unknown, key: string): Record<string, unknown> | null {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return null;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === key ? (v as Record<string, unknown>) : null;
+}
+
+/** A value as a frame, in parts (to send without joining them). */
+export function encodeFrame(value: unknown): Uint8Array[] {
+  const blobs: Uint8Array[] = [];
+  const json = new TextEncoder().encode(
+    JSON.stringify(
+      value,
+      bytesAs((b) => ({ $blob: blobs.push(b) - 1 })),
+    ) ?? 'null',
+  );
+  const parts: Uint8Array[] = [u32(json.length), json];
+  for (const b of blobs) parts.push(u32(b.length), b);
+  return parts;
+}
+
+function u32(n: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, n);
+  return b;
+}
+
+/** Reads a frame; its byte arrays are views into `frame` (no copies). Throws on anything malformed. */
+export function decodeFrame(frame: Uint8Array): unknown {
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const take = (at: number): [start: number, end: number] => {
+    if (at + 4 > frame.length) throw new Error('frame cut short');
+    const end = at + 4 + view.getUint32(at);
+    if (end > frame.length) throw new Error('frame cut short');
+    return [at + 4, end];
+  };
+  const [jsonStart, jsonEnd] = take(0);
+  const blobs: Uint8Array[] = [];
+  for (let at = jsonEnd; at < frame.length;) {
+    const [start, end] = take(at);
+    blobs.push(frame.subarray(start, end));
+    at = end;
+  }
+  const used = new Set<number>();
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(jsonStart, jsonEnd));
+  const value = JSON.parse(text, (_k, v: unknown) => {
+    const ref = soleKey(v, '$blob');
+    if (!ref) return v;
+    const i = ref.$blob;
+    if (typeof i !== 'number' || !blobs[i] || used.has(i)) throw new Error('frame refers to a missing or reused byte array');
+    used.add(i);
+    return blobs[i];
+  }) as unknown;
+  if (used.size !== blobs.length) throw new Error('frame carries a byte array nothing refers to');
+  return value;
 }

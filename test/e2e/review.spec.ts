@@ -324,3 +324,21 @@ test('the dossier PDF opens beside the criterion and renders its pages', async (
   await expect(viewer).toHaveAttribute('data-page', '1');
   await expect.poll(async () => Number(await viewer.getAttribute('data-pages'))).toBeGreaterThan(0);
 });
+
+test('keys pressed in quick succession act on the criterion each was pressed at', async ({ app, page }) => {
+  const { packageId } = await app.seed();
+  const ref = { packageId, applicationId: 'A001' };
+  await app.open(`#/p/${packageId}/a/A001`);
+  const review = new ReviewPage(page);
+  await review.at('G1');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  // No waiting between keys: each move and score must land where the reviewer was when the key went down.
+  for (const k of ['1', 'j', '0', 'j', '1', 'j', 'j', '1']) await page.keyboard.press(k);
+  await review.at('G5');
+  await expect
+    .poll(async () => {
+      const c = (await app.ws.invoke('review:get', ref)).criteria;
+      return ['G1', 'G2', 'G3', 'G4', 'G5'].map((id) => c[id]?.score ?? null);
+    })
+    .toEqual([1, 0, 1, null, 1]);
+});

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, defineHandlers } from '../../electron/handlers/registry.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
 import { CSP } from '../../electron/host/static.ts';
-import { fromWire, toWire } from '../../shared/ipc/wire.ts';
+import { FRAME_TYPE, decodeFrame, encodeFrame } from '../../shared/ipc/wire.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
+const frame = (value: unknown): Buffer => Buffer.concat(encodeFrame(value));
 const dir = tempDir('rd-host-');
 const rendererDir = join(dir, 'renderer');
 mkdirSync(rendererDir);
@@ -35,17 +36,16 @@ afterAll(() => host.close());
 
 function raw(
   path: string,
-  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  opts: { method?: string; headers?: Record<string, string>; body?: Uint8Array } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   const url = new URL(host.origin);
   return new Promise((resolve, reject) => {
     const req = request(
       { host: url.hostname, port: url.port, path, method: opts.method ?? 'GET', headers: { host: url.host, ...opts.headers } },
       (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        const body: Buffer[] = [];
+        res.on('data', (c: Buffer) => body.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(body) }));
       },
     );
     req.on('error', reject);
@@ -72,15 +72,15 @@ describe('browser host', () => {
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
       const r = await raw(p);
       expect(r.status).toBe(404);
-      expect(r.body).not.toContain('outside');
+      expect(r.body.toString()).not.toContain('outside');
     }
   });
 
   it('refuses API calls without the token, from another origin, or for another Host', async () => {
-    const body = toWire({ a: 1 });
+    const body = frame({ a: 1 });
     const noToken = await raw('/api/identity:card', { method: 'POST', body });
     expect(noToken.status).toBe(403);
-    expect((fromWire(noToken.body) as { error: { code: string } }).error.code).toBe('E_FORBIDDEN_SENDER');
+    expect((decodeFrame(noToken.body) as { error: { code: string } }).error.code).toBe('E_FORBIDDEN_SENDER');
     const wrongOrigin = await raw('/api/identity:card', {
       method: 'POST',
       body,
@@ -96,17 +96,45 @@ describe('browser host', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('dispatches with the token and carries bytes both ways', async () => {
+  it('dispatches with the token and carries bytes both ways, as raw bytes', async () => {
     const bytes = new Uint8Array([0, 1, 2, 255]);
+    const big = new Uint8Array(3 * 1024 * 1024).map((_, i) => i % 251);
     const r = await raw('/api/identity:card', {
       method: 'POST',
-      body: toWire({ bytes }),
-      headers: { 'x-reviewdesk-token': host.token, origin: host.origin, 'content-type': 'application/json' },
+      body: frame({ bytes, nested: [{ big }], text: '评审 {"$blob":0}' }),
+      headers: { 'x-reviewdesk-token': host.token, origin: host.origin, 'content-type': FRAME_TYPE },
     });
     expect(r.status).toBe(200);
-    const env = fromWire(r.body) as { ok: boolean; value: { echo: { bytes: Uint8Array } } };
+    expect(r.headers['content-type']).toBe(FRAME_TYPE);
+    // Raw, not base64: the answer is barely larger than what it carries.
+    expect(r.body.length).toBeLessThan(big.length + 1024);
+    const env = decodeFrame(r.body) as { ok: boolean; value: { echo: { bytes: Uint8Array; nested: { big: Uint8Array }[]; text: string } } };
     expect(env.ok).toBe(true);
     expect([...env.value.echo.bytes]).toEqual([0, 1, 2, 255]);
+    expect(Buffer.compare(env.value.echo.nested[0]!.big, big)).toBe(0);
+    expect(env.value.echo.text).toBe('评审 {"$blob":0}');
+  });
+
+  it('answers a malformed frame with E_INVALID_INPUT and dispatches nothing', async () => {
+    const before = calls.length;
+    const good = frame({ bytes: new Uint8Array([1, 2, 3]) });
+    const bad = [
+      Buffer.from('{"a":1}'), // JSON, not a frame
+      good.subarray(0, good.length - 1), // cut short
+      Buffer.concat([good, Buffer.from([0])]), // trailing byte
+      Buffer.concat(encodeFrame({ a: { $blob: 0 } })), // refers to a byte array it does not carry
+      Buffer.concat(encodeFrame({ a: new Uint8Array(1), b: { $blob: 0 } })), // one byte array used twice
+    ];
+    for (const body of bad) {
+      const r = await raw('/api/identity:card', {
+        method: 'POST',
+        body,
+        headers: { 'x-reviewdesk-token': host.token, origin: host.origin, 'content-type': FRAME_TYPE },
+      });
+      expect(r.status).toBe(200);
+      expect((decodeFrame(r.body) as { ok: boolean; error: { code: string } }).error.code).toBe('E_INVALID_INPUT');
+    }
+    expect(calls.length).toBe(before);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Where in the dossier the score is grounded: file and page, opened beside the criteria on click. */
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconExternalLink, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CriterionState } from '../../../shared/ipc/contract.ts';
 import { baseName } from '../../lib/format.ts';
@@ -10,6 +10,7 @@ import type { DossierFileInfo } from '../PdfViewer.tsx';
 type Evidence = CriterionState['evidence'];
 
 export function EvidenceBox({
+  criterionId,
   files,
   value,
   hint,
@@ -18,6 +19,8 @@ export function EvidenceBox({
   defaultFile,
   defaultPage,
 }: {
+  /** The criterion the references belong to: the half-filled form is cleared when it changes. */
+  criterionId: string;
   files: DossierFileInfo[];
   value: Evidence;
   hint?: string;
@@ -29,6 +32,14 @@ export function EvidenceBox({
   const { t } = useTranslation();
   const [file, setFile] = useState<string | null>(null);
   const [page, setPage] = useState<string | number>('');
+  // Cleared on a move, rather than remounted: remounting the file picker on every move costs more than a frame.
+  const [formFor, setFormFor] = useState(criterionId);
+  if (formFor !== criterionId) {
+    setFormFor(criterionId);
+    setFile(null);
+    setPage('');
+  }
+  const fileOptions = useMemo(() => files.map((f) => ({ value: f.path, label: baseName(f.path) })), [files]);
   const chosen = file ?? defaultFile ?? files[0]?.path ?? null;
   const add = (): void => {
     if (!chosen) return;
@@ -86,7 +97,7 @@ export function EvidenceBox({
             size="xs"
             style={{ flex: 1, minWidth: 0 }}
             label={t('evidence.file')}
-            data={files.map((f) => ({ value: f.path, label: baseName(f.path) }))}
+            data={fileOptions}
             value={chosen}
             onChange={setFile}
             allowDeselect={false}

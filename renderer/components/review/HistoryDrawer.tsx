@@ -1,7 +1,7 @@
 /** The audit history of one application: every edit, old → new, and restoring an old value. */
 import { Badge, Button, Drawer, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconArrowBackUp, IconArrowRight } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/ipc/contract.ts';
 import { pick } from '../../../shared/i18n-text.ts';
@@ -49,7 +49,7 @@ function useShowValue(rubric: Rubric): (entry: AuditEntry, json: string | null) 
   };
 }
 
-export function HistoryDrawer({
+export const HistoryDrawer = memo(function HistoryDrawer({
   opened,
   onClose,
   packageId,
@@ -172,4 +172,4 @@ export function HistoryDrawer({
       )}
     </Drawer>
   );
-}
+});
