@@ -6,6 +6,7 @@
 import type { Envelope } from '../../shared/ipc/contract.ts';
 import { prepareDemoSecretariat, prepareDemoWorkspace, type DemoSecretariat, type DemoWorkspace } from '../handlers/demo-workspace.ts';
 import type { Host } from '../handlers/host.ts';
+import { startPayloadWorkers } from '../crypto/parallel.ts';
 import { openWorkspace, type WorkspaceOptions } from '../handlers/index.ts';
 
 export interface HostedWorkspace {
@@ -27,6 +28,9 @@ export async function openHostedWorkspace(opts: {
   secretariat?: boolean;
 }): Promise<HostedWorkspace> {
   const ws = await openWorkspace(opts.dataDir, opts.host, opts.options);
+  // At launch, so that opening a large package does not wait for the decryption threads to start (they are
+  // unreferenced while idle and cost nothing until a package is opened).
+  startPayloadWorkers();
   try {
     const demoSecretariat = opts.demoIfEmpty && opts.secretariat ? await prepareDemoSecretariat(ws.ctx) : null;
     const demo = opts.demoIfEmpty && !opts.secretariat ? await prepareDemoWorkspace(ws.ctx) : null;
