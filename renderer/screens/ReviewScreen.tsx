@@ -493,10 +493,11 @@ const ReviewHeader = memo(function ReviewHeader({
                     : 'blue'
             }
             data-testid="grade"
-            data-grade={total.grade?.id ?? ''}
+            data-grade={total.complete ? (total.grade?.id ?? '') : ''}
             style={{ textTransform: 'none' }}
           >
-            {total.grade ? pick(total.grade.label, locale) : '—'}
+            {/* A band read off a partial total would only ever say 不合格: none is shown until every criterion is scored. */}
+            {total.complete && total.grade ? pick(total.grade.label, locale) : '—'}
           </Badge>
         </Stack>
         {total.failedGates > 0 && (

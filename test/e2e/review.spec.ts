@@ -81,6 +81,9 @@ test('scores a whole application from the keyboard alone; comment rules show and
   await review.next('D1.1');
   await review.typeScore('8'); // 0–10 in whole points: 8 cannot grow, saved at once
   await scoreIs(8);
+  // A partial total gets no grade band yet (it could only read 不合格).
+  await expect(review.grade).toHaveAttribute('data-grade', '');
+  await expect(review.grade).toHaveText('—');
   await review.next('D1.2');
   await review.typeScore('10'); // levels 0–10 in halves: "1" waits for the "0"
   await scoreIs(10);
