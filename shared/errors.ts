@@ -268,6 +268,10 @@ export const ERRORS = {
     'zh-CN': '本地数据库出错：{reason}',
     en: 'Local database error: {reason}',
   },
+  E_WORKSPACE_LOCKED: {
+    'zh-CN': '此工作区已被另一个评审台进程打开（进程 {pid}，{hostname}）。请先关闭它再试。',
+    en: 'This workspace is already open in another ReviewDesk process (pid {pid} on {hostname}). Close it and try again.',
+  },
   E_UNSUPPORTED: {
     'zh-CN': '此环境不支持该操作：{what}',
     en: 'This is not supported here: {what}',

@@ -8,8 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
-import { ReviewDeskError } from '../../shared/errors.ts';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
+import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
 import type { Host, SecretStore } from '../handlers/host.ts';
 import { toWireError } from '../handlers/registry.ts';
@@ -140,7 +140,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_e, contents) => harden(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => workspace?.close());
+  // Closing the workspace releases its lock (workspace.lock) for the next run.
+  app.on('will-quit', () => {
+    workspace?.close();
+    workspace = null;
+  });
+  // Ctrl-C in `npm start`, or a polite kill: quit through will-quit rather than die holding the lock.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   void app.whenReady().then(async () => {
     const ses = session.defaultSession;
@@ -164,13 +170,23 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(new Uint8Array(file.body), { status: file.status, headers: file.headers });
     });
 
-    workspace = await openHostedWorkspace({
-      dataDir: join(app.getPath('userData'), 'workspace'),
-      host: host(),
-      options: { nativeBinding },
-      // `npm start` in a checkout: the bundled demo round when there is nothing else.
-      demoIfEmpty: !app.isPackaged && process.env.REVIEWDESK_DEMO_IF_EMPTY === '1',
-    });
+    const dataDir = join(app.getPath('userData'), 'workspace');
+    try {
+      workspace = await openHostedWorkspace({
+        dataDir,
+        host: host(),
+        options: { nativeBinding },
+        // `npm start` in a checkout: the bundled demo round when there is nothing else.
+        demoIfEmpty: !app.isPackaged && process.env.REVIEWDESK_DEMO_IF_EMPTY === '1',
+      });
+    } catch (e) {
+      // E_WORKSPACE_LOCKED (the folder is open in another ReviewDesk process, e.g. the browser host on the same
+      // folder), E_DB_NEWER, …: the stable message in both languages, then quit rather than run without a workspace.
+      const message = isReviewDeskError(e) ? `${e.localized('zh-CN')}\n\n${e.localized('en')}` : String(e);
+      dialog.showErrorBox('ReviewDesk 评审台', `${message}\n\n${dataDir}`);
+      app.exit(1);
+      return;
+    }
     ipcMain.handle(INVOKE, (event, channel: unknown, input: unknown) => {
       // Only the top frame of one of our own windows, showing our own app:// page.
       const frame = event.senderFrame;

@@ -13,6 +13,7 @@ import { getPackageRow, pledgeAcceptedAt, type PackageRow } from '../db/packages
 import type { Identity } from '../keys/identity.ts';
 import type { OpenedPackage } from '../packages/open.ts';
 import type { Host } from './host.ts';
+import type { WorkspaceLock } from './workspace-lock.ts';
 
 export interface WorkspaceOptions {
   /** scrypt work factor (log2) for passphrase-protected keys; 18 by default, lower only in tests. */
@@ -71,11 +72,13 @@ export class Session {
 
 export interface Context {
   readonly db: Database;
-  /** The workspace folder: workspace.sqlite, packages/, exports/. */
+  /** The workspace folder: workspace.sqlite, workspace.lock, packages/, exports/, bundles/. */
   readonly dataDir: string;
   readonly host: Host;
   readonly session: Session;
   readonly options: Required<Omit<WorkspaceOptions, 'nativeBinding'>>;
+  /** The folder's single-writer lock (`workspace.lock`), released when the workspace closes. */
+  readonly lock: WorkspaceLock;
 }
 
 export function now(): string {

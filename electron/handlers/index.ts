@@ -27,8 +27,10 @@ import { packageHandlers, PACKAGES_DIR } from './packages.ts';
 import { defineHandlers, dispatch, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
+import { acquireWorkspaceLock } from './workspace-lock.ts';
 
 export type { Context, WorkspaceOptions } from './context.ts';
+export { LOCK_FILE } from './workspace-lock.ts';
 
 /** The database file inside a workspace folder. */
 export const DATABASE_FILE = 'workspace.sqlite';
@@ -55,7 +57,7 @@ export interface Workspace {
   call(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
   /** Typed call that throws the ReviewDeskError of a failed envelope (for Node-side callers and tests). */
   invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
-  /** Closes the database and forgets the unlocked keys and decrypted packages. */
+  /** Closes the database, forgets the unlocked keys and decrypted packages, and releases the folder's lock. */
   close(): void;
 }
 
@@ -72,30 +74,40 @@ async function sweep(ctx: Context): Promise<void> {
   }
 }
 
-/** Opens a context without the handler table (see {@link openWorkspace}). */
+/**
+ * Opens a context without the handler table (see {@link openWorkspace}). It
+ * holds the folder's lock (`ctx.lock`): release it once the database is closed.
+ */
 export async function createContext(opts: { dataDir: string; host: Host; options?: WorkspaceOptions }): Promise<Context> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.options?.nativeBinding);
-  const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
-  const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options };
+  // Before anything else touches the folder: E_WORKSPACE_LOCKED while another process works in it.
+  const lock = await acquireWorkspaceLock(opts.dataDir, opts.host.appVersion);
+  let db: Context['db'] | undefined;
   try {
+    db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.options?.nativeBinding);
+    const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
+    const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options, lock };
     for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
     await sweep(ctx);
     const row = getIdentityRow(db);
     // Keychain-sealed keys open by themselves; if the keychain refuses, the app starts locked and says why on unlock.
     if (row?.protection === 'safeStorage' && opts.host.secrets.available) await unlockWithKeychain(ctx, row).catch(() => undefined);
+    return ctx;
   } catch (e) {
-    db.close();
+    // Nothing half-done: a refused open (E_DB_NEWER, E_DB, …) leaves neither the database open nor the lock behind.
+    if (db?.open) db.close();
+    lock.release();
     throw e;
   }
-  return ctx;
 }
 
 /**
  * Opens (creating if needed) the workspace in `dataDir`: `workspace.sqlite`,
- * `packages/` (the encrypted `.rpkg` files) and `exports/` (the `.rsb` files).
- * Throws E_DB_NEWER for a database from a newer ReviewDesk, E_DB when it
- * cannot be opened.
+ * `packages/` (the encrypted `.rpkg` files) and `exports/` (the `.rsb` files),
+ * holding `workspace.lock` until `close()`.
+ * Throws E_WORKSPACE_LOCKED while another process (or this one, not yet
+ * closed) has the folder open, E_DB_NEWER for a database from a newer
+ * ReviewDesk, E_DB when it cannot be opened.
  */
 export async function openWorkspace(dataDir: string, host: Host, options?: WorkspaceOptions): Promise<Workspace> {
   const ctx = await createContext({ dataDir, host, ...(options ? { options } : {}) });
@@ -114,6 +126,7 @@ export async function openWorkspace(dataDir: string, host: Host, options?: Works
     close() {
       ctx.session.clear();
       if (ctx.db.open) ctx.db.close();
+      ctx.lock.release();
     },
   };
 }

@@ -13,6 +13,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isReviewDeskError } from '../../shared/errors.ts';
 import { noKeychain, type Host } from '../handlers/host.ts';
 import { startBrowserHost, type BrowserHost } from './browser.ts';
 import { openHostedWorkspace } from './workspace.ts';
@@ -28,8 +29,18 @@ const host: Host = {
   appVersion: process.env.npm_package_version ?? 'dev',
   emit: (event, payload) => server?.emit(event, payload),
 };
-const ws = await openHostedWorkspace({ dataDir, host, demoIfEmpty: true, secretariat: Boolean(values.secretariat) });
-server = await startBrowserHost({ rendererDir, dispatch: ws.dispatch, ...(values.port ? { port: Number(values.port) } : {}) });
+const ws = await openHostedWorkspace({ dataDir, host, demoIfEmpty: true, secretariat: Boolean(values.secretariat) }).catch((e: unknown) => {
+  // E_WORKSPACE_LOCKED (another run on this folder), E_DB_NEWER, …: say so in both languages, without a stack trace.
+  if (!isReviewDeskError(e)) throw e;
+  console.error(`${e.localized('zh-CN')}\n${e.localized('en')}\n  data: ${dataDir}`);
+  process.exit(1);
+});
+server = await startBrowserHost({ rendererDir, dispatch: ws.dispatch, ...(values.port ? { port: Number(values.port) } : {}) }).catch(
+  (e: unknown) => {
+    ws.close(); // e.g. the port is taken: do not leave the workspace locked behind
+    throw e;
+  },
+);
 console.log(`ReviewDesk 评审台 — browser host (loopback only; this token is new every run)\n  data: ${dataDir}\n  open: ${server.url}`);
 if (ws.demo) {
   console.log(
@@ -46,7 +57,11 @@ if (ws.demoSecretariat) {
         : ''),
   );
 }
+// Closing the workspace releases its lock (workspace.lock), so the next run on this folder may open it.
+let stopping = false;
 const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
   void server?.close().then(() => {
     ws.close();
     process.exit(0);
