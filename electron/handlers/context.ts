@@ -13,7 +13,6 @@ import { getPackageRow, pledgeAcceptedAt, type PackageRow } from '../db/packages
 import type { Identity } from '../keys/identity.ts';
 import type { OpenedPackage } from '../packages/open.ts';
 import type { Host } from './host.ts';
-import type { WorkspaceLock } from './workspace-lock.ts';
 
 export interface WorkspaceOptions {
   /** scrypt work factor (log2) for passphrase-protected keys; 18 by default, lower only in tests. */
@@ -77,8 +76,8 @@ export interface Context {
   readonly host: Host;
   readonly session: Session;
   readonly options: Required<Omit<WorkspaceOptions, 'nativeBinding'>>;
-  /** The folder's single-writer lock (`workspace.lock`), released when the workspace closes. */
-  readonly lock: WorkspaceLock;
+  /** Removes this process's `workspace.lock` record (the lock itself is the database's, released when it closes). */
+  readonly releaseHolder: () => void;
 }
 
 export function now(): string {

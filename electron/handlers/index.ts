@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
+import { ReviewDeskError, isReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
 import { isKnownErrorCode, type Channel, type Envelope, type Input, type Output } from '../../shared/ipc/contract.ts';
 import { getIdentityRow } from '../db/identity.ts';
 import { openDatabase } from '../db/open.ts';
@@ -27,10 +27,10 @@ import { packageHandlers, PACKAGES_DIR } from './packages.ts';
 import { defineHandlers, dispatch, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
-import { acquireWorkspaceLock } from './workspace-lock.ts';
+import { holderOf, recordHolder } from './workspace-lock.ts';
 
 export type { Context, WorkspaceOptions } from './context.ts';
-export { LOCK_FILE } from './workspace-lock.ts';
+export { HOLDER_FILE } from './workspace-lock.ts';
 
 /** The database file inside a workspace folder. */
 export const DATABASE_FILE = 'workspace.sqlite';
@@ -75,18 +75,24 @@ async function sweep(ctx: Context): Promise<void> {
 }
 
 /**
- * Opens a context without the handler table (see {@link openWorkspace}). It
- * holds the folder's lock (`ctx.lock`): release it once the database is closed.
+ * Opens a context without the handler table (see {@link openWorkspace}). Its
+ * database holds the folder's lock: `releaseHolder()`, then close the database.
  */
 export async function createContext(opts: { dataDir: string; host: Host; options?: WorkspaceOptions }): Promise<Context> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  // Before anything else touches the folder: E_WORKSPACE_LOCKED while another process works in it.
-  const lock = await acquireWorkspaceLock(opts.dataDir, opts.host.appVersion);
-  let db: Context['db'] | undefined;
+  let db: Context['db'];
   try {
     db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.options?.nativeBinding);
+  } catch (e) {
+    // Say who holds the folder, from the record the holder keeps beside its lock.
+    if (isReviewDeskError(e, 'E_WORKSPACE_LOCKED')) throw new ReviewDeskError('E_WORKSPACE_LOCKED', holderOf(opts.dataDir), { cause: e });
+    throw e;
+  }
+  let releaseHolder = (): void => undefined;
+  try {
+    releaseHolder = recordHolder(opts.dataDir, opts.host.appVersion);
     const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
-    const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options, lock };
+    const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options, releaseHolder };
     for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
     await sweep(ctx);
     const row = getIdentityRow(db);
@@ -94,9 +100,9 @@ export async function createContext(opts: { dataDir: string; host: Host; options
     if (row?.protection === 'safeStorage' && opts.host.secrets.available) await unlockWithKeychain(ctx, row).catch(() => undefined);
     return ctx;
   } catch (e) {
-    // Nothing half-done: a refused open (E_DB_NEWER, E_DB, …) leaves neither the database open nor the lock behind.
-    if (db?.open) db.close();
-    lock.release();
+    // Nothing half-done: a refused open leaves neither the database (and with it the lock) open nor a holder record.
+    releaseHolder();
+    db.close();
     throw e;
   }
 }
@@ -104,7 +110,7 @@ export async function createContext(opts: { dataDir: string; host: Host; options
 /**
  * Opens (creating if needed) the workspace in `dataDir`: `workspace.sqlite`,
  * `packages/` (the encrypted `.rpkg` files) and `exports/` (the `.rsb` files),
- * holding `workspace.lock` until `close()`.
+ * holding the folder's lock until `close()`.
  * Throws E_WORKSPACE_LOCKED while another process (or this one, not yet
  * closed) has the folder open, E_DB_NEWER for a database from a newer
  * ReviewDesk, E_DB when it cannot be opened.
@@ -125,8 +131,9 @@ export async function openWorkspace(dataDir: string, host: Host, options?: Works
     },
     close() {
       ctx.session.clear();
+      // The record first: once the database closes, the next holder may already be writing its own.
+      ctx.releaseHolder();
       if (ctx.db.open) ctx.db.close();
-      ctx.lock.release();
     },
   };
 }
