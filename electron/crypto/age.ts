@@ -12,12 +12,12 @@
  */
 import { createHash, hkdfSync, randomBytes, webcrypto } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { Decrypter, Encrypter, type Recipient, type Stanza } from 'age-encryption';
 import { bech32 } from '@scure/base';
 import sodium from 'sodium-native';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import { decryptPayload, startPayloadWorkers } from './parallel.ts';
+import { scanPayload, startPayloadWorkers } from './parallel.ts';
 
 /** libsodium's IETF ChaCha20-Poly1305 (present in sodium-native, missing from its published types). */
 const aead = sodium as unknown as {
@@ -235,48 +235,57 @@ export function decryptBytes(data: Uint8Array, keys: DecryptKey[], onProgress?: 
   return decryptSource(bufferSource(data), keys, onProgress);
 }
 
-/** An age file decrypted from disk. */
-export interface DecryptedFile {
-  plaintext: Buffer;
+/**
+ * An age file on disk with its header unwrapped, whose payload is read on
+ * demand: every byte handed out comes from chunks that were read, decrypted
+ * and authenticated for that read. Nothing decrypted is kept beyond a few
+ * recent chunks.
+ */
+export interface AgeFile {
   fileSize: number;
+  /** Length of the plaintext. */
+  plainLen: number;
+  /**
+   * Plaintext [position, position + length). Once the file has been closed,
+   * each read opens it again and refuses with E_IO if it is no longer the
+   * file that was opened (another inode, size, modification or change time).
+   */
+  read(position: number, length: number): Promise<Buffer>;
+  /**
+   * Authenticates every chunk, the final one included, on every core, and
+   * returns the SHA-256 (hex) of each plaintext range [start, length] in
+   * `ranges` taken on the way; nothing decrypted is kept. E_AGE_PAYLOAD (the
+   * first damaged chunk), E_AGE_TRUNCATED or E_IO otherwise.
+   */
+  scan(ranges: readonly [number, number][], onProgress?: Progress): Promise<string[]>;
   /**
    * The file's SHA-256, computed on the first call by reading the file again
-   * (memoised). Decrypting does not need it, and hashing the ciphertext in
-   * the same pass would be one more sequential pass over the whole file on
-   * the critical path. Refused with E_IO if the file is no longer the one that
-   * was decrypted (another inode, size, modification or change time).
+   * (memoised): decrypting does not need it. E_IO if the file changed.
    */
   fileSha256(): Promise<string>;
+  /** Closes the file descriptor; later reads reopen the file. */
+  close(): Promise<void>;
 }
 
-/** Payloads at least this large are decrypted by the worker pool as well as this thread. */
+/** Payloads at least this large start the worker pool (if the host has not already) to scan them on every core. */
 const PARALLEL_MIN_PAYLOAD = 4 << 20;
 
+/** Recently decrypted chunks kept per file, for the small neighbouring reads of a ZIP directory. */
+const CHUNK_CACHE = 4;
+
 /**
- * Decrypts an age file from disk on every core: the header through the
- * age-encryption library on this thread, then the payload's chunk batches,
- * read and decrypted by this thread and the worker pool into one shared
- * buffer. Only the plaintext is held in memory, and it is returned only after
- * every chunk, the final one included, has authenticated.
+ * Opens an age file from disk: the header through the age-encryption
+ * library, and the payload key. The payload is read through the result.
  */
-export async function decryptFileDeferred(
-  path: string,
-  keys: DecryptKey[],
-  opts: { maxSize?: number; onProgress?: Progress } = {},
-): Promise<DecryptedFile> {
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { cause: e });
-  }
+export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxSize?: number } = {}): Promise<AgeFile> {
+  let fh: FileHandle | null = await openForReading(path);
   try {
     const stat = await fh.stat({ bigint: true });
     const size = Number(stat.size);
     if (opts.maxSize !== undefined && size > opts.maxSize) {
       throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: opts.maxSize });
     }
-    // Workers start while this thread unwraps the file key.
+    // Workers start (if they have not at launch) while this thread unwraps the file key.
     if (size >= PARALLEL_MIN_PAYLOAD) startPayloadWorkers();
     const head = Buffer.alloc(Math.min(size, MAX_HEADER));
     await fh.read(head, 0, head.length, 0);
@@ -295,19 +304,111 @@ export async function decryptFileDeferred(
     if (lastLen < TAG || (chunks > 1 && lastLen === TAG)) {
       throw new ReviewDeskError(lastLen < TAG ? 'E_AGE_PAYLOAD' : 'E_AGE_TRAILING', { chunk: chunks });
     }
-    const r = await decryptPayload(
-      { fd: fh.fd, key: payloadKey(fileKey, nonce), payloadStart, payloadLen, chunks, plainLen: payloadLen - chunks * TAG },
-      opts.onProgress && ((done) => opts.onProgress?.(payloadStart + done, size)),
-    );
-    if (r.readError) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
-    if (r.failedChunk !== null) {
-      if (r.finalChunkCutOff) throw new ReviewDeskError('E_AGE_TRUNCATED');
-      throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: r.failedChunk + 1 });
-    }
+    const key = payloadKey(fileKey, nonce);
+    const plainLen = payloadLen - chunks * TAG;
+    const cache = new Map<number, Buffer>();
+
+    /** Decrypts chunks [first, first + count) into `into` (at 0), reading them with `from`. */
+    const decryptChunks = async (from: FileHandle, first: number, count: number, into: Buffer): Promise<void> => {
+      const pos = first * ENC_CHUNK;
+      const want = Math.min(count * ENC_CHUNK, payloadLen - pos);
+      const block = Buffer.allocUnsafe(want);
+      const { bytesRead } = await from.read(block, 0, want, payloadStart + pos);
+      if (bytesRead !== want) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
+      for (let i = 0; i < count; i++) {
+        const index = first + i;
+        const last = index === chunks - 1;
+        const c = block.subarray(i * ENC_CHUNK, Math.min((i + 1) * ENC_CHUNK, want));
+        try {
+          aead.crypto_aead_chacha20poly1305_ietf_decrypt(
+            into.subarray(i * CHUNK, i * CHUNK + c.length - TAG),
+            null,
+            c,
+            null,
+            chunkNonce(index, last),
+            key,
+          );
+        } catch {
+          if (last && authenticates(c, index, key)) throw new ReviewDeskError('E_AGE_TRUNCATED');
+          throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: index + 1 });
+        }
+      }
+    };
+
+    const readWith = async (from: FileHandle, position: number, length: number): Promise<Buffer> => {
+      if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > plainLen) {
+        throw new ReviewDeskError('E_INTERNAL', { reason: `read outside the plaintext (${position}+${length} of ${plainLen})` });
+      }
+      if (length === 0) return Buffer.alloc(0);
+      const first = Math.floor(position / CHUNK);
+      const count = Math.floor((position + length - 1) / CHUNK) - first + 1;
+      if (count === 1) {
+        let chunk = cache.get(first);
+        if (!chunk) {
+          chunk = Buffer.allocUnsafe(Math.min(CHUNK, plainLen - first * CHUNK));
+          await decryptChunks(from, first, 1, chunk);
+          if (cache.size >= CHUNK_CACHE) cache.delete(cache.keys().next().value!);
+          cache.set(first, chunk);
+        }
+        const at = position - first * CHUNK;
+        return Buffer.from(chunk.subarray(at, at + length));
+      }
+      const span = Buffer.allocUnsafe(Math.min(count * CHUNK, plainLen - first * CHUNK));
+      await decryptChunks(from, first, count, span);
+      const at = position - first * CHUNK;
+      return at === 0 && length === span.length ? span : span.subarray(at, at + length);
+    };
+
     let digest: Promise<string> | undefined;
-    return { plaintext: r.plaintext, fileSize: size, fileSha256: () => (digest ??= hashUnchangedFile(path, stat)) };
-  } finally {
-    await fh.close();
+    return {
+      fileSize: size,
+      plainLen,
+      async read(position, length) {
+        if (fh) return readWith(fh, position, length);
+        const again = await openForReading(path);
+        try {
+          if (!sameFile(await again.stat({ bigint: true }), stat)) {
+            throw new ReviewDeskError('E_IO', { path, reason: 'the file changed after it was opened' });
+          }
+          return await readWith(again, position, length);
+        } finally {
+          await again.close();
+        }
+      },
+      async scan(ranges, onProgress) {
+        if (!fh) throw new ReviewDeskError('E_INTERNAL', { reason: 'scan of a closed age file' });
+        const r = await scanPayload(
+          { fd: fh.fd, key, payloadStart, payloadLen, chunks, plainLen },
+          ranges,
+          onProgress && ((done) => onProgress(payloadStart + done, size)),
+        );
+        if (r.readError) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
+        if (r.failedChunk !== null) {
+          if (r.finalChunkCutOff) throw new ReviewDeskError('E_AGE_TRUNCATED');
+          throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: r.failedChunk + 1 });
+        }
+        return r.digests;
+      },
+      fileSha256: () => (digest ??= hashUnchangedFile(path, stat)),
+      async close() {
+        const f = fh;
+        fh = null;
+        cache.clear();
+        await f?.close();
+      },
+    };
+  } catch (e) {
+    await fh?.close();
+    fh = null;
+    throw e;
+  }
+}
+
+async function openForReading(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (e) {
+    throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { cause: e });
   }
 }
 
@@ -316,12 +417,7 @@ const sameFile = (a: BigIntStats, b: BigIntStats): boolean =>
 
 async function hashUnchangedFile(path: string, was: BigIntStats): Promise<string> {
   const changed = (): ReviewDeskError => new ReviewDeskError('E_IO', { path, reason: 'the file changed after it was opened' });
-  let fh;
-  try {
-    fh = await open(path, 'r');
-  } catch (e) {
-    throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { cause: e });
-  }
+  const fh = await openForReading(path);
   try {
     if (!sameFile(await fh.stat({ bigint: true }), was)) throw changed();
     const hash = createHash('sha256');
@@ -339,14 +435,18 @@ async function hashUnchangedFile(path: string, was: BigIntStats): Promise<string
   }
 }
 
-/** Decrypts an age file from disk (see decryptFileDeferred) and hashes it. */
-export async function decryptFile(
-  path: string,
-  keys: DecryptKey[],
-  opts: { maxSize?: number; onProgress?: Progress } = {},
-): Promise<Decrypted> {
-  const d = await decryptFileDeferred(path, keys, opts);
-  return { plaintext: d.plaintext, fileSize: d.fileSize, fileSha256: await d.fileSha256() };
+/** Decrypts a small age file (a key file) from disk in memory, and hashes it. */
+export async function decryptFile(path: string, keys: DecryptKey[], opts: { maxSize?: number } = {}): Promise<Decrypted> {
+  let data: Buffer;
+  try {
+    const size = (await stat(path)).size;
+    if (opts.maxSize !== undefined && size > opts.maxSize) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: opts.maxSize });
+    data = await readFile(path);
+  } catch (e) {
+    if (e instanceof ReviewDeskError) throw e;
+    throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, { cause: e });
+  }
+  return decryptBytes(data, keys);
 }
 
 /** Captures the file key the library draws, so the payload can run through libsodium. */

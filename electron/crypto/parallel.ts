@@ -15,12 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import kernel from './payload-worker.cjs';
-import type { DecryptJob, HashJob, WorkerRequest } from './payload-worker.cjs';
+import type { ScanJob, WorkerRequest } from './payload-worker.cjs';
 import { unpacked } from '../workers/locate.ts';
 
 // A static import, so that a bundle of this module (the desktop app's main.mjs, the merge worker, the crash
 // test's child) carries the kernel for the calling thread.
-const { CONTROL_SLOTS, DONE, ERROR, FAILED, TRUNCATED, decryptBatches, hashRanges } = kernel;
+const { CONTROL_SLOTS, DONE, ERROR, FAILED, PROGRESS, TRUNCATED, CHUNK, ENC_CHUNK, scanSegments } = kernel;
 /**
  * The worker threads start from the kernel's own file. A bundle elsewhere may not have it beside itself; then
  * the calling thread does all the work, as it does whenever no worker has started yet.
@@ -28,8 +28,6 @@ const { CONTROL_SLOTS, DONE, ERROR, FAILED, TRUNCATED, decryptBatches, hashRange
 const KERNEL = fileURLToPath(unpacked(new URL('./payload-worker.cjs', import.meta.url)));
 const KERNEL_PRESENT = existsSync(KERNEL);
 
-const CHUNK = 64 * 1024;
-const ENC_CHUNK = CHUNK + 16;
 /** Chunks per claimed piece: 1 MiB of ciphertext, large enough to amortise the claim, small enough to balance. */
 const BATCH_CHUNKS = 16;
 
@@ -116,9 +114,10 @@ async function run(request: WorkerRequest, pieces: number, takeOne: () => number
   }
 }
 
-/** How decrypting a payload ended: the first failing chunk (0-based) or null, and what the final chunk looked like. */
-export interface PayloadResult {
-  plaintext: Buffer;
+/** How scanning a payload ended: the first failing chunk (0-based) or null, and what the final chunk looked like. */
+export interface ScanResult {
+  /** Lower-case hex SHA-256 of each requested range, in the order asked. */
+  digests: string[];
   failedChunk: number | null;
   /** The failing final chunk authenticates as a non-final one: the real final chunk was cut off. */
   finalChunkCutOff: boolean;
@@ -126,18 +125,23 @@ export interface PayloadResult {
 }
 
 /**
- * Decrypts the STREAM payload of an open age file into a buffer backed by a
- * SharedArrayBuffer. The result's plaintext must not be used unless
- * `failedChunk` is null and `readError` false: only then has every chunk,
- * the final one included, authenticated.
+ * Scans the STREAM payload of an open age file on every core: every chunk is
+ * decrypted into scratch space, which authenticates it, and the SHA-256 of
+ * each range of the plaintext in `hash` ([start, length], in any order, not
+ * overlapping) is taken on the way. No plaintext is kept, so opening a large
+ * file costs neither its size in memory nor the page faults of filling that
+ * much. The digests are only meaningful when `failedChunk` is null and
+ * `readError` false: only then has every chunk, the final one included,
+ * authenticated.
  */
-export async function decryptPayload(
+export async function scanPayload(
   p: { fd: number; key: Buffer; payloadStart: number; payloadLen: number; chunks: number; plainLen: number },
+  hash: readonly [number, number][],
   onProgress?: (doneBytes: number) => void,
-): Promise<PayloadResult> {
+): Promise<ScanResult> {
   const ctl = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   ctl[FAILED] = p.chunks;
-  const job: DecryptJob = {
+  const job: ScanJob = {
     fd: p.fd,
     key: p.key,
     payloadStart: p.payloadStart,
@@ -145,55 +149,52 @@ export async function decryptPayload(
     chunks: p.chunks,
     batchChunks: BATCH_CHUNKS,
     ctl: ctl.buffer as SharedArrayBuffer,
-    plain: new SharedArrayBuffer(p.plainLen),
+    segments: segmentsOf(p.plainLen, hash),
+    digests: new SharedArrayBuffer(32 * hash.length),
   };
-  const batches = Math.ceil(p.chunks / BATCH_CHUNKS);
   const block = Buffer.allocUnsafe(Math.min(p.payloadLen, BATCH_CHUNKS * ENC_CHUNK));
+  const scratch = Buffer.allocUnsafe(CHUNK);
   await run(
-    { type: 'decrypt', job },
-    batches,
-    () => decryptBatches(job, block, 1),
-    onProgress && (() => onProgress(Math.min(p.payloadLen, Atomics.load(ctl, DONE) * BATCH_CHUNKS * ENC_CHUNK))),
+    { type: 'scan', job },
+    job.segments.length,
+    () => scanSegments(job, block, scratch, 1),
+    onProgress && (() => onProgress(Math.min(p.payloadLen, Atomics.load(ctl, PROGRESS) * ENC_CHUNK))),
   );
   const failed = Atomics.load(ctl, FAILED);
+  const digests = Buffer.from(job.digests);
   return {
-    plaintext: Buffer.from(job.plain),
+    digests: hash.map((_, i) => digests.toString('hex', i * 32, i * 32 + 32)),
     failedChunk: failed < p.chunks ? failed : null,
     finalChunkCutOff: failed === p.chunks - 1 && Atomics.load(ctl, TRUNCATED) === 1,
     readError: Atomics.load(ctl, ERROR) !== 0,
   };
 }
 
+/** Below this, a stretch of plaintext is scanned as one piece; above, it is cut so that every core gets a share. */
+const PIECE = BATCH_CHUNKS * CHUNK * 4;
+
 /**
- * Lower-case hex SHA-256 of each buffer, on every core when they are views of
- * one SharedArrayBuffer (as the entries of a decrypted package are); anything
- * else is hashed on this thread.
+ * The pieces of a scan, largest first: each range to hash whole (a SHA-256
+ * runs in order), and the stretches between and around them — cut into
+ * pieces of a few MiB — so that together they cover every chunk.
  */
-export async function sha256Many(buffers: Buffer[], hashHere: (b: Buffer) => string): Promise<string[]> {
-  const out: string[] = new Array<string>(buffers.length);
-  const shared = buffers.find((b) => b.buffer instanceof SharedArrayBuffer)?.buffer;
-  const ranges: [number, number][] = [];
-  const index: number[] = [];
-  buffers.forEach((b, i) => {
-    if (shared && b.buffer === shared) {
-      ranges.push([b.byteOffset, b.length]);
-      index.push(i);
-    } else {
-      out[i] = hashHere(b);
-    }
-  });
-  if (ranges.length === 0) return out;
-  // Largest first, so the last pieces to finish are small ones.
-  const order = ranges.map((_, i) => i).sort((a, b) => ranges[b]![1] - ranges[a]![1]);
-  const job: HashJob = {
-    ctl: new SharedArrayBuffer(CONTROL_SLOTS * 4),
-    data: shared as SharedArrayBuffer,
-    ranges: order.map((i) => ranges[i]!),
-    digests: new SharedArrayBuffer(32 * ranges.length),
+function segmentsOf(plainLen: number, hash: readonly [number, number][]): [number, number, number][] {
+  const order = hash.map((_, i) => i).sort((a, b) => hash[a]![0] - hash[b]![0]);
+  const out: [number, number, number][] = [];
+  const gap = (from: number, to: number): void => {
+    for (let at = from; at < to; at += PIECE) out.push([at, Math.min(to, at + PIECE), -1]);
   };
-  const ctl = await run({ type: 'hash', job }, ranges.length, () => hashRanges(job, 1));
-  if (Atomics.load(ctl, ERROR) !== 0) throw new ReviewDeskError('E_INTERNAL', { reason: 'hashing failed' });
-  const digests = Buffer.from(job.digests);
-  order.forEach((r, k) => (out[index[r]!] = digests.toString('hex', k * 32, k * 32 + 32)));
-  return out;
+  let at = 0;
+  for (const i of order) {
+    const [start, length] = hash[i]!;
+    if (start < at || start + length > plainLen)
+      throw new ReviewDeskError('E_INTERNAL', { reason: 'overlapping or outside ranges to hash' });
+    gap(at, start);
+    out.push([start, start + length, i]);
+    at = start + length;
+  }
+  gap(at, plainLen);
+  // An empty payload still has its (empty) final chunk to authenticate.
+  if (out.length === 0) out.push([0, 0, -1]);
+  return out.sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
 }

@@ -1,6 +1,7 @@
-// The CPU-bound kernels of opening a large age file — STREAM chunk decryption
-// and SHA-256 of plaintext ranges — shared by the calling thread and a pool of
-// worker threads (electron/crypto/parallel.ts). Plain CommonJS, so that a
+// The CPU-bound kernel of opening a large age file — STREAM chunk
+// decryption, authenticating every chunk, with the SHA-256 of plaintext ranges
+// taken on the way and the plaintext itself never kept — shared by the calling
+// thread and a pool of worker threads (electron/crypto/parallel.ts). Plain CommonJS, so that a
 // worker starts without a TypeScript loader or the ES module loader (which
 // more than doubles a worker's start-up); the types are in
 // payload-worker.d.cts. Participants claim work from a shared atomic counter,
@@ -28,7 +29,9 @@ const DONE = 2;
 const TRUNCATED = 3;
 /** Set when a participant could not do its piece (a short read); the job then fails. */
 const ERROR = 4;
-const CONTROL_SLOTS = 5;
+/** Chunks scanned so far, for progress. */
+const PROGRESS = 5;
+const CONTROL_SLOTS = 6;
 
 function chunkNonce(nonce, counter, last) {
   nonce.fill(0);
@@ -49,33 +52,50 @@ function finish(ctl) {
   Atomics.notify(ctl, DONE);
 }
 
-function decryptBatch(job, b, block, nonce, key, plain, ctl) {
+/**
+ * Decrypts the chunks that cover one segment [start, end) of the plaintext,
+ * each into `scratch` (plaintext is never kept), so that every one of them
+ * authenticates; hashes the segment's bytes when it has a digest slot. Chunks
+ * past the lowest known failure are not looked at: every chunk before it is,
+ * so the failure reported is the first in the file, as when decrypting in
+ * order.
+ */
+function scanSegment(job, segment, block, scratch, nonce, key, ctl, digests) {
   const { fd, payloadStart, payloadLen, chunks, batchChunks } = job;
-  const first = b * batchChunks;
-  // Batches past the first failure are skipped; every batch before it is
-  // still decrypted, so the failure reported is the first in the file, as
-  // when decrypting in order.
-  if (first > Atomics.load(ctl, FAILED)) return;
-  const want = Math.min(batchChunks * ENC_CHUNK, payloadLen - first * ENC_CHUNK);
-  for (let got = 0; got < want;) {
-    const r = readSync(fd, block, got, want - got, payloadStart + first * ENC_CHUNK + got);
-    if (r === 0) throw new Error('short read');
-    got += r;
-  }
-  const count = Math.ceil(want / ENC_CHUNK);
-  for (let i = 0; i < count; i++) {
-    const index = first + i;
-    const last = index === chunks - 1;
-    const c = block.subarray(i * ENC_CHUNK, Math.min((i + 1) * ENC_CHUNK, want));
-    const m = plain.subarray(index * CHUNK, index * CHUNK + c.length - TAG);
-    try {
-      sodium.crypto_aead_chacha20poly1305_ietf_decrypt(m, null, c, null, chunkNonce(nonce, index, last), key);
-    } catch {
-      if (last) Atomics.store(ctl, TRUNCATED, authenticatesAsNonFinal(c, index, key, nonce) ? 1 : 2);
-      lowerFailure(ctl, index);
-      return;
+  const [start, end, digest] = segment;
+  const hash = digest >= 0 ? createHash('sha256') : null;
+  const firstChunk = Math.floor(start / CHUNK);
+  const lastChunk = end > start ? Math.floor((end - 1) / CHUNK) : firstChunk;
+  for (let first = firstChunk; first <= lastChunk; first += batchChunks) {
+    if (first > Atomics.load(ctl, FAILED)) return;
+    const count = Math.min(batchChunks, lastChunk - first + 1);
+    const pos = first * ENC_CHUNK;
+    const want = Math.min(count * ENC_CHUNK, payloadLen - pos);
+    for (let got = 0; got < want;) {
+      const r = readSync(fd, block, got, want - got, payloadStart + pos + got);
+      if (r === 0) throw new Error('short read');
+      got += r;
     }
+    for (let i = 0; i < count; i++) {
+      const index = first + i;
+      const last = index === chunks - 1;
+      const c = block.subarray(i * ENC_CHUNK, Math.min((i + 1) * ENC_CHUNK, want));
+      const m = scratch.subarray(0, c.length - TAG);
+      try {
+        sodium.crypto_aead_chacha20poly1305_ietf_decrypt(m, null, c, null, chunkNonce(nonce, index, last), key);
+      } catch {
+        if (last) Atomics.store(ctl, TRUNCATED, authenticatesAsNonFinal(c, index, key, nonce) ? 1 : 2);
+        lowerFailure(ctl, index);
+        return;
+      }
+      if (hash) {
+        const at = index * CHUNK;
+        hash.update(m.subarray(Math.max(start, at) - at, Math.min(end, at + m.length) - at));
+      }
+    }
+    Atomics.add(ctl, PROGRESS, count);
   }
+  if (hash) hash.digest().copy(digests, digest * 32);
 }
 
 function authenticatesAsNonFinal(c, index, key, nonce) {
@@ -89,48 +109,22 @@ function authenticatesAsNonFinal(c, index, key, nonce) {
 }
 
 /**
- * Claims and decrypts batches of chunks (at most `maxBatches`) into the shared
- * plaintext buffer. Returns how many it claimed. `block` is scratch space for
- * one batch of ciphertext.
+ * Claims and scans segments of the payload (at most `maxSegments`). Returns
+ * how many it claimed. `block` is scratch space for one batch of ciphertext,
+ * `scratch` for one chunk of plaintext.
  */
-function decryptBatches(job, block, maxBatches = Infinity) {
+function scanSegments(job, block, scratch, maxSegments = Infinity) {
   const ctl = new Int32Array(job.ctl);
   const key = Buffer.from(job.key);
-  const plain = Buffer.from(job.plain);
-  const nonce = Buffer.alloc(12);
-  const batches = Math.ceil(job.chunks / job.batchChunks);
-  let claimed = 0;
-  while (claimed < maxBatches) {
-    const b = Atomics.add(ctl, NEXT, 1);
-    if (b >= batches) break;
-    claimed++;
-    try {
-      decryptBatch(job, b, block, nonce, key, plain, ctl);
-    } catch {
-      Atomics.store(ctl, ERROR, 1);
-    } finally {
-      finish(ctl);
-    }
-  }
-  return claimed;
-}
-
-/** Claims ranges of the shared buffer (at most `maxRanges`) and writes each one's SHA-256 into `job.digests`. */
-function hashRanges(job, maxRanges = Infinity) {
-  const ctl = new Int32Array(job.ctl);
-  const data = Buffer.from(job.data);
   const digests = Buffer.from(job.digests);
+  const nonce = Buffer.alloc(12);
   let claimed = 0;
-  while (claimed < maxRanges) {
-    const i = Atomics.add(ctl, NEXT, 1);
-    if (i >= job.ranges.length) break;
+  while (claimed < maxSegments) {
+    const s = Atomics.add(ctl, NEXT, 1);
+    if (s >= job.segments.length) break;
     claimed++;
     try {
-      const [start, length] = job.ranges[i];
-      createHash('sha256')
-        .update(data.subarray(start, start + length))
-        .digest()
-        .copy(digests, i * 32);
+      scanSegment(job, job.segments[s], block, scratch, nonce, key, ctl, digests);
     } catch {
       Atomics.store(ctl, ERROR, 1);
     } finally {
@@ -140,19 +134,16 @@ function hashRanges(job, maxRanges = Infinity) {
   return claimed;
 }
 
-module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, CONTROL_SLOTS, decryptBatches, hashRanges };
+module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, PROGRESS, CONTROL_SLOTS, CHUNK, ENC_CHUNK, TAG, chunkNonce, scanSegments };
 
 // Only as the entry of a payload worker: other threads import the kernels too.
 if (parentPort && workerData?.payloadWorker === true) {
   let block = Buffer.alloc(0);
+  const scratch = Buffer.allocUnsafe(CHUNK);
   parentPort.on('message', (msg) => {
-    if (msg.type === 'decrypt') {
-      const size = msg.job.batchChunks * ENC_CHUNK;
-      if (block.length < size) block = Buffer.allocUnsafe(size);
-      decryptBatches(msg.job, block);
-    } else {
-      hashRanges(msg.job);
-    }
+    const size = msg.job.batchChunks * ENC_CHUNK;
+    if (block.length < size) block = Buffer.allocUnsafe(size);
+    scanSegments(msg.job, block, scratch);
   });
   parentPort.postMessage('ready');
 }

@@ -5,10 +5,18 @@ export declare const FAILED: 1;
 export declare const DONE: 2;
 export declare const TRUNCATED: 3;
 export declare const ERROR: 4;
-export declare const CONTROL_SLOTS: 5;
+export declare const PROGRESS: 5;
+export declare const CONTROL_SLOTS: 6;
+export declare const CHUNK: number;
+export declare const ENC_CHUNK: number;
+export declare const TAG: number;
 
-/** One age file's payload, decrypted by several threads into one shared buffer. */
-export interface DecryptJob {
+/**
+ * One age file's payload scanned by several threads: every chunk decrypted
+ * (and so authenticated) into scratch space, segment by segment, with the
+ * SHA-256 of the segments that ask for one.
+ */
+export interface ScanJob {
   /** Open file descriptor of the age file (descriptors are shared by all threads of a process). */
   fd: number;
   key: Uint8Array;
@@ -18,20 +26,13 @@ export interface DecryptJob {
   batchChunks: number;
   /** CONTROL_SLOTS Int32 slots; FAILED starts at `chunks`. */
   ctl: SharedArrayBuffer;
-  plain: SharedArrayBuffer;
-}
-
-/** SHA-256 of ranges of one shared buffer. */
-export interface HashJob {
-  ctl: SharedArrayBuffer;
-  data: SharedArrayBuffer;
-  /** [start, length] of each range. */
-  ranges: [number, number][];
-  /** 32 bytes per range. */
+  /** [plaintext start, end, digest slot or -1]; together they cover every chunk. */
+  segments: [number, number, number][];
+  /** 32 bytes per digest slot. */
   digests: SharedArrayBuffer;
 }
 
-export declare function decryptBatches(job: DecryptJob, block: Buffer, maxBatches?: number): number;
-export declare function hashRanges(job: HashJob, maxRanges?: number): number;
+export declare function chunkNonce(nonce: Buffer, counter: number, last: boolean): Buffer;
+export declare function scanSegments(job: ScanJob, block: Buffer, scratch: Buffer, maxSegments?: number): number;
 
-export type WorkerRequest = { type: 'decrypt'; job: DecryptJob } | { type: 'hash'; job: HashJob };
+export type WorkerRequest = { type: 'scan'; job: ScanJob };

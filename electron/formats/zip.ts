@@ -60,7 +60,73 @@ export async function readZip(data: Buffer, limits: ZipLimits): Promise<Map<stri
   } catch (e) {
     throw fail(e);
   }
+  const read = (start: number, length: number): Buffer => data.subarray(start, start + length);
+  return (await readEntries(zip, data.length, read, limits, Infinity)).entries;
+}
+
+/** What {@link readZipAt} found: extracted entries, and large stored ones left where they lie. */
+export interface ZipContents {
+  entries: Map<string, Buffer>;
+  /** Stored entries of the `inPlaceFrom` size or more: name → [start, length] of their bytes in the archive. */
+  inPlace: Map<string, [number, number]>;
+}
+
+/**
+ * Reads a ZIP of `size` bytes through random-access reads (an age payload
+ * decrypted on demand), with the same checks as {@link readZip}. Stored
+ * entries of `inPlaceFrom` bytes or more are only located: the caller reads
+ * or hashes them where they lie, and must check their content (their CRC-32
+ * is not read), as a package does against the SHA-256s of its signed
+ * manifest.
+ */
+export async function readZipAt(
+  size: number,
+  readAt: (position: number, length: number) => Promise<Buffer>,
+  limits: ZipLimits,
+  inPlaceFrom: number,
+): Promise<ZipContents> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromRandomAccessReaderPromise(new CallbackReader(readAt), size, {
+      decodeStrings: false,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
+  } catch (e) {
+    throw fail(e);
+  }
+  return readEntries(zip, size, readAt, limits, inPlaceFrom);
+}
+
+/** yauzl's reader over a read function; entries are never streamed (extract reads their bytes itself). */
+class CallbackReader extends yauzl.RandomAccessReader {
+  constructor(private readonly readAt: (position: number, length: number) => Promise<Buffer>) {
+    super();
+  }
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+    this.readAt(position, length).then(
+      (b) => {
+        b.copy(buffer, offset);
+        (callback as (err: Error | null, bytesRead: number) => void)(null, b.length);
+      },
+      (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
+    );
+  }
+  override _readStreamForRange(): never {
+    throw new Error('entries are read through read()');
+  }
+}
+
+/** The checks of every entry, then each one extracted (or located, from `inPlaceFrom` bytes stored). */
+async function readEntries(
+  zip: yauzl.ZipFile,
+  size: number,
+  read: (start: number, length: number) => Buffer | Promise<Buffer>,
+  limits: ZipLimits,
+  inPlaceFrom: number,
+): Promise<ZipContents> {
   if (zip.entryCount > limits.maxEntries) {
+    zip.close();
     throw new ReviewDeskError('E_ZIP_LIMIT', { what: 'entries', value: zip.entryCount, limit: limits.maxEntries });
   }
   const entries: { name: string; entry: yauzl.Entry }[] = [];
@@ -103,8 +169,23 @@ export async function readZip(data: Buffer, limits: ZipLimits): Promise<Map<stri
       }
       entries.push({ name, entry });
     }
-    const out = new Map<string, Buffer>();
-    for (const { name, entry } of entries) out.set(name, await extract(zip, data, name, entry, limits.skipStoredCrc === true));
+    const out: ZipContents = { entries: new Map(), inPlace: new Map() };
+    for (const { name, entry } of entries) {
+      const { fileDataStart } = await localHeader(zip, entry);
+      if (fileDataStart + entry.compressedSize > size)
+        throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: data runs past the end` });
+      if (entry.compressionMethod === 0 && entry.compressedSize >= inPlaceFrom)
+        out.inPlace.set(name, [fileDataStart, entry.compressedSize]);
+      else out.entries.set(name, extract(await read(fileDataStart, entry.compressedSize), name, entry, limits.skipStoredCrc === true));
+    }
+    // Entries left in place are read where they lie: two sharing bytes would make one file's content another's.
+    const placed = [...out.inPlace].sort((a, b) => a[1][0] - b[1][0]);
+    for (let i = 1; i < placed.length; i++) {
+      const [prevName, [prevStart, prevLength]] = placed[i - 1]!;
+      if (prevStart + prevLength > placed[i]![1][0]) {
+        throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${prevName} and ${placed[i]![0]} overlap` });
+      }
+    }
     return out;
   } catch (e) {
     throw fail(e);
@@ -147,9 +228,7 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ fileData
   });
 }
 
-async function extract(zip: yauzl.ZipFile, data: Buffer, name: string, entry: yauzl.Entry, skipStoredCrc: boolean): Promise<Buffer> {
-  const { fileDataStart } = await localHeader(zip, entry);
-  const raw = data.subarray(fileDataStart, fileDataStart + entry.compressedSize);
+function extract(raw: Buffer, name: string, entry: yauzl.Entry, skipStoredCrc: boolean): Buffer {
   let content: Buffer;
   if (entry.compressionMethod === 0) {
     content = raw;

@@ -16,9 +16,8 @@ export const dossierHandlers: Partial<HandlerTable<Context>> = {
     if (!app.files.includes(input.path))
       throw new ReviewDeskError('E_UNKNOWN_FILE', { application: app.id, path: input.path.slice(0, 200) });
     const opened = await openedPackage(ctx, meta);
-    const data = opened.files.get(input.path)!;
     const mediaType = meta.manifest.files.find((f) => f.path === input.path)!.mediaType;
-    // A copy, not a view: structured clone would otherwise send the whole decrypted package buffer.
-    return { bytes: new Uint8Array(data), mediaType };
+    // Decrypted again from the .rpkg and checked against the manifest's SHA-256 (small files were kept at opening).
+    return { bytes: await opened.readFile(input.path), mediaType };
   },
 };

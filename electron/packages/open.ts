@@ -8,12 +8,11 @@ import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { Manifest, NS_PACKAGE, PACKAGE_SCHEMA_VERSION } from '../../shared/formats.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
-import { decryptFileDeferred, type Progress } from '../crypto/age.ts';
+import { openAgeFile, type Progress } from '../crypto/age.ts';
 import { sha256Hex } from '../crypto/hash.ts';
-import { sha256Many } from '../crypto/parallel.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
-import { readZip } from '../formats/zip.ts';
+import { readZipAt } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
 import { MAX_MANIFEST_BYTES, MAX_PACKAGE_FILE, MAX_RUBRIC_BYTES, PACKAGE_LIMITS } from './limits.ts';
@@ -21,8 +20,16 @@ import { MAX_MANIFEST_BYTES, MAX_PACKAGE_FILE, MAX_RUBRIC_BYTES, PACKAGE_LIMITS 
 export interface OpenedPackage {
   manifest: Manifest;
   rubric: Rubric;
-  /** Dossier files by package path (views into one in-memory buffer). */
-  files: Map<string, Buffer>;
+  /** The dossier files' package paths. */
+  filePaths: string[];
+  /**
+   * One dossier file's bytes (a buffer of its own). Small files were kept
+   * when the package was opened; large ones are decrypted again from the
+   * `.rpkg` on each read and checked against the signed manifest's SHA-256
+   * (E_HASH_MISMATCH, or E_IO if the file on disk is no longer the one that
+   * was opened), so no large plaintext stays in memory between reads.
+   */
+  readFile(path: string): Promise<Uint8Array<ArrayBuffer>>;
   /**
    * SHA-256 of the `.rpkg` file, quoted in score bundles. It is not one of the
    * checks of opening, so it is computed on the first call (reading the file
@@ -40,69 +47,109 @@ export interface OpenOptions {
   onProgress?: Progress;
 }
 
-/** Checks an already decrypted package ZIP. */
-async function checkPackageZip(
-  zipBytes: Buffer,
-  identity: Identity,
-  opts: OpenOptions = {},
-): Promise<Omit<OpenedPackage, 'packageSha256' | 'packageSize'>> {
-  const entries = await readZip(zipBytes, PACKAGE_LIMITS);
-  const manifestBytes = entries.get('manifest.json');
-  if (!manifestBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'manifest.json' });
-  const sig = entries.get('manifest.json.sig');
-  if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'manifest.json.sig' });
-  const manifest = parseStrict(manifestBytes, Manifest, 'manifest.json', {
-    maxBytes: MAX_MANIFEST_BYTES,
-    schemaVersion: PACKAGE_SCHEMA_VERSION,
-  });
-  const secretariat = checkCard(manifest.secretariat, 'manifest.json (secretariat)');
+/**
+ * Stored entries from this size on are hashed where they lie in the payload,
+ * as it is authenticated, and read again when wanted; smaller ones (and every
+ * deflated one) are extracted and kept.
+ */
+const IN_PLACE_FROM = 256 * 1024;
 
-  const signerKey = sshsigVerify(sig, NS_PACKAGE, manifestBytes, 'manifest.json');
-  if (formatSshPublicKey(signerKey) !== secretariat.sshPublicKey) {
-    throw new ReviewDeskError('E_SIG_SIGNER', { file: 'manifest.json', fingerprint: sshFingerprint(signerKey) });
-  }
-  if (opts.trustedSecretariat && opts.trustedSecretariat.fingerprint !== secretariat.fingerprint) {
-    throw new ReviewDeskError('E_SIG_SIGNER', { file: 'manifest.json', fingerprint: secretariat.fingerprint });
-  }
-  if (manifest.expert.fingerprint !== identity.card.fingerprint) {
-    throw new ReviewDeskError('E_NOT_FOR_YOU', { expected: manifest.expert.fingerprint, actual: identity.card.fingerprint });
-  }
-
-  const listed = new Map(manifest.files.map((f) => [f.path, f]));
-  for (const name of entries.keys()) {
-    if (name !== 'manifest.json' && name !== 'manifest.json.sig' && !listed.has(name))
-      throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
-  }
-  const present = manifest.files.flatMap((f) => entries.get(f.path) ?? []);
-  const slot = new Map(present.map((data, i) => [data, i]));
-  const hex = await sha256Many(present, sha256Hex);
-  const files = new Map<string, Buffer>();
-  for (const f of manifest.files) {
-    const data = entries.get(f.path);
-    if (!data) throw new ReviewDeskError('E_FILE_MISSING', { path: f.path });
-    if (data.length !== f.size || hex[slot.get(data)!] !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
-    files.set(f.path, data);
-  }
-  const rubric = parseStrict(files.get('rubric.json')!, Rubric, 'rubric.json', {
-    maxBytes: MAX_RUBRIC_BYTES,
-    schemaVersion: RUBRIC_SCHEMA_VERSION,
-  });
-  if (rubric.id !== manifest.rubric.id || rubric.version !== manifest.rubric.version) {
-    throw new ReviewDeskError('E_SCHEMA', {
-      file: 'rubric.json',
-      reason: `is ${rubric.id} v${rubric.version}, the manifest names ${manifest.rubric.id} v${manifest.rubric.version}`,
-    });
-  }
-  files.delete('rubric.json');
-  return { manifest, rubric, files, signer: { fingerprint: secretariat.fingerprint, sshFingerprint: sshFingerprint(signerKey) } };
-}
-
-/** Opens and fully checks a `.rpkg` file with the expert's identity. */
+/**
+ * Opens and fully checks a `.rpkg` file with the expert's identity: the ZIP
+ * directory is read through chunks decrypted on demand, then every chunk of
+ * the payload, the final one included, is authenticated on every core with
+ * the large files' SHA-256s taken on the way, before anything is parsed.
+ * Only the manifest, the rubric and the small files are held.
+ */
 export async function openPackage(path: string, identity: Identity, opts: OpenOptions = {}): Promise<OpenedPackage> {
-  const { plaintext, fileSha256, fileSize } = await decryptFileDeferred(path, [{ identity: identity.ageIdentity }], {
-    maxSize: MAX_PACKAGE_FILE,
-    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
-  const checked = await checkPackageZip(plaintext, identity, opts);
-  return { ...checked, packageSha256: fileSha256, packageSize: fileSize };
+  const age = await openAgeFile(path, [{ identity: identity.ageIdentity }], { maxSize: MAX_PACKAGE_FILE });
+  try {
+    const zip = await readZipAt(age.plainLen, (position, length) => age.read(position, length), PACKAGE_LIMITS, IN_PLACE_FROM);
+    const placed = [...zip.inPlace];
+    const digests = await age.scan(
+      placed.map(([, range]) => range),
+      opts.onProgress,
+    );
+    const placedHash = new Map(placed.map(([name], i) => [name, digests[i]!]));
+    const bytesOf = async (name: string): Promise<Buffer | undefined> => {
+      const range = zip.inPlace.get(name);
+      return range ? age.read(range[0], range[1]) : zip.entries.get(name);
+    };
+
+    const manifestBytes = await bytesOf('manifest.json');
+    if (!manifestBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'manifest.json' });
+    const sig = await bytesOf('manifest.json.sig');
+    if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'manifest.json.sig' });
+    const manifest = parseStrict(manifestBytes, Manifest, 'manifest.json', {
+      maxBytes: MAX_MANIFEST_BYTES,
+      schemaVersion: PACKAGE_SCHEMA_VERSION,
+    });
+    const secretariat = checkCard(manifest.secretariat, 'manifest.json (secretariat)');
+
+    const signerKey = sshsigVerify(sig, NS_PACKAGE, manifestBytes, 'manifest.json');
+    if (formatSshPublicKey(signerKey) !== secretariat.sshPublicKey) {
+      throw new ReviewDeskError('E_SIG_SIGNER', { file: 'manifest.json', fingerprint: sshFingerprint(signerKey) });
+    }
+    if (opts.trustedSecretariat && opts.trustedSecretariat.fingerprint !== secretariat.fingerprint) {
+      throw new ReviewDeskError('E_SIG_SIGNER', { file: 'manifest.json', fingerprint: secretariat.fingerprint });
+    }
+    if (manifest.expert.fingerprint !== identity.card.fingerprint) {
+      throw new ReviewDeskError('E_NOT_FOR_YOU', { expected: manifest.expert.fingerprint, actual: identity.card.fingerprint });
+    }
+
+    const listed = new Map(manifest.files.map((f) => [f.path, f]));
+    for (const name of [...zip.entries.keys(), ...zip.inPlace.keys()]) {
+      if (name !== 'manifest.json' && name !== 'manifest.json.sig' && !listed.has(name))
+        throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
+    }
+    const kept = new Map<string, Buffer>();
+    for (const f of manifest.files) {
+      const data = zip.entries.get(f.path);
+      const range = zip.inPlace.get(f.path);
+      if (!data && !range) throw new ReviewDeskError('E_FILE_MISSING', { path: f.path });
+      const size = data ? data.length : range![1];
+      const hex = data ? sha256Hex(data) : placedHash.get(f.path);
+      if (size !== f.size || hex !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
+      if (data) kept.set(f.path, data);
+    }
+    const rubricBytes = await bytesOf('rubric.json');
+    const rubric = parseStrict(rubricBytes!, Rubric, 'rubric.json', {
+      maxBytes: MAX_RUBRIC_BYTES,
+      schemaVersion: RUBRIC_SCHEMA_VERSION,
+    });
+    if (rubric.id !== manifest.rubric.id || rubric.version !== manifest.rubric.version) {
+      throw new ReviewDeskError('E_SCHEMA', {
+        file: 'rubric.json',
+        reason: `is ${rubric.id} v${rubric.version}, the manifest names ${manifest.rubric.id} v${manifest.rubric.version}`,
+      });
+    }
+    kept.delete('rubric.json');
+    const filePaths = manifest.files.map((f) => f.path).filter((p) => p !== 'rubric.json');
+    return {
+      manifest,
+      rubric,
+      filePaths,
+      async readFile(file) {
+        const small = kept.get(file);
+        // Bytes of their own: a view would carry (and structured clone would copy) the whole buffer behind it.
+        if (small) return new Uint8Array(small);
+        const range = zip.inPlace.get(file);
+        const entry = listed.get(file);
+        if (!range || !entry || file === 'rubric.json') {
+          const application = manifest.applications.find((a) => a.files.includes(file))?.id ?? '';
+          throw new ReviewDeskError('E_UNKNOWN_FILE', { application, path: file.slice(0, 200) });
+        }
+        const bytes = await age.read(range[0], range[1]);
+        if (sha256Hex(bytes) !== entry.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: file });
+        // Read whole, the buffer is the file's own; a file that starts inside a chunk comes as a view, copied out.
+        const own = bytes.byteOffset === 0 && bytes.length === bytes.buffer.byteLength;
+        return own ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
+      },
+      packageSha256: () => age.fileSha256(),
+      packageSize: age.fileSize,
+      signer: { fingerprint: secretariat.fingerprint, sshFingerprint: sshFingerprint(signerKey) },
+    };
+  } finally {
+    await age.close();
+  }
 }

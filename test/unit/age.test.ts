@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decryptBytes, decryptFile, decryptFileDeferred, encryptBytes, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age.ts';
+import { decryptBytes, decryptFile, encryptBytes, openAgeFile, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age.ts';
 import { payloadWorkersReady } from '../../electron/crypto/parallel.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -161,23 +161,58 @@ describe('age files decrypted on every core', () => {
     const p = join(dir, `big-${randomBytes(4).toString('hex')}.age`);
     writeFileSync(p, ct);
     try {
-      await decryptFileDeferred(p, [{ identity }]);
+      const f = await openAgeFile(p, [{ identity }]);
+      try {
+        await f.scan([]);
+      } finally {
+        await f.close();
+      }
     } catch (e) {
       return { code: (e as { code: string }).code, params: (e as { params: unknown }).params };
     }
     return { code: 'no error', params: {} };
   }
 
-  it('round-trips a file made by the age CLI and hashes it on request', async () => {
+  it('reads and scans a file made by the age CLI: any range, the SHA-256 of ranges, and the hash of the file itself', async () => {
     const k = await pair();
     const plain = randomBytes(size);
     const plainPath = join(dir, 'big-plain');
     writeFileSync(plainPath, plain);
     const ctPath = join(dir, 'big-theirs.age');
     execFileSync('age', ['-r', k.recipient, '-o', ctPath, plainPath]);
-    const d = await decryptFileDeferred(ctPath, [{ identity: k.identity }]);
-    expect(d.plaintext.equals(plain)).toBe(true);
-    expect(await d.fileSha256()).toBe(execFileSync('sha256sum', [ctPath]).toString().split(' ')[0]);
+    const f = await openAgeFile(ctPath, [{ identity: k.identity }]);
+    expect(f.plainLen).toBe(plain.length);
+    const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+    // Ranges in any order, within one chunk, across many, up to the very end; an empty one.
+    const ranges: [number, number][] = [
+      [5 * CHUNK + 100, 3 * CHUNK],
+      [17, 1000],
+      [plain.length - 77_777, 77_777],
+      [2 * CHUNK, 0],
+    ];
+    expect(await f.scan(ranges)).toEqual(ranges.map(([s0, n]) => sha(plain.subarray(s0, s0 + n))));
+    for (const [s0, n] of [...ranges, [0, plain.length] as [number, number], [CHUNK - 1, 2] as [number, number]]) {
+      expect((await f.read(s0, n)).equals(plain.subarray(s0, s0 + n))).toBe(true);
+    }
+    await f.close();
+    // Closed, a read opens the file again (and is still checked chunk by chunk).
+    expect((await f.read(3 * CHUNK - 5, 10)).equals(plain.subarray(3 * CHUNK - 5, 3 * CHUNK + 5))).toBe(true);
+    expect(await f.fileSha256()).toBe(execFileSync('sha256sum', [ctPath]).toString().split(' ')[0]);
+  });
+  it('refuses a read whose chunks do not authenticate, and one past the plaintext', async () => {
+    const { k, ct, headerLen } = await big();
+    const bad = Buffer.from(ct);
+    bad[chunkAt(headerLen, 40) + 9] ^= 1;
+    const p = join(dir, 'bad-read.age');
+    writeFileSync(p, bad);
+    const f = await openAgeFile(p, [{ identity: k.identity }]);
+    try {
+      expect((await f.read(0, 1000)).length).toBe(1000);
+      expect(await codeOf(f.read(39 * CHUNK, 3 * CHUNK))).toBe('E_AGE_PAYLOAD');
+      expect(await codeOf(f.read(f.plainLen - 10, 11))).toBe('E_INTERNAL');
+    } finally {
+      await f.close();
+    }
   });
   it('reports the first damaged chunk, whichever thread finds a damaged chunk first', async () => {
     const { k, ct, headerLen } = await big();
@@ -198,13 +233,16 @@ describe('age files decrypted on every core', () => {
     bad[bad.length - 3] ^= 1;
     expect((await failure(bad, k.identity)).code).toBe('E_AGE_PAYLOAD');
   });
-  it('refuses to hash a file that changed after it was decrypted', async () => {
+  it('refuses to hash or read a file that changed after it was opened', async () => {
     const { k, ct, plain } = await big();
     const p = join(dir, 'changing.age');
     writeFileSync(p, ct);
-    const d = await decryptFileDeferred(p, [{ identity: k.identity }]);
-    expect(d.plaintext.equals(plain)).toBe(true);
+    const f = await openAgeFile(p, [{ identity: k.identity }]);
+    await f.scan([]);
+    await f.close();
+    expect((await f.read(0, 100)).equals(plain.subarray(0, 100))).toBe(true);
     writeFileSync(p, Buffer.concat([ct, Buffer.alloc(1)]));
-    expect(await codeOf(d.fileSha256())).toBe('E_IO');
+    expect(await codeOf(f.fileSha256())).toBe('E_IO');
+    expect(await codeOf(f.read(0, 100))).toBe('E_IO');
   });
 });

@@ -43,7 +43,10 @@ beforeAll(async () => {
   mkdirSync(forged);
 }, 120_000);
 
-type Manifest = Record<string, unknown> & { files: { path: string; size: number; sha256: string }[] };
+type Manifest = Record<string, unknown> & {
+  files: { path: string; size: number; sha256: string; mediaType?: string }[];
+  applications: { id: string; files: string[] }[];
+};
 const manifest = (): Manifest => JSON.parse(entries.get('manifest.json')!.toString()) as Manifest;
 
 /** Rebuilds the package ZIP with changes; re-signs the manifest unless told not to. */
@@ -209,6 +212,52 @@ describe('package refusals', () => {
     expect(await refusal(repack({ manifest: { ...m, expert: { ...m.expert, fingerprint: other.card.fingerprint } } }))).toBe(
       'E_NOT_FOR_YOU',
     );
+  });
+});
+
+describe('packages with large files (hashed where they lie, read again on demand)', () => {
+  const bigPath = (): string => `dossiers/${manifest().applications[0]!.id}/scan-large.pdf`;
+  const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024 + 4321, 7)]);
+  big.writeUInt32BE(0xdeadbeef, 2_000_000);
+
+  /** The demo package plus a stored 3 MiB file, listed and signed; its content may be swapped after signing. */
+  async function withBigFile(content: Buffer = big): Promise<Buffer> {
+    const m = manifest();
+    const path = bigPath();
+    const signed: Manifest = {
+      ...m,
+      files: [...m.files, { path, size: big.length, mediaType: 'application/pdf', sha256: sha256Hex(big) }],
+      applications: m.applications.map((a, i) => (i === 0 ? { ...a, files: [...a.files, path] } : a)),
+    };
+    return repack({ manifest: signed, extra: [{ name: path, data: content, compress: false }] });
+  }
+
+  it('opens one, keeps no copy of the large file, and reads it back exactly, as often as asked', async () => {
+    const file = join(forged, `big-${++counter}.rpkg`);
+    writeFileSync(file, await encryptBytes(await withBigFile(), { recipients: [expert.card.ageRecipient] }));
+    const pkg = await openPackage(file, expert);
+    expect(pkg.filePaths).toContain(bigPath());
+    for (let i = 0; i < 2; i++) expect(Buffer.from(await pkg.readFile(bigPath())).equals(big)).toBe(true);
+    const small = manifest().files.find((f) => f.path.endsWith('.pdf'))!;
+    expect(sha256Hex(await pkg.readFile(small.path))).toBe(small.sha256);
+    // Replaced on disk after opening (even by a package that is itself fine): the read is refused, not served.
+    writeFileSync(file, await encryptBytes(await withBigFile(), { recipients: [expert.card.ageRecipient] }));
+    expect(
+      await pkg.readFile(bigPath()).then(
+        () => 'read',
+        (e: { code?: string }) => e.code,
+      ),
+    ).toBe('E_IO');
+  });
+  it('refuses one whose large file differs from the signed manifest', async () => {
+    const swapped = Buffer.from(big);
+    swapped[1_500_000] ^= 1;
+    expect(await refusal(withBigFile(swapped))).toBe('E_HASH_MISMATCH');
+  });
+  it('refuses one with a damaged chunk inside the large file', async () => {
+    const b = await encryptBytes(await withBigFile(), { recipients: [expert.card.ageRecipient] });
+    b[Math.floor(b.length / 2)] ^= 1;
+    expect(await refusal(Promise.resolve(b), { raw: true })).toBe('E_AGE_PAYLOAD');
   });
 });
 
