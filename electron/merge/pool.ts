@@ -73,11 +73,22 @@ function workerScript(): Promise<URL> {
 }
 
 type Pending = { resolve: (c: Candidate) => void; reject: (e: unknown) => void };
+type Request = { file: string; depth: Depth; known: KnownHead | undefined } & Pending;
+
+/**
+ * Files a worker has in hand at once: one being read while another is being
+ * checked. More only holds more decrypted megabyte bundles in memory at the
+ * same time (all of them, if every file were posted at once) for no speed.
+ */
+const IN_FLIGHT = 2;
 
 /** A set of worker threads opening files on request. Close it when done. */
 export class BundlePool {
-  private readonly workers: { w: Worker; ready: Promise<void>; busy: number }[] = [];
+  private readonly workers: { w: Worker; busy: number }[] = [];
   private readonly waiting = new Map<number, Pending>();
+  private readonly queue: Request[] = [];
+  /** A worker's failure: it fails every open in hand or to come (the merge is refused, not half-done). */
+  private failed: unknown = null;
   private nextId = 0;
 
   private constructor(
@@ -94,42 +105,52 @@ export class BundlePool {
   }
 
   private spawn(script: URL): void {
-    {
-      const w = new Worker(script, {
-        workerData: { key: { card: this.key.card, ageIdentity: this.key.ageIdentity }, keepComments: this.keepComments },
-        // A larger young generation halves the scavenges of parsing megabyte bundles.
-        resourceLimits: { maxYoungGenerationSizeMb: 64 },
-      });
-      const slot = { w, ready: Promise.resolve(), busy: 0 };
-      slot.ready = new Promise<void>((resolve, reject) => {
-        w.once('error', reject);
-        w.on('message', (m: { ready?: true; id?: number; candidate?: Candidate }) => {
-          if (m.ready) return resolve();
-          slot.busy--;
-          const p = this.waiting.get(m.id!);
-          this.waiting.delete(m.id!);
-          p?.resolve(m.candidate!);
-        });
-      });
-      w.on('error', (e) => {
-        for (const p of this.waiting.values()) p.reject(e);
-        this.waiting.clear();
-      });
-      this.workers.push(slot);
-    }
+    const w = new Worker(script, {
+      workerData: { key: { card: this.key.card, ageIdentity: this.key.ageIdentity }, keepComments: this.keepComments },
+      // A larger young generation halves the scavenges of parsing megabyte bundles.
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
+    // Requests wait in this thread's queue until the worker is ready and has room (IN_FLIGHT).
+    const slot = { w, busy: IN_FLIGHT };
+    w.on('message', (m: { ready?: true; id?: number; candidate?: Candidate }) => {
+      if (m.ready) slot.busy = 0;
+      else {
+        slot.busy--;
+        const p = this.waiting.get(m.id!);
+        this.waiting.delete(m.id!);
+        p?.resolve(m.candidate!);
+      }
+      this.pump();
+    });
+    w.on('error', (e) => {
+      this.failed ??= e;
+      for (const p of [...this.waiting.values(), ...this.queue.splice(0)]) p.reject(e);
+      this.waiting.clear();
+    });
+    this.workers.push(slot);
   }
 
-  /** Opens one file on the least busy worker (or here, without workers). */
-  async open(file: string, depth: Depth, known?: KnownHead): Promise<Candidate> {
+  /** Opens one file on the next worker with room (or here, without workers). */
+  open(file: string, depth: Depth, known?: KnownHead): Promise<Candidate> {
     if (!this.workers.length) return openCandidate(file, this.key, depth, this.keepComments, known);
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    slot.busy++;
-    await slot.ready;
-    const id = this.nextId++;
+    if (this.failed !== null) return Promise.reject(this.failed);
     return new Promise<Candidate>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      slot.w.postMessage({ id, file, depth, known });
+      this.queue.push({ file, depth, known, resolve, reject });
+      this.pump();
     });
+  }
+
+  /** Hands queued requests, in order, to workers with room. */
+  private pump(): void {
+    for (const slot of this.workers) {
+      while (slot.busy < IN_FLIGHT && this.queue.length) {
+        const { file, depth, known, resolve, reject } = this.queue.shift()!;
+        const id = this.nextId++;
+        slot.busy++;
+        this.waiting.set(id, { resolve, reject });
+        slot.w.postMessage({ id, file, depth, known });
+      }
+    }
   }
 
   /** Opens many files; results in input order. */
