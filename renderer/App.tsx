@@ -10,7 +10,7 @@ import { ErrorAlert } from './components/ErrorAlert.tsx';
 import { Header } from './components/Header.tsx';
 import { useLocale } from './i18n/index.ts';
 import { droppedFiles } from './lib/dropped.ts';
-import { navigate, useHash, useRoute } from './router.ts';
+import { hrefFor, navigate, useHash, useRoute } from './router.ts';
 import { FinishScreen } from './screens/FinishScreen.tsx';
 import { FirstRunScreen } from './screens/FirstRunScreen.tsx';
 import { IdentityScreen } from './screens/IdentityScreen.tsx';
@@ -212,7 +212,7 @@ export function App(): React.JSX.Element {
   );
 }
 
-/** Packages opened from outside the window (file association or a second launch). */
+/** Packages and score bundles opened from outside the window (file association or a second launch). */
 function ExternalNotices(): React.JSX.Element | null {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -228,13 +228,19 @@ function ExternalNotices(): React.JSX.Element | null {
             color="green"
             withCloseButton
             onClose={() => dismiss(i)}
-            title={t('packages.externalOpened', { file: e.fileName })}
+            title={t(e.kind === 'bundle' ? 'merge.externalAdded' : 'packages.externalOpened', { file: e.fileName })}
             py={6}
           >
-            {e.packageId && (
-              <Text size="sm" component="a" href={`#/p/${e.packageId}`} c="blue.8">
-                {t('packages.open')}
+            {e.kind === 'bundle' ? (
+              <Text size="sm" component="a" href={hrefFor({ name: 'merge', view: 'import' })} c="blue.8">
+                {t('merge.externalSee')}
               </Text>
+            ) : (
+              e.packageId && (
+                <Text size="sm" component="a" href={`#/p/${e.packageId}`} c="blue.8">
+                  {t('packages.open')}
+                </Text>
+              )
             )}
           </Alert>
         ) : (

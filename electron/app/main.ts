@@ -6,13 +6,13 @@
  * checks its sender and dispatches through the handler table, and hands
  * packages opened through the file association to the same handlers.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
 import type { Host, SecretStore } from '../handlers/host.ts';
 import { toWireError } from '../handlers/registry.ts';
+import { externalFilesIn, openExternalFile } from '../host/external.ts';
 import { serveStatic } from '../host/static.ts';
 import { openHostedWorkspace, type HostedWorkspace } from '../host/workspace.ts';
 import { APP_ORIGIN, EVENT, INVOKE } from './ipc-names.ts';
@@ -98,45 +98,29 @@ function host(): Host {
   };
 }
 
-/** A package opened from outside (file association, second instance): the main process chose the path, not the renderer. */
+/** A file opened from outside (file association, second instance): the operating system chose the path, not the renderer. */
 async function openExternal(path: string): Promise<void> {
   if (!workspace || !mainWindow) {
     pendingFiles.push(path);
     return;
   }
-  const fileName = path.split(/[\\/]/).pop() ?? 'package.rpkg';
-  let result;
-  try {
-    result = await workspace.dispatch('package:import', { fileName, bytes: new Uint8Array(await readFile(path)) });
-  } catch (e) {
-    result = { ok: false as const, error: toWireError(e) };
-  }
-  mainWindow.webContents.send(
-    EVENT,
-    'package:external',
-    result.ok
-      ? { fileName, ok: true, packageId: (result.value as { packageId: string }).packageId }
-      : { fileName, ok: false, error: { code: result.error.code, message: result.error.message } },
-  );
+  const w = workspace;
+  mainWindow.webContents.send(EVENT, 'file:external', await openExternalFile(path, (c, i) => w.dispatch(c, i)));
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
-}
-
-function packagesIn(argv: string[]): string[] {
-  return argv.slice(1).filter((a) => /\.rpkg$/i.test(a) && !a.startsWith('-'));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_e, argv) => {
-    for (const f of packagesIn(argv)) void openExternal(f);
+    for (const f of externalFilesIn(argv.slice(1))) void openExternal(f);
   });
   app.on('open-file', (e, path) => {
     e.preventDefault();
     void openExternal(path);
   });
-  pendingFiles.push(...packagesIn(process.argv));
+  pendingFiles.push(...externalFilesIn(process.argv.slice(1)));
 
   app.on('web-contents-created', (_e, contents) => harden(contents));
   app.on('window-all-closed', () => app.quit());

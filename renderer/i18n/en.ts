@@ -359,6 +359,8 @@ const en = {
     nav: 'Merge',
     title: 'Merge score bundles',
     subtitle: "Import the round's package ledger and the experts' score bundles",
+    externalAdded: 'Added {{file}} to the merge',
+    externalSee: 'See its verdict',
     tabs: {
       import: 'Import and check',
       matrix: 'Completeness',

@@ -346,6 +346,8 @@ const zhCN = {
     nav: '汇总',
     title: '评分汇总',
     subtitle: '导入本轮的评审包发放记录和专家评分包',
+    externalAdded: '已将 {{file}} 加入汇总',
+    externalSee: '查看核验结果',
     tabs: {
       import: '导入与核验',
       matrix: '完整性',

@@ -8,6 +8,7 @@ import type { AppState, EventPayload, PackageSummary } from '../../shared/ipc/co
 import type { Locale } from '../../shared/i18n-text.ts';
 import { type ApiError, api, onEvent, toApiError } from '../api/client.ts';
 import i18n from '../i18n/index.ts';
+import { useMergeStore } from './merge.ts';
 
 type ProgressPayload = EventPayload<'progress'>;
 
@@ -37,7 +38,7 @@ interface AppStore {
   progress: Partial<Record<ProgressPayload['operation'], ProgressPayload>>;
   import: ImportState;
   /** Packages opened from outside the window (file association). */
-  external: EventPayload<'package:external'>[];
+  external: EventPayload<'file:external'>[];
 
   load(): Promise<AppState | null>;
   setLocale(locale: Locale): Promise<void>;
@@ -169,9 +170,10 @@ export const useAppStore = create<AppStore>()((set, get) => ({
 
   listen() {
     const offProgress = onEvent('progress', (p) => set({ progress: { ...get().progress, [p.operation]: p } }));
-    const offExternal = onEvent('package:external', (p) => {
+    const offExternal = onEvent('file:external', (p) => {
       set({ external: [...get().external, p] });
-      if (p.ok) void get().refresh();
+      if (p.ok && p.kind === 'package') void get().refresh();
+      if (p.ok && p.kind === 'bundle') void useMergeStore.getState().load();
     });
     return () => {
       offProgress();

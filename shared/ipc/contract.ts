@@ -492,9 +492,13 @@ export function isChannel(name: unknown): name is Channel {
 export const EVENTS = {
   /** Long work: import, export, score sheet. */
   progress: z.object({ operation: z.enum(['import', 'export', 'print']), done: z.number(), total: z.number() }).strict(),
-  /** A package opened from outside the window (file association, second instance). */
-  'package:external': z
+  /**
+   * A file opened from outside the window (file association, second launch):
+   * a review package imported, or a score bundle added to the merge.
+   */
+  'file:external': z
     .object({
+      kind: z.enum(['package', 'bundle']),
       fileName: z.string(),
       ok: z.boolean(),
       packageId: PackageId.optional(),
