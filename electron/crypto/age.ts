@@ -12,7 +12,7 @@
  */
 import { createHash, hkdfSync, randomBytes, webcrypto } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat as statFile, type FileHandle } from 'node:fs/promises';
 import { Decrypter, Encrypter, type Recipient, type Stanza } from 'age-encryption';
 import { bech32 } from '@scure/base';
 import sodium from 'sodium-native';
@@ -265,6 +265,12 @@ export interface AgeFile {
   fileSha256(): Promise<string>;
   /** Closes the file descriptor; later reads reopen the file. */
   close(): Promise<void>;
+  /**
+   * Follows the file to where it was renamed (the same file: device, inode,
+   * size and modification time; a rename changes only its change time).
+   * E_IO if what is there now is another file.
+   */
+  moved(to: string): Promise<void>;
 }
 
 /** Payloads at least this large start the worker pool (if the host has not already) to scan them on every core. */
@@ -280,7 +286,7 @@ const CHUNK_CACHE = 4;
 export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxSize?: number } = {}): Promise<AgeFile> {
   let fh: FileHandle | null = await openForReading(path);
   try {
-    const stat = await fh.stat({ bigint: true });
+    let stat = await fh.stat({ bigint: true });
     const size = Number(stat.size);
     if (opts.maxSize !== undefined && size > opts.maxSize) {
       throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: opts.maxSize });
@@ -396,6 +402,16 @@ export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxS
         cache.clear();
         await f?.close();
       },
+      async moved(to) {
+        const now = await statFile(to, { bigint: true }).catch((e: NodeJS.ErrnoException) => {
+          throw new ReviewDeskError('E_IO', { path: to, reason: e.code ?? String(e) }, { cause: e });
+        });
+        if (now.dev !== stat.dev || now.ino !== stat.ino || now.size !== stat.size || now.mtimeNs !== stat.mtimeNs) {
+          throw new ReviewDeskError('E_IO', { path: to, reason: 'not the file that was opened' });
+        }
+        path = to;
+        stat = now;
+      },
     };
   } catch (e) {
     await fh?.close();
@@ -439,7 +455,7 @@ async function hashUnchangedFile(path: string, was: BigIntStats): Promise<string
 export async function decryptFile(path: string, keys: DecryptKey[], opts: { maxSize?: number } = {}): Promise<Decrypted> {
   let data: Buffer;
   try {
-    const size = (await stat(path)).size;
+    const size = (await statFile(path)).size;
     if (opts.maxSize !== undefined && size > opts.maxSize) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: opts.maxSize });
     data = await readFile(path);
   } catch (e) {

@@ -74,6 +74,8 @@ export async function importPackage(
       kept = join(ctx.dataDir, storedPath);
       await rename(incoming, kept);
       await syncDir(dir);
+      // Large dossier files are read again from the .rpkg when wanted: from where it is kept now.
+      await opened.moved(kept);
       const at = now();
       ctx.db.transaction(() => {
         insertPackageRow(ctx.db, {

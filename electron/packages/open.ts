@@ -39,6 +39,8 @@ export interface OpenedPackage {
   packageSize: number;
   /** The signing secretariat's card fingerprint and SSH key fingerprint. */
   signer: { fingerprint: string; sshFingerprint: string };
+  /** Follows the `.rpkg` to where it was renamed (E_IO if another file is there); later reads come from there. */
+  moved(to: string): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -146,6 +148,7 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
         return own ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
       },
       packageSha256: () => age.fileSha256(),
+      moved: (to) => age.moved(to),
       packageSize: age.fileSize,
       signer: { fingerprint: secretariat.fingerprint, sshFingerprint: sshFingerprint(signerKey) },
     };

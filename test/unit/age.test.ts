@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -232,6 +232,22 @@ describe('age files decrypted on every core', () => {
     const bad = Buffer.from(ct);
     bad[bad.length - 3] ^= 1;
     expect((await failure(bad, k.identity)).code).toBe('E_AGE_PAYLOAD');
+  });
+  it('follows a renamed file, and refuses to follow to another one', async () => {
+    const { k, ct, plain } = await big();
+    const from = join(dir, 'moving.age');
+    const to = join(dir, 'moved.age');
+    writeFileSync(from, ct);
+    const f = await openAgeFile(from, [{ identity: k.identity }]);
+    await f.close();
+    renameSync(from, to);
+    expect(await codeOf(f.read(0, 10))).toBe('E_IO');
+    await f.moved(to);
+    expect((await f.read(100, 1000)).equals(plain.subarray(100, 1100))).toBe(true);
+    const other = join(dir, 'other.age');
+    writeFileSync(other, ct);
+    expect(await codeOf(f.moved(other))).toBe('E_IO');
+    expect((await f.read(0, 10)).equals(plain.subarray(0, 10))).toBe(true);
   });
   it('refuses to hash or read a file that changed after it was opened', async () => {
     const { k, ct, plain } = await big();
