@@ -206,17 +206,25 @@ async function decryptSource(src: ByteSource, keys: DecryptKey[], onProgress?: P
       const index = first + i;
       const last = index === chunks - 1;
       const c = block.subarray(i * ENC_CHUNK, Math.min((i + 1) * ENC_CHUNK, want));
-      const m = plain.subarray(index * CHUNK, index * CHUNK + c.length - TAG);
-      try {
-        aead.crypto_aead_chacha20poly1305_ietf_decrypt(m, null, c, null, chunkNonce(index, last), key);
-      } catch {
-        if (last && authenticates(c, index, key)) throw new ReviewDeskError('E_AGE_TRUNCATED');
-        throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: index + 1 });
-      }
+      openChunk(plain.subarray(index * CHUNK, index * CHUNK + c.length - TAG), c, index, last, key);
     }
     onProgress?.(pos + want, src.size);
   }
   return { plaintext: plain, fileSha256: fileHash.digest('hex'), fileSize: src.size };
+}
+
+/**
+ * Decrypts (and so authenticates) STREAM chunk `index` into `m`. A final chunk
+ * that fails but authenticates as a non-final one means the real final chunk
+ * was cut off: E_AGE_TRUNCATED; any other failure is E_AGE_PAYLOAD.
+ */
+function openChunk(m: Buffer, c: Buffer, index: number, last: boolean, key: Buffer): void {
+  try {
+    aead.crypto_aead_chacha20poly1305_ietf_decrypt(m, null, c, null, chunkNonce(index, last), key);
+  } catch {
+    if (last && authenticates(c, index, key)) throw new ReviewDeskError('E_AGE_TRUNCATED');
+    throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: index + 1 });
+  }
 }
 
 /** Whether a chunk authenticates as a non-final chunk (so the real final one was cut off). */
@@ -319,25 +327,16 @@ export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxS
       const pos = first * ENC_CHUNK;
       const want = Math.min(count * ENC_CHUNK, payloadLen - pos);
       const block = Buffer.allocUnsafe(want);
-      const { bytesRead } = await from.read(block, 0, want, payloadStart + pos);
-      if (bytesRead !== want) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
+      for (let got = 0; got < want;) {
+        const { bytesRead } = await from.read(block, got, want - got, payloadStart + pos + got);
+        if (bytesRead === 0) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
+        got += bytesRead;
+      }
       for (let i = 0; i < count; i++) {
         const index = first + i;
         const last = index === chunks - 1;
         const c = block.subarray(i * ENC_CHUNK, Math.min((i + 1) * ENC_CHUNK, want));
-        try {
-          aead.crypto_aead_chacha20poly1305_ietf_decrypt(
-            into.subarray(i * CHUNK, i * CHUNK + c.length - TAG),
-            null,
-            c,
-            null,
-            chunkNonce(index, last),
-            key,
-          );
-        } catch {
-          if (last && authenticates(c, index, key)) throw new ReviewDeskError('E_AGE_TRUNCATED');
-          throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: index + 1 });
-        }
+        openChunk(into.subarray(i * CHUNK, i * CHUNK + c.length - TAG), c, index, last, key);
       }
     };
 
