@@ -55,6 +55,8 @@ export interface OpenOptions {
  * deflated one) are extracted and kept.
  */
 const IN_PLACE_FROM = 256 * 1024;
+/** An SSH signature is a few hundred bytes. */
+const MAX_SIGNATURE_BYTES = 64 * 1024;
 
 /**
  * Opens and fully checks a `.rpkg` file with the expert's identity: the ZIP
@@ -73,14 +75,16 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       opts.onProgress,
     );
     const placedHash = new Map(placed.map(([name], i) => [name, digests[i]!]));
-    const bytesOf = async (name: string): Promise<Buffer | undefined> => {
+    /** A file the package itself is read from, refused before it is read when it is larger than its limit. */
+    const bytesOf = async (name: string, maxBytes: number): Promise<Buffer | undefined> => {
       const range = zip.inPlace.get(name);
+      if (range && range[1] > maxBytes) throw new ReviewDeskError('E_ZIP_LIMIT', { what: name, value: range[1], limit: maxBytes });
       return range ? age.read(range[0], range[1]) : zip.entries.get(name);
     };
 
-    const manifestBytes = await bytesOf('manifest.json');
+    const manifestBytes = await bytesOf('manifest.json', MAX_MANIFEST_BYTES);
     if (!manifestBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'manifest.json' });
-    const sig = await bytesOf('manifest.json.sig');
+    const sig = await bytesOf('manifest.json.sig', MAX_SIGNATURE_BYTES);
     if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'manifest.json.sig' });
     const manifest = parseStrict(manifestBytes, Manifest, 'manifest.json', {
       maxBytes: MAX_MANIFEST_BYTES,
@@ -114,7 +118,7 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       if (size !== f.size || hex !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
       if (data) kept.set(f.path, data);
     }
-    const rubricBytes = await bytesOf('rubric.json');
+    const rubricBytes = await bytesOf('rubric.json', MAX_RUBRIC_BYTES);
     const rubric = parseStrict(rubricBytes!, Rubric, 'rubric.json', {
       maxBytes: MAX_RUBRIC_BYTES,
       schemaVersion: RUBRIC_SCHEMA_VERSION,

@@ -249,6 +249,13 @@ describe('packages with large files (hashed where they lie, read again on demand
       ),
     ).toBe('E_IO');
   });
+  it('refuses an oversized manifest stored in place', async () => {
+    const zip = await zipToBuffer([
+      { name: 'manifest.json', data: Buffer.alloc(9 << 20, 0x20), compress: false },
+      { name: 'manifest.json.sig', data: entries.get('manifest.json.sig')!, compress: false },
+    ]);
+    expect(await refusal(Promise.resolve(zip))).toBe('E_ZIP_LIMIT');
+  });
   it('refuses one whose large file differs from the signed manifest', async () => {
     const swapped = Buffer.from(big);
     swapped[1_500_000] ^= 1;
