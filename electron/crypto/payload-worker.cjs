@@ -134,7 +134,7 @@ function scanSegments(job, block, scratch, maxSegments = Infinity) {
   return claimed;
 }
 
-module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, PROGRESS, CONTROL_SLOTS, CHUNK, ENC_CHUNK, TAG, chunkNonce, scanSegments };
+module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, PROGRESS, CONTROL_SLOTS, CHUNK, ENC_CHUNK, scanSegments };
 
 // Only as the entry of a payload worker: other threads import the kernels too.
 if (parentPort && workerData?.payloadWorker === true) {

@@ -9,7 +9,6 @@ export declare const PROGRESS: 5;
 export declare const CONTROL_SLOTS: 6;
 export declare const CHUNK: number;
 export declare const ENC_CHUNK: number;
-export declare const TAG: number;
 
 /**
  * One age file's payload scanned by several threads: every chunk decrypted
@@ -32,7 +31,6 @@ export interface ScanJob {
   digests: SharedArrayBuffer;
 }
 
-export declare function chunkNonce(nonce: Buffer, counter: number, last: boolean): Buffer;
 export declare function scanSegments(job: ScanJob, block: Buffer, scratch: Buffer, maxSegments?: number): number;
 
 export type WorkerRequest = { type: 'scan'; job: ScanJob };
