@@ -272,6 +272,10 @@ export const ERRORS = {
     'zh-CN': '此工作区已被另一个评审台进程打开（进程 {pid}，{hostname}）。请先关闭它再试。',
     en: 'This workspace is already open in another ReviewDesk process (pid {pid} on {hostname}). Close it and try again.',
   },
+  E_DISK_FULL: {
+    'zh-CN': '磁盘空间不足，{what}未完成，未写入任何内容，也未丢失已保存的内容。请腾出空间后重试。',
+    en: 'The disk is full: {what} did not happen, nothing was written and nothing saved was lost. Free some space and try again.',
+  },
   E_UNSUPPORTED: {
     'zh-CN': '此环境不支持该操作：{what}',
     en: 'This is not supported here: {what}',
@@ -313,6 +317,15 @@ export class ReviewDeskError extends Error {
   toJSON(): { code: ErrorCode; message: { 'zh-CN': string; en: string }; params: ErrorParams } {
     return { code: this.code, message: { 'zh-CN': this.localized('zh-CN'), en: this.localized('en') }, params: this.params };
   }
+}
+
+/**
+ * Whether an error from Node's file system or SQLite means the disk (or quota) is full:
+ * ENOSPC / EDQUOT from fs, SQLITE_FULL from SQLite. Callers turn it into E_DISK_FULL.
+ */
+export function isDiskFullError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
 }
 
 /** Whether a value is a ReviewDeskError with (optionally) the given code. */
