@@ -283,7 +283,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
 
   await mkdir(join(out, 'bundles'), { recursive: true });
   const bundles: string[] = [];
-  let firstFinal: Bundle | null = null;
+  const workspaces: string[] = [];
+  // E01's workspace is filled while the other experts' bundles are written (it waits on disk syncs, they on the CPU).
+  let filling: Promise<unknown> | null = null;
   for (const [i, e] of experts.entries()) {
     const pkg = packages.find((p) => p.expertId === e.id)!;
     const rand = prng(1000 + i);
@@ -308,24 +310,31 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       const file = join(out, 'bundles', final ? `${e.id}.rsb` : `${e.id}.rev${rev}.rsb`);
       await writeBundle(file, bundle, e.identity, secretariat.card.ageRecipient);
       bundles.push(file);
-      if (final && i === 0) firstFinal = bundle;
+      if (final && i === 0 && opts.workspace) {
+        const dir = join(out, 'workspaces', e.id);
+        filling = fillExpertWorkspace({
+          dir,
+          identity: e.identity,
+          packageFile: pkg.path,
+          reviews: bundle.applications,
+          passphrase: DEMO_PASSPHRASE,
+          ...(typeof opts.workspace === 'object' && opts.workspace.options ? { options: opts.workspace.options } : {}),
+        }).then(
+          () => {
+            workspaces.push(dir);
+            return null;
+          },
+          // Held, not thrown, until the loop is done: a rejection nobody awaits yet would be reported as unhandled.
+          (err: unknown) => ({ err }),
+        );
+      }
     }
     progress('bundles', i + 1, experts.length);
   }
 
-  const workspaces: string[] = [];
-  if (opts.workspace && firstFinal) {
-    const e = experts[0]!;
-    const dir = join(out, 'workspaces', e.id);
-    await fillExpertWorkspace({
-      dir,
-      identity: e.identity,
-      packageFile: packages.find((p) => p.expertId === e.id)!.path,
-      reviews: firstFinal.applications,
-      passphrase: DEMO_PASSPHRASE,
-      ...(typeof opts.workspace === 'object' && opts.workspace.options ? { options: opts.workspace.options } : {}),
-    });
-    workspaces.push(dir);
+  if (filling) {
+    const failed = (await filling) as { err: unknown } | null;
+    if (failed) throw failed.err;
     progress('workspace', 1, 1);
   }
 

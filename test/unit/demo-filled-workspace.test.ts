@@ -3,7 +3,7 @@
  * through openWorkspace with the demo passphrase, holds E01's reviews as in
  * bundles/E01.rsb, and its own export says the same.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isReviewDeskError } from '../../shared/errors.ts';
@@ -111,5 +111,20 @@ describe('the demo workspace of E01', () => {
     const { bundle } = await openBundleBytes(readFileSync(join(wsDir, 'exports', files[0]!)), secretariat);
     expect(bundle).toMatchObject({ packageId: e01.packageId, packageSha256: e01.packageSha256, expertFingerprint: e01.expertFingerprint });
     expect(bundle.applications.map(content)).toEqual(e01.applications.map(content));
+  });
+
+  it('moves as a folder: a copy elsewhere opens, unlocks and decrypts its dossiers (what `npm start` would do with it)', async () => {
+    const copy = join(tempDir('rd-demo-filled-copy-'), 'ws');
+    cpSync(wsDir, copy, { recursive: true });
+    const ws = await openWorkspace(copy, testHost());
+    try {
+      await ws.invoke('identity:unlock', { passphrase: DEMO_PASSPHRASE });
+      const detail = await ws.invoke('package:get', { packageId: e01.packageId });
+      const a = detail.applications.find((x) => x.files.length > 0)!;
+      const file = await ws.invoke('dossier:read', { packageId: e01.packageId, applicationId: a.id, path: a.files[0]!.path });
+      expect(Buffer.from(file.bytes).equals(readFileSync(join(out, 'round', a.files[0]!.path)))).toBe(true);
+    } finally {
+      ws.close();
+    }
   });
 });
