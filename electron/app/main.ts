@@ -4,9 +4,10 @@
  * renderer, strict CSP, `app://` instead of file://, no navigation, no new
  * windows, no permissions, no network, no spellchecker in any session; in
  * packaged builds no DevTools and a minimal menu: electron/host/window-policy.ts),
- * registers the one IPC handler that
- * checks its sender and dispatches through the handler table, and hands
- * packages opened through the file association to the same handlers.
+ * registers the one IPC handler that checks its sender and dispatches through
+ * the handler table, and hands packages opened through the file association to
+ * the same handlers. electron/app/entry.ts loads it after checking the files
+ * outside the asar.
  */
 import { join, resolve } from 'node:path';
 import {
@@ -86,8 +87,9 @@ function harden(contents: WebContents): void {
 }
 
 /**
- * Every session, the default one and any other (a partition, the print window's): no spellchecker (it would send
- * typed comments to a dictionary service and keep them in a custom-words file), no permissions, no network.
+ * Every session, the default one and any partition created later: no spellchecker (it fetches dictionaries from
+ * the network, hands the typed text to the OS spellchecker on Windows and macOS, and keeps added words in the
+ * profile's custom dictionary: comments are confidential), no permissions, no network.
  */
 function hardenSession(ses: Session): void {
   ses.setSpellCheckerEnabled(false);
