@@ -39,9 +39,8 @@ export interface KeyInput {
 }
 
 /**
- * Whether a key opens DevTools or the page source, or reloads the page past the renderer (F5 and Ctrl/⌘+R are
- * harmless with the drafts flushed, so only the DevTools family is refused): F12, Ctrl+Shift+I/J/C,
- * ⌘+⌥+I/J/C, Ctrl/⌘+U.
+ * Whether a key opens DevTools (F12, Ctrl+Shift+I/J/C, ⌘+⌥+I/J/C) or the page source (Ctrl/⌘+U). Reload keys are
+ * left alone: with no menu they do nothing, and with the drafts flushed they would lose nothing.
  */
 export function isDevToolsShortcut(input: KeyInput, platform: NodeJS.Platform): boolean {
   if (input.type !== 'keyDown') return false;
