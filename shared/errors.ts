@@ -184,6 +184,10 @@ export const ERRORS = {
     'zh-CN': '拒绝来自非本应用页面的请求。',
     en: 'Refused a request that did not come from the app itself.',
   },
+  E_APP_INTEGRITY: {
+    'zh-CN': '评审台的程序文件 {file} 缺失或已被改动（共 {count} 处），为安全起见无法启动。请用官方安装包重新安装评审台。',
+    en: 'A ReviewDesk program file, {file}, is missing or was changed ({count} in all), so for safety ReviewDesk will not start. Reinstall it from the official installer.',
+  },
   E_NO_IDENTITY: {
     'zh-CN': '尚未创建专家身份，请先完成首次设置。',
     en: 'No identity has been created yet; complete the first-run setup first.',

@@ -1,8 +1,14 @@
 // Bundles the Electron main process (ESM, dependencies left to node_modules)
-// and the sandboxed preload (one self-contained CJS file) into out/electron.
+// and the sandboxed preload (one self-contained CJS file) into out/electron:
+// main.mjs (electron/app/entry.ts: checks the unpacked files, then loads)
+// app.mjs (electron/app/main.ts), the workers, preload.cjs, and the SHA-256s
+// of every file the packaged app runs from outside its asar
+// (unpacked-integrity.json; the beforePack hook writes it again once the
+// Electron build of the native modules exists).
 import { build } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { writeIntegrity } from './write-integrity.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 process.chdir(resolve(import.meta.dirname, '..', '..'));
@@ -21,8 +27,15 @@ await Promise.all([
   copyFile('electron/crypto/payload-worker.cjs', 'out/electron/payload-worker.cjs'),
   build({
     ...common,
-    entryPoints: ['electron/app/main.ts'],
+    entryPoints: ['electron/app/entry.ts'],
     outfile: 'out/electron/main.mjs',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/app/main.ts'],
+    outfile: 'out/electron/app.mjs',
     format: 'esm',
     packages: 'external',
     banner: esmRequire,
@@ -35,3 +48,5 @@ await Promise.all([
     external: ['electron'],
   }),
 ]);
+// After the workers exist: they are among the hashed files.
+await writeIntegrity();

@@ -2,18 +2,34 @@
  * The Electron main process: the thin glue between Electron and the plain-Node
  * app. It hardens the window (context isolation, sandbox, no Node in the
  * renderer, strict CSP, `app://` instead of file://, no navigation, no new
- * windows, no permissions, no network), registers the one IPC handler that
- * checks its sender and dispatches through the handler table, and hands
- * packages opened through the file association to the same handlers.
+ * windows, no permissions, no network, no spellchecker in any session; in
+ * packaged builds no DevTools and a minimal menu: electron/host/window-policy.ts),
+ * registers the one IPC handler that checks its sender and dispatches through
+ * the handler table, and hands packages opened through the file association to
+ * the same handlers. electron/app/entry.ts loads it after checking the files
+ * outside the asar.
  */
 import { join, resolve } from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, session, type WebContents } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  type MenuItemConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
 import type { Host, SecretStore } from '../handlers/host.ts';
 import { toWireError } from '../handlers/registry.ts';
 import { externalFilesIn, openExternalFile } from '../host/external.ts';
 import { serveStatic } from '../host/static.ts';
+import { allowedRequest, applicationMenu, isDevToolsShortcut, webPreferencesFor } from '../host/window-policy.ts';
 import { openHostedWorkspace, type HostedWorkspace } from '../host/workspace.ts';
 import { APP_ORIGIN, EVENT, INVOKE } from './ipc-names.ts';
 
@@ -45,18 +61,7 @@ function secrets(): SecretStore {
   };
 }
 
-const webPreferences = {
-  preload: join(here, 'preload.cjs'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false,
-  navigateOnDragDrop: false,
-} as const;
+const webPreferences = webPreferencesFor(join(here, 'preload.cjs'), app.isPackaged);
 
 function isAppUrl(url: string): boolean {
   return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
@@ -66,9 +71,32 @@ function harden(contents: WebContents): void {
   contents.on('will-navigate', (e, url) => {
     if (!isAppUrl(url)) e.preventDefault();
   });
+  contents.on('will-frame-navigate', (e) => {
+    if (!isAppUrl(e.url)) e.preventDefault();
+  });
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (app.isPackaged) {
+    // devTools: false already refuses to open them; the keys are swallowed too so that nothing else reacts to them.
+    contents.on('before-input-event', (e, input) => {
+      if (isDevToolsShortcut(input, process.platform)) e.preventDefault();
+    });
+    contents.on('devtools-opened', () => contents.closeDevTools());
+  }
+}
+
+/**
+ * Every session, the default one and any partition created later: no spellchecker (it fetches dictionaries from
+ * the network, hands the typed text to the OS spellchecker on Windows and macOS, and keeps added words in the
+ * profile's custom dictionary: comments are confidential), no permissions, no network.
+ */
+function hardenSession(ses: Session): void {
+  ses.setSpellCheckerEnabled(false);
+  ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !allowedRequest(details.url, APP_ORIGIN, app.isPackaged) }));
 }
 
 async function printToPdf(route: string): Promise<Buffer> {
@@ -122,6 +150,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   pendingFiles.push(...externalFilesIn(process.argv.slice(1)));
 
+  app.on('session-created', (ses) => hardenSession(ses));
   app.on('web-contents-created', (_e, contents) => harden(contents));
   app.on('window-all-closed', () => app.quit());
   // Closing the workspace releases its lock (workspace.lock) for the next run.
@@ -133,20 +162,10 @@ if (!app.requestSingleInstanceLock()) {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   void app.whenReady().then(async () => {
-    const ses = session.defaultSession;
-    // No network of any kind: only the app's own protocol (and devtools) may load.
-    ses.webRequest.onBeforeRequest((details, cb) =>
-      cb({
-        cancel: !(
-          isAppUrl(details.url) ||
-          details.url.startsWith('devtools:') ||
-          details.url.startsWith('blob:') ||
-          details.url.startsWith('data:')
-        ),
-      }),
-    );
-    ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-    ses.setPermissionCheckHandler(() => false);
+    // session-created may have fired for the default session before this listener existed: set it again.
+    hardenSession(session.defaultSession);
+    const menu = applicationMenu(process.platform, app.isPackaged);
+    if (menu !== undefined) Menu.setApplicationMenu(menu && Menu.buildFromTemplate(menu as MenuItemConstructorOptions[]));
     protocol.handle('app', async (request) => {
       const url = new URL(request.url);
       if (url.host !== 'reviewdesk') return new Response('not found', { status: 404 });

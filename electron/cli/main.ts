@@ -14,6 +14,7 @@ import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import { pick } from '../../shared/i18n-text.ts';
 import { verifyBundleFiles, type Roster } from '../bundles/verify.ts';
 import { generateDemo } from '../demo/generate.ts';
+import { DEMO_PASSPHRASE } from '../demo/workspace.ts';
 import { readCard } from '../keys/card.ts';
 import { createIdentity, loadIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
 import { openPackage } from '../packages/open.ts';
@@ -265,7 +266,8 @@ program
   .option('--experts <n>', 'number of experts', '5')
   .option('--applications <m>', 'number of applications', '4')
   .option('--revisions <r>', 'earlier bundle revisions per expert', '0')
-  .action(async (o: { out: string; experts: string; applications: string; revisions: string }) => {
+  .option('--no-workspace', "skip workspaces/E01 (E01's workspace with its reviews entered)")
+  .action(async (o: { out: string; experts: string; applications: string; revisions: string; workspace: boolean }) => {
     const n = (s: string, what: string, min: number): number => {
       const v = Number(s);
       if (!Number.isInteger(v) || v < min) throw new ReviewDeskError('E_USAGE', { reason: `${what} must be a whole number ≥ ${min}` });
@@ -279,13 +281,14 @@ program
       experts: n(o.experts, '--experts', 1),
       applications: n(o.applications, '--applications', 1),
       revisions: n(o.revisions, '--revisions', 0),
+      workspace: o.workspace,
       onProgress: (_s, d, t) => bar.update(d, t),
     });
     bar.stop();
     print(
       { ok: true, ...s },
       () =>
-        `Demo round in ${s.out}: ${s.experts.length} experts, ${s.applications.length} applications, ${s.packages.length} packages, ${s.bundles.length} bundles${s.cjkFont ? '' : ' (no CJK font found: PDFs carry English text only)'}`,
+        `Demo round in ${s.out}: ${s.experts.length} experts, ${s.applications.length} applications, ${s.packages.length} packages, ${s.bundles.length} bundles${s.workspaces.length ? `, workspace ${s.workspaces.join(', ')} (passphrase ${DEMO_PASSPHRASE})` : ''}${s.cjkFont ? '' : ' (no CJK font found: PDFs carry English text only)'}`,
     );
   });
 

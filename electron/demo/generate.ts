@@ -21,8 +21,10 @@ import { writeBundle } from '../bundles/write.ts';
 import { createIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
 import { packRound, type PackResult } from '../packages/pack.ts';
 import { loadRound } from '../rounds/round.ts';
+import type { WorkspaceOptions } from '../handlers/index.ts';
 import { DEMO_APPLICATIONS, type DemoApplication } from './applications.ts';
 import { factsPdf, findCjkFont, planPdf } from './pdf.ts';
+import { DEMO_PASSPHRASE, fillExpertWorkspace } from './workspace.ts';
 
 export interface DemoOptions {
   out: string;
@@ -30,6 +32,11 @@ export interface DemoOptions {
   applications?: number;
   /** Earlier revisions per expert, written beside the final bundle. */
   revisions?: number;
+  /**
+   * Also write `workspaces/E01/`: the first expert's workspace with the reviews of its final bundle entered
+   * through the workspace API, its keys sealed with {@link DEMO_PASSPHRASE} (`reviewdesk demo` does this).
+   */
+  workspace?: boolean | { options?: WorkspaceOptions };
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -39,6 +46,8 @@ export interface DemoSummary {
   applications: string[];
   packages: PackResult[];
   bundles: string[];
+  /** The filled-in expert workspaces (with `workspace`). */
+  workspaces: string[];
   cjkFont: string | null;
 }
 
@@ -274,6 +283,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
 
   await mkdir(join(out, 'bundles'), { recursive: true });
   const bundles: string[] = [];
+  const workspaces: string[] = [];
+  // E01's workspace is filled while the other experts' bundles are written (it waits on disk syncs, they on the CPU).
+  let filling: Promise<unknown> | null = null;
   for (const [i, e] of experts.entries()) {
     const pkg = packages.find((p) => p.expertId === e.id)!;
     const rand = prng(1000 + i);
@@ -298,8 +310,32 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       const file = join(out, 'bundles', final ? `${e.id}.rsb` : `${e.id}.rev${rev}.rsb`);
       await writeBundle(file, bundle, e.identity, secretariat.card.ageRecipient);
       bundles.push(file);
+      if (final && i === 0 && opts.workspace) {
+        const dir = join(out, 'workspaces', e.id);
+        filling = fillExpertWorkspace({
+          dir,
+          identity: e.identity,
+          packageFile: pkg.path,
+          reviews: bundle.applications,
+          passphrase: DEMO_PASSPHRASE,
+          ...(typeof opts.workspace === 'object' && opts.workspace.options ? { options: opts.workspace.options } : {}),
+        }).then(
+          () => {
+            workspaces.push(dir);
+            return null;
+          },
+          // Held, not thrown, until the loop is done: a rejection nobody awaits yet would be reported as unhandled.
+          (err: unknown) => ({ err }),
+        );
+      }
     }
     progress('bundles', i + 1, experts.length);
+  }
+
+  if (filling) {
+    const failed = (await filling) as { err: unknown } | null;
+    if (failed) throw failed.err;
+    progress('workspace', 1, 1);
   }
 
   const principals = [['secretariat', secretariat.card.sshPublicKey], ...experts.map((e) => [e.id, e.identity.card.sshPublicKey])];
@@ -310,7 +346,18 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   await writeFile(
     join(out, 'README.txt'),
     'DEMO ONLY. The identities in secretariat/ and experts/ hold UNPROTECTED secret keys for trying ReviewDesk out.\n' +
-      'Never use them for a real round. See docs/formats.md for how to open every file here with age and ssh-keygen.\n',
+      'Never use them for a real round. See docs/formats.md for how to open every file here with age and ssh-keygen.\n' +
+      (workspaces.length
+        ? `workspaces/${experts[0]!.id}/ is that expert's ReviewDesk workspace with its reviews entered; its keys are sealed with the passphrase "${DEMO_PASSPHRASE}".\n`
+        : ''),
   );
-  return { out, experts: experts.map((e) => e.id), applications: apps.map((a) => a.id), packages, bundles, cjkFont: font?.path ?? null };
+  return {
+    out,
+    experts: experts.map((e) => e.id),
+    applications: apps.map((a) => a.id),
+    packages,
+    bundles,
+    workspaces,
+    cjkFont: font?.path ?? null,
+  };
 }

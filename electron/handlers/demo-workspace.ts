@@ -13,12 +13,12 @@ import { generateDemo } from '../demo/generate.ts';
 import { getIdentityRow } from '../db/identity.ts';
 import { loadIdentity } from '../keys/identity.ts';
 import type { Context } from './context.ts';
+import { DEMO_PASSPHRASE } from '../demo/workspace.ts';
 import { adoptIdentity } from './identity.ts';
 import { setLedger } from './merge.ts';
 import { importPackage } from './packages.ts';
 
-/** The passphrase of the demo identity where the host has no real keychain. DEMO ONLY. */
-export const DEMO_PASSPHRASE = 'demo-passphrase';
+export { DEMO_PASSPHRASE } from '../demo/workspace.ts';
 
 export interface DemoWorkspace {
   /** The generated demo round (secretariat, experts, packages, bundles). */

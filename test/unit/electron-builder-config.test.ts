@@ -1,10 +1,19 @@
-/** The packaging config: installers, file associations, asar, and the fuses the app does not need turned off. */
-import { readFileSync } from 'node:fs';
+/**
+ * The packaging config: installers, file associations, asar, the fuses the app does not need turned off, and what
+ * lies outside the asar — exactly what the integrity manifest hashes.
+ */
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { buildIntegrityManifest, globToRegExp, productionPackages } from '../../electron/host/integrity-build.ts';
+import { checkUnpacked, packagedRoots } from '../../electron/host/integrity.ts';
+import { listTree, tempDir } from '../helpers/tmp.ts';
 
 interface BuilderConfig {
-  asar: boolean;
+  asar: { smartUnpack?: boolean };
+  asarUnpack: string[];
+  beforePack: string;
   npmRebuild: boolean;
   files: string[];
   extraResources: { from: string; to: string }[];
@@ -29,7 +38,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('packs into asar, ships only the bundles, and never rebuilds native modules in place', () => {
-    expect(config.asar).toBe(true);
+    expect(config.asar).toEqual({ smartUnpack: false });
     expect(config.npmRebuild).toBe(false);
     expect(config.files).toEqual(expect.arrayContaining(['out/electron/**', 'out/renderer/**']));
     expect(config.files.some((f) => f.startsWith('renderer') || f.startsWith('electron/'))).toBe(false);
@@ -50,5 +59,74 @@ describe('electron-builder.yml', () => {
   it('signs macOS builds with the hardened runtime and an entitlements file that exists', () => {
     expect(config.mac.hardenedRuntime).toBe(true);
     expect(readFileSync(config.mac.entitlements, 'utf8')).toContain('com.apple.security.cs.allow-jit');
+  });
+
+  it('unpacks every worker the bundle step writes, and nothing of the main bundles', () => {
+    const bundle = readFileSync('electron/app/bundle.mjs', 'utf8');
+    const outputs = [...bundle.matchAll(/'(out\/electron\/[\w.-]+)'/g)].map((m) => m[1]!);
+    const workers = outputs.filter((o) => o.includes('worker'));
+    expect(workers.sort()).toEqual(['out/electron/open-worker.js', 'out/electron/payload-worker.cjs', 'out/electron/verify-worker.js']);
+    const unpacked = (f: string) => config.asarUnpack.some((g) => globToRegExp(g).test(f));
+    for (const w of workers) expect(unpacked(w), w).toBe(true);
+    for (const f of ['out/electron/main.mjs', 'out/electron/app.mjs', 'out/electron/preload.cjs', 'out/electron/unpacked-integrity.json'])
+      expect(unpacked(f), f).toBe(false);
+    expect(outputs).toEqual(expect.arrayContaining(['out/electron/main.mjs', 'out/electron/app.mjs']));
+  });
+
+  it('leaves no native module of a production package inside the asar: each is unpacked or left out and shipped as a resource', () => {
+    const excluded = config.files.filter((f) => f.startsWith('!')).map((f) => globToRegExp(f.slice(1)));
+    const unpacked = config.asarUnpack.map(globToRegExp);
+    const natives = productionPackages('.')
+      .flatMap((p) => listTree(p).map((f) => `${p}/${f}`))
+      .filter((f) => f.endsWith('.node'));
+    expect(natives.some((f) => f.startsWith('node_modules/sodium-native/'))).toBe(true);
+    const resources = config.extraResources.map((r) => r.to.split('/').at(-1));
+    const leftOut = new Map<string, string[]>();
+    for (const f of natives) {
+      if (excluded.some((r) => r.test(f))) {
+        const pkg = f.slice(0, f.indexOf('/build/') > 0 ? f.indexOf('/build/') : f.lastIndexOf('/'));
+        leftOut.set(pkg, [...(leftOut.get(pkg) ?? []), f.split('/').at(-1)!]);
+        continue;
+      }
+      expect(
+        unpacked.some((r) => r.test(f)),
+        `${f} would be inside the asar`,
+      ).toBe(true);
+    }
+    // A package whose Node build is left out has its Electron build shipped as an extra resource instead.
+    for (const [pkg, names] of leftOut)
+      expect(
+        names.some((n) => resources.includes(n)),
+        `${pkg}: no Electron build shipped`,
+      ).toBe(true);
+  });
+
+  it("hashes this platform's sodium-native and its loader into the manifest, and a packaged layout of it verifies", async () => {
+    const manifest = await buildIntegrityManifest('.', config);
+    const paths = manifest.entries.map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `node_modules/sodium-native/prebuilds/${process.platform}-${process.arch}/sodium-native.node`,
+        'node_modules/sodium-native/index.js',
+        'node_modules/require-addon/package.json',
+      ]),
+    );
+    expect(paths.filter((p) => p.startsWith('node_modules/')).every((p) => /^node_modules\/(sodium-native|require-addon)\//.test(p))).toBe(
+      true,
+    );
+    const resources = join(tempDir('rd-builder-layout-'), 'resources');
+    for (const e of manifest.entries) {
+      const dst = e.root === 'app' ? join(resources, 'app.asar.unpacked', e.path) : join(resources, e.path);
+      mkdirSync(dirname(dst), { recursive: true });
+      cpSync(e.root === 'app' ? e.path : config.extraResources.find((r) => r.to === e.path)!.from, dst);
+    }
+    expect(await checkUnpacked(manifest, packagedRoots(join(resources, 'app.asar'), resources))).toEqual([]);
+  });
+
+  it('writes the manifest in the beforePack hook, after the native build, with every extra resource required', () => {
+    const hook = readFileSync(config.beforePack, 'utf8');
+    expect(hook.indexOf('buildElectronSqlite()')).toBeGreaterThan(-1);
+    expect(hook.indexOf('writeIntegrity({ requireResources: true })')).toBeGreaterThan(hook.indexOf('buildElectronSqlite()'));
+    expect(readFileSync('electron/app/bundle.mjs', 'utf8')).toContain('await writeIntegrity()');
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * The demo's filled-in workspace (`reviewdesk demo` writes it to
+ * `workspaces/E01/`): an expert's workspace as the app keeps it, with the
+ * reviews of that expert's final bundle entered through the same handler
+ * table the app calls — identity adopted, package imported, pledge, conflict
+ * declarations, every score, comment and opinion — then exported and closed.
+ * Only the workspace API is used, so whatever the workspace does at rest
+ * (sealing keys, and anything it adds later) applies here unchanged.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ApplicationReview } from '../../shared/formats.ts';
+import type { Output } from '../../shared/ipc/contract.ts';
+import { adoptIdentity } from '../handlers/identity.ts';
+import { noKeychain, type Host } from '../handlers/host.ts';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../handlers/index.ts';
+import type { Identity } from '../keys/identity.ts';
+
+/** The passphrase of the demo identities' sealed keys where there is no real keychain. DEMO ONLY. */
+export const DEMO_PASSPHRASE = 'demo-passphrase';
+
+/**
+ * scrypt work factor of the demo workspace's sealed keys. The passphrase is published, so no work factor protects
+ * them; the app's 2^18 would only cost every `reviewdesk demo` about 2.5 s of CPU and 256 MiB (2^15 still 0.5 s).
+ * The factor is in the age header, so unlock reads it from there.
+ */
+export const DEMO_SCRYPT_LOG_N = 10;
+
+export interface FilledWorkspace {
+  dir: string;
+  packageId: string;
+  /** The workspace's own export of the entered reviews. */
+  exported: Omit<Output<'bundle:export'>, 'bytes'>;
+}
+
+/** A host without a keychain, so the keys are sealed by the passphrase and the folder opens on any machine. */
+function demoHost(): Host {
+  return { secrets: noKeychain('none'), appVersion: 'demo', emit: () => undefined };
+}
+
+/** Enters one application's review as a reviewer would, one audited edit at a time. */
+async function enter(ws: Workspace, packageId: string, r: ApplicationReview): Promise<void> {
+  const ref = { packageId, applicationId: r.applicationId };
+  await ws.invoke('review:declareConflict', { ...ref, status: r.conflict.status, reason: r.conflict.reason });
+  if (r.conflict.status === 'recused') return;
+  for (const s of [...r.gates, ...r.scores]) {
+    await ws.invoke('review:edit', { ...ref, edit: { field: 'score', criterionId: s.criterionId, value: s.score } });
+    if (s.comment) await ws.invoke('review:edit', { ...ref, edit: { field: 'comment', criterionId: s.criterionId, value: s.comment } });
+    if (s.evidence.length)
+      await ws.invoke('review:edit', { ...ref, edit: { field: 'evidence', criterionId: s.criterionId, value: s.evidence } });
+  }
+  if (r.opinion) await ws.invoke('review:edit', { ...ref, edit: { field: 'opinion', value: r.opinion } });
+  if (r.recommendation !== null) await ws.invoke('review:edit', { ...ref, edit: { field: 'recommendation', value: r.recommendation } });
+}
+
+/**
+ * Creates the workspace in `dir` (which must not hold one yet) for `identity`,
+ * imports `packageFile`, enters `reviews` and exports them. The folder is
+ * closed (its lock released) on return, and on failure too.
+ */
+export async function fillExpertWorkspace(opts: {
+  dir: string;
+  identity: Identity;
+  packageFile: string;
+  reviews: readonly ApplicationReview[];
+  passphrase?: string;
+  options?: WorkspaceOptions;
+}): Promise<FilledWorkspace> {
+  const ws = await openWorkspace(opts.dir, demoHost(), { scryptLogN: DEMO_SCRYPT_LOG_N, ...opts.options });
+  try {
+    await adoptIdentity(ws.ctx, opts.identity, opts.passphrase ?? DEMO_PASSPHRASE);
+    const bytes = new Uint8Array(await readFile(opts.packageFile));
+    const { packageId } = await ws.invoke('package:import', { fileName: basename(opts.packageFile), bytes });
+    await ws.invoke('package:acceptPledge', { packageId });
+    for (const r of opts.reviews) await enter(ws, packageId, r);
+    const complete = opts.reviews.every((r) => r.status !== 'in-progress');
+    const r = await ws.invoke('bundle:export', { packageId, allowIncomplete: !complete });
+    return {
+      dir: opts.dir,
+      packageId,
+      exported: { revision: r.revision, fileName: r.fileName, sha256: r.sha256, size: r.size, complete: r.complete },
+    };
+  } finally {
+    ws.close();
+  }
+}
