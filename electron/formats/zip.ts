@@ -265,10 +265,14 @@ export async function entryBytes(dir: ZipDirectory, name: string, limit: number)
   return content;
 }
 
-/** The largest output buffer zlib fills in one go: larger entries inflate in pieces of this size. */
-const INFLATE_PIECE = 64 << 20;
+/**
+ * The largest output buffer zlib fills in one go: larger entries (only ever
+ * ones a signature vouches for) inflate in pieces of this size. It is above
+ * every cap on a document inflated before its signature is checked.
+ */
+const INFLATE_PIECE = 256 << 20;
 
-/** Inflates `raw`, which must come to exactly `size` bytes, producing at most `size` + 1 (or + one piece, past 64 MiB). */
+/** Inflates `raw`, which must come to exactly `size` bytes, producing at most `size` + 1 (or + one piece, past 256 MiB). */
 export function inflateCapped(raw: Buffer, size: number, stats: ZipStats, name: string): Buffer {
   // One output chunk of the declared size spares zlib gathering and concatenating 16 KiB pieces (half the time
   // on megabyte entries); its one spare byte is how an entry that inflates past its size is caught, with zlib
