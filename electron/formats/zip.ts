@@ -165,7 +165,8 @@ async function checkEntries(zip: yauzl.ZipFile, size: number, limits: ZipLimits)
     try {
       name = new TextDecoder('utf-8', { fatal: true }).decode(entry.fileName as unknown as Buffer);
     } catch {
-      throw new ReviewDeskError('E_ZIP_PATH', { path: (entry.fileName as unknown as Buffer).toString('latin1') });
+      // Shown with U+FFFD where the bytes are not UTF-8 (latin1 would turn them into C1 control characters).
+      throw new ReviewDeskError('E_ZIP_PATH', { path: new TextDecoder('utf-8').decode(entry.fileName as unknown as Buffer) });
     }
     const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
     if (name.endsWith('/') || type === S_IFDIR) throw new ReviewDeskError('E_ZIP_DIRECTORY', { path: name });
