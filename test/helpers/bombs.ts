@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { NS_PACKAGE } from '../../shared/formats.ts';
 import { decryptBytes, encryptBytes } from '../../electron/crypto/age.ts';
 import { generateSigningKey, sshsigSign } from '../../electron/crypto/ssh.ts';
@@ -23,6 +24,7 @@ export interface Bomb {
   name: string;
   kind: 'rpkg' | 'rsb';
   file: string;
+  /** The code it is refused with (or "accepted": the honest, signed large file that must open without being held). */
   code: string;
   /** The most bytes the reader may inflate refusing it. */
   maxInflated: number;
@@ -36,6 +38,14 @@ function zerosSha256(mib: number): string {
   const block = Buffer.alloc(1 << 20);
   for (let i = 0; i < mib; i++) h.update(block);
   return h.digest('hex');
+}
+
+/** CRC-32 of `mib` MiB of zeros. */
+function zerosCrc(mib: number): number {
+  const block = Buffer.alloc(1 << 20);
+  let c = 0;
+  for (let i = 0; i < mib; i++) c = crc32(block, c);
+  return c;
 }
 
 /** The largest declared size a deflate stream of this many bytes gets past the ratio limit with (ratio 150). */
@@ -63,7 +73,15 @@ export async function writeBombs(
     bombs.push({ ...b, file });
   };
   const junkSig = Buffer.from('-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n');
-  const bombEntry = (name: string): CraftEntry => ({ name, data: zeros, method: 8, size: plausible(zeros.length, 1 << 30), crc: 0 });
+  // Declared small enough for any one entry and for sixteen together to pass the limits, so what refuses them is
+  // the order of reading, not the directory's figures.
+  const bombEntry = (name: string): CraftEntry => ({
+    name,
+    data: zeros,
+    method: 8,
+    size: plausible(zeros.length, Math.min(BUNDLE_LIMITS.maxFileSize, BUNDLE_LIMITS.maxTotalSize / 16)),
+    crc: 0,
+  });
   const manyOver = (name: string, n: number): CraftEntry[] =>
     Array.from({ length: n }, (_, i) => ({ ...bombEntry(`${name}${i}.txt`), size: 1 << 20, ...(i > 0 ? { sameAs: 2 } : {}) }));
 
@@ -163,6 +181,23 @@ export async function writeBombs(
       stored('manifest.json.sig', Buffer.from(sshsigSign(who.secretariat.signing, NS_PACKAGE, lyingBytes))),
       ...rest,
       { name: 'dossiers/A001/bomb.txt', data: zeros, method: 8, size: 1 << 20, crc: 0 },
+    ]),
+  );
+
+  // Properly signed and honest: a large deflated file is streamed through inflate to be hashed, never held whole.
+  const largeMib = Math.min(mib, 1000);
+  const large = zerosDeflate(largeMib);
+  const honest = JSON.parse(manifestBytes.toString()) as typeof manifest;
+  honest.files.push({ path: 'dossiers/A001/large.txt', size: largeMib << 20, mediaType: 'text/plain', sha256: zerosSha256(largeMib) });
+  const honestBytes = Buffer.from(JSON.stringify(honest));
+  const padded = Buffer.concat([large, Buffer.alloc(Math.ceil((largeMib << 20) / 150))]);
+  await add(
+    { name: 'rpkg-signed-large-deflated', kind: 'rpkg', code: 'accepted', maxInflated: largeMib << 20 },
+    craftZip([
+      stored('manifest.json', honestBytes),
+      stored('manifest.json.sig', Buffer.from(sshsigSign(who.secretariat.signing, NS_PACKAGE, honestBytes))),
+      ...rest,
+      { name: 'dossiers/A001/large.txt', data: padded, method: 8, size: largeMib << 20, crc: zerosCrc(largeMib) },
     ]),
   );
 
