@@ -5,11 +5,11 @@
  * of the same refusals through the CLI is measured by `npm run bench` (bombs).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBundleBytes } from '../../electron/bundles/verify.ts';
-import { decryptFile } from '../../electron/crypto/age.ts';
+import { decryptFile, encryptBytes } from '../../electron/crypto/age.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { readZipDirectory, type ZipStats } from '../../electron/formats/zip.ts';
 import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';
@@ -17,6 +17,7 @@ import { openCandidate } from '../../electron/merge/open.ts';
 import { PACKAGE_LIMITS } from '../../electron/packages/limits.ts';
 import { openPackage } from '../../electron/packages/open.ts';
 import { writeBombs, type Bomb } from '../helpers/bombs.ts';
+import { CD, EOCD, zipLayout } from '../helpers/zipcraft.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 
 const root = tempDir('rd-bombs-');
@@ -76,6 +77,41 @@ describe('ZIP bombs', () => {
     // 256 MiB behind every stream, and not one refusal inflated more than the cap on a signed document.
     expect(seen.length).toBe(bombs.length);
   }, 120_000);
+
+  it('a ZIP directory whose entry count or offsets point outside the plaintext is E_ZIP_CORRUPT, not E_INTERNAL', async () => {
+    const { plaintext } = await decryptFile(join(demo, 'packages', 'E01.rpkg'), [{ identity: expert.ageIdentity }]);
+    const layout = zipLayout(plaintext);
+    const edits: [string, (z: Buffer) => void][] = [
+      [
+        'entry count + 1',
+        (z) => (
+          z.writeUInt16LE(layout.entries.length + 1, layout.eocd + EOCD.entries),
+          z.writeUInt16LE(layout.entries.length + 1, layout.eocd + EOCD.diskEntries)
+        ),
+      ],
+      [
+        'entry count + 50',
+        (z) => (
+          z.writeUInt16LE(layout.entries.length + 50, layout.eocd + EOCD.entries),
+          z.writeUInt16LE(layout.entries.length + 50, layout.eocd + EOCD.diskEntries)
+        ),
+      ],
+      ['directory offset past the end', (z) => z.writeUInt32LE(z.length + 10, layout.eocd + EOCD.cdOffset)],
+      ['local header offset past the end', (z) => z.writeUInt32LE(z.length - 10, layout.entries[2]!.at + CD.localOffset)],
+      ['compressed size past the end', (z) => z.writeUInt32LE(z.length, layout.entries[0]!.at + CD.compressedSize)],
+    ];
+    for (const [what, edit] of edits) {
+      const z = Buffer.from(plaintext);
+      edit(z);
+      const file = join(out, 'directory.rpkg');
+      writeFileSync(file, await encryptBytes(z, { recipients: [expert.card.ageRecipient] }));
+      const code = await openPackage(file, expert).then(
+        () => 'accepted',
+        (e: { code?: string }) => e.code,
+      );
+      expect(code, what).toBe('E_ZIP_CORRUPT');
+    }
+  });
 
   it('the merge reads a bomb score file by its head with the same code', async () => {
     const key = { card: secretariat.card, ageIdentity: secretariat.ageIdentity };
