@@ -88,6 +88,14 @@ export const ERRORS = {
     'zh-CN': '包内文件“{path}”压缩比异常（{ratio}:1），疑似压缩炸弹，已拒绝。',
     en: 'The file "{path}" has an abnormal compression ratio ({ratio}:1), a likely ZIP bomb; refused.',
   },
+  E_ZIP_ENTRY_SIZE: {
+    'zh-CN': '包内文件“{path}”解压后不是其声明的 {size} 字节（疑似压缩炸弹），已停止解压并拒绝。',
+    en: 'The file "{path}" does not inflate to the {size} bytes it declares (a likely ZIP bomb); inflating stopped and the file was refused.',
+  },
+  E_ZIP_OVERLAP: {
+    'zh-CN': '包内文件“{first}”与“{second}”共用同一段数据（压缩炸弹的构造方式），已拒绝。',
+    en: 'The entries "{first}" and "{second}" share the same bytes (the way ZIP bombs are built); refused.',
+  },
   E_FILE_MISSING: {
     'zh-CN': '清单登记的文件“{path}”在包中不存在。',
     en: 'The file "{path}" listed in the manifest is missing from the package.',

@@ -1,7 +1,9 @@
 /**
  * Opens and checks score bundles with the secretariat's identity: decrypt,
- * ZIP structure, canonical JSON against the strict schema, the expert's SSH
- * signature, and (when a roster is given) that the signer is a known expert.
+ * the ZIP directory, then bundle.json and its signature alone (inflated under
+ * a cap), the expert's SSH signature (and, with a roster, that the signer is
+ * a known expert) before bundle.json is parsed as canonical JSON against the
+ * strict schema, and only then the attachments it lists.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,10 +12,9 @@ import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES, type Bundle as BundleT } from '../../shared/formats.ts';
 import { decryptBytes } from '../crypto/age.ts';
-import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
-import { readZip } from '../formats/zip.ts';
+import { entryBytes, entryDigest, readZipDirectory, type ZipDirectory, type ZipStats } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
 import { BUNDLE_LIMITS, MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from './limits.ts';
@@ -23,33 +24,61 @@ export interface OpenedBundle {
   bundle: BundleT;
   /** SHA-256 of the `.rsb` file. */
   fileSha256: string;
-  attachments: Map<string, Buffer>;
+  /** Paths of the attachments, each checked against its size and SHA-256 in bundle.json (streamed, not held). */
+  attachments: string[];
 }
 
 /** Known experts by card fingerprint (the round's roster). */
 export type Roster = ReadonlyMap<string, Card>;
+
+/** An SSH signature is a few hundred bytes. */
+const MAX_SIGNATURE_BYTES = 64 * 1024;
+
+/** What {@link signedBundleDocument} read: the checked directory, bundle.json's exact bytes and its signature's key. */
+export interface SignedBundleDocument {
+  dir: ZipDirectory;
+  json: Buffer;
+  sig: Buffer;
+}
+
+/**
+ * Reads a decrypted bundle's ZIP directory, then inflates bundle.json and its
+ * signature and nothing else (bundle.json under MAX_BUNDLE_JSON, refused at
+ * the first byte past the size the directory declares). A bundle without
+ * them is refused before anything is inflated.
+ */
+export async function signedBundleDocument(plaintext: Buffer, stats?: ZipStats): Promise<SignedBundleDocument> {
+  const dir = await readZipDirectory(plaintext.length, (start, length) => plaintext.subarray(start, start + length), BUNDLE_LIMITS, stats);
+  if (!dir.entries.has('bundle.json')) throw new ReviewDeskError('E_FILE_MISSING', { path: 'bundle.json' });
+  if (!dir.entries.has('bundle.json.sig')) throw new ReviewDeskError('E_SIG_MISSING', { file: 'bundle.json.sig' });
+  const json = await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON);
+  const sig = await entryBytes(dir, 'bundle.json.sig', MAX_SIGNATURE_BYTES);
+  return { dir, json, sig };
+}
 
 /** Opens one bundle file's bytes; throws a ReviewDeskError on any problem. */
 export async function openBundleBytes(
   data: Uint8Array,
   secretariat: Pick<Identity, 'ageIdentity'>,
   roster?: Roster,
+  opts: { stats?: ZipStats } = {},
 ): Promise<OpenedBundle> {
   if (data.length > MAX_BUNDLE_FILE) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: data.length, limit: MAX_BUNDLE_FILE });
   const { plaintext, fileSha256 } = await decryptBytes(data, [{ identity: secretariat.ageIdentity }]);
-  const entries = await readZip(plaintext, BUNDLE_LIMITS);
-  const json = entries.get('bundle.json');
-  if (!json) throw new ReviewDeskError('E_FILE_MISSING', { path: 'bundle.json' });
-  const sig = entries.get('bundle.json.sig');
-  if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'bundle.json.sig' });
+  const { dir, json, sig } = await signedBundleDocument(plaintext, opts.stats);
+  const signer = sshsigVerify(sig, NS_SCORES, json, 'bundle.json');
+  const signerKey = formatSshPublicKey(signer);
+  // With a roster, a signer outside it is refused before bundle.json is parsed.
+  if (roster && ![...roster.values()].some((c) => c.sshPublicKey === signerKey)) {
+    throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
+  }
   const bundle = parseStrict(json, Bundle, 'bundle.json', {
     maxBytes: MAX_BUNDLE_JSON,
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     canonical: true,
   });
   const card = checkCard(bundle.expert, 'bundle.json (expert)');
-  const signer = sshsigVerify(sig, NS_SCORES, json, 'bundle.json');
-  if (formatSshPublicKey(signer) !== card.sshPublicKey) {
+  if (signerKey !== card.sshPublicKey) {
     throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
   }
   if (roster) {
@@ -58,17 +87,19 @@ export async function openBundleBytes(
       throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: card.fingerprint });
     }
   }
+  // An entry bundle.json does not list was added after signing: refused, never inflated (see packages/open.ts).
   const listed = new Map(bundle.attachments.map((a) => [a.path, a]));
-  const attachments = new Map<string, Buffer>();
-  for (const [name, bytes] of entries) {
-    if (name === 'bundle.json' || name === 'bundle.json.sig') continue;
-    const a = listed.get(name);
-    if (!a) throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
-    if (bytes.length !== a.size || sha256Hex(bytes) !== a.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: name });
-    attachments.set(name, bytes);
+  for (const name of dir.entries.keys()) {
+    if (name !== 'bundle.json' && name !== 'bundle.json.sig' && !listed.has(name))
+      throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
   }
-  for (const a of bundle.attachments) if (!attachments.has(a.path)) throw new ReviewDeskError('E_FILE_MISSING', { path: a.path });
-  return { bundle, fileSha256, attachments };
+  for (const a of bundle.attachments) {
+    const e = dir.entries.get(a.path);
+    if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: a.path });
+    if (e.size !== a.size || (await entryDigest(dir, a.path, a.size)) !== a.sha256)
+      throw new ReviewDeskError('E_HASH_MISMATCH', { path: a.path });
+  }
+  return { bundle, fileSha256, attachments: bundle.attachments.map((a) => a.path) };
 }
 
 /** The outcome for one bundle file. */

@@ -1,10 +1,14 @@
 /**
  * ZIP containers for packages and bundles. Reading is defensive: yauzl parses
  * the central directory; every entry's name, type and sizes are checked before
- * any byte is extracted, and extraction is bounded (stored entries are
- * zero-copy views, deflated ones inflate with a hard output cap).
+ * any byte is read, and nothing is inflated until a caller asks for one entry
+ * under a cap of its own (stored entries are zero-copy views where they can
+ * be, deflated ones inflate into a buffer of their size and stop there).
  */
-import { crc32, inflateRawSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { ReviewDeskError } from '../../shared/errors.ts';
@@ -49,45 +53,71 @@ function fail(e: unknown): ReviewDeskError {
 }
 
 /**
- * Reads every entry of an in-memory ZIP into a map (name → bytes), refusing
- * directories, symlinks, unsafe or duplicate names, encrypted entries, and
- * anything past the limits. The returned buffers may be views of `data`.
+ * How many bytes a reader has inflated: a counter each open can be handed, so
+ * a test can assert that a file was refused after a bounded amount of work
+ * without measuring memory.
  */
-export async function readZip(data: Buffer, limits: ZipLimits): Promise<Map<string, Buffer>> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(data, { decodeStrings: false, validateEntrySizes: true, strictFileNames: false });
-  } catch (e) {
-    throw fail(e);
-  }
-  const read = (start: number, length: number): Buffer => data.subarray(start, start + length);
-  return (await readEntries(zip, data.length, read, limits, Infinity)).entries;
+export interface ZipStats {
+  inflated: number;
 }
 
-/** What {@link readZipAt} found: extracted entries, and large stored ones left where they lie. */
-export interface ZipContents {
-  entries: Map<string, Buffer>;
-  /** Stored entries of the `inPlaceFrom` size or more: name → [start, length] of their bytes in the archive. */
-  inPlace: Map<string, [number, number]>;
+/** Everything inflated by this process so far (every reader adds to it): for a child process to report. */
+export const processZipStats: ZipStats = { inflated: 0 };
+
+function countInflated(stats: ZipStats, n: number): void {
+  stats.inflated += n;
+  if (stats !== processZipStats) processZipStats.inflated += n;
+}
+
+/** One checked entry of a ZIP directory; nothing of its content has been read. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  compressedSize: number;
+  /** The size the directory declares (checked against the content when it is read). */
+  size: number;
+  crc32: number;
+  /** Where the entry's local header starts, and where its data starts, in the archive. */
+  headerStart: number;
+  dataStart: number;
+}
+
+/** A ZIP's checked directory, whose entries are read one by one, each under a cap. */
+export interface ZipDirectory {
+  size: number;
+  entries: Map<string, ZipEntry>;
+  stats: ZipStats;
+  limits: ZipLimits;
+  read: (position: number, length: number) => Promise<Buffer>;
 }
 
 /**
- * Reads a ZIP of `size` bytes through random-access reads (an age payload
- * decrypted on demand), with the same checks as {@link readZip}. Stored
- * entries of `inPlaceFrom` bytes or more are only located: the caller reads
- * or hashes them where they lie, and must check their content (their CRC-32
- * is not read), as a package does against the SHA-256s of its signed
- * manifest.
+ * Reads and checks a ZIP's directory through random-access reads, inflating
+ * nothing: entry names (unsafe, duplicate), types (directories, symlinks),
+ * encryption, compression method, the declared sizes against the limits and
+ * the ratio, every entry's data inside the archive, and no two entries
+ * sharing bytes (overlapping entries are how the worst ZIP bombs multiply one
+ * deflate stream). A directory whose entry count or offsets point outside the
+ * archive is E_ZIP_CORRUPT.
  */
-export async function readZipAt(
+export async function readZipDirectory(
   size: number,
-  readAt: (position: number, length: number) => Promise<Buffer>,
+  readAt: (position: number, length: number) => Buffer | Promise<Buffer>,
   limits: ZipLimits,
-  inPlaceFrom: number,
-): Promise<ZipContents> {
+  stats: ZipStats = { inflated: 0 },
+): Promise<ZipDirectory> {
+  const read = async (position: number, length: number): Promise<Buffer> => {
+    if (!Number.isSafeInteger(position) || !Number.isSafeInteger(length) || position < 0 || length < 0 || position + length > size) {
+      throw new ReviewDeskError('E_ZIP_CORRUPT', {
+        reason: `the directory points outside the archive (${position}+${length} of ${size} bytes): its entry count or an offset is wrong`,
+      });
+    }
+    return readAt(position, length);
+  };
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromRandomAccessReaderPromise(new CallbackReader(readAt), size, {
+    zip = await yauzl.fromRandomAccessReaderPromise(new CallbackReader(read), size, {
       decodeStrings: false,
       validateEntrySizes: true,
       strictFileNames: false,
@@ -95,10 +125,16 @@ export async function readZipAt(
   } catch (e) {
     throw fail(e);
   }
-  return readEntries(zip, size, readAt, limits, inPlaceFrom);
+  try {
+    return { size, entries: await checkEntries(zip, size, limits), stats, limits, read };
+  } catch (e) {
+    throw fail(e);
+  } finally {
+    zip.close();
+  }
 }
 
-/** yauzl's reader over a read function; entries are never streamed (extract reads their bytes itself). */
+/** yauzl's reader over a read function; entries are never streamed through yauzl. */
 class CallbackReader extends yauzl.RandomAccessReader {
   constructor(private readonly readAt: (position: number, length: number) => Promise<Buffer>) {
     super();
@@ -117,81 +153,187 @@ class CallbackReader extends yauzl.RandomAccessReader {
   }
 }
 
-/** The checks of every entry, then each one extracted (or located, from `inPlaceFrom` bytes stored). */
-async function readEntries(
-  zip: yauzl.ZipFile,
-  size: number,
-  read: (start: number, length: number) => Buffer | Promise<Buffer>,
-  limits: ZipLimits,
-  inPlaceFrom: number,
-): Promise<ZipContents> {
+async function checkEntries(zip: yauzl.ZipFile, size: number, limits: ZipLimits): Promise<Map<string, ZipEntry>> {
   if (zip.entryCount > limits.maxEntries) {
-    zip.close();
     throw new ReviewDeskError('E_ZIP_LIMIT', { what: 'entries', value: zip.entryCount, limit: limits.maxEntries });
   }
-  const entries: { name: string; entry: yauzl.Entry }[] = [];
+  const found: { name: string; entry: yauzl.Entry }[] = [];
   const seen = new Set<string>();
   let total = 0;
-  try {
-    for await (const entry of zipEntries(zip)) {
-      let name: string;
-      try {
-        name = new TextDecoder('utf-8', { fatal: true }).decode(entry.fileName as unknown as Buffer);
-      } catch {
-        throw new ReviewDeskError('E_ZIP_PATH', { path: (entry.fileName as unknown as Buffer).toString('latin1') });
-      }
-      const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
-      if (name.endsWith('/') || type === S_IFDIR) throw new ReviewDeskError('E_ZIP_DIRECTORY', { path: name });
-      if (type === S_IFLNK) throw new ReviewDeskError('E_ZIP_SYMLINK', { path: name });
-      if (unsafeEntryName(name)) throw new ReviewDeskError('E_ZIP_PATH', { path: name });
-      const key = foldKey(name);
-      if (seen.has(key)) throw new ReviewDeskError('E_ZIP_DUPLICATE', { path: name });
-      seen.add(key);
-      if (entry.isEncrypted()) throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name} is encrypted` });
-      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name} uses compression method ${entry.compressionMethod}` });
-      }
-      if (entry.uncompressedSize > limits.maxFileSize) {
-        throw new ReviewDeskError('E_ZIP_LIMIT', { what: `size of ${name}`, value: entry.uncompressedSize, limit: limits.maxFileSize });
-      }
-      if (entry.compressionMethod === 0 && entry.compressedSize !== entry.uncompressedSize) {
-        throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: stored sizes disagree` });
-      }
-      if (entry.uncompressedSize > 65536 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-        throw new ReviewDeskError('E_ZIP_RATIO', {
-          path: name,
-          ratio: Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)),
-        });
-      }
-      total += entry.uncompressedSize;
-      if (total > limits.maxTotalSize) {
-        throw new ReviewDeskError('E_ZIP_LIMIT', { what: 'total size', value: total, limit: limits.maxTotalSize });
-      }
-      entries.push({ name, entry });
+  for await (const entry of zipEntries(zip)) {
+    let name: string;
+    try {
+      name = new TextDecoder('utf-8', { fatal: true }).decode(entry.fileName as unknown as Buffer);
+    } catch {
+      // Shown with U+FFFD where the bytes are not UTF-8 (latin1 would turn them into C1 control characters).
+      throw new ReviewDeskError('E_ZIP_PATH', { path: new TextDecoder('utf-8').decode(entry.fileName as unknown as Buffer) });
     }
-    const out: ZipContents = { entries: new Map(), inPlace: new Map() };
-    for (const { name, entry } of entries) {
-      const { fileDataStart } = await localHeader(zip, entry);
-      if (fileDataStart + entry.compressedSize > size)
-        throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: data runs past the end` });
-      if (entry.compressionMethod === 0 && entry.compressedSize >= inPlaceFrom)
-        out.inPlace.set(name, [fileDataStart, entry.compressedSize]);
-      else out.entries.set(name, extract(await read(fileDataStart, entry.compressedSize), name, entry, limits.skipStoredCrc === true));
+    const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
+    if (name.endsWith('/') || type === S_IFDIR) throw new ReviewDeskError('E_ZIP_DIRECTORY', { path: name });
+    if (type === S_IFLNK) throw new ReviewDeskError('E_ZIP_SYMLINK', { path: name });
+    if (unsafeEntryName(name)) throw new ReviewDeskError('E_ZIP_PATH', { path: name });
+    const key = foldKey(name);
+    if (seen.has(key)) throw new ReviewDeskError('E_ZIP_DUPLICATE', { path: name });
+    seen.add(key);
+    if (entry.isEncrypted()) throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name} is encrypted` });
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+      throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name} uses compression method ${entry.compressionMethod}` });
     }
-    // Entries left in place are read where they lie: two sharing bytes would make one file's content another's.
-    const placed = [...out.inPlace].sort((a, b) => a[1][0] - b[1][0]);
-    for (let i = 1; i < placed.length; i++) {
-      const [prevName, [prevStart, prevLength]] = placed[i - 1]!;
-      if (prevStart + prevLength > placed[i]![1][0]) {
-        throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${prevName} and ${placed[i]![0]} overlap` });
-      }
+    if (entry.uncompressedSize > limits.maxFileSize) {
+      throw new ReviewDeskError('E_ZIP_LIMIT', { what: `size of ${name}`, value: entry.uncompressedSize, limit: limits.maxFileSize });
     }
-    return out;
-  } catch (e) {
-    throw fail(e);
-  } finally {
-    zip.close();
+    if (entry.compressionMethod === 0 && entry.compressedSize !== entry.uncompressedSize) {
+      throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: stored sizes disagree` });
+    }
+    if (entry.uncompressedSize > 65536 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) {
+      throw new ReviewDeskError('E_ZIP_RATIO', {
+        path: name,
+        ratio: Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)),
+      });
+    }
+    total += entry.uncompressedSize;
+    if (total > limits.maxTotalSize) {
+      throw new ReviewDeskError('E_ZIP_LIMIT', { what: 'total size', value: total, limit: limits.maxTotalSize });
+    }
+    found.push({ name, entry });
   }
+  const entries = new Map<string, ZipEntry>();
+  for (const { name, entry } of found) {
+    const { fileDataStart } = await localHeader(zip, entry);
+    if (fileDataStart + entry.compressedSize > size)
+      throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: data runs past the end` });
+    entries.set(name, {
+      name,
+      method: entry.compressionMethod as 0 | 8,
+      compressedSize: entry.compressedSize,
+      size: entry.uncompressedSize,
+      crc32: entry.crc32,
+      headerStart: entry.relativeOffsetOfLocalHeader,
+      dataStart: fileDataStart,
+    });
+  }
+  // Each entry's header and data must lie apart from every other's: shared bytes would make one file's content
+  // another's, and many entries over one deflate stream are the overlapping ZIP bomb.
+  const placed = [...entries.values()].sort((a, b) => a.headerStart - b.headerStart);
+  for (let i = 1; i < placed.length; i++) {
+    const prev = placed[i - 1]!;
+    if (prev.dataStart + prev.compressedSize > placed[i]!.headerStart) {
+      throw new ReviewDeskError('E_ZIP_OVERLAP', { first: prev.name, second: placed[i]!.name });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Reads every entry of an in-memory ZIP into a map (name → bytes), with the
+ * checks of {@link readZipDirectory}. The returned buffers may be views of
+ * `data`. For tests and trusted containers: packages and bundles read their
+ * signed document first ({@link entryBytes}) and only then what it lists.
+ */
+export async function readZip(data: Buffer, limits: ZipLimits, stats?: ZipStats): Promise<Map<string, Buffer>> {
+  const dir = await readZipDirectory(data.length, (start, length) => data.subarray(start, start + length), limits, stats);
+  const out = new Map<string, Buffer>();
+  for (const name of dir.entries.keys()) out.set(name, await entryBytes(dir, name, limits.maxFileSize));
+  return out;
+}
+
+/** The most a deflate stream of `size` bytes can take (stored blocks: 5 bytes per 16 KiB and then some), with room. */
+function deflateBound(size: number): number {
+  return size + (size >>> 10) + 1024;
+}
+
+/**
+ * One entry's content, refused before anything is read when the directory
+ * declares more than `limit` bytes (E_ZIP_LIMIT), and refused at the first
+ * byte past its declared size when it inflates to more (E_ZIP_ENTRY_SIZE):
+ * zlib writes into one buffer of that size plus one byte, so it stops there.
+ * The returned buffer may be a view of the archive's bytes.
+ */
+export async function entryBytes(dir: ZipDirectory, name: string, limit: number): Promise<Buffer> {
+  const e = dir.entries.get(name);
+  if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: name });
+  if (e.size > limit) throw new ReviewDeskError('E_ZIP_LIMIT', { what: name, value: e.size, limit });
+  if (e.method === 8 && e.compressedSize > deflateBound(e.size)) {
+    // Not a deflate of that many bytes: reading it would only hold bytes that cannot be used.
+    throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size: e.size });
+  }
+  const raw = await dir.read(e.dataStart, e.compressedSize);
+  let content: Buffer;
+  if (e.method === 0) content = raw;
+  else content = inflateCapped(raw, e.size, dir.stats, name);
+  if (!(dir.limits.skipStoredCrc && e.method === 0) && crc32(content) !== e.crc32)
+    throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
+  return content;
+}
+
+/**
+ * The largest output buffer zlib fills in one go: larger entries (only ever
+ * ones a signature vouches for) inflate in pieces of this size. It is above
+ * every cap on a document inflated before its signature is checked.
+ */
+const INFLATE_PIECE = 256 << 20;
+
+/** Inflates `raw`, which must come to exactly `size` bytes, producing at most `size` + 1 (or + one piece, past 256 MiB). */
+export function inflateCapped(raw: Buffer, size: number, stats: ZipStats, name: string): Buffer {
+  // One output chunk of the declared size spares zlib gathering and concatenating 16 KiB pieces (half the time
+  // on megabyte entries); its one spare byte is how an entry that inflates past its size is caught, with zlib
+  // stopped there.
+  const chunkSize = Math.max(64, Math.min(size + 1, INFLATE_PIECE));
+  let content: Buffer;
+  try {
+    content = inflateRawSync(raw, { maxOutputLength: Math.max(1, size), chunkSize });
+  } catch (e) {
+    countInflated(stats, size + (chunkSize > size ? 1 : chunkSize));
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size });
+    throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  countInflated(stats, content.length);
+  if (content.length !== size) throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size });
+  return content;
+}
+
+/** Compressed input is read in pieces this large when an entry is streamed. */
+const STREAM_READ = 1 << 20;
+
+/**
+ * Streams one entry through inflate (or, stored, through reads) without
+ * holding it, refusing at the first byte past `size` (E_ZIP_ENTRY_SIZE),
+ * and returns its SHA-256 (hex); the CRC-32 is checked on the way.
+ */
+export async function entryDigest(dir: ZipDirectory, name: string, size: number): Promise<string> {
+  const e = dir.entries.get(name);
+  if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: name });
+  if (e.size !== size) throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size });
+  if (e.method === 8 && e.compressedSize > deflateBound(e.size)) throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size });
+  const hash = createHash('sha256');
+  let crc = 0;
+  let n = 0;
+  async function* compressed(): AsyncGenerator<Buffer> {
+    for (let pos = 0; pos < e!.compressedSize; pos += STREAM_READ) {
+      yield await dir.read(e!.dataStart + pos, Math.min(STREAM_READ, e!.compressedSize - pos));
+    }
+  }
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      n += chunk.length;
+      if (e.method === 8) countInflated(dir.stats, chunk.length);
+      if (n > size) return done(new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size }));
+      hash.update(chunk);
+      crc = crc32(chunk, crc);
+      done();
+    },
+  });
+  try {
+    if (e.method === 0) await pipeline(compressed(), sink);
+    else await pipeline(compressed(), createInflateRaw({ chunkSize: 256 << 10 }), sink);
+  } catch (err) {
+    if (err instanceof ReviewDeskError) throw err;
+    throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  if (n !== size) throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size });
+  if (!(dir.limits.skipStoredCrc && e.method === 0) && crc >>> 0 !== e.crc32 >>> 0)
+    throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
+  return hash.digest('hex');
 }
 
 async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
@@ -226,30 +368,6 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ fileData
   return new Promise((resolve, reject) => {
     zip.readLocalFileHeader(entry, { minimal: true }, (err, h) => (err ? reject(err) : resolve(h as { fileDataStart: number })));
   });
-}
-
-function extract(raw: Buffer, name: string, entry: yauzl.Entry, skipStoredCrc: boolean): Buffer {
-  let content: Buffer;
-  if (entry.compressionMethod === 0) {
-    content = raw;
-  } else {
-    try {
-      // One output chunk of the declared size (capped) spares zlib gathering and concatenating 16 KiB pieces:
-      // half the time on megabyte entries. The ratio limit has already bounded the declared size.
-      content = inflateRawSync(raw, {
-        maxOutputLength: Math.max(1, entry.uncompressedSize),
-        chunkSize: Math.min(Math.max(64, entry.uncompressedSize), 64 << 20),
-      });
-    } catch (e) {
-      throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: ${e instanceof Error ? e.message : String(e)}` });
-    }
-  }
-  if (content.length !== entry.uncompressedSize) {
-    throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: size differs from the directory` });
-  }
-  if (!(skipStoredCrc && entry.compressionMethod === 0) && crc32(content) !== entry.crc32)
-    throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
-  return content;
 }
 
 /** One file to put into a ZIP: bytes in memory or a path on disk. */

@@ -20,13 +20,12 @@ import { Card } from '../../shared/card.ts';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES } from '../../shared/formats.ts';
 import { compactBundle, type Candidate, type ImportedBundle } from '../../shared/merge/model.ts';
-import { BUNDLE_LIMITS, MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limits.ts';
-import { openBundleBytes } from '../bundles/verify.ts';
+import { MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limits.ts';
+import { openBundleBytes, signedBundleDocument } from '../bundles/verify.ts';
 import { decryptBytes } from '../crypto/age.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigVerifyDetailed } from '../crypto/ssh.ts';
 import { describeIssues } from '../formats/json.ts';
-import { readZip } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
 
@@ -99,18 +98,16 @@ async function readBundleFile(file: string): Promise<Buffer> {
 
 async function openHead(file: string, data: Buffer, key: OpenKey): Promise<ImportedBundle> {
   const { plaintext, fileSha256 } = await decryptBytes(data, [{ identity: key.ageIdentity }]);
-  const entries = await readZip(plaintext, BUNDLE_LIMITS);
-  const json = entries.get('bundle.json');
-  if (!json) throw new ReviewDeskError('E_FILE_MISSING', { path: 'bundle.json' });
-  const sig = entries.get('bundle.json.sig');
-  if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'bundle.json.sig' });
+  // Only bundle.json and its signature are inflated; the attachments are the full open's (openBundleBytes).
+  const { json, sig } = await signedBundleDocument(plaintext);
+  // The signature is checked before anything of bundle.json is parsed. Its own digest of bundle.json doubles as
+  // the content hash (one pass over megabytes, not two).
+  const { publicKey: signer, hashAlg, digest } = sshsigVerifyDetailed(sig, NS_SCORES, json, 'bundle.json');
   const { head, appVersion } = readHead(json);
   const card = checkCard(head.expert, 'bundle.json (expert)');
   if (head.expertFingerprint !== card.fingerprint) {
     throw new ReviewDeskError('E_SCHEMA', { file: 'bundle.json', reason: 'expertFingerprint: differs from the card' });
   }
-  // The signature's own digest of bundle.json doubles as its content hash (one pass over megabytes, not two).
-  const { publicKey: signer, hashAlg, digest } = sshsigVerifyDetailed(sig, NS_SCORES, json, 'bundle.json');
   if (formatSshPublicKey(signer) !== card.sshPublicKey) {
     throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
   }

@@ -12,7 +12,7 @@ import { openAgeFile, type Progress } from '../crypto/age.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
-import { readZipAt } from '../formats/zip.ts';
+import { entryBytes, entryDigest, readZipDirectory, type ZipStats } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
 import { MAX_MANIFEST_BYTES, MAX_PACKAGE_FILE, MAX_RUBRIC_BYTES, PACKAGE_LIMITS } from './limits.ts';
@@ -47,12 +47,15 @@ export interface OpenOptions {
   /** When given, the package must be signed by this card (a pinned key). */
   trustedSecretariat?: Card;
   onProgress?: Progress;
+  /** Counts the bytes this open inflates (tests assert a bound on it). */
+  stats?: ZipStats;
 }
 
 /**
  * Stored entries from this size on are hashed where they lie in the payload,
- * as it is authenticated, and read again when wanted; smaller ones (and every
- * deflated one) are extracted and kept.
+ * as it is authenticated, and read again when wanted; deflated ones this
+ * large are streamed through inflate to be hashed and inflated again when
+ * wanted; smaller ones are extracted and kept.
  */
 const IN_PLACE_FROM = 256 * 1024;
 /** An SSH signature is a few hundred bytes. */
@@ -62,37 +65,36 @@ const MAX_SIGNATURE_BYTES = 64 * 1024;
  * Opens and fully checks a `.rpkg` file with the expert's identity: the ZIP
  * directory is read through chunks decrypted on demand, then every chunk of
  * the payload, the final one included, is authenticated on every core with
- * the large files' SHA-256s taken on the way, before anything is parsed.
- * Only the manifest, the rubric and the small files are held.
+ * the large stored files' SHA-256s taken on the way, before anything is
+ * parsed or inflated. Then the manifest and its signature alone are inflated
+ * (under MAX_MANIFEST_BYTES) and the signature checked; only then the files
+ * the signed manifest lists, each refused at the first byte past the size it
+ * states. Only the manifest, the rubric and the small files are held.
  */
 export async function openPackage(path: string, identity: Identity, opts: OpenOptions = {}): Promise<OpenedPackage> {
   const age = await openAgeFile(path, [{ identity: identity.ageIdentity }], { maxSize: MAX_PACKAGE_FILE });
   try {
-    const zip = await readZipAt(age.plainLen, (position, length) => age.read(position, length), PACKAGE_LIMITS, IN_PLACE_FROM);
-    const placed = [...zip.inPlace];
+    const dir = await readZipDirectory(age.plainLen, (position, length) => age.read(position, length), PACKAGE_LIMITS, opts.stats);
+    // Large stored files are hashed where they lie while every chunk is authenticated; nothing is inflated here.
+    const placed = [...dir.entries.values()].filter((e) => e.method === 0 && e.size >= IN_PLACE_FROM);
+    const inPlace = new Map(placed.map((e) => [e.name, [e.dataStart, e.size] as [number, number]]));
     const digests = await age.scan(
-      placed.map(([, range]) => range),
+      placed.map((e) => [e.dataStart, e.size]),
       opts.onProgress,
     );
-    const placedHash = new Map(placed.map(([name], i) => [name, digests[i]!]));
-    /** A file the package itself is read from, refused before it is read when it is larger than its limit. */
-    const bytesOf = async (name: string, maxBytes: number): Promise<Buffer | undefined> => {
-      const range = zip.inPlace.get(name);
-      if (range && range[1] > maxBytes) throw new ReviewDeskError('E_ZIP_LIMIT', { what: name, value: range[1], limit: maxBytes });
-      return range ? age.read(range[0], range[1]) : zip.entries.get(name);
-    };
+    const placedHash = new Map(placed.map((e, i) => [e.name, digests[i]!]));
 
-    const manifestBytes = await bytesOf('manifest.json', MAX_MANIFEST_BYTES);
-    if (!manifestBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'manifest.json' });
-    const sig = await bytesOf('manifest.json.sig', MAX_SIGNATURE_BYTES);
-    if (!sig) throw new ReviewDeskError('E_SIG_MISSING', { file: 'manifest.json.sig' });
+    // The signed document first, and nothing else until its signature is checked.
+    if (!dir.entries.has('manifest.json')) throw new ReviewDeskError('E_FILE_MISSING', { path: 'manifest.json' });
+    if (!dir.entries.has('manifest.json.sig')) throw new ReviewDeskError('E_SIG_MISSING', { file: 'manifest.json.sig' });
+    const manifestBytes = await entryBytes(dir, 'manifest.json', MAX_MANIFEST_BYTES);
+    const sig = await entryBytes(dir, 'manifest.json.sig', MAX_SIGNATURE_BYTES);
+    const signerKey = sshsigVerify(sig, NS_PACKAGE, manifestBytes, 'manifest.json');
     const manifest = parseStrict(manifestBytes, Manifest, 'manifest.json', {
       maxBytes: MAX_MANIFEST_BYTES,
       schemaVersion: PACKAGE_SCHEMA_VERSION,
     });
     const secretariat = checkCard(manifest.secretariat, 'manifest.json (secretariat)');
-
-    const signerKey = sshsigVerify(sig, NS_PACKAGE, manifestBytes, 'manifest.json');
     if (formatSshPublicKey(signerKey) !== secretariat.sshPublicKey) {
       throw new ReviewDeskError('E_SIG_SIGNER', { file: 'manifest.json', fingerprint: sshFingerprint(signerKey) });
     }
@@ -103,21 +105,38 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       throw new ReviewDeskError('E_NOT_FOR_YOU', { expected: manifest.expert.fingerprint, actual: identity.card.fingerprint });
     }
 
+    // An entry the manifest does not list was added after signing: the file is not what the secretariat sent, so it
+    // is refused (never inflated), rather than opened with the addition silently ignored.
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
-    for (const name of [...zip.entries.keys(), ...zip.inPlace.keys()]) {
+    for (const name of dir.entries.keys()) {
       if (name !== 'manifest.json' && name !== 'manifest.json.sig' && !listed.has(name))
         throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
     }
     const kept = new Map<string, Buffer>();
     for (const f of manifest.files) {
-      const data = zip.entries.get(f.path);
-      const range = zip.inPlace.get(f.path);
-      if (!data && !range) throw new ReviewDeskError('E_FILE_MISSING', { path: f.path });
-      const size = data ? data.length : range![1];
-      const hex = data ? sha256Hex(data) : placedHash.get(f.path);
-      if (size !== f.size || hex !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
-      if (data) kept.set(f.path, data);
+      const e = dir.entries.get(f.path);
+      if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: f.path });
+      // Each listed file is read under the size the signed manifest states: the directory's own figure is only a claim.
+      if (e.size !== f.size) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
+      let hex = placedHash.get(f.path);
+      if (hex === undefined && e.method === 8 && e.size >= IN_PLACE_FROM) {
+        // Large deflated files are streamed through inflate and hashed, not held; reading one inflates it again.
+        hex = await entryDigest(dir, f.path, f.size);
+      } else if (hex === undefined) {
+        const data = await entryBytes(dir, f.path, f.size);
+        hex = sha256Hex(data);
+        kept.set(f.path, data);
+      }
+      if (hex !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
     }
+    /** The rubric, refused before it is read when it is larger than its limit. */
+    const bytesOf = async (name: string, maxBytes: number): Promise<Buffer | undefined> => {
+      const e = dir.entries.get(name);
+      if (e && e.size > maxBytes) throw new ReviewDeskError('E_ZIP_LIMIT', { what: name, value: e.size, limit: maxBytes });
+      const range = inPlace.get(name);
+      if (range) return age.read(range[0], range[1]);
+      return kept.get(name) ?? (e ? entryBytes(dir, name, e.size) : undefined);
+    };
     const rubricBytes = await bytesOf('rubric.json', MAX_RUBRIC_BYTES);
     const rubric = parseStrict(rubricBytes!, Rubric, 'rubric.json', {
       maxBytes: MAX_RUBRIC_BYTES,
@@ -139,13 +158,13 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
         const small = kept.get(file);
         // Bytes of their own: a view would carry (and structured clone would copy) the whole buffer behind it.
         if (small) return new Uint8Array(small);
-        const range = zip.inPlace.get(file);
+        const e = dir.entries.get(file);
         const entry = listed.get(file);
-        if (!range || !entry || file === 'rubric.json') {
+        if (!e || !entry || file === 'rubric.json') {
           const application = manifest.applications.find((a) => a.files.includes(file))?.id ?? '';
           throw new ReviewDeskError('E_UNKNOWN_FILE', { application, path: file.slice(0, 200) });
         }
-        const bytes = await age.read(range[0], range[1]);
+        const bytes = e.method === 8 ? await entryBytes(dir, file, entry.size) : await age.read(e.dataStart, e.size);
         if (sha256Hex(bytes) !== entry.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: file });
         // Read whole, the buffer is the file's own; a file that starts inside a chunk comes as a view, copied out.
         const own = bytes.byteOffset === 0 && bytes.length === bytes.buffer.byteLength;

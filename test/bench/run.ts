@@ -13,6 +13,7 @@ import { generateDemo } from '../../electron/demo/generate.ts';
 import { loadIdentity } from '../../electron/keys/identity.ts';
 import { writePackage } from '../../electron/packages/pack.ts';
 import { benchApp } from './app.ts';
+import { benchBombs } from './bombs.ts';
 import { benchUi } from './ui.ts';
 import { loadRound } from '../../electron/rounds/round.ts';
 
@@ -194,6 +195,9 @@ try {
     target: '≤ 4.4 × 50 × 200',
     ok: r100.ms <= 4.4 * r50.ms,
   });
+
+  // 5. ZIP bombs refused by the CLI, each in a process of its own: peak memory (test/bench/bombs.ts).
+  results.push(...(await benchBombs(root)));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -16,7 +16,7 @@ import { generateDemo } from '../../electron/demo/generate.ts';
 import { readZip, zipToBuffer, type ZipInput } from '../../electron/formats/zip.ts';
 import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';
 import { openPackage } from '../../electron/packages/open.ts';
-import { PACKAGE_LIMITS } from '../../electron/packages/limits.ts';
+import { MAX_MANIFEST_BYTES, PACKAGE_LIMITS } from '../../electron/packages/limits.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 
 const root = tempDir('rd-corpus-');
@@ -251,7 +251,7 @@ describe('packages with large files (hashed where they lie, read again on demand
   });
   it('refuses an oversized manifest stored in place', async () => {
     const zip = await zipToBuffer([
-      { name: 'manifest.json', data: Buffer.alloc(9 << 20, 0x20), compress: false },
+      { name: 'manifest.json', data: Buffer.alloc(MAX_MANIFEST_BYTES + 1, 0x20), compress: false },
       { name: 'manifest.json.sig', data: entries.get('manifest.json.sig')!, compress: false },
     ]);
     expect(await refusal(Promise.resolve(zip))).toBe('E_ZIP_LIMIT');
