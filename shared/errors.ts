@@ -1,3 +1,5 @@
+import { safeLine } from './safe-text.ts';
+
 /**
  * Stable error codes with a one-line, actionable message in each interface
  * language. Codes never change once released: the UI, the CLI's --json output
@@ -276,6 +278,18 @@ export const ERRORS = {
     'zh-CN': '磁盘空间不足，{what}未完成，未写入任何内容，也未丢失已保存的内容。请腾出空间后重试。',
     en: 'The disk is full: {what} did not happen, nothing was written and nothing saved was lost. Free some space and try again.',
   },
+  E_OUTPUT_DIR: {
+    'zh-CN': '输出文件夹“{path}”不存在，未做任何处理。请先创建该文件夹或换一个位置。',
+    en: 'The output folder "{path}" does not exist; nothing was done. Create it or choose another place.',
+  },
+  E_OUTPUT_IS_DIR: {
+    'zh-CN': '“{path}”是一个文件夹，不能作为输出文件名，未做任何处理。',
+    en: '"{path}" is a folder, not a file name for the output; nothing was done.',
+  },
+  E_REQUEST_TOO_LARGE: {
+    'zh-CN': '请求过大（至少 {size} 字节，操作“{channel}”的上限为 {limit} 字节），已拒绝。',
+    en: 'The request is too large (at least {size} bytes; the limit for "{channel}" is {limit}); refused.',
+  },
   E_UNSUPPORTED: {
     'zh-CN': '此环境不支持该操作：{what}',
     en: 'This is not supported here: {what}',
@@ -289,9 +303,14 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 export type ErrorParams = Record<string, string | number>;
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders. Values often come from a file (a path, a name,
+ * a parser's excerpt), so each is made one safe line here, the one place every
+ * message is built: no control character or line break reaches a terminal or
+ * breaks the one-line error format.
+ */
 export function formatMessage(template: string, params: ErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? safeLine(String(params[k])) : m));
 }
 
 /** The message for a code in one language. */
