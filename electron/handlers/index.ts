@@ -34,6 +34,8 @@ export { HOLDER_FILE } from './workspace-lock.ts';
 
 /** The database file inside a workspace folder. */
 export const DATABASE_FILE = 'workspace.sqlite';
+/** Where the browser host streams the files of an import as they arrive (`*.partial`, swept at open). */
+export const INCOMING_DIR = 'incoming';
 
 /** Every channel of the contract, implemented once. */
 export function createHandlers(): HandlerTable<Context> {
@@ -64,7 +66,7 @@ export interface Workspace {
 /** Removes what a crash can leave behind: partial files and packages the database never recorded. */
 async function sweep(ctx: Context): Promise<void> {
   const kept = new Set([...listPackageRows(ctx.db).map((r) => r.storedPath), ...listMergeFiles(ctx.db).map((r) => r.storedPath)]);
-  for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) {
+  for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR]) {
     const names = await readdir(join(ctx.dataDir, sub)).catch(() => [] as string[]);
     for (const name of names) {
       const orphan =
