@@ -279,8 +279,12 @@ export const ERRORS = {
     en: 'The disk is full: {what} did not happen, nothing was written and nothing saved was lost. Free some space and try again.',
   },
   E_OUTPUT_DIR: {
-    'zh-CN': '输出文件夹“{path}”不存在，未做任何处理。请先创建该文件夹或换一个位置。',
-    en: 'The output folder "{path}" does not exist; nothing was done. Create it or choose another place.',
+    'zh-CN': '输出文件夹“{path}”不存在（或不是文件夹），未做任何处理。请先创建该文件夹或换一个位置。',
+    en: 'The output folder "{path}" does not exist (or is not a folder); nothing was done. Create it or choose another place.',
+  },
+  E_FILE_SYSTEM: {
+    'zh-CN': '文件操作失败：“{path}”{zhReason}（{errno}）。',
+    en: 'A file operation failed: "{path}" {enReason} ({errno}).',
   },
   E_OUTPUT_IS_DIR: {
     'zh-CN': '“{path}”是一个文件夹，不能作为输出文件名，未做任何处理。',
@@ -345,6 +349,36 @@ export class ReviewDeskError extends Error {
 export function isDiskFullError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
+
+/** What a file system error says about the path, in both languages; errors not listed are not the user's to fix. */
+const FS_REASONS: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: '不存在', en: 'does not exist' },
+  EISDIR: { zh: '是一个文件夹，而此处需要文件', en: 'is a folder where a file is needed' },
+  ENOTDIR: { zh: '的某一级不是文件夹', en: 'has a part that is not a folder' },
+  EACCES: { zh: '无访问权限', en: 'may not be accessed (permission denied)' },
+  EPERM: { zh: '不允许此操作', en: 'does not allow this operation' },
+  EEXIST: { zh: '已存在', en: 'already exists' },
+  EROFS: { zh: '位于只读文件系统上', en: 'is on a read-only file system' },
+  ENAMETOOLONG: { zh: '名称过长', en: 'has too long a name' },
+  ELOOP: { zh: '含有循环的符号链接', en: 'has a loop of symbolic links' },
+};
+
+/**
+ * A file system error that the person can act on (a missing folder, a file
+ * where a folder was meant, no permission, a full disk) as a stable code
+ * naming the path, instead of an internal error; null for anything else.
+ */
+export function fromFileSystemError(e: unknown, what = 'the operation'): ReviewDeskError | null {
+  if (isDiskFullError(e)) return new ReviewDeskError('E_DISK_FULL', { what }, { cause: e });
+  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown };
+  const reason = typeof code === 'string' && Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code]! : null;
+  if (!reason) return null;
+  return new ReviewDeskError(
+    'E_FILE_SYSTEM',
+    { path: typeof path === 'string' ? path : '?', zhReason: reason.zh, enReason: reason.en, errno: code as string },
+    { cause: e },
+  );
 }
 
 /** Whether a value is a ReviewDeskError with (optionally) the given code. */

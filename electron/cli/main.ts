@@ -3,14 +3,14 @@
  * prints machine-readable results; failures exit non-zero with a one-line
  * reason (zh-CN / en) on stderr.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Card } from '../../shared/card.ts';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
 import { pick } from '../../shared/i18n-text.ts';
 import { safeJsonText, safeLine as s, safeLines } from '../../shared/safe-text.ts';
 import { verifyBundleFiles, type Roster } from '../bundles/verify.ts';
@@ -185,6 +185,9 @@ program
   .addOption(passOpt)
   .action(async (file: string, o: { identity: string; trust?: string; passphraseFile?: string }) => {
     const identity = await identityFrom(o.identity, o);
+    // A folder named by mistake fails on its first read, where the error no longer carries the path.
+    if (statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory())
+      throw fromFileSystemError(Object.assign(new Error('EISDIR'), { code: 'EISDIR', path: resolve(file) }))!;
     const bar = progressBar('open');
     const pkg = await openPackage(resolve(file), identity, {
       ...(o.trust ? { trustedSecretariat: await readCard(o.trust) } : {}),
@@ -301,7 +304,10 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  const err = isReviewDeskError(e) ? e : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) });
+  const err = isReviewDeskError(e)
+    ? e
+    : (fromFileSystemError(e, '写入 (writing)') ??
+      new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }));
   if (jsonMode) process.stdout.write(safeJsonText(JSON.stringify({ ok: false, error: err.toJSON() })) + '\n');
   // One line whatever the message holds (its parameters are already safe: see formatMessage).
   process.stderr.write(`error ${err.code}: ${s(err.localized('zh-CN'))} / ${s(err.localized('en'))}\n`);

@@ -6,7 +6,7 @@
  * call `dispatch`; neither has any other way in.
  */
 import { type z } from 'zod';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
 import { findLoneSurrogate, safeLine, safeLines } from '../../shared/safe-text.ts';
 import {
   CONTRACT,
@@ -46,7 +46,7 @@ function describe(error: z.ZodError): string {
 export function toWireError(e: unknown): WireError {
   const err = isReviewDeskError(e)
     ? e
-    : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }, { cause: e });
+    : (fromFileSystemError(e) ?? new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }, { cause: e }));
   const json = err.toJSON();
   return { code: json.code, message: json.message, params: json.params };
 }

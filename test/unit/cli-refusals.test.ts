@@ -142,4 +142,15 @@ describe('reviewdesk CLI on hostile input', () => {
     // Checked before any work: not even the outputs that could have been written were.
     expect(existsSync(join(dir, 'ok.csv'))).toBe(false);
   });
+
+  it('a folder where a file is meant, or a file where a folder is meant, is a specific one-line refusal naming the path', () => {
+    writeFileSync(join(dir, 'a-file'), '');
+    const pack = run(['pack', 'demo/round', '--secretariat', 'demo/secretariat', '--out', 'a-file/packages']);
+    expect(pack.code).toBe(1);
+    expect(pack.err).toMatch(
+      /^error E_FILE_SYSTEM: [^\n]+a-file\/packages[^\n]+ \/ [^\n]+has a part that is not a folder \(ENOTDIR\)\.\n$/,
+    );
+    const inspect = run(['inspect', 'demo', '--identity', 'demo/experts/E01']);
+    expect(inspect.err).toMatch(/^error E_FILE_SYSTEM: [^\n]+demo[^\n]+is a folder where a file is needed \(EISDIR\)\.\n$/);
+  });
 });

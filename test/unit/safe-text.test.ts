@@ -1,6 +1,7 @@
 /** Text from a file on its way to a terminal or a one-line message. */
 import { describe, expect, it } from 'vitest';
-import { ReviewDeskError, errorMessage } from '../../shared/errors.ts';
+import { ReviewDeskError, errorMessage, fromFileSystemError } from '../../shared/errors.ts';
+import { dispatch } from '../../electron/handlers/registry.ts';
 import { findLoneSurrogate, isSafeLine, safeJsonText, safeLine, safeLines } from '../../shared/safe-text.ts';
 
 describe('safe text', () => {
@@ -36,5 +37,35 @@ describe('safe text', () => {
     expect(findLoneSurrogate({ ['k\udc00']: 1 })).toBe('k\udc00');
     expect(findLoneSurrogate({ a: '😀', b: new Uint8Array([0xd8]) })).toBeNull();
     expect(findLoneSurrogate('\udfff')).toBe('(root)');
+  });
+});
+
+describe('refusals that are not internal errors', () => {
+  const table = (fn: () => unknown): never => ({ 'identity:unlock': fn }) as never;
+
+  it('a handler input holding a lone surrogate is refused where it comes in', async () => {
+    let ran = false;
+    const env = await dispatch(
+      table(() => (ran = true)),
+      'identity:unlock',
+      { passphrase: 'abc\ud800' },
+      {},
+    );
+    expect(env).toMatchObject({ ok: false, error: { code: 'E_INVALID_INPUT' } });
+    expect(ran).toBe(false);
+  });
+
+  it('a file system error a person can act on is a specific code naming the path; a full disk is E_DISK_FULL', async () => {
+    const enoent = Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', path: '/x/\x1by' });
+    const env = await dispatch(
+      table(() => Promise.reject(enoent)),
+      'identity:unlock',
+      { passphrase: 'p' },
+      {},
+    );
+    expect(env).toMatchObject({ ok: false, error: { code: 'E_FILE_SYSTEM', params: { errno: 'ENOENT' } } });
+    expect(!env.ok && env.error.message.en).toBe('A file operation failed: "/x/\\u001by" does not exist (ENOENT).');
+    expect(fromFileSystemError(Object.assign(new Error(), { code: 'ENOSPC' }))?.code).toBe('E_DISK_FULL');
+    expect(fromFileSystemError(Object.assign(new Error(), { code: 'EMFILE' }))).toBeNull();
   });
 });
