@@ -153,4 +153,13 @@ describe('reviewdesk CLI on hostile input', () => {
     const inspect = run(['inspect', 'demo', '--identity', 'demo/experts/E01']);
     expect(inspect.err).toMatch(/^error E_FILE_SYSTEM: [^\n]+demo[^\n]+is a folder where a file is needed \(EISDIR\)\.\n$/);
   });
+
+  it('an identity folder with a damaged secret key is refused as E_IDENTITY', () => {
+    const id = join(dir, 'damaged-id');
+    mkdirSync(id);
+    for (const f of ['card.json', 'ssh_ed25519']) writeFileSync(join(id, f), readFileSync(join(dir, 'demo/experts/E01', f)));
+    writeFileSync(join(id, 'age-identity.txt'), 'AGE-SECRET-KEY-1QQQ\n');
+    const r = run(['inspect', 'demo/packages/E01.rpkg', '--identity', 'damaged-id']);
+    expect(r.err).toMatch(/^error E_IDENTITY: [^\n]+damaged-id[^\n]+the age secret key is damaged[^\n]*\n$/);
+  });
 });
