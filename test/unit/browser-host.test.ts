@@ -251,6 +251,18 @@ describe('browser host request bodies', () => {
     const r2 = await upload('/api/identity:card', mebibytes(100, headFor({ a: { $blob: 0 } }, 100 << 20)));
     expect(code(r2)).toBe('E_REQUEST_TOO_LARGE');
     expect(host.bodyStats.peakBuffered).toBeLessThanOrEqual(cap);
+    // And one whose every length is small but whose bytes keep coming: refused once what came passes the cap.
+    const json = Buffer.from('{}');
+    const many = function* (): Generator<Buffer> {
+      yield Buffer.concat([u32(json.length), json]);
+      for (let i = 0; i < 4096; i++) yield Buffer.concat([u32(1024), Buffer.alloc(1024)]);
+    };
+    const before3 = host.bodyStats.received;
+    const r3 = await upload('/api/identity:card', many());
+    expect(code(r3)).toBe('E_REQUEST_TOO_LARGE');
+    expect(host.bodyStats.received - before3).toBeLessThan(cap + (256 << 10));
+    expect(host.bodyStats.peakBuffered).toBeLessThanOrEqual(cap);
+    expect(calls.length).toBe(n);
   });
 
   it('refuses a file past its channel’s per-file cap as soon as its length is read, leaving no staged file', async () => {
