@@ -47,7 +47,7 @@ beforeAll(async () => {
   expect(r.code, r.err).toBe(0);
   secretariat = await loadIdentity(join(dir, 'demo/secretariat'), () => Promise.resolve(''));
   demoBundle = (await openBundleBytes(readFileSync(join(dir, 'demo/bundles/E01.rsb')), secretariat)).bundle;
-}, 120_000);
+}, 240_000);
 
 /** A bundle of the demo round re-signed by a fresh expert whose card carries `name`. */
 async function bundleSignedBy(name: string): Promise<Buffer> {
@@ -56,7 +56,7 @@ async function bundleSignedBy(name: string): Promise<Buffer> {
   return sealBundle(bundle, expert, secretariat.card.ageRecipient);
 }
 
-describe('reviewdesk CLI on hostile input', () => {
+describe('reviewdesk CLI on hostile input', { timeout: 180_000 }, () => {
   it('inspect prints a package signed by a secretariat whose card holds escapes and a line break as safe, visible text', () => {
     const k = run(['keygen', '--out', 'evil-sec', '--name', EVIL, '--org', EVIL, '--role', 'secretariat', '--passphrase-file', passFile]);
     expect(k.code, k.err).toBe(0);
@@ -77,7 +77,7 @@ describe('reviewdesk CLI on hostile input', () => {
     const t = run(['inspect', 'evil-pk/E01.rpkg', '--identity', 'demo/experts/E01', '--trust', 'demo/secretariat/card.json']);
     expect(t.code).toBe(1);
     expect(t.err).toMatch(/^error E_SIG_SIGNER: [^\n]+ \/ [^\n]+\n$/);
-  }, 60_000);
+  }, 180_000);
 
   it('verify-bundle and merge print an expert name with escapes and a line break as safe text', async () => {
     writeFileSync(join(dir, 'evil.rsb'), await bundleSignedBy(EVIL));
@@ -92,7 +92,7 @@ describe('reviewdesk CLI on hostile input', () => {
     expect(m.code, m.err).toBe(0);
     expectClean(m.out);
     expect(m.out).toMatch(/^FAIL {2}\S+evil\.rsb {2}E_MERGE_UNKNOWN_SIGNER: [^\n]+Mallory\\u001b/m);
-  }, 60_000);
+  }, 180_000);
 
   it('a refusal quoting a file name with escapes and a line break stays one clean line', () => {
     const name = 'x\x1b]0;evil\x07\nerror E_NONE: forged.rpkg';
