@@ -369,7 +369,7 @@ const FS_REASONS: Record<string, { zh: string; en: string }> = {
  * where a folder was meant, no permission, a full disk) as a stable code
  * naming the path, instead of an internal error; null for anything else.
  */
-export function fromFileSystemError(e: unknown, what = 'the operation'): ReviewDeskError | null {
+export function fromFileSystemError(e: unknown, what = '此操作 (this operation)'): ReviewDeskError | null {
   if (isDiskFullError(e)) return new ReviewDeskError('E_DISK_FULL', { what }, { cause: e });
   const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown };
   const reason = typeof code === 'string' && Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code]! : null;
