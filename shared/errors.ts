@@ -1,3 +1,5 @@
+import { safeLine } from './safe-text.ts';
+
 /**
  * Stable error codes with a one-line, actionable message in each interface
  * language. Codes never change once released: the UI, the CLI's --json output
@@ -288,6 +290,22 @@ export const ERRORS = {
     'zh-CN': '磁盘空间不足，{what}未完成，未写入任何内容，也未丢失已保存的内容。请腾出空间后重试。',
     en: 'The disk is full: {what} did not happen, nothing was written and nothing saved was lost. Free some space and try again.',
   },
+  E_OUTPUT_DIR: {
+    'zh-CN': '输出文件夹“{path}”不存在（或不是文件夹），未做任何处理。请先创建该文件夹或换一个位置。',
+    en: 'The output folder "{path}" does not exist (or is not a folder); nothing was done. Create it or choose another place.',
+  },
+  E_FILE_SYSTEM: {
+    'zh-CN': '文件操作失败：“{path}”{zhReason}（{errno}）。',
+    en: 'A file operation failed: "{path}" {enReason} ({errno}).',
+  },
+  E_OUTPUT_IS_DIR: {
+    'zh-CN': '“{path}”是一个文件夹，不能作为输出文件名，未做任何处理。',
+    en: '"{path}" is a folder, not a file name for the output; nothing was done.',
+  },
+  E_REQUEST_TOO_LARGE: {
+    'zh-CN': '请求过大（至少 {size} 字节，操作“{channel}”的上限为 {limit} 字节），已拒绝。',
+    en: 'The request is too large (at least {size} bytes; the limit for "{channel}" is {limit}); refused.',
+  },
   E_UNSUPPORTED: {
     'zh-CN': '此环境不支持该操作：{what}',
     en: 'This is not supported here: {what}',
@@ -301,9 +319,14 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 export type ErrorParams = Record<string, string | number>;
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders. Values often come from a file (a path, a name,
+ * a parser's excerpt), so each is made one safe line here, the one place every
+ * message is built: no control character or line break reaches a terminal or
+ * breaks the one-line error format.
+ */
 export function formatMessage(template: string, params: ErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? safeLine(String(params[k])) : m));
 }
 
 /** The message for a code in one language. */
@@ -338,6 +361,36 @@ export class ReviewDeskError extends Error {
 export function isDiskFullError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
+
+/** What a file system error says about the path, in both languages; errors not listed are not the user's to fix. */
+const FS_REASONS: Record<string, { zh: string; en: string }> = {
+  ENOENT: { zh: '不存在', en: 'does not exist' },
+  EISDIR: { zh: '是一个文件夹，而此处需要文件', en: 'is a folder where a file is needed' },
+  ENOTDIR: { zh: '的某一级不是文件夹', en: 'has a part that is not a folder' },
+  EACCES: { zh: '无访问权限', en: 'may not be accessed (permission denied)' },
+  EPERM: { zh: '不允许此操作', en: 'does not allow this operation' },
+  EEXIST: { zh: '已存在', en: 'already exists' },
+  EROFS: { zh: '位于只读文件系统上', en: 'is on a read-only file system' },
+  ENAMETOOLONG: { zh: '名称过长', en: 'has too long a name' },
+  ELOOP: { zh: '含有循环的符号链接', en: 'has a loop of symbolic links' },
+};
+
+/**
+ * A file system error that the person can act on (a missing folder, a file
+ * where a folder was meant, no permission, a full disk) as a stable code
+ * naming the path, instead of an internal error; null for anything else.
+ */
+export function fromFileSystemError(e: unknown, what = '此操作 (this operation)'): ReviewDeskError | null {
+  if (isDiskFullError(e)) return new ReviewDeskError('E_DISK_FULL', { what }, { cause: e });
+  const { code, path } = (e ?? {}) as { code?: unknown; path?: unknown };
+  const reason = typeof code === 'string' && Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code]! : null;
+  if (!reason) return null;
+  return new ReviewDeskError(
+    'E_FILE_SYSTEM',
+    { path: typeof path === 'string' ? path : '?', zhReason: reason.zh, enReason: reason.en, errno: code as string },
+    { cause: e },
+  );
 }
 
 /** Whether a value is a ReviewDeskError with (optionally) the given code. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Card } from '../../shared/card.ts';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES, type Bundle as BundleT } from '../../shared/formats.ts';
 import { decryptBytes } from '../crypto/age.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
@@ -256,7 +256,9 @@ async function verifyOne(file: string, secretariat: Pick<Identity, 'ageIdentity'
       fileSha256,
     };
   } catch (e) {
-    const err = isReviewDeskError(e) ? e : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) });
+    const err = isReviewDeskError(e)
+      ? e
+      : (fromFileSystemError(e) ?? new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }));
     return { file, ok: false, code: err.code, message: err.toJSON().message };
   }
 }

@@ -3,15 +3,16 @@
  * prints machine-readable results; failures exit non-zero with a one-line
  * reason (zh-CN / en) on stderr.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Card } from '../../shared/card.ts';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
 import { pick } from '../../shared/i18n-text.ts';
+import { safeJsonText, safeLine as s, safeLines } from '../../shared/safe-text.ts';
 import { verifyBundleFiles, type Roster } from '../bundles/verify.ts';
 import { generateDemo } from '../demo/generate.ts';
 import { DEMO_PASSPHRASE } from '../demo/workspace.ts';
@@ -25,8 +26,14 @@ import { runMerge, type MergeCliOptions } from './merge.ts';
 const program = new Command();
 let jsonMode = false;
 
+/**
+ * Prints a result. Fields taken from a file are made safe lines where they are
+ * interpolated (so a line break in a name cannot forge a line); this is the
+ * backstop for anything missed, and JSON gets the characters JSON.stringify
+ * leaves raw (C1 controls, bidi controls) escaped.
+ */
 function print(value: unknown, text: () => string): void {
-  process.stdout.write(jsonMode ? JSON.stringify(value, null, 2) + '\n' : text() + '\n');
+  process.stdout.write(jsonMode ? safeJsonText(JSON.stringify(value, null, 2)) + '\n' : safeLines(text()) + '\n');
 }
 
 /** A progress bar on a terminal; silent in --json mode or when piped. */
@@ -179,6 +186,9 @@ program
   .addOption(passOpt)
   .action(async (file: string, o: { identity: string; trust?: string; passphraseFile?: string }) => {
     const identity = await identityFrom(o.identity, o);
+    // A folder named by mistake fails on its first read, where the error no longer carries the path.
+    if (statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory())
+      throw fromFileSystemError(Object.assign(new Error('EISDIR'), { code: 'EISDIR', path: resolve(file) }))!;
     const bar = progressBar('open');
     const pkg = await openPackage(resolve(file), identity, {
       ...(o.trust ? { trustedSecretariat: await readCard(o.trust) } : {}),
@@ -197,12 +207,14 @@ program
       },
       () =>
         [
-          `OK  ${pick(m.round.title, 'zh-CN')} / ${pick(m.round.title, 'en')}`,
-          `package ${m.packageId}  sha256 ${packageSha256}`,
-          `signed by / 签名: ${m.secretariat.displayName} (${pkg.signer.fingerprint}, ${pkg.signer.sshFingerprint})`,
-          `for / 专家: ${m.expert.displayName} (${m.expert.fingerprint})   deadline / 截止: ${m.deadline}`,
-          `rubric / 评分表: ${pick(pkg.rubric.title, 'zh-CN')} v${pkg.rubric.version}`,
-          ...m.applications.map((a) => `  ${a.id}  ${a['name']['zh-CN']}  (${a.category})\n${a.files.map((f) => `      ${f}`).join('\n')}`),
+          `OK  ${s(pick(m.round.title, 'zh-CN'))} / ${s(pick(m.round.title, 'en'))}`,
+          `package ${s(m.packageId)}  sha256 ${packageSha256}`,
+          `signed by / 签名: ${s(m.secretariat.displayName)} · ${s(m.secretariat.organisation)} (${pkg.signer.fingerprint}, ${pkg.signer.sshFingerprint})`,
+          `for / 专家: ${s(m.expert.displayName)} (${s(m.expert.fingerprint)})   deadline / 截止: ${s(m.deadline)}`,
+          `rubric / 评分表: ${s(pick(pkg.rubric.title, 'zh-CN'))} v${s(String(pkg.rubric.version))}`,
+          ...m.applications.map(
+            (a) => `  ${s(a.id)}  ${s(a['name']['zh-CN'])}  (${s(a.category)})\n${a.files.map((f) => `      ${s(f)}`).join('\n')}`,
+          ),
         ].join('\n'),
     );
   });
@@ -221,8 +233,8 @@ program
       verdicts
         .map((v) =>
           v.ok
-            ? `OK    ${v.file}  ${v.expert.displayName} (${v.expert.fingerprint}) revision ${v.revision}, ${v.applications} applications`
-            : `FAIL  ${v.file}  ${v.code}: ${v.message['zh-CN']} / ${v.message.en}`,
+            ? `OK    ${s(v.file)}  ${s(v.expert.displayName)} (${s(v.expert.fingerprint)}) revision ${v.revision}, ${v.applications} applications`
+            : `FAIL  ${s(v.file)}  ${s(v.code)}: ${s(v.message['zh-CN'])} / ${s(v.message.en)}`,
         )
         .concat(o.roster ? [] : ['(signers not checked against a roster: pass --roster round/round.json)'])
         .join('\n'),
@@ -295,8 +307,12 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  const err = isReviewDeskError(e) ? e : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) });
-  if (jsonMode) process.stdout.write(JSON.stringify({ ok: false, error: err.toJSON() }) + '\n');
-  process.stderr.write(`error ${err.code}: ${err.localized('zh-CN')} / ${err.localized('en')}\n`);
+  const err = isReviewDeskError(e)
+    ? e
+    : (fromFileSystemError(e, '写入 (writing)') ??
+      new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }));
+  if (jsonMode) process.stdout.write(safeJsonText(JSON.stringify({ ok: false, error: err.toJSON() })) + '\n');
+  // One line whatever the message holds (its parameters are already safe: see formatMessage).
+  process.stderr.write(`error ${err.code}: ${s(err.localized('zh-CN'))} / ${s(err.localized('en'))}\n`);
   process.exitCode = err.code === 'E_USAGE' ? 2 : 1;
 }

@@ -1,8 +1,9 @@
 /** `reviewdesk merge`: options to the merge API, outputs, and what is printed. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
+import { safeLine as s } from '../../shared/safe-text.ts';
 import type { AggregateOptions } from '../../shared/merge/aggregate.ts';
 import { Consensus } from '../../shared/merge/model.ts';
 import { writeFileAtomic } from '../crypto/age.ts';
@@ -53,6 +54,17 @@ async function ledgerPath(o: MergeCliOptions): Promise<string> {
   return found;
 }
 
+/** Each output's folder exists and the output is not itself a folder: checked before any work, so a typo costs nothing. */
+function checkOutputs(o: MergeCliOptions): void {
+  for (const file of [o.out, o.csv, o.xlsx, o.pdf]) {
+    if (file === undefined) continue;
+    const path = resolve(file);
+    if (!statSync(dirname(path), { throwIfNoEntry: false })?.isDirectory())
+      throw new ReviewDeskError('E_OUTPUT_DIR', { path: dirname(path) });
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new ReviewDeskError('E_OUTPUT_IS_DIR', { path });
+  }
+}
+
 export async function runMerge(
   files: string[],
   secretariat: Identity,
@@ -60,6 +72,7 @@ export async function runMerge(
   onProgress: (done: number, total: number) => void,
 ): Promise<{ json: unknown; text: () => string }> {
   if (o.round && o.ledger) throw new ReviewDeskError('E_USAGE', { reason: 'pass either --round or --ledger, not both' });
+  checkOutputs(o);
   const aggregateOptions: Partial<AggregateOptions> = {
     method: o.method,
     trim: { k: whole(o.trim, '--trim', 1), minRemaining: whole(o.minRemaining, '--min-remaining', 1) },
@@ -149,13 +162,13 @@ export async function runMerge(
   const text = (): string => {
     const lines = reconciled.verdicts.map((v) => {
       const tag = { accepted: 'OK   ', superseded: 'OLD  ', duplicate: 'DUP  ', refused: 'FAIL ', pending: '...  ' }[v.status];
-      return `${tag} ${v.file}  ${v.code ? `${v.code}: ` : ''}${v.reason['zh-CN']} / ${v.reason.en}`;
+      return `${tag} ${s(v.file)}  ${v.code ? `${s(v.code)}: ` : ''}${s(v.reason['zh-CN'])} / ${s(v.reason.en)}`;
     });
     lines.push('', `rank  id     score   n  grade / 等级   eligible / 资格`);
     for (const a of json.applications.slice(0, 30)) {
       const r = byRank.get(a.applicationId)!;
       lines.push(
-        `${String(a.rank ?? '—').padStart(4)}  ${a.applicationId.padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${r.grade.label['zh-CN']} ${r.grade.label.en}` : '—'}  ${a.eligible ? 'yes' : 'NO'}`,
+        `${String(a.rank ?? '—').padStart(4)}  ${s(a.applicationId).padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${s(r.grade.label['zh-CN'])} ${s(r.grade.label.en)}` : '—'}  ${a.eligible ? 'yes' : 'NO'}`,
       );
     }
     if (json.applications.length > 30) lines.push(`… ${json.applications.length - 30} more / 另有 ${json.applications.length - 30} 项`);

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import canonicalize from 'canonicalize';
 import type { z } from 'zod';
 import { ReviewDeskError } from '../../shared/errors.ts';
+import { findLoneSurrogate } from '../../shared/safe-text.ts';
 import { isCanonicalJsonText } from './jcs-text.ts';
 
 /** JSON.parse with an E_SCHEMA error naming the file. */
@@ -129,6 +130,9 @@ export function parseStrict<S extends z.ZodType>(
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // as TextDecoder did: a leading BOM is not content
   const value = parseJson(text, file);
+  // JSON can spell a lone surrogate (`\ud800`), which is no text at all: name where, rather than fail later when it is re-serialised.
+  const lone = text.includes('\\u') ? findLoneSurrogate(value) : null;
+  if (lone) throw new ReviewDeskError('E_SCHEMA', { file, reason: `${lone}: holds a lone UTF-16 surrogate, which is not text` });
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (value !== null && typeof value === 'object' && version !== opts.schemaVersion) {
     throw new ReviewDeskError('E_SCHEMA_VERSION', { file, version: String(version), supported: opts.schemaVersion });

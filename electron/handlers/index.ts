@@ -7,10 +7,10 @@
  *     …
  *     ws.close();
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReviewDeskError, isReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
+import { ReviewDeskError, isDiskFullError, isReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
 import { isKnownErrorCode, type Channel, type Envelope, type Input, type Output } from '../../shared/ipc/contract.ts';
 import { getIdentityRow } from '../db/identity.ts';
 import { openDatabase } from '../db/open.ts';
@@ -34,6 +34,8 @@ export { HOLDER_FILE } from './workspace-lock.ts';
 
 /** The database file inside a workspace folder. */
 export const DATABASE_FILE = 'workspace.sqlite';
+/** Where the browser host streams the files of an import as they arrive (`*.partial`, swept at open). */
+export const INCOMING_DIR = 'incoming';
 
 /** Every channel of the contract, implemented once. */
 export function createHandlers(): HandlerTable<Context> {
@@ -64,7 +66,7 @@ export interface Workspace {
 /** Removes what a crash can leave behind: partial files and packages the database never recorded. */
 async function sweep(ctx: Context): Promise<void> {
   const kept = new Set([...listPackageRows(ctx.db).map((r) => r.storedPath), ...listMergeFiles(ctx.db).map((r) => r.storedPath)]);
-  for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) {
+  for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR]) {
     const names = await readdir(join(ctx.dataDir, sub)).catch(() => [] as string[]);
     for (const name of names) {
       const orphan =
@@ -79,14 +81,16 @@ async function sweep(ctx: Context): Promise<void> {
  * database holds the folder's lock: `releaseHolder()`, then close the database.
  */
 export async function createContext(opts: { dataDir: string; host: Host; options?: WorkspaceOptions }): Promise<Context> {
-  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  // What this open creates, so that a refused open of a new workspace takes it away again.
+  const created = { dir: !existsSync(opts.dataDir), db: !existsSync(join(opts.dataDir, DATABASE_FILE)) };
   let db: Context['db'];
   try {
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.options?.nativeBinding);
   } catch (e) {
     // Say who holds the folder, from the record the holder keeps beside its lock.
     if (isReviewDeskError(e, 'E_WORKSPACE_LOCKED')) throw new ReviewDeskError('E_WORKSPACE_LOCKED', holderOf(opts.dataDir), { cause: e });
-    throw e;
+    throw refusedOpen(opts.dataDir, created, e);
   }
   let releaseHolder = (): void => undefined;
   try {
@@ -103,7 +107,35 @@ export async function createContext(opts: { dataDir: string; host: Host; options
     // Nothing half-done: a refused open leaves neither the database (and with it the lock) open nor a holder record.
     releaseHolder();
     db.close();
-    throw e;
+    throw refusedOpen(opts.dataDir, created, e);
+  }
+}
+
+/**
+ * The error to throw for a refused open, after taking away what the open made
+ * of a workspace that did not exist before (a half-written database on a full
+ * disk would otherwise be there next time). A full disk is E_DISK_FULL, not
+ * the file system's or SQLite's raw error.
+ */
+function refusedOpen(dataDir: string, created: { dir: boolean; db: boolean }, e: unknown): unknown {
+  if (created.db) {
+    for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`]) {
+      rmSync(join(dataDir, f), { force: true });
+    }
+    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR]) rmEmptyDir(join(dataDir, sub));
+    if (created.dir) rmEmptyDir(dataDir);
+  }
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  if (isDiskFullError(e) || (isReviewDeskError(e, 'E_DB') && isDiskFullError(cause)))
+    return new ReviewDeskError('E_DISK_FULL', { what: '打开工作区 (opening the workspace)' }, { cause: e });
+  return e;
+}
+
+function rmEmptyDir(path: string): void {
+  try {
+    rmdirSync(path);
+  } catch {
+    // Not there, or not empty: not ours to remove.
   }
 }
 

@@ -5,6 +5,7 @@
  * merge core as `reviewdesk merge`, the panel's consensus with its audit
  * trail, and the outputs returned as bytes for the renderer to save.
  */
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { ConsensusRecord, MergeFile, MergeOptions, MergeReview, MergeState } from '../../shared/ipc/contract.ts';
@@ -14,7 +15,8 @@ import type { ConsensusEntry, FullBundle } from '../../shared/merge/model.ts';
 import type { Reconciled } from '../../shared/merge/reconcile.ts';
 import { MAX_BUNDLE_FILE } from '../bundles/limits.ts';
 import { writeFileAtomic } from '../crypto/age.ts';
-import { sha256Hex } from '../crypto/hash.ts';
+import { StagedFile } from '../../shared/ipc/wire.ts';
+import { sha256File, sha256Hex } from '../crypto/hash.ts';
 import {
   getConsensus,
   getLedgerRow,
@@ -213,22 +215,29 @@ export async function setLedger(
 }
 
 /** Keeps score bundle files (by SHA-256; a file already kept is not written again). */
-export async function importMergeFiles(ctx: Context, files: readonly { fileName: string; bytes: Uint8Array }[]): Promise<MergeState> {
+export async function importMergeFiles(
+  ctx: Context,
+  files: readonly { fileName: string; bytes: Uint8Array | StagedFile }[],
+): Promise<MergeState> {
   const identity = requireSecretariat(ctx);
   requireLedger(ctx, identity);
+  const sizeOf = (b: Uint8Array | StagedFile): number => (b instanceof StagedFile ? b.size : b.length);
   for (const f of files) {
-    if (f.bytes.length > MAX_BUNDLE_FILE) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: f.bytes.length, limit: MAX_BUNDLE_FILE });
+    if (sizeOf(f.bytes) > MAX_BUNDLE_FILE) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: sizeOf(f.bytes), limit: MAX_BUNDLE_FILE });
   }
   await ctx.session.exclusive(async () => {
     const kept = new Set(listMergeFiles(ctx.db).map((f) => f.sha256));
     for (const f of files) {
-      const sha256 = sha256Hex(f.bytes);
+      const staged = f.bytes instanceof StagedFile ? f.bytes : null;
+      const sha256 = staged ? await sha256File(staged.path) : sha256Hex(f.bytes as Uint8Array);
       if (kept.has(sha256)) continue;
       const storedPath = `${BUNDLES_DIR}/${sha256}.rsb`;
       // The file first, then its row: a crash in between leaves an orphan the next start sweeps away.
-      await writeFileAtomic(join(ctx.dataDir, storedPath), [f.bytes]);
+      // A file the browser host streamed in (already flushed) moves into place; bytes in memory are written.
+      if (staged) await rename(staged.path, join(ctx.dataDir, storedPath));
+      else await writeFileAtomic(join(ctx.dataDir, storedPath), [f.bytes as Uint8Array]);
       const fileName = f.fileName.replace(/^.*[\\/]/, '').slice(0, 255) || `${sha256.slice(0, 12)}.rsb`;
-      insertMergeFile(ctx.db, { sha256, fileName, size: f.bytes.length, storedPath, importedAt: now() });
+      insertMergeFile(ctx.db, { sha256, fileName, size: sizeOf(f.bytes), storedPath, importedAt: now() });
       kept.add(sha256);
     }
   });

@@ -9,7 +9,8 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { PackageSummary } from '../../shared/ipc/contract.ts';
-import { sha256Hex } from '../crypto/hash.ts';
+import { StagedFile } from '../../shared/ipc/wire.ts';
+import { sha256File, sha256Hex } from '../crypto/hash.ts';
 import { acceptPledge, findPackageBySha256, getPackageRow, getRoundPin, insertPackageRow, setRoundPin } from '../db/packages.ts';
 import { openPackage, type OpenedPackage } from '../packages/open.ts';
 import { packageDetail, packageSummary } from '../review/summary.ts';
@@ -42,15 +43,16 @@ async function syncDir(dir: string): Promise<void> {
 /** Checks a package and keeps it; see the `package:import` channel. */
 export async function importPackage(
   ctx: Context,
-  input: { fileName: string; bytes: Uint8Array; acceptSignerChange?: boolean | undefined },
+  input: { fileName: string; bytes: Uint8Array | StagedFile; acceptSignerChange?: boolean | undefined },
 ): Promise<PackageSummary> {
   const identity = requireUnlocked(ctx);
+  const staged = input.bytes instanceof StagedFile ? input.bytes : null;
   return ctx.session.exclusive(async () => {
-    const sha256 = sha256Hex(input.bytes);
+    const sha256 = staged ? await sha256File(staged.path) : sha256Hex(input.bytes as Uint8Array);
     const known = findPackageBySha256(ctx.db, sha256);
     if (known) return packageSummary(ctx, packageMeta(ctx, known.id));
 
-    const total = input.bytes.length;
+    const total = staged ? staged.size : (input.bytes as Uint8Array).length;
     ctx.host.emit('progress', { operation: 'import', done: 0, total });
     const dir = join(ctx.dataDir, PACKAGES_DIR);
     await mkdir(dir, { recursive: true });
@@ -58,7 +60,9 @@ export async function importPackage(
     const incoming = join(dir, `.incoming-${randomBytes(8).toString('hex')}.partial`);
     let kept: string | null = null;
     try {
-      await writeSynced(incoming, input.bytes);
+      // A file the browser host streamed in (already flushed) moves; bytes in memory are written.
+      if (staged) await rename(staged.path, incoming);
+      else await writeSynced(incoming, input.bytes as Uint8Array);
       const opened = await openPackage(incoming, identity, {
         onProgress: (done, of) => ctx.host.emit('progress', { operation: 'import', done: Math.min(done, of), total: of }),
       });

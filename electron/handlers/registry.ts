@@ -6,7 +6,8 @@
  * call `dispatch`; neither has any other way in.
  */
 import { type z } from 'zod';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
+import { findLoneSurrogate, safeLine, safeLines } from '../../shared/safe-text.ts';
 import {
   CONTRACT,
   isChannel,
@@ -45,7 +46,7 @@ function describe(error: z.ZodError): string {
 export function toWireError(e: unknown): WireError {
   const err = isReviewDeskError(e)
     ? e
-    : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }, { cause: e });
+    : (fromFileSystemError(e) ?? new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }, { cause: e }));
   const json = err.toJSON();
   return { code: json.code, message: json.message, params: json.params };
 }
@@ -57,13 +58,20 @@ export async function dispatch<Ctx>(table: HandlerTable<Ctx>, channel: unknown, 
     const spec = CONTRACT[channel];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ReviewDeskError('E_INVALID_INPUT', { reason: describe(parsed.error) });
+    // A lone surrogate would be stored, then fail the export's canonical JSON: refuse it here, where it came in.
+    const lone = findLoneSurrogate(parsed.data);
+    if (lone) throw new ReviewDeskError('E_INVALID_INPUT', { reason: `${lone}: holds a lone UTF-16 surrogate, which is not text` });
     const handler = table[channel] as (i: unknown, c: Ctx) => unknown;
     const value = await handler(parsed.data, ctx);
     const out = spec.output.safeParse(value);
     if (!out.success) throw new ReviewDeskError('E_INTERNAL', { reason: `${channel} returned an invalid result: ${describe(out.error)}` });
     return { ok: true, value: out.data };
   } catch (e) {
-    if (!isReviewDeskError(e)) console.error(`[reviewdesk] ${String(channel)} failed`, e);
+    // The error may quote a file (a parser's excerpt): printed as safe lines, never raw to the terminal.
+    if (!isReviewDeskError(e))
+      console.error(
+        `[reviewdesk] ${safeLine(String(channel))} failed: ${safeLines(e instanceof Error ? (e.stack ?? e.message) : String(e))}`,
+      );
     return { ok: false, error: toWireError(e) };
   }
 }

@@ -31,7 +31,13 @@ export interface Holder {
 export function recordHolder(dataDir: string, appVersion: string): () => void {
   const path = join(dataDir, HOLDER_FILE);
   const text = `${JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), appVersion })}\n`;
-  writeFileSync(path, text, { mode: 0o600 });
+  try {
+    writeFileSync(path, text, { mode: 0o600 });
+  } catch (e) {
+    // On a full disk the file is created but stays empty: a record of nobody, left behind.
+    rmSync(path, { force: true });
+    throw e;
+  }
   return () => {
     try {
       if (readFileSync(path, 'utf8') === text) rmSync(path, { force: true });

@@ -8,17 +8,26 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../../shared/ipc/contract.ts';
-import { FRAME_TYPE, decodeFrame, encodeFrame, toWire } from '../../shared/ipc/wire.ts';
+import { isChannel } from '../../shared/ipc/contract.ts';
+import { FRAME_TYPE, encodeFrame, toWire } from '../../shared/ipc/wire.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { toWireError } from '../handlers/registry.ts';
+import { BodyRefused, readCallBody, removeFiles, type BodyStats } from './body.ts';
 import { SECURITY_HEADERS, serveStatic } from './static.ts';
 
-/** Large enough for a review package. */
-const MAX_BODY = 1024 * 1024 * 1024;
+/** After refusing a body, how much more of it is read and dropped (so the answer reaches the client) before the connection goes. */
+const DRAIN_BYTES = 4 << 20;
+const DRAIN_MS = 2_000;
 
 export interface BrowserHostOptions {
   rendererDir: string;
   dispatch: (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+  /**
+   * Where the byte arrays of file-carrying calls (package and bundle imports)
+   * are streamed as they arrive: a folder inside the workspace's data folder,
+   * whose leftover `*.partial` files the workspace sweeps at open.
+   */
+  stageDir: string;
   port?: number;
 }
 
@@ -29,6 +38,8 @@ export interface BrowserHost {
   token: string;
   /** Pushes an event to every connected tab. */
   emit(event: string, payload: unknown): void;
+  /** What has been read of request bodies (received, held, staged, dropped); counters only, a test may reset them. */
+  readonly bodyStats: BodyStats;
   close(): Promise<void>;
 }
 
@@ -39,29 +50,34 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: MAX_BODY });
-    parts.push(chunk);
+/** The channel named in `/api/<channel>`; a malformed %-escape is the caller's mistake, not ours. */
+function channelOf(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new ReviewDeskError('E_INVALID_INPUT', { reason: `the operation name "${encoded.slice(0, 60)}" is not valid %-encoding` });
   }
-  return Buffer.concat(parts);
 }
 
-/** A call's input from its frame; a malformed frame is the caller's mistake, not ours. */
-function callInput(body: Buffer): unknown {
-  try {
-    return decodeFrame(body);
-  } catch (e) {
-    throw new ReviewDeskError('E_INVALID_INPUT', { reason: `malformed request (${e instanceof Error ? e.message : String(e)})` });
-  }
+/** Reads what is left of a refused body without keeping it, then drops the connection. */
+function drainThenDrop(req: IncomingMessage, stats: BodyStats): void {
+  let dropped = 0;
+  const drop = (): void => void req.destroy();
+  const timer = setTimeout(drop, DRAIN_MS);
+  timer.unref();
+  req.on('data', (c: Buffer) => {
+    dropped += c.length;
+    stats.discarded += c.length;
+    if (dropped > DRAIN_BYTES) drop();
+  });
+  req.on('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   const streams = new Set<ServerResponse>();
+  const bodyStats: BodyStats = { received: 0, peakBuffered: 0, staged: 0, discarded: 0 };
   let origin = '';
 
   const send = (res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void => {
@@ -93,10 +109,24 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
         if (!sameToken(req.headers['x-reviewdesk-token'] as string | undefined, token)) {
           return answer(res, 403, { ok: false, error: toWireError(new ReviewDeskError('E_FORBIDDEN_SENDER')) });
         }
+        let staged: string[] = [];
         try {
-          envelope = await opts.dispatch(decodeURIComponent(url.pathname.slice(5)), callInput(await readBody(req)));
+          const channel = channelOf(url.pathname.slice(5));
+          // Before reading a byte of the body: its limit depends on the channel.
+          if (!isChannel(channel)) throw new ReviewDeskError('E_UNKNOWN_CHANNEL', { channel: channel.slice(0, 60) });
+          const body = await readCallBody(req, channel, { stageDir: opts.stageDir, stats: bodyStats });
+          staged = body.files;
+          envelope = await opts.dispatch(channel, body.input);
         } catch (e) {
+          if (e instanceof BodyRefused) {
+            res.setHeader('connection', 'close');
+            answer(res, 413, { ok: false, error: toWireError(e) });
+            return drainThenDrop(req, bodyStats);
+          }
           envelope = { ok: false, error: toWireError(e) };
+        } finally {
+          // The handler moved away what it keeps; the rest of what was streamed in goes, whatever the outcome.
+          await removeFiles(staged);
         }
         return answer(res, 200, envelope);
       }
@@ -132,6 +162,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    bodyStats,
     emit(event, payload) {
       const data = `data: ${toWire({ event, payload })}\n\n`;
       for (const s of streams) s.write(data);

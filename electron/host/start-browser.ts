@@ -11,10 +11,11 @@
  *
  * electron/app/start.mjs builds the renderer first when it is stale.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import { noKeychain, type Host } from '../handlers/host.ts';
+import { INCOMING_DIR } from '../handlers/index.ts';
 import { startBrowserHost, type BrowserHost } from './browser.ts';
 import { openHostedWorkspace } from './workspace.ts';
 
@@ -35,12 +36,15 @@ const ws = await openHostedWorkspace({ dataDir, host, demoIfEmpty: true, secreta
   console.error(`${e.localized('zh-CN')}\n${e.localized('en')}\n  data: ${dataDir}`);
   process.exit(1);
 });
-server = await startBrowserHost({ rendererDir, dispatch: ws.dispatch, ...(values.port ? { port: Number(values.port) } : {}) }).catch(
-  (e: unknown) => {
-    ws.close(); // e.g. the port is taken: do not leave the workspace locked behind
-    throw e;
-  },
-);
+server = await startBrowserHost({
+  rendererDir,
+  dispatch: ws.dispatch,
+  stageDir: join(dataDir, INCOMING_DIR),
+  ...(values.port ? { port: Number(values.port) } : {}),
+}).catch((e: unknown) => {
+  ws.close(); // e.g. the port is taken: do not leave the workspace locked behind
+  throw e;
+});
 console.log(`ReviewDesk 评审台 — browser host (loopback only; this token is new every run)\n  data: ${dataDir}\n  open: ${server.url}`);
 if (ws.demo) {
   console.log(

@@ -145,7 +145,14 @@ export async function loadIdentity(dir: string, passphrase?: () => Promise<strin
 
 /** Joins secret keys to their card, refusing keys that are not the card's. */
 export async function matchCard(card: Card, secrets: { ageIdentity: string; signing: SigningKey }, where: string): Promise<Identity> {
-  if ((await identityToRecipient(secrets.ageIdentity)) !== card.ageRecipient) {
+  // A damaged key line is the folder's problem, not ours.
+  const recipient = await identityToRecipient(secrets.ageIdentity).catch((e: unknown) => {
+    throw new ReviewDeskError('E_IDENTITY', {
+      path: where,
+      reason: `the age secret key is damaged (${e instanceof Error ? e.message : String(e)})`,
+    });
+  });
+  if (recipient !== card.ageRecipient) {
     throw new ReviewDeskError('E_IDENTITY', { path: where, reason: 'the age secret key does not match card.json' });
   }
   if (formatSshPublicKey(secrets.signing.publicKey) !== card.sshPublicKey) {

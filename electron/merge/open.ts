@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { Card } from '../../shared/card.ts';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES } from '../../shared/formats.ts';
 import { compactBundle, type Candidate, type ImportedBundle } from '../../shared/merge/model.ts';
 import { MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limits.ts';
@@ -168,7 +168,9 @@ export async function openCandidate(file: string, key: OpenKey, depth: Depth, ke
     }
     return { ok: true, bundle };
   } catch (e) {
-    const err = isReviewDeskError(e) ? e : new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) });
+    const err = isReviewDeskError(e)
+      ? e
+      : (fromFileSystemError(e) ?? new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }));
     return { ok: false, file, fileSha256, code: err.code, params: err.params };
   }
 }

@@ -6,7 +6,8 @@
  * uses this module.
  */
 import type { Envelope } from '../../shared/ipc/contract.ts';
-import { FRAME_TYPE, decodeFrame, encodeFrame, fromWire } from '../../shared/ipc/wire.ts';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import { FRAME_TYPE, bodyLimit, decodeFrame, encodeFrame, fromWire } from '../../shared/ipc/wire.ts';
 
 export interface Transport {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
@@ -43,10 +44,19 @@ function httpTransport(): Transport {
   };
   return {
     async invoke(channel, input) {
+      const parts = encodeFrame(input ?? {});
+      // The host refuses a body past its channel's limit (shared/ipc/wire.ts) and drops the connection; say so
+      // here instead of uploading what will be refused.
+      const size = parts.reduce((n, p) => n + p.length, 0);
+      const limit = bodyLimit(channel);
+      if (size > limit.total) {
+        const e = new ReviewDeskError(limit.staged ? 'E_FILE_TOO_LARGE' : 'E_REQUEST_TOO_LARGE', { size, limit: limit.total, channel });
+        return { ok: false, error: e.toJSON() };
+      }
       const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'content-type': FRAME_TYPE, 'x-reviewdesk-token': token },
-        body: new Blob(encodeFrame(input ?? {}) as BlobPart[]),
+        body: new Blob(parts as BlobPart[]),
       });
       return decodeFrame(new Uint8Array(await res.arrayBuffer())) as Envelope<unknown>;
     },

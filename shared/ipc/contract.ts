@@ -12,11 +12,14 @@ import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
 import type { PanelResult } from '../merge/aggregate.ts';
 import { Id, Rubric } from '../rubric/model.ts';
+import { StagedFile } from './wire.ts';
 
 const Empty = z.object({}).strict();
 const Timestamp = z.string();
 const PackageId = z.uuid();
 const Bytes = z.instanceof(Uint8Array);
+/** A file's bytes: in memory, or (over the browser host) streamed to a file that the host created; see StagedFile. */
+const FileBytes = z.union([Bytes, z.instanceof(StagedFile)]);
 export const Locale = z.enum(LOCALES);
 
 /** How the identity's secret keys are protected at rest. */
@@ -393,7 +396,7 @@ export const CONTRACT = {
   ),
   'package:import': channel(
     'Checks a .rpkg and keeps it (still encrypted) in the workspace. A refused package changes nothing. A package of a pinned round signed by another key is refused with E_SIGNER_CHANGED unless acceptSignerChange.',
-    z.object({ fileName: z.string().max(255), bytes: Bytes, acceptSignerChange: z.boolean().optional() }).strict(),
+    z.object({ fileName: z.string().max(255), bytes: FileBytes, acceptSignerChange: z.boolean().optional() }).strict(),
     PackageSummary,
   ),
   'package:get': channel('A package with its rubric and applications (after the pledge: dossier list).', PackageRef, PackageDetail),
@@ -447,7 +450,14 @@ export const CONTRACT = {
   ),
   'merge:import': channel(
     'Keeps each .rsb (still encrypted) by its SHA-256 and recomputes every verdict; a file already kept changes nothing.',
-    z.object({ files: z.array(NamedFile).min(1).max(2000) }).strict(),
+    z
+      .object({
+        files: z
+          .array(z.object({ fileName: z.string().min(1).max(255), bytes: FileBytes }).strict())
+          .min(1)
+          .max(2000),
+      })
+      .strict(),
     MergeState,
   ),
   'merge:results': channel(

@@ -83,16 +83,75 @@ export function decodeFrame(frame: Uint8Array): unknown {
     blobs.push(frame.subarray(start, end));
     at = end;
   }
+  return decodeFrameJson(frame.subarray(jsonStart, jsonEnd), blobs);
+}
+
+/**
+ * A frame's JSON part with each `{"$blob": i}` replaced by `blobs[i]`, which
+ * need not be bytes: the browser host streams large ones to files and passes
+ * what stands for each. Every blob must be referred to exactly once.
+ */
+export function decodeFrameJson(json: Uint8Array, blobs: readonly unknown[]): unknown {
   const used = new Set<number>();
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(jsonStart, jsonEnd));
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(json);
   const value = JSON.parse(text, (_k, v: unknown) => {
     const ref = soleKey(v, '$blob');
     if (!ref) return v;
     const i = ref.$blob;
-    if (typeof i !== 'number' || !blobs[i] || used.has(i)) throw new Error('frame refers to a missing or reused byte array');
+    if (typeof i !== 'number' || !(i in blobs) || used.has(i)) throw new Error('frame refers to a missing or reused byte array');
     used.add(i);
     return blobs[i];
   }) as unknown;
   if (used.size !== blobs.length) throw new Error('frame carries a byte array nothing refers to');
   return value;
+}
+
+/**
+ * How large a call's request body may be over the browser host, per channel.
+ * Ordinary calls carry a few texts; only the channels that carry files get
+ * more, and there each byte array is streamed to a file in the workspace
+ * rather than held in memory (`staged`). Both sides read this: the renderer
+ * refuses before sending, the host as soon as the declared length or the
+ * bytes received pass it.
+ */
+export interface BodyLimit {
+  /** The whole body, in bytes. */
+  total: number;
+  /** The frame's JSON part (always held in memory). */
+  json: number;
+  /** With `staged`: each byte array at most this many bytes (E_FILE_TOO_LARGE past it). */
+  file?: number;
+  /** Byte arrays go to files, not memory. */
+  staged?: boolean;
+}
+
+/** An ordinary call: the longest texts the contract allows (20,000 characters) with room for JSON escapes. */
+const ORDINARY: BodyLimit = { total: 512 << 10, json: 512 << 10 };
+
+const GiB = 1024 ** 3;
+const BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
+  // electron/packages/limits.ts MAX_PACKAGE_FILE: the largest .rpkg opened at all.
+  'package:import': { total: 4 * GiB + (64 << 10), json: 64 << 10, file: 4 * GiB, staged: true },
+  // electron/bundles/limits.ts MAX_BUNDLE_FILE per file; up to 2,000 files a call, their names in the JSON part.
+  'merge:import': { total: 8 * GiB, json: 1 << 20, file: GiB, staged: true },
+  // A ledger and its signature, read in memory (electron/merge/ledger.ts caps the ledger at 64 MiB).
+  'merge:setLedger': { total: 65 << 20, json: 64 << 10 },
+};
+
+export function bodyLimit(channel: string): BodyLimit {
+  return Object.hasOwn(BODY_LIMITS, channel) ? BODY_LIMITS[channel]! : ORDINARY;
+}
+
+/**
+ * A byte array of a call that the browser host streamed to a file (mode 0600,
+ * inside the workspace) instead of holding it: the handler reads it from
+ * `path`, and the host removes the file after the call. Only the host creates
+ * one: a decoded frame or an IPC message is plain data and can never be an
+ * instance of this class, so the renderer cannot name a path.
+ */
+export class StagedFile {
+  constructor(
+    readonly path: string,
+    readonly size: number,
+  ) {}
 }

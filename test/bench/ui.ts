@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { openWorkspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace } from '../../electron/handlers/index.ts';
 import { startBrowserHost } from '../../electron/host/browser.ts';
 import { demoRound, packageFor, testHost } from '../helpers/workspace.ts';
 
@@ -40,7 +40,7 @@ export async function benchUi(): Promise<UiResult[]> {
     });
     if (state.identity.status === 'none') throw new Error('no identity');
     const pkgFile = (await packageFor(round, state.identity.card, join(root, 'p.rpkg'))).path;
-    const server = await startBrowserHost({ rendererDir, dispatch: (c, i) => ws.call(c, i) });
+    const server = await startBrowserHost({ rendererDir, dispatch: (c, i) => ws.call(c, i), stageDir: join(ws.ctx.dataDir, INCOMING_DIR) });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.url);
     await page.getByTestId('file-input').waitFor({ state: 'attached' });

@@ -17,7 +17,7 @@ import type { Card } from '../../shared/card.ts';
 import type { Envelope } from '../../shared/ipc/contract.ts';
 import type { Bundle } from '../../shared/formats.ts';
 import type { Identity } from '../../electron/keys/identity.ts';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
 import { demoRound, packageFor, testHost, type RoundFixture, type TestHost } from '../helpers/workspace.ts';
 
@@ -100,7 +100,8 @@ export const test = base.extend<{ app: ReviewDeskApp }, { round: RoundFixture }>
       return ws.call(channel, input);
     };
     let ws = await openWorkspace(dataDir, host, OPTIONS);
-    server = await startBrowserHost({ rendererDir: RENDERER_DIR, dispatch });
+    const stageDir = join(dataDir, INCOMING_DIR);
+    server = await startBrowserHost({ rendererDir: RENDERER_DIR, dispatch, stageDir });
 
     const allowed = (url: string): boolean => url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === server?.origin;
     context.on('request', (r) => {
@@ -135,7 +136,7 @@ export const test = base.extend<{ app: ReviewDeskApp }, { round: RoundFixture }>
         await server!.close();
         ws.close();
         ws = await openWorkspace(dataDir, host, OPTIONS);
-        server = await startBrowserHost({ rendererDir: RENDERER_DIR, dispatch });
+        server = await startBrowserHost({ rendererDir: RENDERER_DIR, dispatch, stageDir });
         await page.goto(server.url);
       },
       async createIdentity() {

@@ -17,7 +17,7 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/handlers/demo-workspace.ts';
 import { noKeychain, type Host } from '../../electron/handlers/host.ts';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
 import { MergePage } from './pages/merge.ts';
 
@@ -38,7 +38,11 @@ test.beforeAll(async () => {
   };
   ws = await openWorkspace(join(root, 'data'), host, { scryptLogN: 12 });
   demo = (await prepareDemoSecretariat(ws.ctx))!;
-  server = await startBrowserHost({ rendererDir: resolve('out', 'renderer'), dispatch: (channel, input) => ws.call(channel, input) });
+  server = await startBrowserHost({
+    rendererDir: resolve('out', 'renderer'),
+    dispatch: (channel, input) => ws.call(channel, input),
+    stageDir: join(root, 'data', INCOMING_DIR),
+  });
 });
 
 test.afterAll(async () => {
