@@ -17,8 +17,9 @@ import { openDatabase } from '../db/open.ts';
 import { listMergeFiles } from '../db/merge.ts';
 import { listPackageRows } from '../db/packages.ts';
 import { appHandlers } from './app.ts';
+import { exportPrefix, reconcileExports } from '../bundles/export.ts';
 import { bundleHandlers, EXPORTS_DIR } from './bundle.ts';
-import { Session, type Context, type WorkspaceOptions } from './context.ts';
+import { now, packageMeta, Session, type Context, type WorkspaceOptions } from './context.ts';
 import { dossierHandlers } from './dossier.ts';
 import type { Host } from './host.ts';
 import { identityHandlers, unlockWithKeychain } from './identity.ts';
@@ -61,10 +62,16 @@ export interface Workspace {
   close(): void;
 }
 
-/** Removes what a crash can leave behind: partial files and packages the database never recorded. */
+/**
+ * Removes what a crash can leave behind: partial files and packages the
+ * database never recorded; exports/ is reconciled with its records, and what
+ * that sets aside is told to the reviewer (app:state's exportNotices).
+ */
 async function sweep(ctx: Context): Promise<void> {
+  const owners = listPackageRows(ctx.db).map((row) => ({ packageId: row.id, prefix: exportPrefix(packageMeta(ctx, row.id).manifest) }));
+  await reconcileExports(ctx.db, ctx.dataDir, owners, now());
   const kept = new Set([...listPackageRows(ctx.db).map((r) => r.storedPath), ...listMergeFiles(ctx.db).map((r) => r.storedPath)]);
-  for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) {
+  for (const sub of [PACKAGES_DIR, BUNDLES_DIR]) {
     const names = await readdir(join(ctx.dataDir, sub)).catch(() => [] as string[]);
     for (const name of names) {
       const orphan =
