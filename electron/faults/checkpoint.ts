@@ -38,6 +38,6 @@ export function diskFull(e: unknown, what: string): unknown {
 /** The operations' names inside E_DISK_FULL messages. */
 export const WHAT = {
   edit: '保存修改 / saving the change',
-  export: '导出评分包 / the export',
-  import: '导入评审包 / the import',
+  export: '导出评分文件 / the export of the score file',
+  import: '导入评审包 / the import of the review package',
 } as const;

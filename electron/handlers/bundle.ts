@@ -10,6 +10,8 @@ import type { ValidationIssue } from '../../shared/ipc/contract.ts';
 import type { z } from 'zod';
 import { sealBundle } from '../bundles/write.ts';
 import { EXPORTS_DIR, exportPrefix, writeExport } from '../bundles/export.ts';
+import { markSetAsideSeen } from '../db/exports.ts';
+import { appState } from './app.ts';
 import { listApplicationRows, listConflicts, listCriterionRows, maxAuditId, type CriterionRow } from '../db/review.ts';
 import { applicationProgress } from '../../shared/review/progress.ts';
 import { now, packageMeta, requirePledge, requireUnlocked, type Context, type PackageMeta } from './context.ts';
@@ -102,6 +104,10 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
 }
 
 export const bundleHandlers: Partial<HandlerTable<Context>> = {
+  'bundle:dismissNotices': (_input, ctx) => {
+    markSetAsideSeen(ctx.db, now());
+    return appState(ctx);
+  },
   'bundle:validate': (input, ctx) => {
     const meta = packageMeta(ctx, input.packageId);
     requirePledge(ctx, input.packageId);

@@ -11,6 +11,7 @@ import { ReviewDeskError } from '../../shared/errors.ts';
 import type { PackageSummary } from '../../shared/ipc/contract.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { acceptPledge, findPackageBySha256, getPackageRow, getRoundPin, insertPackageRow, setRoundPin } from '../db/packages.ts';
+import { checkpoint, diskFull, WHAT } from '../faults/checkpoint.ts';
 import { openPackage, type OpenedPackage } from '../packages/open.ts';
 import { packageDetail, packageSummary } from '../review/summary.ts';
 import { now, packageMeta, requireUnlocked, type Context, type PackageMeta } from './context.ts';
@@ -59,6 +60,7 @@ export async function importPackage(
     let kept: string | null = null;
     try {
       await writeSynced(incoming, input.bytes);
+      checkpoint('import:incoming-written');
       const opened = await openPackage(incoming, identity, {
         onProgress: (done, of) => ctx.host.emit('progress', { operation: 'import', done: Math.min(done, of), total: of }),
       });
@@ -76,6 +78,7 @@ export async function importPackage(
       await syncDir(dir);
       // Large dossier files are read again from the .rpkg when wanted: from where it is kept now.
       await opened.moved(kept);
+      checkpoint('import:kept');
       const at = now();
       ctx.db.transaction(() => {
         insertPackageRow(ctx.db, {
@@ -101,11 +104,14 @@ export async function importPackage(
             replacedFingerprint: pin?.fingerprint ?? null,
           });
         }
+        checkpoint('import:recorded');
       })();
       kept = null;
       ctx.session.remember(m.packageId, opened);
       ctx.host.emit('progress', { operation: 'import', done: total, total });
       return packageSummary(ctx, packageMeta(ctx, m.packageId));
+    } catch (e) {
+      throw diskFull(e, WHAT.import);
     } finally {
       await rm(incoming, { force: true });
       // Reached only when the database refused the row: the file goes too, so a refusal leaves nothing.
