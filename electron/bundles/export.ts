@@ -35,6 +35,7 @@ import {
   listExportRecords,
   reserveExport,
   setAsideNameTaken,
+  setAsideStoredNames,
   type SetAsideReason,
   type SetAsideRow,
 } from '../db/exports.ts';
@@ -223,6 +224,28 @@ export async function reconcileExports(
     await rename(path, join(dir, SET_ASIDE_DIR, row.storedName));
     await syncDir(dir);
     checkpoint('reconcile:moved');
+    insertSetAside(db, row);
+    setAside.push(row);
+  }
+  // A crash between a move and its record left a file in set-aside/ that no row names: record it now.
+  const recorded = setAsideStoredNames(db);
+  for (const name of await names(join(dir, SET_ASIDE_DIR))) {
+    if (!name.endsWith('.rsb') || recorded.has(name)) continue;
+    const path = join(dir, SET_ASIDE_DIR, name);
+    const s = await stat(path).catch(() => null);
+    if (!s?.isFile()) continue;
+    const original = name.replace(/\.\d+\.rsb$/, '.rsb');
+    const owner = owners.find((o) => revisionIn(original, o.prefix) !== null) ?? null;
+    const row = {
+      fileName: original,
+      storedName: name,
+      packageId: owner?.packageId ?? null,
+      revision: owner ? revisionIn(original, owner.prefix) : null,
+      sha256: await fileSha256(path),
+      size: s.size,
+      reason: 'unrecorded' as SetAsideReason,
+      at,
+    };
     insertSetAside(db, row);
     setAside.push(row);
   }

@@ -91,3 +91,12 @@ export function markSetAsideSeen(db: Database, at: string): void {
 export function setAsideNameTaken(db: Database, storedName: string): boolean {
   return stmt(db, 'SELECT 1 FROM export_set_aside WHERE stored_name = ?').get(storedName) !== undefined;
 }
+
+/** Every stored name in exports/set-aside/ that a record accounts for. */
+export function setAsideStoredNames(db: Database): Set<string> {
+  return new Set(
+    stmt<{ n: string }>(db, 'SELECT stored_name AS n FROM export_set_aside')
+      .all()
+      .map((r) => r.n),
+  );
+}
