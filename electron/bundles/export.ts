@@ -36,6 +36,8 @@ import {
   reserveExport,
   setAsideNameTaken,
   setAsideStoredNames,
+  undoExport,
+  type ExportRecord,
   type SetAsideReason,
   type SetAsideRow,
 } from '../db/exports.ts';
@@ -124,8 +126,18 @@ export interface Exported {
  * neither the reservation nor the `.partial` left.
  */
 export async function writeExport(db: Database, dataDir: string, req: ExportRequest): Promise<Exported> {
+  try {
+    return await exportSteps(db, dataDir, req);
+  } catch (e) {
+    throw diskFull(e, WHAT.export);
+  }
+}
+
+async function exportSteps(db: Database, dataDir: string, req: ExportRequest): Promise<Exported> {
   const dir = join(dataDir, EXPORTS_DIR);
   await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Exports are serialised, so a reservation seen now is one an earlier export could not drop (the disk was full).
+  for (const r of listExportRecords(db)) if (r.state === 'reserved') await settle(db, dir, r);
   const revision = await nextRevision(db, dataDir, req.packageId, req.prefix);
   const bytes = await req.seal(revision);
   const fileName = `${req.prefix}${revision}.rsb`;
@@ -147,9 +159,9 @@ export async function writeExport(db: Database, dataDir: string, req: ExportRequ
   } catch (e) {
     throw diskFull(e, WHAT.export);
   }
-  checkpoint('export:reserved');
   const partial = join(dir, fileName + PARTIAL);
   try {
+    checkpoint('export:reserved');
     const fh = await open(partial, 'w', 0o600);
     try {
       // Two writes so that a kill can land with half the file on disk.
@@ -174,10 +186,23 @@ export async function writeExport(db: Database, dataDir: string, req: ExportRequ
     }
     throw diskFull(e, WHAT.export);
   }
-  checkpoint('export:committed');
-  await rename(partial, join(dir, fileName));
+  try {
+    checkpoint('export:committed');
+    // A rename can need a new directory block, so even this can find the disk full.
+    await rename(partial, join(dir, fileName));
+  } catch (e) {
+    // Nothing was handed out yet: take the export back whole. Should that fail too, the next open adopts the file.
+    try {
+      undoExport(db, req.packageId, revision);
+      await rm(partial, { force: true });
+    } catch {
+      // See above.
+    }
+    throw diskFull(e, WHAT.export);
+  }
   checkpoint('export:renamed');
-  await syncDir(dir);
+  // Record and file agree from here on: should the rename not survive a power cut, the next open adopts the .partial.
+  await syncDir(dir).catch(() => undefined);
   checkpoint('export:done');
   return { revision, fileName, sha256, size, bytes };
 }
@@ -249,26 +274,30 @@ export async function reconcileExports(
     insertSetAside(db, row);
     setAside.push(row);
   }
-  for (const r of records.values()) {
-    const final = join(dir, r.fileName);
-    const partial = final + PARTIAL;
-    if (await holds(final, r.sha256, r.size)) {
-      // Killed between the rename and the folder's sync, or a reservation whose file is whole: the file is the record's.
-      if (r.state === 'reserved') completeExport(db, r.packageId, r.revision);
-    } else if (await holds(partial, r.sha256, r.size)) {
-      // Whole and synced but not yet renamed: adopt it, committing first so that a file never precedes its record.
-      if (r.state === 'reserved') completeExport(db, r.packageId, r.revision);
-      checkpoint('reconcile:adopted');
-      await rename(partial, final);
-      await syncDir(dir);
-    } else if (r.state === 'reserved') {
-      // Never completed, so never given out: the reservation goes (with any half-written file, below).
-      dropReservation(db, r.packageId, r.revision);
-    }
-  }
+  for (const r of records.values()) await settle(db, dir, r);
   // Unfinished writes (ours or an older version's) are never a whole signed file.
   for (const name of await names(dir)) if (name.endsWith(PARTIAL)) await rm(join(dir, name), { force: true });
   return setAside;
+}
+
+/** Finishes or undoes one record's export, from what is on disk. */
+async function settle(db: Database, dir: string, r: ExportRecord): Promise<void> {
+  const final = join(dir, r.fileName);
+  const partial = final + PARTIAL;
+  if (await holds(final, r.sha256, r.size)) {
+    // Killed between the rename and the folder's sync, or a reservation whose file is whole: the file is the record's.
+    if (r.state === 'reserved') completeExport(db, r.packageId, r.revision);
+  } else if (await holds(partial, r.sha256, r.size)) {
+    // Whole and synced but not yet renamed: adopt it, committing first so that a file never precedes its record.
+    if (r.state === 'reserved') completeExport(db, r.packageId, r.revision);
+    checkpoint('reconcile:adopted');
+    await rename(partial, final);
+    await syncDir(dir);
+  } else if (r.state === 'reserved') {
+    // Never completed, so never given out: the reservation goes, and with it any half-written file.
+    await rm(partial, { force: true });
+    dropReservation(db, r.packageId, r.revision);
+  }
 }
 
 /** A free name in exports/set-aside/ for `name` (the folder is created). */

@@ -38,6 +38,11 @@ export function dropReservation(db: Database, packageId: string, revision: numbe
   stmt(db, "DELETE FROM exports WHERE package_id = ? AND revision = ? AND state = 'reserved'").run(packageId, revision);
 }
 
+/** Takes back a committed export whose file could not be put in place (before it was handed out). */
+export function undoExport(db: Database, packageId: string, revision: number): void {
+  stmt(db, 'DELETE FROM exports WHERE package_id = ? AND revision = ?').run(packageId, revision);
+}
+
 /** Every export row, reservations included. */
 export function listExportRecords(db: Database): ExportRecord[] {
   return stmt<Raw>(db, `SELECT ${COLUMNS} FROM exports ORDER BY package_id, revision`).all().map(row);
