@@ -40,4 +40,5 @@ export const WHAT = {
   edit: '保存修改 / saving the change',
   export: '导出评分文件 / the export of the score file',
   import: '导入评审包 / the import of the review package',
+  open: '打开工作区 / opening the workspace',
 } as const;

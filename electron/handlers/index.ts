@@ -7,10 +7,10 @@
  *     …
  *     ws.close();
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReviewDeskError, isReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
+import { ReviewDeskError, isDiskFullError, isReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
 import { isKnownErrorCode, type Channel, type Envelope, type Input, type Output } from '../../shared/ipc/contract.ts';
 import { getIdentityRow } from '../db/identity.ts';
 import { openDatabase } from '../db/open.ts';
@@ -28,7 +28,8 @@ import { packageHandlers, PACKAGES_DIR } from './packages.ts';
 import { defineHandlers, dispatch, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
-import { holderOf, recordHolder } from './workspace-lock.ts';
+import { diskFull, WHAT } from '../faults/checkpoint.ts';
+import { HOLDER_FILE, holderOf, recordHolder } from './workspace-lock.ts';
 
 export type { Context, WorkspaceOptions } from './context.ts';
 export { HOLDER_FILE } from './workspace-lock.ts';
@@ -93,11 +94,18 @@ export async function createContext(opts: { dataDir: string; host: Host; options
   } catch (e) {
     // Say who holds the folder, from the record the holder keeps beside its lock.
     if (isReviewDeskError(e, 'E_WORKSPACE_LOCKED')) throw new ReviewDeskError('E_WORKSPACE_LOCKED', holderOf(opts.dataDir), { cause: e });
+    if (isReviewDeskError(e, 'E_DB') && isDiskFullError(e.cause)) throw diskFull(e.cause, WHAT.open);
     throw e;
   }
   let releaseHolder = (): void => undefined;
   try {
-    releaseHolder = recordHolder(opts.dataDir, opts.host.appVersion);
+    try {
+      releaseHolder = recordHolder(opts.dataDir, opts.host.appVersion);
+    } catch (e) {
+      // A full disk can leave the record created but empty: it would name no one, so it goes.
+      rmSync(join(opts.dataDir, HOLDER_FILE), { force: true });
+      throw e;
+    }
     const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
     const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options, releaseHolder };
     for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
@@ -110,7 +118,7 @@ export async function createContext(opts: { dataDir: string; host: Host; options
     // Nothing half-done: a refused open leaves neither the database (and with it the lock) open nor a holder record.
     releaseHolder();
     db.close();
-    throw e;
+    throw diskFull(e, WHAT.open);
   }
 }
 

@@ -257,6 +257,28 @@ describe('a really full disk (tmpfs)', () => {
     if (!refused) b = await prepare(join(mountPoint, 'ws'));
   }, 120_000);
 
+  it('opening on a full disk is E_DISK_FULL and leaves no empty workspace.lock; it opens once there is space', async (ctx) => {
+    if (refused) return ctx.skip(`cannot mount a tmpfs here: ${refused}`);
+    const filler = fill(mountPoint, 0);
+    try {
+      const err = await openWorkspace(b.dataDir, testHost(), { scryptLogN: 10 }).then(
+        (ws) => (ws.close(), null),
+        (e: unknown) => e,
+      );
+      expect(isReviewDeskError(err, 'E_DISK_FULL'), String(err)).toBe(true);
+      expect(listTree(b.dataDir)).not.toContain('workspace.lock');
+    } finally {
+      rmSync(filler, { force: true });
+    }
+    const ws = await open(b);
+    try {
+      expect(snapshot(ws, b)).toMatchObject({ comment: expect.any(String) as unknown });
+      expect(await runOp('edit', ws, b, 0)).toBe('ok');
+    } finally {
+      ws.close();
+    }
+  });
+
   for (const op of ['edit', 'export', 'import'] as const) {
     it(`${op}: E_DISK_FULL while full, nothing left and nothing lost; works once there is space, and after a reopen`, async (ctx) => {
       if (refused) return ctx.skip(`cannot mount a tmpfs here: ${refused}`);
