@@ -287,8 +287,8 @@ export const ERRORS = {
     en: 'This workspace is already open in another ReviewDesk process (pid {pid} on {hostname}). Close it and try again.',
   },
   E_DISK_FULL: {
-    'zh-CN': '磁盘空间不足，{what}未完成，未写入任何内容，也未丢失已保存的内容。请腾出空间后重试。',
-    en: 'The disk is full: {what} did not happen, nothing was written and nothing saved was lost. Free some space and try again.',
+    'zh-CN': '磁盘空间不足，{zhWhat}未完成，未写入任何内容，也未丢失已保存的内容。请腾出空间后重试。',
+    en: 'The disk is full: {enWhat} did not happen, nothing was written and nothing saved was lost. Free some space and try again.',
   },
   E_OUTPUT_DIR: {
     'zh-CN': '输出文件夹“{path}”不存在（或不是文件夹），未做任何处理。请先创建该文件夹或换一个位置。',

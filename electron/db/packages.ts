@@ -112,18 +112,12 @@ export interface ExportRow {
   lastAuditId: number;
 }
 
+/** The newest committed export (a reservation is not an export yet). */
 export function lastExport(db: Database, packageId: string): ExportRow | undefined {
   const r = stmt<Omit<ExportRow, 'complete'> & { complete: number }>(
     db,
     `SELECT package_id AS packageId, revision, at, file_name AS fileName, sha256, size, complete, last_audit_id AS lastAuditId
-     FROM exports WHERE package_id = ? ORDER BY revision DESC LIMIT 1`,
+     FROM exports WHERE package_id = ? AND state = 'done' ORDER BY revision DESC LIMIT 1`,
   ).get(packageId);
   return r && { ...r, complete: r.complete === 1 };
-}
-
-export function insertExport(db: Database, e: ExportRow): void {
-  stmt(
-    db,
-    'INSERT INTO exports (package_id, revision, at, file_name, sha256, size, complete, last_audit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(e.packageId, e.revision, e.at, e.fileName, e.sha256, e.size, e.complete ? 1 : 0, e.lastAuditId);
 }

@@ -2,7 +2,9 @@
 import { LOCALES, type Locale } from '../../shared/i18n-text.ts';
 import type { AppState, IdentityState } from '../../shared/ipc/contract.ts';
 import { getIdentityRow } from '../db/identity.ts';
+import { listUnseenSetAside } from '../db/exports.ts';
 import { listPackageRows } from '../db/packages.ts';
+import { EXPORTS_DIR, SET_ASIDE_DIR } from '../bundles/export.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { packageSummary } from '../review/summary.ts';
 import { packageMeta, type Context } from './context.ts';
@@ -25,6 +27,13 @@ export function appState(ctx: Context): AppState {
     safeStorage: { available: ctx.host.secrets.available, backend: ctx.host.secrets.backend },
     packages: listPackageRows(ctx.db).map((row) => packageSummary(ctx, packageMeta(ctx, row.id))),
     lastLocation: getSetting(ctx.db, 'lastLocation'),
+    exportNotices: listUnseenSetAside(ctx.db).map((r) => ({
+      fileName: r.fileName,
+      storedPath: `${EXPORTS_DIR}/${SET_ASIDE_DIR}/${r.storedName}`,
+      reason: r.reason,
+      revision: r.revision,
+      at: r.at,
+    })),
   };
 }
 

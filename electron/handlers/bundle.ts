@@ -1,23 +1,23 @@
 /**
  * `bundle:validate` and `bundle:export`: the reviewer's entries become a
  * signed, encrypted score bundle (`.rsb`) for the secretariat, with the next
- * revision number. A copy stays in the workspace's exports/ folder.
+ * revision number. A copy stays in the workspace's exports/ folder; the file
+ * and its record are one outcome (electron/bundles/export.ts).
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, type EvidenceRef, type ApplicationReview, type Bundle, type CriterionScore } from '../../shared/formats.ts';
 import type { ValidationIssue } from '../../shared/ipc/contract.ts';
 import type { z } from 'zod';
 import { sealBundle } from '../bundles/write.ts';
-import { writeFileAtomic } from '../crypto/age.ts';
-import { insertExport, lastExport } from '../db/packages.ts';
+import { EXPORTS_DIR, exportPrefix, writeExport } from '../bundles/export.ts';
+import { markSetAsideSeen } from '../db/exports.ts';
+import { appState } from './app.ts';
 import { listApplicationRows, listConflicts, listCriterionRows, maxAuditId, type CriterionRow } from '../db/review.ts';
 import { applicationProgress } from '../../shared/review/progress.ts';
 import { now, packageMeta, requirePledge, requireUnlocked, type Context, type PackageMeta } from './context.ts';
 import type { HandlerTable } from './registry.ts';
 
-export const EXPORTS_DIR = 'exports';
+export { EXPORTS_DIR };
 
 interface Draft {
   applications: ApplicationReview[];
@@ -103,13 +103,11 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
   })();
 }
 
-/** File name of an exported bundle: round, expert, package and revision. */
-function bundleFileName(meta: PackageMeta, revision: number): string {
-  const m = meta.manifest;
-  return `${m.round.id}-${m.expert.id}-${m.packageId.slice(0, 8)}-r${revision}.rsb`;
-}
-
 export const bundleHandlers: Partial<HandlerTable<Context>> = {
+  'bundle:dismissNotices': (_input, ctx) => {
+    markSetAsideSeen(ctx.db, now());
+    return appState(ctx);
+  },
   'bundle:validate': (input, ctx) => {
     const meta = packageMeta(ctx, input.packageId);
     requirePledge(ctx, input.packageId);
@@ -124,9 +122,10 @@ export const bundleHandlers: Partial<HandlerTable<Context>> = {
       ctx.host.emit('progress', { operation: 'export', done: 0, total: 3 });
       const d = draft(ctx, meta);
       if (d.issues.length && !input.allowIncomplete) throw new ReviewDeskError('E_INCOMPLETE', { count: d.issues.length });
-      const revision = (lastExport(ctx.db, meta.row.id)?.revision ?? 0) + 1;
       const m = meta.manifest;
-      const bundle: Bundle = {
+      const createdAt = now();
+      // The revision is filled in by writeExport, which reserves it before the file is written.
+      const bundle: Omit<Bundle, 'revision'> = {
         schemaVersion: BUNDLE_SCHEMA_VERSION,
         kind: 'reviewdesk-scores',
         packageId: m.packageId,
@@ -135,33 +134,28 @@ export const bundleHandlers: Partial<HandlerTable<Context>> = {
         rubric: { id: meta.rubric.id, version: meta.rubric.version },
         expertFingerprint: identity.card.fingerprint,
         expert: identity.card,
-        revision,
         appVersion: ctx.host.appVersion.slice(0, 50),
-        createdAt: now(),
+        createdAt,
         applications: d.applications,
         attachments: [],
       };
-      const sealed = await sealBundle(bundle, identity, m.secretariat.ageRecipient);
       ctx.host.emit('progress', { operation: 'export', done: 1, total: 3 });
-      const fileName = bundleFileName(meta, revision);
-      const dir = join(ctx.dataDir, EXPORTS_DIR);
-      await mkdir(dir, { recursive: true });
-      // The file first, then the row: a crash in between only leaves a file the next export overwrites.
-      const { sha256, size } = await writeFileAtomic(join(dir, fileName), [sealed]);
-      ctx.host.emit('progress', { operation: 'export', done: 2, total: 3 });
       const complete = d.issues.length === 0;
-      insertExport(ctx.db, {
+      const out = await writeExport(ctx.db, ctx.dataDir, {
         packageId: m.packageId,
-        revision,
-        at: bundle.createdAt,
-        fileName,
-        sha256,
-        size,
+        prefix: exportPrefix(m),
+        at: createdAt,
         complete,
         lastAuditId: d.lastAuditId,
+        seal: async (revision) => {
+          const sealed = await sealBundle({ ...bundle, revision }, identity, m.secretariat.ageRecipient);
+          ctx.host.emit('progress', { operation: 'export', done: 2, total: 3 });
+          return sealed;
+        },
       });
       ctx.host.emit('progress', { operation: 'export', done: 3, total: 3 });
-      return { revision, fileName, sha256, size, bytes: new Uint8Array(sealed), complete };
+      const { revision, fileName, sha256, size, bytes } = out;
+      return { revision, fileName, sha256, size, bytes: new Uint8Array(bytes), complete };
     });
   },
 };

@@ -17,8 +17,9 @@ import { openDatabase } from '../db/open.ts';
 import { listMergeFiles } from '../db/merge.ts';
 import { listPackageRows } from '../db/packages.ts';
 import { appHandlers } from './app.ts';
+import { exportPrefix, reconcileExports } from '../bundles/export.ts';
 import { bundleHandlers, EXPORTS_DIR } from './bundle.ts';
-import { Session, type Context, type WorkspaceOptions } from './context.ts';
+import { now, packageMeta, Session, type Context, type WorkspaceOptions } from './context.ts';
 import { dossierHandlers } from './dossier.ts';
 import type { Host } from './host.ts';
 import { identityHandlers, unlockWithKeychain } from './identity.ts';
@@ -27,7 +28,8 @@ import { packageHandlers, PACKAGES_DIR } from './packages.ts';
 import { defineHandlers, dispatch, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
-import { holderOf, recordHolder } from './workspace-lock.ts';
+import { diskFull } from '../faults/checkpoint.ts';
+import { HOLDER_FILE, holderOf, recordHolder } from './workspace-lock.ts';
 
 export type { Context, WorkspaceOptions } from './context.ts';
 export { HOLDER_FILE } from './workspace-lock.ts';
@@ -63,10 +65,16 @@ export interface Workspace {
   close(): void;
 }
 
-/** Removes what a crash can leave behind: partial files and packages the database never recorded. */
+/**
+ * Removes what a crash can leave behind: partial files and packages the
+ * database never recorded; exports/ is reconciled with its records, and what
+ * that sets aside is told to the reviewer (app:state's exportNotices).
+ */
 async function sweep(ctx: Context): Promise<void> {
+  const owners = listPackageRows(ctx.db).map((row) => ({ packageId: row.id, prefix: exportPrefix(packageMeta(ctx, row.id).manifest) }));
+  await reconcileExports(ctx.db, ctx.dataDir, owners, now());
   const kept = new Set([...listPackageRows(ctx.db).map((r) => r.storedPath), ...listMergeFiles(ctx.db).map((r) => r.storedPath)]);
-  for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR]) {
+  for (const sub of [PACKAGES_DIR, BUNDLES_DIR, INCOMING_DIR]) {
     const names = await readdir(join(ctx.dataDir, sub)).catch(() => [] as string[]);
     for (const name of names) {
       const orphan =
@@ -94,7 +102,13 @@ export async function createContext(opts: { dataDir: string; host: Host; options
   }
   let releaseHolder = (): void => undefined;
   try {
-    releaseHolder = recordHolder(opts.dataDir, opts.host.appVersion);
+    try {
+      releaseHolder = recordHolder(opts.dataDir, opts.host.appVersion);
+    } catch (e) {
+      // A full disk can leave the record created but empty: it would name no one, so it goes.
+      rmSync(join(opts.dataDir, HOLDER_FILE), { force: true });
+      throw e;
+    }
     const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
     const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options, releaseHolder };
     for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
@@ -125,10 +139,7 @@ function refusedOpen(dataDir: string, created: { dir: boolean; db: boolean }, e:
     for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR]) rmEmptyDir(join(dataDir, sub));
     if (created.dir) rmEmptyDir(dataDir);
   }
-  const cause = (e as { cause?: unknown } | null)?.cause;
-  if (isDiskFullError(e) || (isReviewDeskError(e, 'E_DB') && isDiskFullError(cause)))
-    return new ReviewDeskError('E_DISK_FULL', { what: '打开工作区 (opening the workspace)' }, { cause: e });
-  return e;
+  return diskFull(isReviewDeskError(e, 'E_DB') && isDiskFullError(e.cause) ? e.cause : e, 'open');
 }
 
 function rmEmptyDir(path: string): void {

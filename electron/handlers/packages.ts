@@ -12,6 +12,7 @@ import type { PackageSummary } from '../../shared/ipc/contract.ts';
 import { StagedFile } from '../../shared/ipc/wire.ts';
 import { sha256File, sha256Hex } from '../crypto/hash.ts';
 import { acceptPledge, findPackageBySha256, getPackageRow, getRoundPin, insertPackageRow, setRoundPin } from '../db/packages.ts';
+import { checkpoint, diskFull } from '../faults/checkpoint.ts';
 import { openPackage, type OpenedPackage } from '../packages/open.ts';
 import { packageDetail, packageSummary } from '../review/summary.ts';
 import { now, packageMeta, requireUnlocked, type Context, type PackageMeta } from './context.ts';
@@ -63,6 +64,7 @@ export async function importPackage(
       // A file the browser host streamed in (already flushed) moves; bytes in memory are written.
       if (staged) await rename(staged.path, incoming);
       else await writeSynced(incoming, input.bytes as Uint8Array);
+      checkpoint('import:incoming-written');
       const opened = await openPackage(incoming, identity, {
         onProgress: (done, of) => ctx.host.emit('progress', { operation: 'import', done: Math.min(done, of), total: of }),
       });
@@ -80,6 +82,7 @@ export async function importPackage(
       await syncDir(dir);
       // Large dossier files are read again from the .rpkg when wanted: from where it is kept now.
       await opened.moved(kept);
+      checkpoint('import:kept');
       const at = now();
       ctx.db.transaction(() => {
         insertPackageRow(ctx.db, {
@@ -105,11 +108,14 @@ export async function importPackage(
             replacedFingerprint: pin?.fingerprint ?? null,
           });
         }
+        checkpoint('import:recorded');
       })();
       kept = null;
       ctx.session.remember(m.packageId, opened);
       ctx.host.emit('progress', { operation: 'import', done: total, total });
       return packageSummary(ctx, packageMeta(ctx, m.packageId));
+    } catch (e) {
+      throw diskFull(e, 'import');
     } finally {
       await rm(incoming, { force: true });
       // Reached only when the database refused the row: the file goes too, so a refusal leaves nothing.

@@ -11,6 +11,7 @@ import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { ReviewDeskError, isDiskFullError } from '../../shared/errors.ts';
+import { diskFull } from '../faults/checkpoint.ts';
 import { StagedFile, bodyLimit, decodeFrameJson, type BodyLimit } from '../../shared/ipc/wire.ts';
 
 /** What the host has read of request bodies: the tests' evidence that a refused body was not held. */
@@ -143,7 +144,7 @@ export async function readCallBody(req: IncomingMessage, channel: string, opts: 
   } catch (e) {
     await part?.fh?.close().catch(() => undefined);
     await removeFiles(files);
-    if (isDiskFullError(e)) throw new ReviewDeskError('E_DISK_FULL', { what: '接收文件 (receiving the file)' }, { cause: e });
+    if (isDiskFullError(e)) throw diskFull(e, 'receive');
     throw e;
   }
 }

@@ -15,6 +15,7 @@ import {
   setConflict,
   type AuditField,
 } from '../db/review.ts';
+import { checkpoint, diskFull } from '../faults/checkpoint.ts';
 import { now, type Context, type PackageMeta } from '../handlers/context.ts';
 
 export interface Written {
@@ -50,6 +51,18 @@ function requireReviewable(ctx: Context, packageId: string, applicationId: strin
   const conflict = getConflict(ctx.db, packageId, applicationId);
   if (!conflict) throw new ReviewDeskError('E_CONFLICT_UNDECLARED', { application: applicationId });
   if (conflict.status === 'recused') throw new ReviewDeskError('E_RECUSED', { application: applicationId });
+}
+
+/**
+ * Runs a write transaction; a full disk (the WAL cannot grow) rolls it back
+ * whole and is E_DISK_FULL, with the last committed value still in place.
+ */
+function commit(run: () => Written): Written {
+  try {
+    return run();
+  } catch (e) {
+    throw diskFull(e, 'edit');
+  }
 }
 
 /** Applies one edit with its audit row in a single transaction. */
@@ -94,10 +107,12 @@ export function applyEdit(
         updatedAt: at,
       });
     }
+    checkpoint('edit:entry-written');
     const auditId = insertAudit(ctx.db, { packageId, applicationId, criterionId, field, oldValue, newValue, at, restoredFrom });
+    checkpoint('edit:audit-written');
     return { savedAt: at, auditId };
   });
-  return write.immediate();
+  return commit(() => write.immediate());
 }
 
 /** Declares no conflict or a recusal. A recusal is final: it locks the application. */
@@ -117,6 +132,7 @@ export function declareConflict(
     if (old && old.status === status && old.reason === text) return { savedAt: at, auditId: null };
     if (old?.status === 'recused') throw new ReviewDeskError('E_RECUSED', { application: applicationId });
     setConflict(ctx.db, packageId, { applicationId, status, reason: text, declaredAt: at });
+    checkpoint('edit:entry-written');
     const auditId = insertAudit(ctx.db, {
       packageId,
       applicationId,
@@ -129,5 +145,5 @@ export function declareConflict(
     });
     return { savedAt: at, auditId };
   });
-  return write.immediate();
+  return commit(() => write.immediate());
 }

@@ -85,6 +85,15 @@ const en = {
     passphrase: 'Passphrase',
     submit: 'Unlock',
   },
+  exportNotices: {
+    title: 'Score files set aside: {{count}}',
+    body: 'When this workspace opened, its exports folder held score files that its export records do not account for. They were not deleted: they are in {{folder}}, and later exports never reuse their revisions. Do not send one to the secretariat unless you are sure it is the version you mean to submit.',
+    unrecorded: 'no export record names it',
+    mismatch: 'its content is not what its export record names',
+    item: '{{file}}: {{reason}}',
+    revision: 'revision {{revision}}',
+    dismiss: 'Got it',
+  },
   packages: {
     title: 'Review packages',
     intro: 'Each review package (.rpkg) holds one round: the rubric and the applications assigned to you, encrypted to your identity.',

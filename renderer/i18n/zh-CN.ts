@@ -80,6 +80,15 @@ const zhCN = {
     passphrase: '口令',
     submit: '解锁',
   },
+  exportNotices: {
+    title: '有 {{count}} 个评分文件已移到一旁',
+    body: '打开工作区时，exports 文件夹中有评分文件与导出记录不符。它们没有被删除，已移到 {{folder}}；以后的导出不会再使用它们的版本号。请勿将其发给秘书处，除非您确定它是您要提交的版本。',
+    unrecorded: '没有导出记录',
+    mismatch: '内容与导出记录不符',
+    item: '{{file}}：{{reason}}',
+    revision: '第 {{revision}} 版',
+    dismiss: '知道了',
+  },
   packages: {
     title: '评审包',
     intro: '每个评审包（.rpkg）对应一个评审轮次，内含评分细则和分配给您的申报材料，并已加密给您的身份。',

@@ -30,6 +30,7 @@ export function PackagesScreen(): React.JSX.Element {
             </Text>
           </div>
         </Group>
+        <ExportNotices />
         <ImportPanel />
         {packages.length === 0 ? (
           <Text c="dimmed" ta="center" py="xl" data-testid="no-packages">
@@ -44,6 +45,38 @@ export function PackagesScreen(): React.JSX.Element {
         )}
       </Stack>
     </Container>
+  );
+}
+
+/** Score files the workspace set aside when it opened: said once, until the reviewer dismisses it. */
+function ExportNotices(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const notices = useAppStore((s) => s.state?.exportNotices ?? []);
+  const dismiss = useAppStore((s) => s.dismissExportNotices);
+  if (notices.length === 0) return null;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertOctagon size={20} />}
+      title={t('exportNotices.title', { count: notices.length })}
+      data-testid="export-notices"
+    >
+      <Stack gap={6}>
+        <Text size="sm">{t('exportNotices.body', { folder: 'exports/set-aside/' })}</Text>
+        {notices.map((n) => (
+          <Text key={n.storedPath} size="sm" ff="monospace" data-testid="export-notice">
+            {t('exportNotices.item', { file: n.storedPath, reason: t(`exportNotices.${n.reason}`) })}
+            {n.revision !== null ? ` · ${t('exportNotices.revision', { revision: n.revision })}` : ''}
+          </Text>
+        ))}
+        <Group>
+          <Button size="xs" variant="default" onClick={() => void dismiss()} data-testid="export-notices-dismiss">
+            {t('exportNotices.dismiss')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 

@@ -57,6 +57,7 @@ interface AppStore {
   acceptSignerChange(): Promise<PackageSummary | null>;
   rejectSignerChange(): void;
   dismissExternal(index: number): void;
+  dismissExportNotices(): Promise<void>;
   refresh(): Promise<void>;
   listen(): () => void;
 }
@@ -83,6 +84,14 @@ export const useAppStore = create<AppStore>()((set, get) => ({
     } catch (e) {
       set({ loadError: toApiError(e) });
       return null;
+    }
+  },
+
+  async dismissExportNotices() {
+    try {
+      set({ state: await api['bundle:dismissNotices']({}) });
+    } catch (e) {
+      set({ loadError: toApiError(e) });
     }
   },
 

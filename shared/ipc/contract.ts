@@ -89,6 +89,21 @@ export const PackageSummary = z
   .strict();
 export type PackageSummary = z.infer<typeof PackageSummary>;
 
+/** A file in exports/ that no record accounted for, moved to exports/set-aside/ when the workspace opened. */
+export const ExportNotice = z
+  .object({
+    fileName: z.string(),
+    /** Where it is now, relative to the workspace folder. */
+    storedPath: z.string(),
+    /** unrecorded: no export record names it; mismatch: its bytes are not those its record names. */
+    reason: z.enum(['unrecorded', 'mismatch']),
+    /** The revision its name claims (never handed out again), when it names a package of this workspace. */
+    revision: z.number().int().nullable(),
+    at: Timestamp,
+  })
+  .strict();
+export type ExportNotice = z.infer<typeof ExportNotice>;
+
 export const AppState = z
   .object({
     locale: Locale,
@@ -98,6 +113,8 @@ export const AppState = z
     packages: z.array(PackageSummary),
     /** The renderer route the reviewer was last on, restored on start. */
     lastLocation: z.string().max(500).nullable(),
+    /** Export files set aside on open that the reviewer has not dismissed yet. */
+    exportNotices: z.array(ExportNotice),
   })
   .strict();
 export type AppState = z.infer<typeof AppState>;
@@ -427,6 +444,7 @@ export const CONTRACT = {
     AppRef.extend({ path: z.string().max(500) }).strict(),
     z.object({ bytes: Bytes, mediaType: z.string() }).strict(),
   ),
+  'bundle:dismissNotices': channel('The reviewer has read the notices about export files set aside.', Empty, AppState),
   'bundle:validate': channel('What is missing before the bundle is complete.', PackageRef, Validation),
   'bundle:export': channel(
     'Seals the signed, encrypted .rsb with the next revision number.',

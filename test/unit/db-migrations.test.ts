@@ -12,6 +12,7 @@ import { testHost } from '../helpers/workspace.ts';
 
 const dir = tempDir('rd-db-');
 const MERGE_TABLES = ['consensus', 'consensus_audit', 'merge_files', 'merge_ledger'];
+const LATER_TABLES = [...MERGE_TABLES, 'export_set_aside'];
 let n = 0;
 const fresh = (): string => join(dir, `db-${++n}.sqlite`);
 
@@ -41,7 +42,7 @@ describe('migrations', () => {
         name: string;
         sql: string;
       }[];
-      expect(tables.map((t) => t.name).filter((n) => !MERGE_TABLES.includes(n))).toEqual([
+      expect(tables.map((t) => t.name).filter((n) => !LATER_TABLES.includes(n))).toEqual([
         'application_entries',
         'audit',
         'conflicts',
@@ -84,7 +85,7 @@ describe('migrations', () => {
     const v1 = new Database(path);
     migrate(v1, MIGRATIONS.slice(0, 1));
     v1.prepare("INSERT INTO settings (key, value) VALUES ('locale', 'en')").run();
-    expect(migrate(v1, MIGRATIONS)).toBe(2);
+    expect(migrate(v1, MIGRATIONS.slice(0, 2))).toBe(2);
     // Data from version 1 survives the upgrade.
     expect(v1.prepare("SELECT value FROM settings WHERE key = 'locale'").pluck().get()).toBe('en');
     const tables = v1
@@ -110,6 +111,40 @@ describe('migrations', () => {
     const indexes = v1.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL").pluck().all();
     expect(indexes).toContain('consensus_audit_by_application');
     v1.close();
+  });
+
+  it('0003-exports gives exports a state (old rows are done), and keeps set-aside files with their reason, strict', () => {
+    const path = fresh();
+    const v2 = new Database(path);
+    migrate(v2, MIGRATIONS.slice(0, 2));
+    v2.prepare(
+      `INSERT INTO packages (id, file_name, stored_path, sha256, size, round_id, signer_fingerprint, deadline, manifest, rubric, imported_at)
+       VALUES ('p1', 'p.rpkg', 'packages/p1.rpkg', ?, 1, 'R1', 'f', 't', '{}', '{}', 't')`,
+    ).run('a'.repeat(64));
+    const insert = (state?: string): void => {
+      v2.prepare(
+        `INSERT INTO exports (package_id, revision, at, file_name, sha256, size, complete, last_audit_id${state ? ', state' : ''})
+         VALUES ('p1', ?, 't', 'f.rsb', ?, 10, 1, 0${state ? ', ?' : ''})`,
+      ).run(...[state ? 2 : 1, 'b'.repeat(64), ...(state ? [state] : [])]);
+    };
+    insert();
+    expect(migrate(v2, MIGRATIONS.slice(0, 3))).toBe(3);
+    // A row from before the migration was inserted after its file was complete.
+    expect(v2.prepare("SELECT state FROM exports WHERE package_id = 'p1' AND revision = 1").pluck().get()).toBe('done');
+    insert('reserved');
+    expect(() => v2.prepare("UPDATE exports SET state = 'maybe' WHERE revision = 2").run()).toThrow(/CHECK/);
+    const sql = v2.prepare("SELECT sql FROM sqlite_schema WHERE name = 'export_set_aside'").pluck().get() as string;
+    expect(sql).toMatch(/\)\s*STRICT/);
+    const aside = v2.prepare(
+      'INSERT INTO export_set_aside (file_name, stored_name, package_id, revision, sha256, size, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    aside.run('x-r3.rsb', 'x-r3.rsb', 'p1', 3, 'c'.repeat(64), 5, 'unrecorded', 't');
+    expect(() => aside.run('x-r3.rsb', 'x-r3.rsb', 'p1', 3, 'c'.repeat(64), 5, 'unrecorded', 't')).toThrow(/UNIQUE/);
+    expect(() => aside.run('y.rsb', 'y.rsb', null, null, 'c'.repeat(64), 5, 'lost', 't')).toThrow(/CHECK/);
+    expect(() => aside.run('y.rsb', 'y.rsb', 'nope', null, 'c'.repeat(64), 5, 'unrecorded', 't')).toThrow(/FOREIGN KEY|constraint/);
+    expect(() => aside.run('y.rsb', 'y.rsb', null, 0, 'c'.repeat(64), 5, 'unrecorded', 't')).toThrow(/CHECK/);
+    expect(() => aside.run('y.rsb', 'y.rsb', null, null, 'c'.repeat(64), 'five', 'unrecorded', 't')).toThrow(/cannot store TEXT/);
+    v2.close();
   });
 
   it('opening again is a no-op, and a failing migration leaves the database as it was', () => {

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as init } from './0001-init.ts';
 import { up as merge } from './0002-merge.ts';
+import { up as exportsReserved } from './0003-exports.ts';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: init },
   { version: 2, name: 'merge', up: merge },
+  { version: 3, name: 'exports', up: exportsReserved },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
