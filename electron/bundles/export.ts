@@ -20,13 +20,12 @@
  * it to check its signature; the SHA-256 of the exact sealed bytes, taken
  * before anything is written, is the stronger check and the one used.
  */
-import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { Manifest } from '../../shared/formats.ts';
-import { sha256Hex } from '../crypto/hash.ts';
+import { sha256File, sha256Hex } from '../crypto/hash.ts';
+import { syncDir } from '../fs/durable.ts';
 import {
   completeExport,
   dropReservation,
@@ -64,27 +63,11 @@ async function names(dir: string): Promise<string[]> {
   return readdir(dir).catch(() => [] as string[]);
 }
 
-/** Makes renames in `dir` durable. */
-async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
-async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** Whether the file at `path` holds exactly the bytes a record names. */
 async function holds(path: string, sha256: string, size: number): Promise<boolean> {
   const s = await stat(path).catch(() => null);
   if (!s?.isFile() || s.size !== size) return false;
-  return (await fileSha256(path)) === sha256;
+  return (await sha256File(path)) === sha256;
 }
 
 /**
@@ -240,7 +223,7 @@ export async function reconcileExports(
       storedName: await setAsideName(db, dir, name),
       packageId: owner?.packageId ?? null,
       revision: owner ? revisionIn(name, owner.prefix) : null,
-      sha256: await fileSha256(path),
+      sha256: await sha256File(path),
       size: s.size,
       reason: (r ? 'mismatch' : 'unrecorded') as SetAsideReason,
       at,
@@ -266,7 +249,7 @@ export async function reconcileExports(
       storedName: name,
       packageId: owner?.packageId ?? null,
       revision: owner ? revisionIn(original, owner.prefix) : null,
-      sha256: await fileSha256(path),
+      sha256: await sha256File(path),
       size: s.size,
       reason: 'unrecorded' as SetAsideReason,
       at,

@@ -5,7 +5,7 @@
  * content ever reaches the disk in plaintext.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { PackageSummary } from '../../shared/ipc/contract.ts';
@@ -13,33 +13,13 @@ import { StagedFile } from '../../shared/ipc/wire.ts';
 import { sha256File, sha256Hex } from '../crypto/hash.ts';
 import { acceptPledge, findPackageBySha256, getPackageRow, getRoundPin, insertPackageRow, setRoundPin } from '../db/packages.ts';
 import { checkpoint, diskFull } from '../faults/checkpoint.ts';
+import { syncDir, writeSynced } from '../fs/durable.ts';
 import { openPackage, type OpenedPackage } from '../packages/open.ts';
 import { packageDetail, packageSummary } from '../review/summary.ts';
 import { now, packageMeta, requireUnlocked, type Context, type PackageMeta } from './context.ts';
 import type { HandlerTable } from './registry.ts';
 
 export const PACKAGES_DIR = 'packages';
-
-/** Writes bytes and flushes them to the disk before returning. */
-async function writeSynced(path: string, bytes: Uint8Array): Promise<void> {
-  const fh = await open(path, 'wx', 0o600);
-  try {
-    await fh.writeFile(bytes);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Makes a rename durable: the directory entry itself is flushed. */
-async function syncDir(dir: string): Promise<void> {
-  const fh = await open(dir, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
 
 /** Checks a package and keeps it; see the `package:import` channel. */
 export async function importPackage(
