@@ -73,7 +73,6 @@ test('leaving with unsaved edits asks first: stay keeps them, discard leaves; a 
   const form = new ConsensusForm(page);
   await form.text.click();
   await page.keyboard.type('专家组意见尚在讨论');
-  await expect(form.unsaved).toBeVisible();
 
   // A link within the app: asked, and staying keeps the page and the edit.
   await page.getByTestId('detail-back').click();
@@ -83,6 +82,7 @@ test('leaving with unsaved edits asks first: stay keeps them, discard leaves; a 
   await expect(form.leaveDialog).toHaveCount(0);
   await expect(form.text).toHaveValue('专家组意见尚在讨论');
   expect(new URL(page.url()).hash).toBe('#/merge/a/A002');
+  await expect(form.unsaved).toBeVisible();
 
   // Another application, by its address: asked again.
   await page.evaluate(() => (window.location.hash = '#/merge/a/A003'));

@@ -35,9 +35,6 @@ test('a score typed and followed at once by J, ↓, Ctrl+Enter or K is stored, o
   await review.at('G6');
   await review.blur();
 
-  // The hint on screen teaches what is pressed below: a digit is saved as it is pressed, ". 5" amends it.
-  await expect(review.keyboardHelp).toContainText('按 7 即存为 7，接着按 . 5 改为 7.5');
-
   await review.press(
     ...['1', 'j'], // G6 gate: 符合
     ...['0', 'j'], // G7 gate: 不符合
@@ -69,6 +66,8 @@ test('a score typed and followed at once by J, ↓, Ctrl+Enter or K is stored, o
   await expect(review.saveStatus).toHaveAttribute('data-state', 'saved');
   await reloadAndRead(page, review, expected);
   expect(await stored(app, packageId, Object.keys(expected))).toEqual(expected);
+  // The hint on screen teaches what was pressed above: a digit is saved as it is pressed, ". 5" amends it.
+  await expect(review.keyboardHelp).toContainText('按 7 即存为 7，接着按 . 5 改为 7.5');
 });
 
 test('a digit amends the score it follows; a key that cannot continue it starts a new one', async ({ app, page }) => {
@@ -138,48 +137,55 @@ test('an exact score typed in the number field is kept when the reviewer moves o
   await reloadAndRead(page, review, expected);
 });
 
-test('a reload right after typing loses nothing: scores, a comment, the opinion', async ({ app, page }) => {
+async function openAt(app: ReviewDeskApp, page: Page, id: string): Promise<{ review: ReviewPage; packageId: string }> {
   const { packageId } = await app.seed();
-  const ref = { packageId, applicationId: 'A001' };
-  await app.open(`#/p/${packageId}/a/A001/c/D1.2`);
+  await app.open(`#/p/${packageId}/a/A001/c/${id}`);
   const review = new ReviewPage(page);
-  await review.at('D1.2');
+  await review.at(id);
   await review.blur();
+  return { review, packageId };
+}
 
-  // A half-point score, then the reload at once.
+test('a reload right after a half-point score keeps it', async ({ app, page }) => {
+  const { review, packageId } = await openAt(app, page, 'D1.2');
   await review.press('7');
   await page.reload();
   await review.at('D1.2');
   await review.scoreIs(7);
-  expect((await app.ws.invoke('review:get', ref)).criteria['D1.2']?.score).toBe(7);
+  expect((await stored(app, packageId, ['D1.2']))['D1.2']).toBe(7);
+});
 
-  // 1 then 10 on whole points: the 10 is still waiting behind the 1 when the page goes.
-  await review.criterion('D2.3').click();
-  await review.at('D2.3');
-  await review.blur();
+test('a reload right after 1 0 keeps the 10 that was still waiting behind the 1', async ({ app, page }) => {
+  const { review, packageId } = await openAt(app, page, 'D2.3');
   await review.press('1', '0');
   await page.reload();
   await review.at('D2.3');
-  await expect.poll(async () => (await app.ws.invoke('review:get', ref)).criteria['D2.3']?.score).toBe(10);
+  await expect.poll(async () => (await stored(app, packageId, ['D2.3']))['D2.3']).toBe(10);
   await page.reload();
   await review.at('D2.3');
   await review.scoreIs(10);
+});
 
-  // A comment typed well under the pause after which it would be saved anyway.
+test('a reload right after typing a comment keeps it', async ({ app, page }) => {
+  const { review, packageId } = await openAt(app, page, 'D2.3');
   const comment = '中试线已投入运行，对外服务记录完整。';
-  await review.blur();
   await review.press('c');
   await expect(review.comment).toBeFocused();
+  // Typed well under the pause after which it would be saved anyway, and the reload at once.
   await page.keyboard.type(comment);
   await page.reload();
   await review.at('D2.3');
+  const ref = { packageId, applicationId: 'A001' };
   await expect.poll(async () => (await app.ws.invoke('review:get', ref)).criteria['D2.3']?.comment).toBe(comment);
   await page.reload();
   await expect(review.comment).toHaveValue(comment);
+});
 
-  // The overall opinion on the finish screen.
+test('a reload right after typing the overall opinion keeps it', async ({ app, page }) => {
+  const { packageId } = await app.seed();
+  const ref = { packageId, applicationId: 'A001' };
   const opinion = '该中心建设方案总体可行，建议推荐。';
-  await page.goto(`${app.server.origin}/#/p/${packageId}/finish/A001`);
+  await app.open(`#/p/${packageId}/finish/A001`);
   const box = page.getByTestId('opinion');
   await box.click();
   await page.keyboard.type(opinion);
@@ -203,5 +209,5 @@ test('a comment is saved when the page is hidden (another application comes to t
     document.dispatchEvent(new Event('visibilitychange'));
   });
   expect(await page.evaluate(() => document.visibilityState)).toBe('hidden');
-  await expect.poll(async () => (await app.ws.invoke('review:get', ref)).criteria['D1.1']?.comment, { timeout: 700 }).toBe('现场核查');
+  await expect.poll(async () => (await app.ws.invoke('review:get', ref)).criteria['D1.1']?.comment, { timeout: 400 }).toBe('现场核查');
 });
