@@ -3,6 +3,7 @@
  * preload.ts wire it: a close is held until the renderer answers the flush
  * request it was sent (or the timeout passes), exactly once.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FLUSH_TIMEOUT_MS, answerFlushRequests, createCloseGuard } from '../../shared/ipc/flush.ts';
 
@@ -129,5 +130,27 @@ describe('renderer side', () => {
     expect(closed).toBe(false);
     await expect.poll(() => closed).toBe(true);
     expect(saved).toEqual(['comment']);
+  });
+});
+
+describe('the Electron glue wires the handshake (the binary cannot run here: checked in its source)', () => {
+  const read = (p: string): string => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8');
+
+  it('main.ts holds the window close on the guard, and takes acknowledgements only from its own window', () => {
+    const main = read('electron/app/main.ts');
+    expect(main).toMatch(/createCloseGuard\(\{\s*requestFlush: \(id\) => win\.webContents\.send\(FLUSH, id\)/);
+    expect(main).toMatch(/win\.on\('close', \(e\) => \{\s*if \(guard\.onClose\(\)\) e\.preventDefault\(\);/);
+    expect(main).toMatch(
+      /ipcMain\.on\(FLUSH_ACK, \(e, id: unknown\) => \{\s*if \(e\.sender === win\.webContents\) guard\.acknowledge\(id\);/,
+    );
+    expect(main).toContain("win.webContents.on('render-process-gone', () => guard.rendererGone())");
+    expect(main).toContain("'will-prevent-unload'");
+  });
+
+  it('preload.ts answers each flush request through answerFlushRequests and exposes onFlushRequest', () => {
+    const preload = read('electron/app/preload.ts');
+    expect(preload).toMatch(/answerFlushRequests\([^;]*ipcRenderer\.send\(FLUSH_ACK, id\)/);
+    expect(preload).toMatch(/ipcRenderer\.on\(FLUSH, .*answer\(id\)\)/);
+    expect(preload).toContain('onFlushRequest: (handler: () => Promise<void>): void => {');
   });
 });
