@@ -6,8 +6,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './i18n/index.ts';
+import { installLeaveFlush } from './lib/leave.ts';
 import { theme } from './theme.ts';
 
+installLeaveFlush();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -31,7 +31,8 @@ import { externalFilesIn, openExternalFile } from '../host/external.ts';
 import { serveStatic } from '../host/static.ts';
 import { allowedRequest, applicationMenu, isDevToolsShortcut, webPreferencesFor } from '../host/window-policy.ts';
 import { openHostedWorkspace, type HostedWorkspace } from '../host/workspace.ts';
-import { APP_ORIGIN, EVENT, INVOKE } from './ipc-names.ts';
+import { createCloseGuard } from '../../shared/ipc/flush.ts';
+import { APP_ORIGIN, EVENT, FLUSH, FLUSH_ACK, INVOKE } from './ipc-names.ts';
 
 const here = import.meta.dirname;
 /** out/electron → out/renderer (the bundle layout of electron/app/bundle.mjs). */
@@ -209,6 +210,27 @@ if (!app.requestSingleInstanceLock()) {
       webPreferences,
     });
     mainWindow.once('ready-to-show', () => mainWindow?.show());
+    // Closing first lets the renderer save what is being typed (shared/ipc/flush.ts).
+    const win = mainWindow;
+    const guard = createCloseGuard({ requestFlush: (id) => win.webContents.send(FLUSH, id), close: () => win.close() });
+    win.on('close', (e) => {
+      if (guard.onClose()) e.preventDefault();
+    });
+    ipcMain.on(FLUSH_ACK, (e, id: unknown) => {
+      if (e.sender === win.webContents) guard.acknowledge(id);
+    });
+    win.webContents.on('render-process-gone', () => guard.rendererGone());
+    // A page that asks before being left (unsaved consensus edits): Electron shows nothing by itself.
+    win.webContents.on('will-prevent-unload', (e) => {
+      const leave = dialog.showMessageBoxSync(win, {
+        type: 'question',
+        buttons: ['离开 Leave', '留下 Stay'],
+        defaultId: 1,
+        cancelId: 1,
+        message: '有未保存的更改，仍要离开吗？\nThere are unsaved changes. Leave anyway?',
+      });
+      if (leave === 0) e.preventDefault();
+    });
     await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
     for (const f of pendingFiles.splice(0)) await openExternal(f);
   });

@@ -1,15 +1,22 @@
 /**
- * The preload bridge: exposes exactly two functions to the renderer —
- * `invoke(channel, input)` for the contract's channels and `on(event, cb)` for
- * pushed events, with Electron's event object stripped. Bundled to one CJS
+ * The preload bridge: exposes to the renderer `invoke(channel, input)` for the
+ * contract's channels, `on(event, cb)` for pushed events, with Electron's event
+ * object stripped, and `onFlushRequest(handler)` for the close handshake. Bundled to one CJS
  * file (sandboxed preloads cannot load modules).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNELS, EVENTS } from '../../shared/ipc/contract.ts';
-import { INVOKE, EVENT } from './ipc-names.ts';
+import { answerFlushRequests } from '../../shared/ipc/flush.ts';
+import { INVOKE, EVENT, FLUSH, FLUSH_ACK } from './ipc-names.ts';
 
 const channels = new Set<string>(CHANNELS);
 const events = new Set<string>(Object.keys(EVENTS));
+let flushHandler: (() => Promise<void>) | null = null;
+const answer = answerFlushRequests(
+  async () => flushHandler?.(),
+  (id) => ipcRenderer.send(FLUSH_ACK, id),
+);
+ipcRenderer.on(FLUSH, (_e: IpcRendererEvent, id: number) => answer(id));
 
 contextBridge.exposeInMainWorld('reviewdesk', {
   invoke: (channel: string, input: unknown): Promise<unknown> => {
@@ -23,5 +30,8 @@ contextBridge.exposeInMainWorld('reviewdesk', {
     };
     ipcRenderer.on(EVENT, wrapped);
     return () => ipcRenderer.removeListener(EVENT, wrapped);
+  },
+  onFlushRequest: (handler: () => Promise<void>): void => {
+    flushHandler = handler;
   },
 });

@@ -58,3 +58,11 @@ export const api: Api = Object.fromEntries(CHANNELS.map((c) => [c, (input: Input
 export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
   return transport().on(name, (payload) => listener(payload as EventPayload<E>));
 }
+
+/**
+ * Registers what must run before the desktop window closes (the main process waits for it, with a timeout).
+ * The browser host has no such hook: there, pagehide has to do (see lib/leave.ts).
+ */
+export function onFlushRequest(handler: () => Promise<void>): void {
+  transport().onFlushRequest?.(handler);
+}

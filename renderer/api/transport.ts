@@ -12,6 +12,8 @@ import { FRAME_TYPE, bodyLimit, decodeFrame, encodeFrame, fromWire } from '../..
 export interface Transport {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Desktop only: the handler the main process runs (and waits for) before the window closes. */
+  onFlushRequest?(handler: () => Promise<void>): void;
 }
 
 declare global {
@@ -21,6 +23,12 @@ declare global {
 }
 
 const TOKEN_KEY = 'reviewdesk.token';
+/**
+ * Chromium lets a page keep at most 64 KiB of request bodies in flight with
+ * `keepalive`; staying under it, every call survives a reload or a closed tab
+ * that happens while it is on its way (an edit sent from `pagehide` included).
+ */
+const KEEPALIVE_BUDGET = 60 * 1024;
 
 /** The browser host's transport: POST /api/<channel> with binary frames (bytes stay bytes), events over /events (SSE). */
 function httpTransport(): Transport {
@@ -34,6 +42,7 @@ function httpTransport(): Transport {
   const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
+  let keepaliveBytes = 0;
   const connect = (): void => {
     if (source) return;
     source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
@@ -53,12 +62,21 @@ function httpTransport(): Transport {
         const e = new ReviewDeskError(limit.staged ? 'E_FILE_TOO_LARGE' : 'E_REQUEST_TOO_LARGE', { size, limit: limit.total, channel });
         return { ok: false, error: e.toJSON() };
       }
-      const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: { 'content-type': FRAME_TYPE, 'x-reviewdesk-token': token },
-        body: new Blob(parts as BlobPart[]),
-      });
-      return decodeFrame(new Uint8Array(await res.arrayBuffer())) as Envelope<unknown>;
+      const body = new Blob(parts as BlobPart[]);
+      // Larger bodies (a package being imported) are not edits a reload could lose; they go without keepalive.
+      const keepalive = keepaliveBytes + body.size <= KEEPALIVE_BUDGET;
+      if (keepalive) keepaliveBytes += body.size;
+      try {
+        const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'content-type': FRAME_TYPE, 'x-reviewdesk-token': token },
+          body,
+          keepalive,
+        });
+        return decodeFrame(new Uint8Array(await res.arrayBuffer())) as Envelope<unknown>;
+      } finally {
+        if (keepalive) keepaliveBytes -= body.size;
+      }
     },
     on(event, listener) {
       connect();

@@ -1,5 +1,10 @@
-/** A text field's draft, saved when the writer pauses or leaves the field, and on unmount. */
+/**
+ * A text field's draft, saved when the writer pauses or leaves the field, on
+ * unmount, and whenever the page is left (see lib/flush.ts and lib/leave.ts).
+ * The pause only spares the audit one edit per keystroke: nothing waits on it.
+ */
 import { useEffect, useRef, useState } from 'react';
+import { useFlushOnLeave } from './flush.ts';
 
 const PAUSE_MS = 800;
 
@@ -11,12 +16,16 @@ export function useSavedDraft(
   const [draft, setDraft] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saved = useRef(value);
+  // Read by flush, which may run before React has re-rendered with the last keystroke.
   const latest = useRef({ draft, onSave });
-  latest.current = { draft, onSave };
+  latest.current.onSave = onSave;
 
   // Follow the stored value (after a restore) unless the writer is typing.
   useEffect(() => {
-    if (timer.current === null) setDraft(value);
+    if (timer.current === null) {
+      setDraft(value);
+      latest.current.draft = value;
+    }
     saved.current = value;
   }, [value]);
 
@@ -28,11 +37,12 @@ export function useSavedDraft(
       latest.current.onSave(latest.current.draft);
     }
   };
-  // Leaving (the parent keys the field by what it edits) saves what was typed.
-  useEffect(() => () => flush(), []);
+  // Leaving (the parent keys the field by what it edits), a reload or a close saves what was typed.
+  useFlushOnLeave(flush);
 
   const change = (text: string): void => {
     setDraft(text);
+    latest.current.draft = text;
     onDirty();
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = setTimeout(flush, PAUSE_MS);

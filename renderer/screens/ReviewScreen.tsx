@@ -38,13 +38,11 @@ import { SaveStatus } from '../components/review/SaveStatus.tsx';
 import { ScaleControl } from '../components/review/ScaleControl.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { allowedScores, rangeText, runningTotal, stepStatus, walk } from '../lib/criteria.ts';
-import { formatScore, formatTotal } from '../lib/format.ts';
+import { typeScoreKey } from '../lib/typed-score.ts';
+import { formatTotal } from '../lib/format.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { reviewKey, useReviewStore } from '../state/review.ts';
 import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
-
-/** How long a typed number waits for another digit before it is saved. */
-const TYPE_PAUSE_MS = 700;
 
 /** Where typed keys belong to the control itself (text fields, lists, dialogs). */
 function isEditable(target: EventTarget | null): boolean {
@@ -138,7 +136,6 @@ function Reviewing({
   const [viewer, setViewer] = useState<{ path: string; page: number } | null>(firstPdf ? { path: firstPdf.path, page: 1 } : null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [typing, setTyping] = useState<string | null>(null);
-  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -185,33 +182,29 @@ function Reviewing({
     if (criterionId !== criterion.id) select(criterion.id);
   }, [criterionId, criterion.id, select]);
 
-  // A number being typed belongs to its criterion only.
+  // A number being typed belongs to its criterion only; what it spelled is already stored.
   useEffect(() => {
     setTyping(null);
-    if (typingTimer.current) clearTimeout(typingTimer.current);
+    keys.current.typing = null;
     panelRef.current?.scrollTo({ top: 0 });
   }, [criterion.id]);
 
-  const commitTyped = useCallback(
-    (text: string) => {
-      if (typingTimer.current) clearTimeout(typingTimer.current);
-      typingTimer.current = null;
-      setTyping(null);
-      const v = Number(text);
-      if (text !== '' && !text.endsWith('.') && allowedScores(criterion).includes(v) && v !== score) setScore(criterion, v);
-    },
-    [criterion, score, setScore],
-  );
-
   // The key handler is registered once and reads what it acts on from this ref, which every render brings up to
   // date before the browser can deliver the next key: a key pressed right after a move acts on the new criterion.
-  const keys = useRef({ criterion, score, typing, move, setScore, commitTyped, historyOpen });
+  const keys = useRef({ criterion, score, typing, move, setScore, historyOpen, key });
   useLayoutEffect(() => {
-    keys.current = { criterion, score, typing, move, setScore, commitTyped, historyOpen };
+    keys.current = { criterion, score, typing, move, setScore, historyOpen, key };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const { criterion, score, typing, move, setScore, commitTyped, historyOpen } = keys.current;
+      const { criterion, typing, move, setScore, historyOpen } = keys.current;
+      // The store, not the last render: a second key in the same frame sees the score the first one stored.
+      const score = useReviewStore.getState().reviews[keys.current.key]?.criteria[criterion.id]?.score ?? null;
+      const setTyped = (buf: string | null): void => {
+        // Read back by the next key before React has re-rendered.
+        keys.current.typing = buf;
+        setTyping(buf);
+      };
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         if (document.activeElement instanceof HTMLElement && isEditable(document.activeElement)) document.activeElement.blur();
@@ -242,33 +235,17 @@ function Reviewing({
         if (next !== undefined) setScore(criterion, next);
       } else if (/^[0-9.]$/.test(k)) {
         e.preventDefault();
-        let buf = (typing ?? '') + k;
-        let matches = values.filter((v) => formatScore(v).startsWith(buf));
-        if (matches.length === 0) {
-          buf = k;
-          matches = values.filter((v) => formatScore(v).startsWith(buf));
-        }
-        if (matches.length === 0) {
-          setTyping(null);
-          return;
-        }
-        const exact = matches.find((v) => formatScore(v) === buf);
-        const longer = matches.some((v) => formatScore(v) !== buf);
-        if (exact !== undefined && !longer) {
-          commitTyped(buf);
-        } else {
-          // Read back by the next key before React has re-rendered.
-          keys.current.typing = buf;
-          setTyping(buf);
-          if (typingTimer.current) clearTimeout(typingTimer.current);
-          typingTimer.current = setTimeout(() => keys.current.commitTyped(buf), TYPE_PAUSE_MS);
-        }
+        const typed = typeScoreKey(values, typing, k, score);
+        setTyped(typed.buffer);
+        if (typed.store !== null) setScore(criterion, typed.store);
       } else if (k === 'Delete' || k === 'Backspace') {
         if (typing) {
           e.preventDefault();
           const rest = typing.length > 1 ? typing.slice(0, -1) : null;
-          keys.current.typing = rest;
-          setTyping(rest);
+          setTyped(rest);
+          // 10 back to 1 is a score again; 7.5 back to "7." leaves the 7.5 until the next key says otherwise.
+          const v = rest === null ? NaN : Number(rest);
+          if (rest !== null && !rest.endsWith('.') && values.includes(v) && v !== score) setScore(criterion, v);
         } else if (score !== null && k === 'Delete') {
           e.preventDefault();
           setScore(criterion, null);
@@ -276,9 +253,9 @@ function Reviewing({
       } else if (k === 'c' || k === 'C') {
         e.preventDefault();
         commentRef.current?.focus();
-      } else if (k === 'Escape' && typing) {
-        keys.current.typing = null;
-        setTyping(null);
+      } else if ((k === 'Escape' || k === 'Enter') && typing) {
+        // Ends the number: the next digit starts a new one.
+        setTyped(null);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -2,6 +2,9 @@
  * The reviewer's entries per application, saved one audited edit at a time.
  * Edits of one application go out in order; the save indicator says "saved"
  * only once the Node side has acknowledged the last one (after its commit).
+ * An edit still waiting behind another is replaced by a newer edit of the
+ * same field (7 then 7.5 typed quickly is one stored change, not two), and
+ * when the page goes away everything still waiting is sent at once.
  */
 import { create } from 'zustand';
 import type { AuditEntry, CriterionState, ReviewEdit, ReviewState } from '../../shared/ipc/contract.ts';
@@ -24,12 +27,28 @@ interface ReviewStore {
   /** A local change waits to be sent (e.g. a comment still being typed). */
   markPending(packageId: string, applicationId: string): void;
   edit(packageId: string, applicationId: string, edit: ReviewEdit): Promise<boolean>;
+  /** Sends every edit still waiting, without waiting for the ones before it (the page is being unloaded). */
+  sendNow(): void;
+  /** Resolves once every edit made so far has been answered (committed or refused). */
+  settled(): Promise<void>;
   loadHistory(packageId: string, applicationId: string): Promise<void>;
   restore(packageId: string, applicationId: string, auditId: number): Promise<boolean>;
 }
 
-const queues = new Map<string, Promise<unknown>>();
-const inFlight = new Map<string, number>();
+interface Waiting {
+  packageId: string;
+  applicationId: string;
+  edit: ReviewEdit;
+  done: Array<(ok: boolean) => void>;
+}
+
+/** Edits not yet sent, per application, in order. */
+const waiting = new Map<string, Waiting[]>();
+/** The application's sender loop while it runs. */
+const senders = new Map<string, Promise<void>>();
+
+const sameField = (a: ReviewEdit, b: ReviewEdit): boolean =>
+  a.field === b.field && ('criterionId' in a ? a.criterionId : null) === ('criterionId' in b ? b.criterionId : null);
 
 const emptyCriterion = (): CriterionState => ({ score: null, comment: '', evidence: [], updatedAt: new Date().toISOString() });
 
@@ -83,28 +102,56 @@ export const useReviewStore = create<ReviewStore>()((set, get) => ({
     const key = reviewKey(packageId, applicationId);
     const review = get().reviews[key];
     if (review) set({ reviews: { ...get().reviews, [key]: applyEdit(review, edit) } });
-    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
     set({ save: { ...get().save, [key]: { state: 'saving' } } });
-    const run = async (): Promise<boolean> => {
-      try {
-        const saved = await api['review:edit']({ packageId, applicationId, edit });
-        usePackageStore.getState().updateApplication(packageId, saved.application);
-        const left = (inFlight.get(key) ?? 1) - 1;
-        inFlight.set(key, left);
-        if (left === 0 && get().save[key]?.state !== 'error')
-          set({ save: { ...get().save, [key]: { state: 'saved', at: saved.savedAt } } });
-        return true;
-      } catch (e) {
-        inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
-        set({ save: { ...get().save, [key]: { state: 'error', error: toApiError(e) } } });
-        // Show what is really stored, not the edit that was refused.
-        await get().load(packageId, applicationId, true);
-        return false;
+    const list = waiting.get(key) ?? [];
+    waiting.set(key, list);
+    const result = new Promise<boolean>((resolve) => {
+      const last = list[list.length - 1];
+      // Only the newest value of a field still waiting needs to go out; the one it replaces resolves with it.
+      if (last && sameField(last.edit, edit)) {
+        last.edit = edit;
+        last.done.push(resolve);
+      } else list.push({ packageId, applicationId, edit, done: [resolve] });
+    });
+    if (!senders.has(key)) {
+      const loop = (async () => {
+        let failed = false;
+        for (let next = list.shift(); next; next = list.shift()) {
+          let ok = true;
+          try {
+            const saved = await api['review:edit']({ packageId, applicationId, edit: next.edit });
+            usePackageStore.getState().updateApplication(packageId, saved.application);
+            if (list.length === 0 && !failed) set({ save: { ...get().save, [key]: { state: 'saved', at: saved.savedAt } } });
+          } catch (e) {
+            ok = false;
+            failed = true;
+            set({ save: { ...get().save, [key]: { state: 'error', error: toApiError(e) } } });
+            // Show what is really stored, not the edit that was refused.
+            await get().load(packageId, applicationId, true);
+          }
+          for (const d of next.done) d(ok);
+        }
+        // In the same step as the empty shift: an edit made from now on starts a new loop.
+        senders.delete(key);
+      })();
+      senders.set(key, loop);
+    }
+    return result;
+  },
+
+  sendNow() {
+    for (const list of waiting.values()) {
+      for (const w of list.splice(0)) {
+        void api['review:edit']({ packageId: w.packageId, applicationId: w.applicationId, edit: w.edit }).then(
+          () => w.done.forEach((d) => d(true)),
+          () => w.done.forEach((d) => d(false)),
+        );
       }
-    };
-    const next = (queues.get(key) ?? Promise.resolve()).then(run, run);
-    queues.set(key, next);
-    return next;
+    }
+  },
+
+  async settled() {
+    while (senders.size > 0) await Promise.all([...senders.values()]);
   },
 
   async loadHistory(packageId, applicationId) {

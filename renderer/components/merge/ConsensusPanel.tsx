@@ -1,9 +1,25 @@
 /**
  * The panel's consensus on one application (专家组意见), recorded by the
  * secretary after the discussion — apart from the computed figures — and its
- * audit history.
+ * audit history. A score outside the rubric's range is refused with the
+ * reason, never clamped; leaving with unsaved edits asks first.
  */
-import { Alert, Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Timeline } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Timeline,
+} from '@mantine/core';
 import { IconCircleCheck, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +28,7 @@ import { pick } from '../../../shared/i18n-text.ts';
 import { type ApiError, toApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useLeaveGuard } from '../../lib/leave-guard.ts';
 import { useMergeStore } from '../../state/merge.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { GradeSelect } from './ResultsView.tsx';
@@ -38,19 +55,25 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
     setText(record?.text ?? '');
   }, [record]);
 
-  if (!results) return null;
-  const rubric = results.rubric;
   const dirty =
     (record?.score ?? '') !== score ||
     (record?.gradeId ?? null) !== gradeId ||
     (record?.recommendation ?? null) !== recommendation ||
     (record?.text ?? '') !== text;
+  const guard = useLeaveGuard(dirty && !!results);
+
+  if (!results) return null;
+  const rubric = results.rubric;
+  // The field keeps what was typed (a half-typed "1" or "-" included); only a finite number in range may be saved.
+  const typed = typeof score === 'number' ? score : score.trim() === '' ? null : Number(score.replace(',', '.'));
+  const outOfRange = typed !== null && !(Number.isFinite(typed) && typed >= 0 && typed <= rubric.totalPoints);
 
   const save = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const r = await saveConsensus({ applicationId, score: typeof score === 'number' ? score : null, gradeId, recommendation, text });
+      if (outOfRange) return;
+      const r = await saveConsensus({ applicationId, score: typed, gradeId, recommendation, text });
       setSaved(r);
     } catch (e) {
       setError(toApiError(e));
@@ -83,7 +106,11 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
             decimalScale={2}
             value={score}
             onChange={setScore}
+            clampBehavior="none"
+            allowNegative={false}
+            error={outOfRange ? t('merge.consensus.outOfRange', { total: rubric.totalPoints, value: String(score) }) : null}
             data-testid="consensus-score"
+            data-invalid={outOfRange}
           />
           <GradeSelect label={t('merge.consensus.grade')} value={gradeId} onChange={setGradeId} testId="consensus-grade" />
         </SimpleGrid>
@@ -118,12 +145,36 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
                 <Text size="sm">{t('merge.consensus.saved', { at: formatDateTime(saved.recordedAt, locale) })}</Text>
               </Group>
             )}
-            <Button onClick={() => void save()} loading={busy} disabled={!dirty} data-testid="consensus-save">
+            {dirty && (
+              <Text size="sm" c="orange.8" data-testid="consensus-unsaved">
+                {t('merge.consensus.unsaved')}
+              </Text>
+            )}
+            <Button onClick={() => void save()} loading={busy} disabled={!dirty || outOfRange} data-testid="consensus-save">
               {t('merge.consensus.save')}
             </Button>
           </Group>
         </Group>
       </Stack>
+      <Modal
+        opened={guard.pending !== null}
+        onClose={guard.stay}
+        title={t('merge.consensus.leaveTitle')}
+        centered
+        data-testid="leave-confirm"
+      >
+        <Stack>
+          <Text size="sm">{t('merge.consensus.leaveBody')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={guard.stay} data-testid="leave-stay">
+              {t('merge.consensus.leaveStay')}
+            </Button>
+            <Button color="red" onClick={guard.leave} data-testid="leave-discard">
+              {t('merge.consensus.leaveDiscard')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Paper>
   );
 }

@@ -6,12 +6,13 @@
  */
 import { Badge, Box, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/i18n-text.ts';
 import { type Criterion, isValidScore, levelFor, scaleRange } from '../../../shared/rubric/model.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { allowedScores } from '../../lib/criteria.ts';
+import { useFlushOnLeave } from '../../lib/flush.ts';
 import { formatScore } from '../../lib/format.ts';
 
 const MAX_BUTTONS = 21;
@@ -111,7 +112,10 @@ function ScoreButtons({
   );
 }
 
-/** An exact score, committed on Enter or when leaving the field, checked against the scale. */
+/**
+ * An exact score, checked against the scale and committed on Enter, when
+ * leaving the field, and on any move or leaving the page while it is typed.
+ */
 function ExactScore({
   criterion,
   value,
@@ -131,14 +135,27 @@ function ExactScore({
   const range = scaleRange(criterion.scale);
   const step = criterion.scale.kind === 'gate' ? 1 : criterion.scale.step;
   const [draft, setDraft] = useState<string | number>(value ?? '');
-  useEffect(() => setDraft(value ?? ''), [value]);
+  useEffect(() => setDraft(value ?? ''), [value, criterion.id]);
   const shown = typing ?? draft;
   const num = typeof shown === 'number' ? shown : shown.trim() === '' ? null : Number(shown);
   const invalid = num !== null && !isValidScore(criterion, num);
-  const commit = (): void => {
-    if (num === null) {
-      if (value !== null) onChange(null);
-    } else if (!invalid && num !== value) onChange(num);
+  // What was typed and for which criterion, read by a flush that may come after a move has re-rendered the field.
+  const pending = useRef<(() => void) | null>(null);
+  const commitOf =
+    (typed: number | null): (() => void) =>
+    () => {
+      pending.current = null;
+      if (typed === null) {
+        if (value !== null) onChange(null);
+      } else if (isValidScore(criterion, typed) && typed !== value) onChange(typed);
+    };
+  const commit = commitOf(num);
+  useFlushOnLeave(() => pending.current?.());
+  // The field stays mounted from criterion to criterion: a number typed on one is saved on it before the next shows.
+  useEffect(() => () => pending.current?.(), [criterion.id]);
+  const change = (next: string | number): void => {
+    setDraft(next);
+    pending.current = commitOf(typeof next === 'number' ? next : next.trim() === '' ? null : Number(next));
   };
   return (
     <Group gap="sm" align="flex-start">
@@ -146,7 +163,7 @@ function ExactScore({
         w={140}
         label={t('review.exactScore')}
         value={shown}
-        onChange={setDraft}
+        onChange={change}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) commit();

@@ -15,6 +15,9 @@ export class ReviewPage {
   readonly historyPanel: Locator;
   readonly viewer: Locator;
   readonly goFinish: Locator;
+  readonly nextButton: Locator;
+  readonly prevButton: Locator;
+  readonly keyboardHelp: Locator;
 
   constructor(readonly page: Page) {
     this.tree = page.getByTestId('criterion-tree');
@@ -31,6 +34,24 @@ export class ReviewPage {
     this.historyPanel = page.getByTestId('history-panel').getByRole('dialog');
     this.viewer = page.getByTestId('dossier-viewer');
     this.goFinish = page.getByTestId('go-finish');
+    this.nextButton = page.getByTestId('next-criterion');
+    this.prevButton = page.getByTestId('prev-criterion');
+    this.keyboardHelp = page.getByTestId('keyboard-help');
+  }
+
+  /** Presses keys back to back, with no waiting of any kind between them. */
+  async press(...keys: string[]): Promise<void> {
+    for (const k of keys) await this.page.keyboard.press(k);
+  }
+
+  /** Takes the focus off any control, so that keys go to the screen's own handler. */
+  async blur(): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
+
+  /** Waits until the score control shows `value` ('' for none). */
+  async scoreIs(value: number | ''): Promise<void> {
+    await expect(this.scoreInput).toHaveAttribute('data-value', String(value));
   }
 
   criterion(id: string): Locator {

@@ -60,3 +60,32 @@ export class MergePage {
     return downloads;
   }
 }
+
+/** The consensus form on one application's page (专家组意见) and the question asked before unsaved edits are left. */
+export class ConsensusForm {
+  readonly score: Locator;
+  readonly text: Locator;
+  readonly save: Locator;
+  readonly saved: Locator;
+  readonly unsaved: Locator;
+  readonly leaveStay: Locator;
+  readonly leaveDiscard: Locator;
+  readonly leaveDialog: Locator;
+
+  constructor(readonly page: Page) {
+    const panel = page.getByTestId('consensus');
+    this.score = panel.getByTestId('consensus-score');
+    this.text = panel.getByTestId('consensus-text');
+    this.save = panel.getByTestId('consensus-save');
+    this.saved = panel.getByTestId('consensus-saved');
+    this.unsaved = panel.getByTestId('consensus-unsaved');
+    this.leaveStay = page.getByTestId('leave-stay');
+    this.leaveDiscard = page.getByTestId('leave-discard');
+    this.leaveDialog = page.getByRole('dialog').filter({ has: this.leaveDiscard });
+  }
+
+  /** The score field's error text (Mantine ties it to the input). */
+  scoreError(): Locator {
+    return this.page.getByTestId('consensus').locator('.mantine-InputWrapper-error').first();
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The secretariat's consensus form keeps what the secretary typed or says why
+ * not: an out-of-range score is refused with the reason (never clamped and
+ * saved), and unsaved edits are not left behind without a question — not by a
+ * link inside the app, not by a reload or a closed window.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/handlers/demo-workspace.ts';
+import { noKeychain, type Host } from '../../electron/handlers/host.ts';
+import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
+import { ConsensusForm } from './pages/merge.ts';
+
+let root: string;
+let ws: Workspace;
+let server: BrowserHost | null = null;
+let demo: DemoSecretariat;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  root = mkdtempSync(join(tmpdir(), 'rd-e2e-consensus-'));
+  const host: Host = { secrets: noKeychain('browser'), appVersion: 'e2e', emit: (event, payload) => server?.emit(event, payload) };
+  ws = await openWorkspace(join(root, 'data'), host, { scryptLogN: 12 });
+  demo = (await prepareDemoSecretariat(ws.ctx))!;
+  const files = readdirSync(demo.bundlesDir)
+    .filter((n) => n.endsWith('.rsb'))
+    .map((n) => ({ fileName: n, bytes: new Uint8Array(readFileSync(join(demo.bundlesDir, n))) }));
+  await ws.invoke('merge:import', { files });
+  server = await startBrowserHost({ rendererDir: resolve('out', 'renderer'), dispatch: (channel, input) => ws.call(channel, input) });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  ws?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+const consensusOf = async (applicationId: string) =>
+  (await ws.invoke('merge:consensus', {})).find((c) => c.applicationId === applicationId) ?? null;
+
+test('150 on a 100-point rubric is refused with the reason, not clamped and saved', async ({ page }) => {
+  await page.goto(`${server!.url}#/merge/a/A001`);
+  const form = new ConsensusForm(page);
+  await form.score.click();
+  await page.keyboard.type('150');
+  await page.keyboard.press('Tab');
+  // The field still says what was typed, and why it cannot be saved.
+  await expect(form.score).toHaveValue('150');
+  await expect(form.score).toHaveAttribute('data-invalid', 'true');
+  await expect(form.scoreError()).toContainText('0 至 100');
+  await expect(form.scoreError()).toContainText('150');
+  await expect(form.save).toBeDisabled();
+  await form.score.press('Enter');
+  expect(await consensusOf('A001')).toBeNull();
+
+  // Corrected, it saves exactly what was typed.
+  await form.score.fill('95.5');
+  await expect(form.scoreError()).toHaveCount(0);
+  await form.save.click();
+  await expect(form.saved).toBeVisible();
+  expect((await consensusOf('A001'))?.score).toBe(95.5);
+  await page.reload();
+  await expect(form.score).toHaveValue('95.5');
+});
+
+test('leaving with unsaved edits asks first: stay keeps them, discard leaves; a reload or close triggers beforeunload', async ({
+  page,
+}) => {
+  await page.goto(`${server!.url}#/merge/a/A002`);
+  const form = new ConsensusForm(page);
+  await form.text.click();
+  await page.keyboard.type('专家组意见尚在讨论');
+
+  // A link within the app: asked, and staying keeps the page and the edit.
+  await page.getByTestId('detail-back').click();
+  await expect(form.leaveDialog).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/merge/a/A002');
+  await form.leaveStay.click();
+  await expect(form.leaveDialog).toHaveCount(0);
+  await expect(form.text).toHaveValue('专家组意见尚在讨论');
+  expect(new URL(page.url()).hash).toBe('#/merge/a/A002');
+  await expect(form.unsaved).toBeVisible();
+
+  // Another application, by its address: asked again.
+  await page.evaluate(() => (window.location.hash = '#/merge/a/A003'));
+  await expect(form.leaveDialog).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/merge/a/A002');
+  await form.leaveStay.click();
+  await expect(form.text).toHaveValue('专家组意见尚在讨论');
+
+  // A reload or a closed window: the browser's own question.
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const asked = await dialog;
+  expect(asked.type()).toBe('beforeunload');
+  await asked.dismiss();
+  expect(page.isClosed()).toBe(false);
+  await expect(form.text).toHaveValue('专家组意见尚在讨论');
+
+  // Discarding leaves, and nothing was saved.
+  await page.getByTestId('detail-back').click();
+  await form.leaveDiscard.click();
+  await expect(page).toHaveURL(/#\/merge\/results$/);
+  await expect(page.getByTestId('consensus')).toHaveCount(0);
+  expect(await consensusOf('A002')).toBeNull();
+
+  // With nothing unsaved, no question.
+  await page.goto(`${server!.url}#/merge/a/A002`);
+  await expect(form.text).toHaveValue('');
+  await page.getByTestId('detail-back').click();
+  await expect(page).toHaveURL(/#\/merge\/results$/);
+});
