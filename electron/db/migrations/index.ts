@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as init } from './0001-init.ts';
 import { up as merge } from './0002-merge.ts';
+import { up as secretariatPins } from './0004-secretariat-pins.ts';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: init },
   { version: 2, name: 'merge', up: merge },
+  // File 0004 (the number assigned to it); registered as 3 only until 0003-exports is merged before it.
+  { version: 3, name: 'secretariat-pins', up: secretariatPins },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
