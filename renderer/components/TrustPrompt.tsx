@@ -8,6 +8,7 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { IconPhoneCall, IconShieldQuestion } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { navigate } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
 import { Fingerprint } from './Fingerprint.tsx';
 
@@ -61,7 +62,13 @@ export function TrustPrompt(): React.JSX.Element | null {
           <Button variant="default" onClick={() => void refuse()} disabled={busy} data-testid="trust-refuse">
             {t('trust.refuse')}
           </Button>
-          <Button color="green" onClick={() => void accept()} loading={busy} data-testid="trust-accept">
+          <Button
+            color="green"
+            // Where the package just opened is shown, whichever screen the question came up on (a file opened from outside).
+            onClick={() => void accept().then((summary) => summary && navigate({ name: 'packages' }))}
+            loading={busy}
+            data-testid="trust-accept"
+          >
             {t('trust.accept')}
           </Button>
         </Group>
