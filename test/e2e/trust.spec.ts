@@ -5,6 +5,9 @@
  * the same organisation with another key is refused with both fingerprints;
  * the list of trusted keys, and removing one after confirmation.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openExternalFile } from '../../electron/host/external.ts';
 import { otherSecretariat } from '../helpers/workspace.ts';
 import { expect, screen, test, type Locale } from './fixtures.ts';
 import { PackageHomePage } from './pages/PackageHomePage.ts';
@@ -85,3 +88,21 @@ for (const locale of ['zh-CN', 'en'] as const satisfies Locale[]) {
     await expect(packages.trustFingerprint).toHaveAttribute('data-fingerprint', secretariat.fingerprint);
   });
 }
+
+test('a package opened from outside the window asks the trust question on whatever screen is open', async ({ app, page, round }) => {
+  const card = await app.createIdentity();
+  await app.open('#/identity');
+  const file = join(app.scratch('outside'), 'E01.rpkg');
+  writeFileSync(file, await app.packageBytes(card));
+  // What the Electron glue does with a double-clicked file: import through the handler table, push the outcome.
+  const outcome = await openExternalFile(file, (channel, input) => app.ws.call(channel, input));
+  expect(outcome.pending?.fingerprint).toBe(round.secretariat.card.fingerprint);
+  app.server.emit('file:external', outcome);
+  const packages = new PackagesPage(page);
+  await expect(packages.trustFingerprint).toHaveAttribute('data-fingerprint', round.secretariat.card.fingerprint);
+  expect((await app.ws.invoke('app:state', {})).packages).toEqual([]);
+  await packages.trustAccept.click();
+  await expect(page).toHaveURL(/#\/packages$/);
+  await expect(packages.importSuccess).toBeVisible();
+  await expect(packages.cards).toHaveCount(1);
+});
