@@ -34,8 +34,8 @@ export interface PackageMeta {
 }
 
 /**
- * A package whose signing key is not yet trusted: checked in full but not
- * kept, not listed and not shown. Its `.rpkg` waits, still encrypted, as the
+ * A package whose signing key is not yet trusted: checked in full, then let
+ * go (nothing decrypted is held), not kept, not listed and not shown. Its `.rpkg` waits, still encrypted, as the
  * `.partial` incoming copy (removed on refusal, on lock, and by the sweep
  * when a workspace opens).
  */
@@ -46,7 +46,8 @@ export interface PendingPackage {
   path: string;
   sha256: string;
   size: number;
-  opened: OpenedPackage;
+  /** The signing card's fingerprint the expert is asked about. */
+  fingerprint: string;
 }
 
 /** Per-run state: nothing here is ever written to disk. */

@@ -87,10 +87,11 @@ export async function importPackage(ctx: Context, input: { fileName: string; byt
         path: incoming,
         sha256,
         size: total,
-        opened,
+        fingerprint: opened.signer.fingerprint,
       };
       if (trustOf(ctx.db, m.secretariat) === 'unknown') {
-        // Nothing of the package is kept or shown until the expert has confirmed the key by phone.
+        // Nothing of the package is kept, shown or even held decrypted (the opened package is let go here)
+        // until the expert has confirmed the key by phone; accepting opens the incoming copy again.
         ctx.session.pending.set(pending.id, pending);
         held = true;
         while (ctx.session.pending.size > MAX_PENDING) {
@@ -111,7 +112,7 @@ export async function importPackage(ctx: Context, input: { fileName: string; byt
           },
         };
       }
-      const summary = await keepPackage(ctx, pending, () => undefined);
+      const summary = await keepPackage(ctx, pending, opened, () => undefined);
       ctx.host.emit('progress', { operation: 'import', done: total, total });
       return { status: 'imported', package: summary };
     } finally {
@@ -125,8 +126,8 @@ export async function importPackage(ctx: Context, input: { fileName: string; byt
  * records it, with `inTransaction` (the pin of its signer, when it was just
  * accepted) in the same transaction. A refusal leaves neither file nor row.
  */
-async function keepPackage(ctx: Context, p: PendingPackage, inTransaction: () => void): Promise<PackageSummary> {
-  const m = p.opened.manifest;
+async function keepPackage(ctx: Context, p: PendingPackage, opened: OpenedPackage, inTransaction: () => void): Promise<PackageSummary> {
+  const m = opened.manifest;
   const dir = join(ctx.dataDir, PACKAGES_DIR);
   const storedPath = `${PACKAGES_DIR}/${m.packageId}.rpkg`;
   let kept: string | null = join(ctx.dataDir, storedPath);
@@ -134,7 +135,7 @@ async function keepPackage(ctx: Context, p: PendingPackage, inTransaction: () =>
     await rename(p.path, kept);
     await syncDir(dir);
     // Large dossier files are read again from the .rpkg when wanted: from where it is kept now.
-    await p.opened.moved(kept);
+    await opened.moved(kept);
     const at = now();
     ctx.db.transaction(() => {
       inTransaction();
@@ -145,16 +146,16 @@ async function keepPackage(ctx: Context, p: PendingPackage, inTransaction: () =>
         sha256: p.sha256,
         size: p.size,
         roundId: m.round.id,
-        signerFingerprint: p.opened.signer.fingerprint,
+        signerFingerprint: opened.signer.fingerprint,
         deadline: m.deadline,
         manifest: JSON.stringify(m),
-        rubric: JSON.stringify(p.opened.rubric),
+        rubric: JSON.stringify(opened.rubric),
         importedAt: at,
         pledgeAcceptedAt: null,
       });
     })();
     kept = null;
-    ctx.session.remember(m.packageId, p.opened);
+    ctx.session.remember(m.packageId, opened);
     return packageSummary(ctx, packageMeta(ctx, m.packageId));
   } finally {
     // Reached only when the database refused the row: the file goes too, so a refusal leaves nothing.
@@ -172,17 +173,24 @@ function takePending(ctx: Context, pendingId: string): PendingPackage {
 
 /** The expert confirmed the held package's signing key: trust it and keep the package; see `trust:accept`. */
 export async function acceptPending(ctx: Context, pendingId: string): Promise<PackageSummary> {
-  requireUnlocked(ctx);
+  const identity = requireUnlocked(ctx);
   return ctx.session.exclusive(async () => {
     const p = takePending(ctx, pendingId);
     try {
-      const m = p.opened.manifest;
-      // Checked again: the same package, or another claiming the organisation, may have come in meanwhile.
+      // The same package may have come in meanwhile.
       const known = findPackageBySha256(ctx.db, p.sha256);
       if (known) return packageSummary(ctx, packageMeta(ctx, known.id));
+      // Checked in full again, and it must be the file and the key the expert was shown.
+      const opened = await openPackage(p.path, identity);
+      if (opened.signer.fingerprint !== p.fingerprint) {
+        throw new ReviewDeskError('E_SIG_SIGNER', { file: 'manifest.json', fingerprint: opened.signer.fingerprint });
+      }
+      if ((await opened.packageSha256()) !== p.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: p.fileName });
+      const m = opened.manifest;
       if (getPackageRow(ctx.db, m.packageId)) throw new ReviewDeskError('E_PACKAGE_REPLACED', { id: m.packageId });
+      // Another key claiming the organisation may have been accepted meanwhile.
       trustOf(ctx.db, m.secretariat);
-      return await keepPackage(ctx, p, () => trustSecretariat(ctx.db, m.secretariat, 'confirmed', now()));
+      return await keepPackage(ctx, p, opened, () => trustSecretariat(ctx.db, m.secretariat, 'confirmed', now()));
     } finally {
       // Kept packages were renamed away; anything else goes.
       await rm(p.path, { force: true });

@@ -5,7 +5,7 @@
  * key is refused with both fingerprints; pins can be listed and removed.
  * Real workspaces, real packages from the demo generator and the packer.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
@@ -85,6 +85,9 @@ describe('trust in secretariat keys', () => {
         .subarray(0, 21)
         .toString(),
     ).toBe('age-encryption.org/v1');
+    // Nor is anything decrypted held in memory while the question waits.
+    expect(ws.ctx.session.opened.size).toBe(0);
+    expect(ws.ctx.session.meta.size).toBe(0);
 
     // Refused: the file goes, and the decision cannot be taken twice.
     if (r.status !== 'needsTrust') throw new Error('unreachable');
@@ -101,6 +104,20 @@ describe('trust in secretariat keys', () => {
     expect((await refusal(ws.invoke('package:import', { fileName: 'forged.rpkg', bytes: forged }))).code).toBe('E_SIG_SIGNER');
     expect(ws.ctx.session.pending.size).toBe(0);
     expect(packagesDir()).toEqual([]);
+  });
+
+  it('accepting checks the held copy in full again: one changed byte is refused, and nothing stays', async () => {
+    const r = await ws.invoke('package:import', { fileName: 'E01.rpkg', bytes: await pkg() });
+    if (r.status !== 'needsTrust') throw new Error('not held');
+    const [held] = packagesDir();
+    const path = join(ws.ctx.dataDir, 'packages', held!);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 100]! ^= 1;
+    writeFileSync(path, bytes);
+    expect((await refusal(ws.invoke('trust:accept', { pendingId: r.pending.pendingId }))).code).toBe('E_AGE_PAYLOAD');
+    expect(packagesDir()).toEqual([]);
+    expect(count('packages')).toBe(0);
+    expect(count('secretariat_pins')).toBe(0);
   });
 
   it('accepting trusts the key (not the round): later packages of that key import at once, a new key asks again', async () => {
