@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
 import { Header } from './components/Header.tsx';
+import { TrustPrompt } from './components/TrustPrompt.tsx';
 import { useLocale } from './i18n/index.ts';
 import { droppedFiles } from './lib/dropped.ts';
 import { hrefFor, navigate, useHash, useRoute } from './router.ts';
@@ -20,6 +21,7 @@ import { PackageScreen } from './screens/PackageScreen.tsx';
 import { PackagesScreen } from './screens/PackagesScreen.tsx';
 import { PrintScreen } from './screens/PrintScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { TrustScreen } from './screens/TrustScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { useAppStore } from './state/app.ts';
 import { useMergeStore } from './state/merge.ts';
@@ -177,6 +179,9 @@ export function App(): React.JSX.Element {
       case 'identity':
         body = <IdentityScreen />;
         break;
+      case 'trust':
+        body = <TrustScreen />;
+        break;
       case 'package':
         body = <PackageScreen packageId={route.packageId} />;
         break;
@@ -201,6 +206,7 @@ export function App(): React.JSX.Element {
       <Header />
       <ExternalNotices />
       <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>{body}</Box>
+      {ready && <TrustPrompt />}
       {dragging && (
         <div className="rd-drop-overlay" aria-hidden>
           <Text size="xl" fw={600} c="blue.8">
@@ -255,7 +261,6 @@ function ExternalNotices(): React.JSX.Element | null {
             <Text size="sm">
               <b>{e.error?.code}</b> {e.error?.message[locale]}
             </Text>
-            {e.error?.code === 'E_SIGNER_CHANGED' && <Text size="sm">{t('packages.externalSignerChanged')}</Text>}
           </Alert>
         ),
       )}

@@ -8,6 +8,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'packages' }
   | { name: 'identity' }
+  | { name: 'trust' }
   | { name: 'package'; packageId: string }
   | { name: 'review'; packageId: string; applicationId: string; criterionId?: string }
   | { name: 'finish'; packageId: string; applicationId?: string }
@@ -28,6 +29,8 @@ export function hrefFor(route: Route): string {
       return '#/packages';
     case 'identity':
       return '#/identity';
+    case 'trust':
+      return '#/trust';
     case 'package':
       return `#/p/${seg(route.packageId)}`;
     case 'review':
@@ -58,6 +61,7 @@ export function parseHash(hash: string): Route {
     });
   const [a, b, c, d, e, f] = parts;
   if (a === 'identity') return { name: 'identity' };
+  if (a === 'trust') return { name: 'trust' };
   if (a === 'merge') {
     if (b === 'a' && c) return { name: 'mergeApp', applicationId: c };
     return { name: 'merge', view: (MERGE_VIEWS as readonly string[]).includes(b ?? '') ? (b as MergeView) : 'import' };

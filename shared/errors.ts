@@ -250,9 +250,19 @@ export const ERRORS = {
     'zh-CN': '工作区中已有编号相同但内容不同的评审包“{id}”，已拒绝导入。请向秘书处核实。',
     en: 'A different package with the same id "{id}" is already in this workspace; refused. Check with the secretariat.',
   },
+  // Raised by ReviewDesk up to per-round pins; since trust is pinned per secretariat, E_SECRETARIAT_KEY_CONFLICT.
   E_SIGNER_CHANGED: {
     'zh-CN': '警告：本轮次此前的评审包由指纹 {pinned} 签名，而此包由 {actual} 签名。请先与秘书处电话核实指纹，再决定是否接受。',
     en: 'Warning: earlier packages of this round were signed by {pinned}, but this one by {actual}. Confirm the fingerprint with the secretariat by phone before accepting it.',
+  },
+  E_SECRETARIAT_KEY_CONFLICT: {
+    'zh-CN':
+      '已拒绝：此评审包的签名名片自称“{organisation}”，但您已确认的“{organisation}”秘书处密钥指纹是 {pinned}，而此包由指纹 {actual} 签名，可能是冒充。请致电秘书处核实；若对方确实更换了密钥，请先在“受信任的秘书处”中移除旧指纹，再重新导入。',
+    en: 'Refused: the card that signed this package claims to be "{organisation}", but the key you accepted for "{organisation}" has fingerprint {pinned}, and this package was signed by {actual}. It may be an impostor. Phone the secretariat; if it really changed its key, remove the old fingerprint under "Trusted secretariats" first, then import again.',
+  },
+  E_TRUST_PENDING_GONE: {
+    'zh-CN': '等待确认的评审包已不在（已接受、已拒绝，或因锁定、重启而丢弃），请重新导入该文件。',
+    en: 'The package waiting for your decision is no longer held (accepted, refused, or dropped on lock or restart); import the file again.',
   },
   E_PLEDGE_REQUIRED: {
     'zh-CN': '请先签署保密承诺，再查看评审材料。',

@@ -1,6 +1,5 @@
-/** Imported packages, their exports and the per-round secretariat pins. */
+/** Imported packages and their exports. */
 import type { Database } from 'better-sqlite3';
-import type { Card } from '../../shared/card.ts';
 import { stmt } from './statements.ts';
 
 export interface PackageRow {
@@ -65,40 +64,6 @@ export function acceptPledge(db: Database, id: string, at: string): void {
 
 export function pledgeAcceptedAt(db: Database, id: string): string | null {
   return stmt<{ p: string | null }>(db, 'SELECT pledge_accepted_at AS p FROM packages WHERE id = ?').get(id)?.p ?? null;
-}
-
-export interface RoundPin {
-  roundId: string;
-  fingerprint: string;
-  card: Card;
-  pinnedAt: string;
-  replacedFingerprint: string | null;
-}
-
-export function getRoundPin(db: Database, roundId: string): RoundPin | undefined {
-  const r = stmt<{ fingerprint: string; card: string; pinned_at: string; replaced_fingerprint: string | null }>(
-    db,
-    'SELECT fingerprint, card, pinned_at, replaced_fingerprint FROM round_pins WHERE round_id = ?',
-  ).get(roundId);
-  return (
-    r && {
-      roundId,
-      fingerprint: r.fingerprint,
-      card: JSON.parse(r.card) as Card,
-      pinnedAt: r.pinned_at,
-      replacedFingerprint: r.replaced_fingerprint,
-    }
-  );
-}
-
-/** Pins (or, after an accepted signer change, re-pins) a round to a secretariat card. */
-export function setRoundPin(db: Database, pin: RoundPin): void {
-  stmt(
-    db,
-    `INSERT INTO round_pins (round_id, fingerprint, card, pinned_at, replaced_fingerprint) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (round_id) DO UPDATE SET fingerprint = excluded.fingerprint, card = excluded.card,
-       pinned_at = excluded.pinned_at, replaced_fingerprint = excluded.replaced_fingerprint`,
-  ).run(pin.roundId, pin.fingerprint, JSON.stringify(pin.card), pin.pinnedAt, pin.replacedFingerprint);
 }
 
 export interface ExportRow {

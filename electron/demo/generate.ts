@@ -315,6 +315,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
         filling = fillExpertWorkspace({
           dir,
           identity: e.identity,
+          secretariat: secretariat.card,
           packageFile: pkg.path,
           reviews: bundle.applications,
           passphrase: DEMO_PASSPHRASE,

@@ -9,12 +9,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { Card } from '../../shared/card.ts';
 import type { ApplicationReview } from '../../shared/formats.ts';
 import type { Output } from '../../shared/ipc/contract.ts';
 import { adoptIdentity } from '../handlers/identity.ts';
 import { noKeychain, type Host } from '../handlers/host.ts';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from '../handlers/index.ts';
 import type { Identity } from '../keys/identity.ts';
+import { trustSecretariat } from '../packages/trust.ts';
 
 /** The passphrase of the demo identities' sealed keys where there is no real keychain. DEMO ONLY. */
 export const DEMO_PASSPHRASE = 'demo-passphrase';
@@ -61,6 +63,8 @@ async function enter(ws: Workspace, packageId: string, r: ApplicationReview): Pr
 export async function fillExpertWorkspace(opts: {
   dir: string;
   identity: Identity;
+  /** The demo secretariat's card: trusted as if the expert had confirmed its fingerprint by phone. */
+  secretariat: Card;
   packageFile: string;
   reviews: readonly ApplicationReview[];
   passphrase?: string;
@@ -70,7 +74,10 @@ export async function fillExpertWorkspace(opts: {
   try {
     await adoptIdentity(ws.ctx, opts.identity, opts.passphrase ?? DEMO_PASSPHRASE);
     const bytes = new Uint8Array(await readFile(opts.packageFile));
-    const { packageId } = await ws.invoke('package:import', { fileName: basename(opts.packageFile), bytes });
+    trustSecretariat(ws.ctx.db, opts.secretariat, 'demo', new Date().toISOString());
+    const imported = await ws.invoke('package:import', { fileName: basename(opts.packageFile), bytes });
+    if (imported.status !== 'imported') throw new Error('the demo package is not signed by the demo secretariat');
+    const { packageId } = imported.package;
     await ws.invoke('package:acceptPledge', { packageId });
     for (const r of opts.reviews) await enter(ws, packageId, r);
     const complete = opts.reviews.every((r) => r.status !== 'in-progress');

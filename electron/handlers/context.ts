@@ -33,10 +33,29 @@ export interface PackageMeta {
   criteria: Map<string, Criterion>;
 }
 
+/**
+ * A package whose signing key is not yet trusted: checked in full, then let
+ * go (nothing decrypted is held), not kept, not listed and not shown. Its `.rpkg` waits, still encrypted, as the
+ * `.partial` incoming copy (removed on refusal, on lock, and by the sweep
+ * when a workspace opens).
+ */
+export interface PendingPackage {
+  id: string;
+  fileName: string;
+  /** The incoming copy in packages/. */
+  path: string;
+  sha256: string;
+  size: number;
+  /** The signing card's fingerprint the expert is asked about. */
+  fingerprint: string;
+}
+
 /** Per-run state: nothing here is ever written to disk. */
 export class Session {
   identity: Identity | null = null;
   readonly meta = new Map<string, PackageMeta>();
+  /** Packages waiting for the expert's decision on their signer, oldest first. */
+  readonly pending = new Map<string, PendingPackage>();
   /** Decrypted packages, least recently used first. */
   readonly opened = new Map<string, OpenedPackage>();
   constructor(private readonly maxOpened: number) {}
@@ -66,6 +85,8 @@ export class Session {
   clear(): void {
     this.identity = null;
     this.opened.clear();
+    // Their incoming copies are swept by the next import or the next open.
+    this.pending.clear();
   }
 }
 

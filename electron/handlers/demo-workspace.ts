@@ -2,7 +2,7 @@
  * Prepares a workspace for trying ReviewDesk on the bundled demo round
  * (`npm start`, `npm run start:browser`) when it has no identity yet: the demo
  * round is generated into `<dataDir>/demo-round`, its expert E01 becomes the
- * workspace identity, and E01's package is imported. The identity's card says
+ * workspace identity, its secretariat's key is trusted, and E01's package is imported. The identity's card says
  * `"demo": true`; its keys are sealed by the host's keychain where that really
  * protects them, else by the passphrase {@link DEMO_PASSPHRASE}.
  */
@@ -11,9 +11,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDemo } from '../demo/generate.ts';
 import { getIdentityRow } from '../db/identity.ts';
+import { readCard } from '../keys/card.ts';
 import { loadIdentity } from '../keys/identity.ts';
-import type { Context } from './context.ts';
 import { DEMO_PASSPHRASE } from '../demo/workspace.ts';
+import { trustSecretariat } from '../packages/trust.ts';
+import { now, type Context } from './context.ts';
 import { adoptIdentity } from './identity.ts';
 import { setLedger } from './merge.ts';
 import { importPackage } from './packages.ts';
@@ -49,7 +51,13 @@ export async function prepareDemoWorkspace(ctx: Context, opts: { importPackage?:
   const packageFile = join(demoDir, 'packages', 'E01.rpkg');
   let packageId: string | null = null;
   if (opts.importPackage !== false) {
-    packageId = (await importPackage(ctx, { fileName: 'E01.rpkg', bytes: new Uint8Array(await readFile(packageFile)) })).packageId;
+    // As if the expert had phoned the demo secretariat and confirmed its fingerprint: the demo opens on an
+    // imported package, not on the trust question (which any other secretariat's first package still asks).
+    const secretariat = await readCard(join(demoDir, 'secretariat', 'card.json'));
+    trustSecretariat(ctx.db, secretariat, 'demo', now());
+    const result = await importPackage(ctx, { fileName: 'E01.rpkg', bytes: new Uint8Array(await readFile(packageFile)) });
+    if (result.status !== 'imported') throw new Error('the demo package is not signed by the demo secretariat');
+    packageId = result.package.packageId;
   }
   return { demoDir, expertId: 'E01', fingerprint: identity.card.fingerprint, passphrase, packageId, packageFile };
 }

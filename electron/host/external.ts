@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Envelope, EventPayload } from '../../shared/ipc/contract.ts';
+import type { Envelope, EventPayload, ImportResult } from '../../shared/ipc/contract.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { toWireError } from '../handlers/registry.ts';
 
@@ -41,7 +41,10 @@ export async function openExternalFile(
     result = { ok: false, error: toWireError(e) };
   }
   if (!result.ok) return { kind, fileName, ok: false, error: { code: result.error.code, message: result.error.message } };
-  return kind === 'package'
-    ? { kind, fileName, ok: true, packageId: (result.value as { packageId: string }).packageId }
-    : { kind, fileName, ok: true };
+  if (kind === 'bundle') return { kind, fileName, ok: true };
+  // A package from a key not yet trusted is held: the window asks the trust question, nothing of it opens before.
+  const imported = result.value as ImportResult;
+  return imported.status === 'imported'
+    ? { kind, fileName, ok: true, packageId: imported.package.packageId }
+    : { kind, fileName, ok: true, pending: imported.pending };
 }

@@ -118,16 +118,45 @@ const en = {
     back: 'Back to review packages',
     externalOpened: 'Opened {{file}}',
     externalRefused: '{{file}} was refused',
-    externalSignerChanged: 'To review the new signer, open this file again with “Choose .rpkg file…”.',
   },
-  signer: {
-    title: 'DANGER: this package was signed by a different key',
-    pinned: 'Earlier packages of this round were signed by:',
-    actual: 'This package was signed by:',
-    instructions:
-      'Someone may be impersonating the secretariat. Call the secretariat on a number you already know (not one given in the package or an email) and compare the new fingerprint group by group. Accept only if they confirm it.',
-    reject: 'Do not accept',
-    accept: 'I have verified this fingerprint with the secretariat — accept',
+  trust: {
+    title: 'First package from this secretariat: verify its key fingerprint',
+    intro:
+      'The package {{file}} is validly signed, but by a key you have not confirmed yet. Nothing of the package is opened or kept until you accept it.',
+    fingerprint: 'Signing key fingerprint',
+    phone:
+      'Phone the secretariat on a number you already know (not one given in the package, an email or a message), ask them to read out their key fingerprint, and compare it with the four groups above, group by group. Accept only if it matches.',
+    labels: 'The card calls itself: {{name}} ({{organisation}})',
+    labelsNote: 'The name and organisation are written by the sender; only the fingerprint proves who it is.',
+    noOrganisation: 'no organisation given',
+    accept: 'Confirmed by phone, it matches — accept and open',
+    refuse: 'Refuse and discard this package',
+    refused: '{{file}} was discarded; nothing of it was kept.',
+    conflictTitle: 'DANGER: {{file}} was refused — its key is not the one you trust for this secretariat',
+    conflictPinned: 'The key you trust for “{{organisation}}”:',
+    conflictActual: 'The key that signed this package:',
+    manage: 'Trusted secretariats',
+    listTitle: 'Trusted secretariats',
+    listIntro:
+      'Secretariats whose signing key you have confirmed. Packages signed by these keys open at once; the first package signed by any other key asks you to confirm its fingerprint by phone.',
+    none: 'No secretariat key is trusted yet.',
+    colOrganisation: 'Organisation',
+    colName: 'Name',
+    colFingerprint: 'Key fingerprint',
+    colPinnedAt: 'Trusted since',
+    colPackages: 'Packages',
+    how: {
+      confirmed: 'confirmed by phone',
+      demo: 'demo',
+      'round-pin': 'recorded by an earlier version, not confirmed',
+    },
+    remove: 'Remove',
+    removeTitle: 'Stop trusting this secretariat key?',
+    removeBody_one:
+      '{{count}} package was signed by this key. It stays and can still be reviewed and exported, but the next package this key signs will ask you to confirm its fingerprint again.',
+    removeBody_other:
+      '{{count}} packages were signed by this key. They stay and can still be reviewed and exported, but the next package this key signs will ask you to confirm its fingerprint again.',
+    removeBodyNone: 'No package was signed by this key. The next package it signs will ask you to confirm its fingerprint again.',
   },
   pledge: {
     title: 'Confidentiality pledge',

@@ -1,7 +1,8 @@
 /** The reviewer's own public card, reachable from the header at any time. */
-import { Container, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Container, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PublicCard } from '../components/PublicCard.tsx';
+import { hrefFor } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
 
 export function IdentityScreen(): React.JSX.Element | null {
@@ -17,6 +18,11 @@ export function IdentityScreen(): React.JSX.Element | null {
         <Text size="sm" c="dimmed">
           {t(identity.protection === 'passphrase' ? 'identity.protectedByPassphrase' : 'identity.protectedByKeychain')}
         </Text>
+        {identity.card.role === 'expert' && (
+          <Anchor href={hrefFor({ name: 'trust' })} size="sm" data-testid="trust-link">
+            {t('trust.manage')}
+          </Anchor>
+        )}
       </Stack>
     </Container>
   );

@@ -2,8 +2,8 @@
  * The review packages on this computer, side by side, and opening a new one:
  * drop a .rpkg anywhere (or on the zone), or pick it with the file dialog.
  */
-import { Alert, Badge, Button, Card, Container, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconAlertOctagon, IconCircleCheck, IconFileImport, IconPackage } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Code, Container, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertOctagon, IconCircleCheck, IconFileImport, IconPackage, IconShieldCheck } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageSummary } from '../../shared/ipc/contract.ts';
@@ -29,6 +29,15 @@ export function PackagesScreen(): React.JSX.Element {
               {t('packages.intro')}
             </Text>
           </div>
+          <Button
+            component="a"
+            href={hrefFor({ name: 'trust' })}
+            variant="subtle"
+            leftSection={<IconShieldCheck size={18} />}
+            data-testid="trust-link"
+          >
+            {t('trust.manage')}
+          </Button>
         </Group>
         <ExportNotices />
         <ImportPanel />
@@ -88,8 +97,7 @@ function ImportPanel(): React.JSX.Element {
   const imp = useAppStore((s) => s.import);
   const progress = useAppStore((s) => s.progress.import);
   const importFile = useAppStore((s) => s.importFile);
-  const acceptSignerChange = useAppStore((s) => s.acceptSignerChange);
-  const rejectSignerChange = useAppStore((s) => s.rejectSignerChange);
+  const dismissImport = useAppStore((s) => s.dismissImport);
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : null;
 
   return (
@@ -150,47 +158,53 @@ function ImportPanel(): React.JSX.Element {
         )}
       </Paper>
 
-      {imp.error && (
-        <ErrorAlert
-          error={imp.error}
-          title={t('packages.refused', { file: imp.fileName })}
-          testId="import-error"
-          onClose={rejectSignerChange}
-        />
+      {imp.error && imp.error.code !== 'E_SECRETARIAT_KEY_CONFLICT' && (
+        <ErrorAlert error={imp.error} title={t('packages.refused', { file: imp.fileName })} testId="import-error" onClose={dismissImport} />
       )}
 
-      {imp.signerChange && (
+      {imp.error?.code === 'E_SECRETARIAT_KEY_CONFLICT' && (
         <Alert
           color="red"
           variant="filled"
           icon={<IconAlertOctagon size={28} />}
-          title={t('signer.title')}
-          data-testid="signer-changed"
+          title={t('trust.conflictTitle', { file: imp.fileName })}
+          data-testid="trust-conflict"
+          data-error-code={imp.error.code}
           role="alert"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={dismissImport}
           styles={{ title: { fontSize: 18 } }}
         >
           <Stack gap="sm">
-            <Text fw={500}>{imp.signerChange.error.text(locale)}</Text>
+            <Text fw={500}>{imp.error.text(locale)}</Text>
             <Paper p="sm" radius="sm" bg="red.0" c="dark">
               <Stack gap={6}>
-                <Text size="sm">{t('signer.pinned')}</Text>
-                <Fingerprint value={imp.signerChange.pinned} size="lg" testId="signer-pinned" />
+                <Text size="sm">{t('trust.conflictPinned', { organisation: String(imp.error.params.organisation ?? '') })}</Text>
+                {String(imp.error.params.pinned ?? '')
+                  .split(', ')
+                  .map((f) => (
+                    <Fingerprint key={f} value={f} size="lg" testId="conflict-pinned" />
+                  ))}
                 <Text size="sm" mt={6}>
-                  {t('signer.actual')}
+                  {t('trust.conflictActual')}
                 </Text>
-                <Fingerprint value={imp.signerChange.actual} size="lg" color="red.8" testId="signer-actual" />
+                <Fingerprint value={String(imp.error.params.actual ?? '')} size="lg" color="red.8" testId="conflict-actual" />
               </Stack>
             </Paper>
-            <Text size="sm">{t('signer.instructions')}</Text>
-            <Group>
-              <Button color="dark" variant="white" onClick={rejectSignerChange} data-testid="signer-reject">
-                {t('signer.reject')}
-              </Button>
-              <Button color="yellow" c="dark" onClick={() => void acceptSignerChange()} loading={imp.busy} data-testid="signer-accept">
-                {t('signer.accept')}
-              </Button>
-            </Group>
+            <Text size="xs">
+              {t('error.code')}{' '}
+              <Code c="dark" bg="red.0">
+                {imp.error.code}
+              </Code>
+            </Text>
           </Stack>
+        </Alert>
+      )}
+
+      {imp.refusedFile && (
+        <Alert color="gray" withCloseButton closeButtonLabel={t('common.close')} onClose={dismissImport} data-testid="trust-refused">
+          {t('trust.refused', { file: imp.refusedFile })}
         </Alert>
       )}
 

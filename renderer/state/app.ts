@@ -1,10 +1,10 @@
 /**
  * Application-wide state: the app state from the Node side (language,
- * identity, packages, last location), package import with its progress and
- * refusals, and pushed events.
+ * identity, packages, last location), package import with its progress,
+ * refusals and the trust question for a new secretariat key, and pushed events.
  */
 import { create } from 'zustand';
-import type { AppState, EventPayload, PackageSummary } from '../../shared/ipc/contract.ts';
+import type { AppState, EventPayload, PackageSummary, PendingSigner } from '../../shared/ipc/contract.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
 import { type ApiError, api, onEvent, toApiError } from '../api/client.ts';
 import i18n from '../i18n/index.ts';
@@ -12,20 +12,14 @@ import { useMergeStore } from './merge.ts';
 
 type ProgressPayload = EventPayload<'progress'>;
 
-/** A refused import waiting for the reviewer's explicit decision on a new signer. */
-export interface SignerChange {
-  fileName: string;
-  bytes: Uint8Array<ArrayBuffer>;
-  pinned: string;
-  actual: string;
-  error: ApiError;
-}
-
 export interface ImportState {
   busy: boolean;
   fileName: string | null;
   error: ApiError | null;
-  signerChange: SignerChange | null;
+  /** A package from a secretariat key not yet trusted, held unopened until the expert decides. */
+  pending: PendingSigner | null;
+  /** The file of a package just refused on the trust screen (shown until the next import). */
+  refusedFile: string | null;
   /** The package just imported (shown until the next import). */
   imported: PackageSummary | null;
 }
@@ -53,16 +47,19 @@ interface AppStore {
   unlock(passphrase: string): Promise<void>;
   dismissNewCard(): void;
   importFile(file: File): Promise<PackageSummary | null>;
-  importBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>, acceptSignerChange?: boolean): Promise<PackageSummary | null>;
-  acceptSignerChange(): Promise<PackageSummary | null>;
-  rejectSignerChange(): void;
+  importBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>): Promise<PackageSummary | null>;
+  /** The expert confirmed the held package's fingerprint by phone: trust the key and open the package. */
+  acceptSigner(): Promise<PackageSummary | null>;
+  /** The expert refused the held package's signer: nothing of it is kept. */
+  refuseSigner(): Promise<void>;
+  dismissImport(): void;
   dismissExternal(index: number): void;
   dismissExportNotices(): Promise<void>;
   refresh(): Promise<void>;
   listen(): () => void;
 }
 
-const idleImport: ImportState = { busy: false, fileName: null, error: null, signerChange: null, imported: null };
+const idleImport: ImportState = { busy: false, fileName: null, error: null, pending: null, refusedFile: null, imported: null };
 
 /** The location last sent to settings:set (the store keeps the one read at start-up). */
 let savedLocation: string | undefined;
@@ -145,31 +142,47 @@ export const useAppStore = create<AppStore>()((set, get) => ({
     return get().importBytes(file.name, bytes);
   },
 
-  async importBytes(fileName, bytes, acceptSignerChange) {
+  async importBytes(fileName, bytes) {
     set({ import: { ...idleImport, busy: true, fileName }, progress: { ...get().progress, import: undefined } });
     try {
-      const summary = await api['package:import']({ fileName, bytes, ...(acceptSignerChange ? { acceptSignerChange: true } : {}) });
-      set({ import: { ...idleImport, imported: summary } });
+      const result = await api['package:import']({ fileName, bytes });
+      if (result.status === 'needsTrust') {
+        set({ import: { ...idleImport, fileName, pending: result.pending } });
+        return null;
+      }
+      set({ import: { ...idleImport, imported: result.package } });
       await get().refresh();
-      return summary;
+      return result.package;
     } catch (e) {
-      const error = toApiError(e);
-      const signerChange =
-        error.code === 'E_SIGNER_CHANGED'
-          ? { fileName, bytes, pinned: String(error.params.pinned ?? ''), actual: String(error.params.actual ?? ''), error }
-          : null;
-      set({ import: { ...idleImport, fileName, error: signerChange ? null : error, signerChange } });
+      set({ import: { ...idleImport, fileName, error: toApiError(e) } });
       return null;
     }
   },
 
-  async acceptSignerChange() {
-    const pending = get().import.signerChange;
+  async acceptSigner() {
+    const pending = get().import.pending;
     if (!pending) return null;
-    return get().importBytes(pending.fileName, pending.bytes, true);
+    set({ import: { ...get().import, busy: true } });
+    try {
+      const summary = await api['trust:accept']({ pendingId: pending.pendingId });
+      set({ import: { ...idleImport, imported: summary } });
+      await get().refresh();
+      return summary;
+    } catch (e) {
+      set({ import: { ...idleImport, fileName: pending.fileName, error: toApiError(e) } });
+      return null;
+    }
   },
 
-  rejectSignerChange() {
+  async refuseSigner() {
+    const pending = get().import.pending;
+    if (!pending) return;
+    set({ import: { ...idleImport, refusedFile: pending.fileName } });
+    // Already gone (lock, restart) is as good as refused.
+    await api['trust:refuse']({ pendingId: pending.pendingId }).catch(() => undefined);
+  },
+
+  dismissImport() {
     set({ import: idleImport });
   },
 
@@ -180,7 +193,9 @@ export const useAppStore = create<AppStore>()((set, get) => ({
   listen() {
     const offProgress = onEvent('progress', (p) => set({ progress: { ...get().progress, [p.operation]: p } }));
     const offExternal = onEvent('file:external', (p) => {
-      set({ external: [...get().external, p] });
+      // A held package is not a notice but the trust question itself, on whatever screen is open.
+      if (p.pending) set({ import: { ...idleImport, fileName: p.fileName, pending: p.pending } });
+      else set({ external: [...get().external, p] });
       if (p.ok && p.kind === 'package') void get().refresh();
       if (p.ok && p.kind === 'bundle') void useMergeStore.getState().load();
     });

@@ -6,7 +6,7 @@
  * the same table. Results cross as an {@link Envelope}.
  */
 import { z } from 'zod';
-import { Card } from '../card.ts';
+import { Card, Fingerprint } from '../card.ts';
 import { ERRORS, type ErrorCode } from '../errors.ts';
 import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
@@ -103,6 +103,45 @@ export const ExportNotice = z
   })
   .strict();
 export type ExportNotice = z.infer<typeof ExportNotice>;
+
+/**
+ * A package held, still encrypted and unopened, until the expert decides on
+ * its signer: only what the trust screen shows. Its signature was verified
+ * against the card's key before this is asked.
+ */
+export const PendingSigner = z
+  .object({
+    pendingId: z.string(),
+    fileName: z.string(),
+    /** The signing card's fingerprint: what the expert confirms by phone. */
+    fingerprint: Fingerprint,
+    /** The card's labels, as the card states them (unconfirmed). */
+    organisation: z.string(),
+    displayName: z.string(),
+  })
+  .strict();
+export type PendingSigner = z.infer<typeof PendingSigner>;
+
+export const ImportResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('imported'), package: PackageSummary }).strict(),
+  z.object({ status: z.literal('needsTrust'), pending: PendingSigner }).strict(),
+]);
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** A secretariat key the expert trusts, with the labels its card had when it was accepted. */
+export const SecretariatPin = z
+  .object({
+    fingerprint: Fingerprint,
+    organisation: z.string(),
+    displayName: z.string(),
+    pinnedAt: Timestamp,
+    /** confirmed on the trust screen, set up by the demo, or carried over from a per-round pin (never confirmed). */
+    how: z.enum(['confirmed', 'demo', 'round-pin']),
+    /** Imported packages signed by this key. */
+    packages: z.number().int(),
+  })
+  .strict();
+export type SecretariatPin = z.infer<typeof SecretariatPin>;
 
 export const AppState = z
   .object({
@@ -412,9 +451,21 @@ export const CONTRACT = {
     z.object({ card: Card, fileName: z.string(), json: z.string() }).strict(),
   ),
   'package:import': channel(
-    'Checks a .rpkg and keeps it (still encrypted) in the workspace. A refused package changes nothing. A package of a pinned round signed by another key is refused with E_SIGNER_CHANGED unless acceptSignerChange.',
-    z.object({ fileName: z.string().max(255), bytes: FileBytes, acceptSignerChange: z.boolean().optional() }).strict(),
+    'Checks a .rpkg and keeps it (still encrypted) in the workspace; a refused package changes nothing. From a secretariat key not yet trusted, nothing is kept or shown: needsTrust, until trust:accept or trust:refuse.',
+    z.object({ fileName: z.string().max(255), bytes: FileBytes }).strict(),
+    ImportResult,
+  ),
+  'trust:accept': channel(
+    "Trusts the held package's signing key (the expert confirmed its fingerprint) and imports the package.",
+    z.object({ pendingId: z.string().max(64) }).strict(),
     PackageSummary,
+  ),
+  'trust:refuse': channel('Drops the held package: nothing of it is kept.', z.object({ pendingId: z.string().max(64) }).strict(), Empty),
+  'trust:list': channel('The trusted secretariat keys, oldest first.', Empty, z.array(SecretariatPin)),
+  'trust:remove': channel(
+    'Stops trusting a key: its packages stay, the next package it signs asks again.',
+    z.object({ fingerprint: Fingerprint }).strict(),
+    z.array(SecretariatPin),
   ),
   'package:get': channel('A package with its rubric and applications (after the pledge: dossier list).', PackageRef, PackageDetail),
   'package:acceptPledge': channel('Records the confidentiality pledge (保密承诺) for a package.', PackageRef, PackageDetail),
@@ -530,6 +581,8 @@ export const EVENTS = {
       fileName: z.string(),
       ok: z.boolean(),
       packageId: PackageId.optional(),
+      /** A package from a key not yet trusted: held for the trust screen. */
+      pending: PendingSigner.optional(),
       error: z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) }).optional(),
     })
     .strict(),

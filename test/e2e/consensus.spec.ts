@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/handlers/demo-workspace.ts';
 import { noKeychain, type Host } from '../../electron/handlers/host.ts';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
 import { ConsensusForm } from './pages/merge.ts';
 
@@ -29,7 +29,11 @@ test.beforeAll(async () => {
     .filter((n) => n.endsWith('.rsb'))
     .map((n) => ({ fileName: n, bytes: new Uint8Array(readFileSync(join(demo.bundlesDir, n))) }));
   await ws.invoke('merge:import', { files });
-  server = await startBrowserHost({ rendererDir: resolve('out', 'renderer'), dispatch: (channel, input) => ws.call(channel, input) });
+  server = await startBrowserHost({
+    rendererDir: resolve('out', 'renderer'),
+    stageDir: join(root, 'data', INCOMING_DIR),
+    dispatch: (channel, input) => ws.call(channel, input),
+  });
 });
 
 test.afterAll(async () => {

@@ -19,7 +19,7 @@ import type { Bundle } from '../../shared/formats.ts';
 import type { Identity } from '../../electron/keys/identity.ts';
 import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
-import { demoRound, packageFor, testHost, type RoundFixture, type TestHost } from '../helpers/workspace.ts';
+import { demoRound, importTrusted, packageFor, testHost, type RoundFixture, type TestHost } from '../helpers/workspace.ts';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const EXPERT = { displayName: '测试专家', organisation: '上海某大学', fields: ['集成电路'] };
@@ -153,7 +153,8 @@ export const test = base.extend<{ app: ReviewDeskApp }, { round: RoundFixture }>
       async seed({ pledge = true, conflicts = { A001: 'none' as const } } = {}) {
         const c = card ?? (await app.createIdentity());
         const bytes = await app.packageBytes(c);
-        const { packageId } = await ws.invoke('package:import', { fileName: 'E01.rpkg', bytes: new Uint8Array(bytes) });
+        // As an expert who confirmed the secretariat's fingerprint on the trust screen (test/e2e/trust.spec.ts drives that screen).
+        const { packageId } = await importTrusted(ws, 'E01.rpkg', new Uint8Array(bytes));
         if (pledge) await ws.invoke('package:acceptPledge', { packageId });
         const declarations: [string, 'none' | 'recused'][] = pledge ? Object.entries(conflicts) : [];
         for (const [applicationId, status] of declarations) {

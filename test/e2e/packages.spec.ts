@@ -1,7 +1,7 @@
 /**
  * Opening review packages: refusals that show their code and change nothing,
- * the file dialog, drag-and-drop, and the loud warning when a round's
- * packages come signed by another key.
+ * the file dialog, drag-and-drop, and the trust question before the first
+ * package of a secretariat key opens (test/e2e/trust.spec.ts goes further).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +31,9 @@ test('refuses a package for another expert and a damaged one, then opens one fro
   expect((await app.ws.invoke('app:state', {})).packages).toEqual([]);
 
   await packages.choose('E01.rpkg', good);
+  // The round's secretariat is new to this expert: its fingerprint is confirmed first.
+  await expect(packages.trustFingerprint).toHaveAttribute('data-fingerprint', round.secretariat.card.fingerprint);
+  await packages.trustAccept.click();
   await expect(packages.importSuccess).toBeVisible();
   await expect(packages.importError).toHaveCount(0);
   const [summary] = (await app.ws.invoke('app:state', {})).packages;
@@ -42,7 +45,7 @@ test('refuses a package for another expert and a damaged one, then opens one fro
   await expect(new PackageHomePage(page).pledge).toBeVisible();
 });
 
-test('opens a package dropped on the window; a new signer for the round is refused until the reviewer accepts it', async ({
+test('opens a package dropped on the window once its signer is accepted; another key signing the same round asks again', async ({
   app,
   page,
   round,
@@ -51,29 +54,25 @@ test('opens a package dropped on the window; a new signer for the round is refus
   await app.open('#/packages');
   const packages = new PackagesPage(page);
   await packages.drop('E01.rpkg', await app.packageBytes(card));
+  await expect(packages.trustPrompt).toBeVisible();
+  await packages.trustAccept.click();
   await expect(packages.importSuccess).toBeVisible();
   await expect(packages.cards).toHaveCount(1);
 
-  // The same round, re-signed by a key the reviewer has never seen.
-  const impostor = await otherSecretariat();
-  const resigned = await app.packageBytes(card, impostor);
+  // The same round, signed by a key (and an organisation) the expert has never seen: the round id vouches for nothing.
+  const other = await otherSecretariat('另一个组织单位');
+  const resigned = await app.packageBytes(card, other);
   await packages.drop('E01-new.rpkg', resigned);
-  await expect(packages.signerChanged).toBeVisible();
-  await expect(packages.signerChanged).toHaveAttribute('role', 'alert');
-  await expect(packages.signerPinned).toHaveAttribute('data-fingerprint', round.secretariat.card.fingerprint);
-  await expect(packages.signerActual).toHaveAttribute('data-fingerprint', impostor.card.fingerprint);
+  await expect(packages.trustFingerprint).toHaveAttribute('data-fingerprint', other.card.fingerprint);
+  await expect(packages.trustLabels).toContainText('另一个组织单位');
   await expect(packages.importSuccess).toHaveCount(0);
   expect((await app.ws.invoke('app:state', {})).packages).toHaveLength(1);
 
-  await packages.signerReject.click();
-  await expect(packages.signerChanged).toHaveCount(0);
+  await packages.trustRefuse.click();
+  await expect(packages.trustPrompt).toHaveCount(0);
+  await expect(packages.trustRefused).toContainText('E01-new.rpkg');
   await expect(packages.cards).toHaveCount(1);
-  expect((await app.ws.invoke('app:state', {})).packages).toHaveLength(1);
-
-  await packages.drop('E01-new.rpkg', resigned);
-  await packages.signerAccept.click();
-  await expect(packages.importSuccess).toBeVisible();
-  await expect(packages.cards).toHaveCount(2);
-  const signers = (await app.ws.invoke('app:state', {})).packages.map((p) => p.signer.fingerprint).sort();
-  expect(signers).toEqual([round.secretariat.card.fingerprint, impostor.card.fingerprint].sort());
+  const signers = (await app.ws.invoke('app:state', {})).packages.map((p) => p.signer.fingerprint);
+  expect(signers).toEqual([round.secretariat.card.fingerprint]);
+  expect(await app.ws.invoke('trust:list', {})).toHaveLength(1);
 });

@@ -7,7 +7,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Card } from '../../shared/card.ts';
-import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
+import type { EventName, EventPayload, PackageSummary } from '../../shared/ipc/contract.ts';
+import type { Workspace } from '../../electron/handlers/index.ts';
 import { generateDemo, type DemoSummary } from '../../electron/demo/generate.ts';
 import { noKeychain, type Host, type SecretStore } from '../../electron/handlers/host.ts';
 import { createIdentity, loadIdentity, type Identity } from '../../electron/keys/identity.ts';
@@ -88,7 +89,16 @@ export async function packageFor(fx: RoundFixture, card: Card, out: string, secr
   }
 }
 
-/** Another secretariat key, as if the round's packages were re-signed by someone else. */
-export function otherSecretariat(): Promise<Identity> {
-  return createIdentity({ role: 'secretariat', displayName: '另一个秘书处', organisation: '未知', demo: true });
+/** Another secretariat key, as if the round's packages were re-signed by someone else (claiming `organisation`). */
+export function otherSecretariat(organisation = '未知'): Promise<Identity> {
+  return createIdentity({ role: 'secretariat', displayName: '另一个秘书处', organisation, demo: true });
+}
+
+/**
+ * Imports a package through the handlers as an expert who accepts its signer
+ * on the trust screen (the first package of a secretariat asks; later ones do not).
+ */
+export async function importTrusted(ws: Workspace, fileName: string, bytes: Uint8Array<ArrayBuffer>): Promise<PackageSummary> {
+  const r = await ws.invoke('package:import', { fileName, bytes });
+  return r.status === 'imported' ? r.package : ws.invoke('trust:accept', { pendingId: r.pending.pendingId });
 }

@@ -83,6 +83,18 @@ describe('reviewdesk CLI', () => {
     );
   });
 
+  it("inspect prints the signer's fingerprint, and --trust refuses a package signed by any other card", () => {
+    const secretariat = JSON.parse(readFileSync(join(dir, 'demo/secretariat/card.json'), 'utf8')) as { fingerprint: string };
+    const shown = run(['inspect', 'demo/packages/E01.rpkg', '--identity', 'demo/experts/E01']);
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.out).toContain(secretariat.fingerprint);
+    // Another card (the keygen test's) as the trusted one: the package's real signer is refused.
+    const r = run(['inspect', 'demo/packages/E01.rpkg', '--identity', 'demo/experts/E01', '--trust', 'me/card.json']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error E_SIG_SIGNER: [^\n]+\/[^\n]+\n$/);
+    expect(r.err).toContain(secretariat.fingerprint);
+  });
+
   it('inspect refuses a package for someone else with a one-line bilingual reason and exit 1', () => {
     const r = run(['inspect', 'demo/packages/E01.rpkg', '--identity', 'demo/experts/E02']);
     expect(r.code).toBe(1);

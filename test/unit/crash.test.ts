@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../electron/handlers/index.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { demoRound, packageFor, testHost } from '../helpers/workspace.ts';
+import { demoRound, importTrusted, packageFor, testHost } from '../helpers/workspace.ts';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 102);
 const root = tempDir('rd-crash-');
@@ -117,7 +117,7 @@ describe('crash safety', () => {
       });
       const card = (state.identity as { card: Parameters<typeof packageFor>[1] }).card;
       const pkg = await packageFor(fx, card, join(root, 'p.rpkg'));
-      packageId = (await ws.invoke('package:import', { fileName: 'p.rpkg', bytes: new Uint8Array(readFileSync(pkg.path)) })).packageId;
+      packageId = (await importTrusted(ws, 'p.rpkg', new Uint8Array(readFileSync(pkg.path)))).packageId;
       const detail = await ws.invoke('package:acceptPledge', { packageId });
       criteria = detail.rubric.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
       await ws.invoke('review:declareConflict', { packageId, applicationId: 'A001', status: 'none', reason: '' });

@@ -7,6 +7,7 @@ import { isReviewDeskError } from '../../shared/errors.ts';
 import { migrate, openDatabase } from '../../electron/db/open.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/db/migrations/index.ts';
 import { openWorkspace } from '../../electron/handlers/index.ts';
+import { createIdentity } from '../../electron/keys/identity.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { testHost } from '../helpers/workspace.ts';
 
@@ -50,7 +51,7 @@ describe('migrations', () => {
         'exports',
         'identity',
         'packages',
-        'round_pins',
+        'secretariat_pins',
         'settings',
       ]);
       for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT/);
@@ -144,6 +145,57 @@ describe('migrations', () => {
     expect(() => aside.run('y.rsb', 'y.rsb', 'nope', null, 'c'.repeat(64), 5, 'unrecorded', 't')).toThrow(/FOREIGN KEY|constraint/);
     expect(() => aside.run('y.rsb', 'y.rsb', null, 0, 'c'.repeat(64), 5, 'unrecorded', 't')).toThrow(/CHECK/);
     expect(() => aside.run('y.rsb', 'y.rsb', null, null, 'c'.repeat(64), 'five', 'unrecorded', 't')).toThrow(/cannot store TEXT/);
+    v2.close();
+  });
+
+  it('0004-secretariat-pins moves the round pins into one pin per key (oldest time, marked round-pin) and drops round_pins', async () => {
+    const a = (await createIdentity({ role: 'secretariat', displayName: '秘书处甲', organisation: '某 创新中心', demo: true })).card;
+    const b = (await createIdentity({ role: 'secretariat', displayName: '秘书处乙', organisation: '某创新中心', demo: true })).card;
+    const c = (await createIdentity({ role: 'secretariat', displayName: '秘书处丙', organisation: '', demo: true })).card;
+    const v2 = new Database(fresh());
+    migrate(v2, MIGRATIONS.slice(0, 2));
+    const pin = v2.prepare('INSERT INTO round_pins (round_id, fingerprint, card, pinned_at, replaced_fingerprint) VALUES (?, ?, ?, ?, ?)');
+    // One key pinned for two rounds, another key for a third round claiming the same organisation, and a card without one.
+    pin.run('R2', a.fingerprint, JSON.stringify(a), '2026-03-02T00:00:00.000Z', null);
+    pin.run('R1', a.fingerprint, JSON.stringify(a), '2026-03-01T00:00:00.000Z', null);
+    pin.run('R3', b.fingerprint, JSON.stringify(b), '2026-03-03T00:00:00.000Z', a.fingerprint);
+    pin.run('R4', c.fingerprint, JSON.stringify(c), '2026-03-04T00:00:00.000Z', null);
+    expect(migrate(v2, MIGRATIONS.slice(0, 4))).toBe(4);
+    expect(v2.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'round_pins'").pluck().get()).toBe(0);
+    const rows = v2
+      .prepare(
+        'SELECT fingerprint, organisation, display_name AS name, organisation_key AS key, pinned_at AS at, how FROM secretariat_pins ORDER BY pinned_at',
+      )
+      .all();
+    expect(rows).toEqual([
+      {
+        fingerprint: a.fingerprint,
+        organisation: '某 创新中心',
+        name: '秘书处甲',
+        key: '某创新中心',
+        at: '2026-03-01T00:00:00.000Z',
+        how: 'round-pin',
+      },
+      {
+        fingerprint: b.fingerprint,
+        organisation: '某创新中心',
+        name: '秘书处乙',
+        key: '某创新中心',
+        at: '2026-03-03T00:00:00.000Z',
+        how: 'round-pin',
+      },
+      { fingerprint: c.fingerprint, organisation: '', name: '秘书处丙', key: '', at: '2026-03-04T00:00:00.000Z', how: 'round-pin' },
+    ]);
+    const table = v2.prepare("SELECT sql FROM sqlite_schema WHERE name = 'secretariat_pins'").pluck().get() as string;
+    expect(table).toMatch(/\)\s*STRICT/);
+    const insert = v2.prepare(
+      "INSERT INTO secretariat_pins (fingerprint, organisation, display_name, organisation_key, card, pinned_at, how) VALUES (?, '', '', '', '{}', 't', ?)",
+    );
+    expect(() => insert.run(a.fingerprint, 'confirmed')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insert.run('AAAA-BBBB-CCCC-DDDD', 'trusted')).toThrow(/CHECK/);
+    expect(v2.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL").pluck().all()).toContain(
+      'secretariat_pins_by_organisation',
+    );
     v2.close();
   });
 

@@ -20,6 +20,10 @@ describe('demo workspace', () => {
     });
     expect(state.packages).toHaveLength(1);
     expect(state.packages[0]).toMatchObject({ packageId: demo!.packageId, applications: 4, round: { id: 'SH-MIC-2026' } });
+    // The demo secretariat is trusted as if the expert had confirmed it by phone; the demo says so in the pin list.
+    expect(await ws.invoke('trust:list', {})).toEqual([
+      expect.objectContaining({ fingerprint: state.packages[0]!.signer.fingerprint, how: 'demo', packages: 1 }),
+    ]);
     expect(await prepareDemoWorkspace(ws.ctx)).toBeNull();
     ws.close();
 

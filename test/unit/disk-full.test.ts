@@ -19,7 +19,7 @@ import { isReviewDeskError } from '../../shared/errors.ts';
 import { enospc, setFaultHook } from '../../electron/faults/checkpoint.ts';
 import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
-import { demoRound, packageFor, testHost, type RoundFixture } from '../helpers/workspace.ts';
+import { demoRound, importTrusted, packageFor, testHost, type RoundFixture } from '../helpers/workspace.ts';
 
 const PASSPHRASE = 'disk full pass';
 const root = tempDir('rd-disk-full-');
@@ -51,7 +51,7 @@ async function prepare(dataDir: string): Promise<Workbench> {
     const state = await ws.invoke('identity:create', { displayName: '满盘测试', organisation: '', fields: [], passphrase: PASSPHRASE });
     const card = (state.identity as { card: Card }).card;
     const pkg = await packageFor(fx, card, join(root, `p${++pkgN}.rpkg`));
-    const packageId = (await ws.invoke('package:import', { fileName: 'p.rpkg', bytes: new Uint8Array(readFileSync(pkg.path)) })).packageId;
+    const { packageId } = await importTrusted(ws, 'p.rpkg', new Uint8Array(readFileSync(pkg.path)));
     const detail = await ws.invoke('package:acceptPledge', { packageId });
     const criterionId = detail.rubric.dimensions[0]!.criteria[0]!.id;
     await ws.invoke('review:declareConflict', { packageId, applicationId: 'A001', status: 'none', reason: '' });

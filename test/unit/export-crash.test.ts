@@ -26,7 +26,7 @@ import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';
 import { readLedger } from '../../electron/merge/ledger.ts';
 import { importBundles } from '../../electron/merge/merge.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { testHost } from '../helpers/workspace.ts';
+import { importTrusted, testHost } from '../helpers/workspace.ts';
 
 const ROUNDS = Number(process.env.EXPORT_CRASH_ROUNDS ?? 3);
 const PASSPHRASE = 'export crash pass';
@@ -156,7 +156,7 @@ describe('export crash safety', () => {
     try {
       await adoptIdentity(ws.ctx, await loadIdentity(join(demoDir, 'experts', 'E01')), PASSPHRASE);
       const bytes = new Uint8Array(readFileSync(join(demoDir, 'packages', 'E01.rpkg')));
-      packageId = (await ws.invoke('package:import', { fileName: 'E01.rpkg', bytes })).packageId;
+      packageId = (await importTrusted(ws, 'E01.rpkg', bytes)).packageId;
       await ws.invoke('package:acceptPledge', { packageId });
       await ws.invoke('review:declareConflict', { packageId, applicationId: 'A001', status: 'none', reason: '' });
     } finally {

@@ -42,9 +42,32 @@ describe('files opened from outside the window', () => {
     const ws = await workspace('expert', 'E01');
     try {
       const call = (c: string, i: unknown) => ws.call(c, i);
-      const opened = await openExternalFile(join(demoDir, 'packages', 'E01.rpkg'), call);
-      expect(opened).toEqual({ kind: 'package', fileName: 'E01.rpkg', ok: true, packageId: expect.any(String) });
-      expect((await ws.invoke('app:state', {})).packages.map((p) => p.packageId)).toEqual([opened.packageId]);
+      // The secretariat's first package is held for the trust question: nothing is imported yet.
+      const held = await openExternalFile(join(demoDir, 'packages', 'E01.rpkg'), call);
+      const secretariat = (await loadIdentity(join(demoDir, 'secretariat'))).card;
+      expect(held).toEqual({
+        kind: 'package',
+        fileName: 'E01.rpkg',
+        ok: true,
+        pending: {
+          pendingId: expect.any(String),
+          fileName: 'E01.rpkg',
+          fingerprint: secretariat.fingerprint,
+          organisation: secretariat.organisation,
+          displayName: secretariat.displayName,
+        },
+      });
+      expect((await ws.invoke('app:state', {})).packages).toEqual([]);
+      const accepted = await ws.invoke('trust:accept', { pendingId: held.pending!.pendingId });
+      // Removing the pin keeps the package: the same file again is the package already imported.
+      await ws.invoke('trust:remove', { fingerprint: secretariat.fingerprint });
+      expect(await openExternalFile(join(demoDir, 'packages', 'E01.rpkg'), call)).toEqual({
+        kind: 'package',
+        fileName: 'E01.rpkg',
+        ok: true,
+        packageId: accepted.packageId,
+      });
+      expect((await ws.invoke('app:state', {})).packages.map((p) => p.packageId)).toEqual([accepted.packageId]);
 
       const forOther = await openExternalFile(join(demoDir, 'packages', 'E02.rpkg'), call);
       expect(forOther).toMatchObject({ kind: 'package', ok: false, error: { code: 'E_WRONG_KEY' } });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
-import { demoRound, packageFor, testHost, type RoundFixture } from '../helpers/workspace.ts';
+import { demoRound, importTrusted, packageFor, testHost, type RoundFixture } from '../helpers/workspace.ts';
 
 const root = tempDir('rd-large-dossier-');
 const dataDir = join(root, 'workspace');
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const state = await ws.invoke('identity:create', { displayName: '专家', organisation: '', fields: [], passphrase: 'a long passphrase' });
   if (state.identity.status === 'none') throw new Error('no identity');
   const pkg = await packageFor(fx, state.identity.card, join(root, 'p.rpkg'));
-  packageId = (await ws.invoke('package:import', { fileName: 'p.rpkg', bytes: new Uint8Array(readFileSync(pkg.path)) })).packageId;
+  packageId = (await importTrusted(ws, 'p.rpkg', new Uint8Array(readFileSync(pkg.path)))).packageId;
   await ws.invoke('package:acceptPledge', { packageId });
   await ws.invoke('review:declareConflict', { packageId, applicationId: 'A001', status: 'none', reason: '' });
   return () => ws.close();

@@ -11,7 +11,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import type { Bundle } from '../../shared/formats.ts';
-import type { PackageSummary } from '../../shared/ipc/contract.ts';
 import { scaleRange, type Rubric } from '../../shared/rubric/model.ts';
 import { openBundleBytes, verifyBundleFiles } from '../../electron/bundles/verify.ts';
 import { sha256Hex } from '../../electron/crypto/hash.ts';
@@ -107,12 +106,15 @@ describe('reviewer workspace', () => {
     );
     expect(snapshot(dataDir)).toEqual(before);
     expect(ws.ctx.db.prepare('SELECT count(*) FROM packages').pluck().get()).toBe(0);
-    expect(ws.ctx.db.prepare('SELECT count(*) FROM round_pins').pluck().get()).toBe(0);
+    expect(ws.ctx.db.prepare('SELECT count(*) FROM secretariat_pins').pluck().get()).toBe(0);
   });
 
-  it('imports a package, keeping the original encrypted bytes and pinning the round to its signer; re-import is idempotent', async () => {
+  it('imports a package once its signer is accepted, keeping the original encrypted bytes and pinning the key; re-import is idempotent', async () => {
     host.events.length = 0;
-    const summary = await ws.invoke('package:import', { fileName: 'E01.rpkg', bytes: pkgBytes });
+    const held = await ws.invoke('package:import', { fileName: 'E01.rpkg', bytes: pkgBytes });
+    if (held.status !== 'needsTrust') throw new Error('the first package of a secretariat was not held');
+    expect(ws.ctx.db.prepare('SELECT count(*) FROM packages').pluck().get()).toBe(0);
+    const summary = await ws.invoke('trust:accept', { pendingId: held.pending.pendingId });
     packageId = summary.packageId;
     expect(summary).toMatchObject({
       fileName: 'E01.rpkg',
@@ -133,32 +135,29 @@ describe('reviewer workspace', () => {
     expect(progress.at(-1)).toEqual({ operation: 'import', done: pkgBytes.length, total: pkgBytes.length });
 
     const again = await ws.invoke('package:import', { fileName: 'copy of E01.rpkg', bytes: pkgBytes });
-    expect(again.packageId).toBe(packageId);
-    expect(again.fileName).toBe('E01.rpkg');
+    if (again.status !== 'imported') throw new Error('a known package was held');
+    expect(again.package.packageId).toBe(packageId);
+    expect(again.package.fileName).toBe('E01.rpkg');
     expect(ws.ctx.db.prepare('SELECT count(*) FROM packages').pluck().get()).toBe(1);
   });
 
-  it('refuses a package of the same round signed by another key unless the reviewer accepts the change', async () => {
-    const impostor = await otherSecretariat();
+  it('refuses a package whose card claims the pinned organisation under another key, naming both keys, changing nothing', async () => {
+    const impostor = await otherSecretariat(fx.secretariat.card.organisation);
     const other = await packageFor(fx, card, join(root, 'other.rpkg'), impostor);
     const bytes = readFileSync(other.path);
     const before = snapshot(dataDir);
     const r = await refusal(ws.invoke('package:import', { fileName: 'other.rpkg', bytes }));
     expect(r).toEqual({
-      code: 'E_SIGNER_CHANGED',
-      params: { pinned: fx.secretariat.card.fingerprint, actual: impostor.card.fingerprint, round: 'SH-MIC-2026' },
+      code: 'E_SECRETARIAT_KEY_CONFLICT',
+      params: {
+        organisation: fx.secretariat.card.organisation,
+        pinned: fx.secretariat.card.fingerprint,
+        actual: impostor.card.fingerprint,
+      },
     });
     expect(snapshot(dataDir)).toEqual(before);
     expect(ws.ctx.db.prepare('SELECT count(*) FROM packages').pluck().get()).toBe(1);
-
-    const accepted = await ws.invoke('package:import', { fileName: 'other.rpkg', bytes, acceptSignerChange: true });
-    expect(accepted.signer.fingerprint).toBe(impostor.card.fingerprint);
-    expect(ws.ctx.db.prepare('SELECT fingerprint, replaced_fingerprint AS replaced FROM round_pins').get()).toEqual({
-      fingerprint: impostor.card.fingerprint,
-      replaced: fx.secretariat.card.fingerprint,
-    });
-    const state = await ws.invoke('app:state', {});
-    expect(state.packages.map((p: PackageSummary) => p.packageId).sort()).toEqual([packageId, accepted.packageId].sort());
+    expect(ws.ctx.db.prepare('SELECT fingerprint FROM secretariat_pins').pluck().all()).toEqual([fx.secretariat.card.fingerprint]);
   });
 
   it('withholds dossiers and review data until the confidentiality pledge', async () => {
@@ -381,7 +380,7 @@ describe('reviewer workspace', () => {
       lastLocation: `#/packages/${packageId}/A001`,
       identity: { status: 'locked', protection: 'passphrase' },
     });
-    expect(state.packages).toHaveLength(2);
+    expect(state.packages).toHaveLength(1);
     expect((await refusal(ws.invoke('dossier:read', { packageId, applicationId: 'A001', path: 'dossiers/A001/佐证材料.pdf' }))).code).toBe(
       'E_LOCKED',
     );

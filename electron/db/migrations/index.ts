@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { up as init } from './0001-init.ts';
 import { up as merge } from './0002-merge.ts';
 import { up as exportsReserved } from './0003-exports.ts';
+import { up as secretariatPins } from './0004-secretariat-pins.ts';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: init },
   { version: 2, name: 'merge', up: merge },
   { version: 3, name: 'exports', up: exportsReserved },
+  { version: 4, name: 'secretariat-pins', up: secretariatPins },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

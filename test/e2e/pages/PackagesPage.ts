@@ -1,4 +1,4 @@
-/** The package list and opening packages: file dialog, drag-and-drop, refusals and the signer-change warning. */
+/** The package list and opening packages: file dialog, drag-and-drop, refusals, the trust question and the key-conflict warning. */
 import type { Locator, Page } from '@playwright/test';
 
 export class PackagesPage {
@@ -7,11 +7,17 @@ export class PackagesPage {
   readonly importError: Locator;
   readonly importSuccess: Locator;
   readonly openImported: Locator;
-  readonly signerChanged: Locator;
-  readonly signerPinned: Locator;
-  readonly signerActual: Locator;
-  readonly signerAccept: Locator;
-  readonly signerReject: Locator;
+  readonly trustPrompt: Locator;
+  readonly trustFingerprint: Locator;
+  readonly trustLabels: Locator;
+  readonly trustPhone: Locator;
+  readonly trustAccept: Locator;
+  readonly trustRefuse: Locator;
+  readonly trustRefused: Locator;
+  readonly trustConflict: Locator;
+  readonly conflictPinned: Locator;
+  readonly conflictActual: Locator;
+  readonly trustLink: Locator;
   readonly list: Locator;
   readonly none: Locator;
   readonly cards: Locator;
@@ -22,11 +28,17 @@ export class PackagesPage {
     this.importError = page.getByTestId('import-error');
     this.importSuccess = page.getByTestId('import-success');
     this.openImported = page.getByTestId('open-imported');
-    this.signerChanged = page.getByTestId('signer-changed');
-    this.signerPinned = page.getByTestId('signer-pinned');
-    this.signerActual = page.getByTestId('signer-actual');
-    this.signerAccept = page.getByTestId('signer-accept');
-    this.signerReject = page.getByTestId('signer-reject');
+    this.trustPrompt = page.getByTestId('trust-prompt');
+    this.trustFingerprint = page.getByTestId('trust-fingerprint');
+    this.trustLabels = page.getByTestId('trust-labels');
+    this.trustPhone = page.getByTestId('trust-phone');
+    this.trustAccept = page.getByTestId('trust-accept');
+    this.trustRefuse = page.getByTestId('trust-refuse');
+    this.trustRefused = page.getByTestId('trust-refused');
+    this.trustConflict = page.getByTestId('trust-conflict');
+    this.conflictPinned = page.getByTestId('conflict-pinned');
+    this.conflictActual = page.getByTestId('conflict-actual');
+    this.trustLink = page.getByTestId('trust-link');
     this.list = page.getByTestId('package-list');
     this.none = page.getByTestId('no-packages');
     this.cards = this.list.locator('[data-testid^="package-"]');
