@@ -1,5 +1,5 @@
 /** Imported packages, their exports and the per-round secretariat pins. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Card } from '../../shared/card.ts';
 import { stmt } from './statements.ts';
 

@@ -4,7 +4,7 @@
  * already stored, and opening a 40-application package (import, package:get,
  * pledge, first review:get).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDemo } from '../../electron/demo/generate.ts';

@@ -7,7 +7,7 @@
  * The child is bundled once with esbuild (the same sources; tsx would add a
  * second of start-up per restart, and the test restarts it over a hundred times).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,7 +102,7 @@ describe('crash safety', () => {
       platform: 'node',
       format: 'esm',
       outfile: child,
-      external: ['better-sqlite3', 'sodium-native'],
+      external: ['better-sqlite3-multiple-ciphers', 'sodium-native'],
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       logLevel: 'error',
     });
