@@ -14,7 +14,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, isDiskFullError, isReviewDeskError } from '../../shared/errors.ts';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
 
 /** Bytes of a workspace key. */
@@ -127,6 +127,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
 /** The refusal for a failed open. */
 export function databaseError(e: unknown, keyed: boolean): ReviewDeskError {
   if (isReviewDeskError(e)) return e;
+  if (isDiskFullError(e)) return new ReviewDeskError('E_DISK_FULL', { what: 'workspace.sqlite' }, { cause: e });
   const code = (e as { code?: unknown }).code;
   if (code === 'SQLITE_BUSY') return new ReviewDeskError('E_WORKSPACE_LOCKED', { pid: '?', hostname: '?' }, { cause: e });
   if (keyed && code === 'SQLITE_NOTADB') return new ReviewDeskError('E_DB_KEY', {}, { cause: e });

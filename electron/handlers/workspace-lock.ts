@@ -21,7 +21,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { ReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, isDiskFullError } from '../../shared/errors.ts';
 import { databaseError, LOCK_WAIT_MS } from '../db/open.ts';
 
 /** Who holds a workspace folder (informational: the lock on {@link LOCK_FILE} decides). */
@@ -67,7 +67,14 @@ export interface Holder {
 export function recordHolder(dataDir: string, appVersion: string): () => void {
   const path = join(dataDir, HOLDER_FILE);
   const text = `${JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), appVersion })}\n`;
-  writeFileSync(path, text, { mode: 0o600 });
+  try {
+    writeFileSync(path, text, { mode: 0o600 });
+  } catch (e) {
+    // A record cut short (a full disk) is removed: it would name nobody, and the open is refused anyway.
+    rmSync(path, { force: true });
+    if (isDiskFullError(e)) throw new ReviewDeskError('E_DISK_FULL', { what: HOLDER_FILE }, { cause: e });
+    throw e;
+  }
   return () => {
     try {
       if (readFileSync(path, 'utf8') === text) rmSync(path, { force: true });

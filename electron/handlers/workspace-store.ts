@@ -23,11 +23,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { Card } from '../../shared/card.ts';
-import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import { ReviewDeskError, isDiskFullError, isReviewDeskError } from '../../shared/errors.ts';
 import type { Locale as LocaleName } from '../../shared/i18n-text.ts';
 import { Locale, Protection } from '../../shared/ipc/contract.ts';
 import { decryptBytes, encryptBytes } from '../crypto/age.ts';
@@ -47,23 +47,24 @@ const Preferences = z.object({
 });
 type Preferences = z.infer<typeof Preferences>;
 
-/** Writes `bytes` to `path` (0600) through a temporary file, fsync and rename: the old content or the new, never half. */
+/**
+ * Writes `bytes` to `path` (0600) through a temporary file, fsync and rename:
+ * the old content or the new, never half; E_DISK_FULL with nothing left behind.
+ */
 export function writePrivateFileAtomic(path: string, bytes: Uint8Array | string): void {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
-  const fd = openSync(tmp, 'wx', 0o600);
   try {
-    writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  try {
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    if (isDiskFullError(e)) throw new ReviewDeskError('E_DISK_FULL', { what: basename(path) }, { cause: e });
     throw e;
   }
 }
@@ -132,6 +133,8 @@ export class WorkspaceStore {
     private readonly nativeBinding?: string,
   ) {
     this.prefs = readPreferences(dataDir);
+    // What an encryption cut short leaves: a partial copy of the plaintext, never the workspace itself.
+    for (const suffix of ['', '-journal']) rmSync(`${this.path(DATABASE_FILE)}.encrypting${suffix}`, { force: true });
     this.adoptPlaintextWorkspace();
   }
 

@@ -17,7 +17,7 @@ import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { DATABASE_FILE, KEY_FILE, LOCK_FILE, openWorkspace, PREFERENCES_FILE, type Workspace } from '../../electron/handlers/index.ts';
-import { unsealWorkspaceKey } from '../../electron/handlers/workspace-store.ts';
+import { unsealWorkspaceKey, type KeySeal } from '../../electron/handlers/workspace-store.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 import { demoRound, packageFor, realKeychain, testHost, type RoundFixture } from '../helpers/workspace.ts';
 
@@ -67,6 +67,26 @@ function checkAtRest(dir: string, secrets: string[]): void {
     const st = statSync(join(dir, f));
     expect((st.mode & 0o777).toString(8), `mode of ${f || '(folder)'}`).toBe(st.isDirectory() ? '700' : '600');
   }
+}
+
+/**
+ * Turns an encrypted workspace back into one as ReviewDesk kept it before encryption: the same schema
+ * and rows in a plaintext workspace.sqlite (0644), the identity and language only in the database, no
+ * preferences, key or lock file.
+ */
+async function makePlaintext(dir: string, seal: KeySeal): Promise<void> {
+  const key = await unsealWorkspaceKey(readFileSync(join(dir, KEY_FILE)), seal);
+  const db = new Database(join(dir, DATABASE_FILE));
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = DELETE');
+  db.pragma(`rekey = ''`);
+  db.prepare("INSERT INTO settings (key, value) VALUES ('locale', 'en') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  db.close();
+  for (const f of [KEY_FILE, PREFERENCES_FILE, LOCK_FILE]) rmSync(join(dir, f));
+  chmodSync(join(dir, DATABASE_FILE), 0o644);
+  expect(readFileSync(join(dir, DATABASE_FILE)).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
 }
 
 describe('a workspace at rest', () => {
@@ -179,8 +199,8 @@ describe('a workspace at rest', () => {
     }
   }, 60_000);
 
+  const keychain = realKeychain();
   it('with a real keychain, opens the database at start by itself, encrypted all the same', async () => {
-    const keychain = realKeychain();
     const dir = join(root, 'keychain');
     const first = await openWorkspace(dir, testHost({ secrets: keychain }), OPTIONS);
     const state = await first.invoke('identity:create', { displayName: '钥匙串专家', organisation: '', fields: [], passphrase: null });
@@ -215,16 +235,7 @@ describe('a workspace at rest', () => {
     // language in the database, no preferences or key file, 0644, and its last commits still in the -wal.
     const dir = join(root, 'legacy');
     execFileSync('cp', ['-r', dataDir, dir]);
-    const key = await unsealWorkspaceKey(readFileSync(join(dir, KEY_FILE)), { protection: 'passphrase', passphrase: PASS, scryptLogN: 10 });
-    const db = new Database(join(dir, DATABASE_FILE));
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    db.pragma(`key = "x'${key.toString('hex')}'"`);
-    db.pragma('journal_mode = DELETE');
-    db.pragma(`rekey = ''`);
-    db.close();
-    for (const f of [KEY_FILE, PREFERENCES_FILE, LOCK_FILE]) rmSync(join(dir, f));
-    chmodSync(join(dir, DATABASE_FILE), 0o644);
+    await makePlaintext(dir, { protection: 'passphrase', passphrase: PASS, scryptLogN: 10 });
     const late = '最后一条评语仍在WAL中-LATE-0a11ce';
     const child = [
       "const Database = require('better-sqlite3-multiple-ciphers');",
@@ -262,6 +273,21 @@ describe('a workspace at rest', () => {
       expect((await next.invoke('review:get', { packageId, applicationId: 'A001' })).opinion).toBe(late);
     } finally {
       next.close();
+    }
+  }, 60_000);
+
+  it('with the keychain, encrypts a workspace from before encryption at start, without asking anything', async () => {
+    const dir = join(root, 'legacy-keychain');
+    execFileSync('cp', ['-r', join(root, 'keychain'), dir]);
+    await makePlaintext(dir, { protection: 'safeStorage', secrets: keychain });
+    const ws = await openWorkspace(dir, testHost({ secrets: keychain }), OPTIONS);
+    try {
+      const state = await ws.invoke('app:state', {});
+      expect(state).toMatchObject({ locale: 'en', identity: { status: 'unlocked', protection: 'safeStorage' } });
+      expect(state.packages).toHaveLength(1);
+      checkAtRest(dir, [TYPED.opinion, ...names]);
+    } finally {
+      ws.close();
     }
   }, 60_000);
 });
