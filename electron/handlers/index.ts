@@ -82,7 +82,12 @@ export interface Workspace {
 export async function createContext(opts: { dataDir: string; host: Host; options?: WorkspaceOptions }): Promise<Context> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   // A folder made before encryption (or by hand) may be open to others; what it holds is not.
-  chmodSync(opts.dataDir, 0o700);
+  // (Not ours to change when another user owns it: its files are still 0600.)
+  try {
+    chmodSync(opts.dataDir, 0o700);
+  } catch {
+    // EPERM: keep the folder's mode.
+  }
   const binding = opts.options?.nativeBinding;
   const releaseLock = lockFolder(opts.dataDir, binding);
   let releaseHolder = (): void => undefined;
