@@ -133,6 +133,16 @@ export function App(): React.JSX.Element {
       });
   }, []);
 
+  // With a passphrase, the last location is in the encrypted database and arrives with the unlock, not at load.
+  const returned = useRef(false);
+  const lastLocation = state?.identity.status === 'unlocked' ? state.lastLocation : null;
+  useEffect(() => {
+    if (!restored || returned.current || !lastLocation) return;
+    returned.current = true;
+    const here = window.location.hash;
+    if (here === '' || here === '#' || here === '#/') navigate(lastLocation, { replace: true });
+  }, [restored, lastLocation]);
+
   const ready = state?.identity.status === 'unlocked' && !showNewCard;
   const identity = state?.identity;
   const secretariat = identity !== undefined && identity.status !== 'none' && identity.card.role === 'secretariat';

@@ -292,6 +292,14 @@ export const ERRORS = {
     'zh-CN': '本地数据库出错：{reason}',
     en: 'Local database error: {reason}',
   },
+  E_DB_KEY: {
+    'zh-CN': '工作区数据库无法用它的密钥（workspace.key）打开：两者不是同一个工作区的，或其中之一已损坏。请从备份恢复整个工作区文件夹。',
+    en: 'The workspace database cannot be opened with its key (workspace.key): they are not from the same workspace, or one of them is damaged. Restore the whole workspace folder from a backup.',
+  },
+  E_PREFERENCES: {
+    'zh-CN': '工作区的偏好设置文件（preferences.json）无法读取：{reason}。请从备份恢复该文件。',
+    en: 'The workspace preferences file (preferences.json) cannot be read: {reason}. Restore it from a backup.',
+  },
   E_WORKSPACE_LOCKED: {
     'zh-CN': '此工作区已被另一个评审台进程打开（进程 {pid}，{hostname}）。请先关闭它再试。',
     en: 'This workspace is already open in another ReviewDesk process (pid {pid} on {hostname}). Close it and try again.',

@@ -37,7 +37,7 @@ import { APP_ORIGIN, EVENT, FLUSH, FLUSH_ACK, INVOKE } from './ipc-names.ts';
 const here = import.meta.dirname;
 /** out/electron → out/renderer (the bundle layout of electron/app/bundle.mjs). */
 const rendererDir = resolve(here, '..', 'renderer');
-/** The Electron-ABI better-sqlite3 (node_modules keeps the Node build for the tests); see electron/app/native.mjs. */
+/** The Electron-ABI better-sqlite3-multiple-ciphers (node_modules keeps the Node build for the tests); see electron/app/native.mjs. */
 const nativeBinding = app.isPackaged
   ? join(process.resourcesPath, 'native', 'better_sqlite3.node')
   : (process.env.REVIEWDESK_SQLITE_BINDING ?? resolve(here, '..', 'native', 'electron', 'better_sqlite3.node'));

@@ -22,7 +22,7 @@
  */
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Manifest } from '../../shared/formats.ts';
 import { sha256File, sha256Hex } from '../crypto/hash.ts';
 import { syncDir } from '../fs/durable.ts';

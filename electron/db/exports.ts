@@ -3,7 +3,7 @@
  * A row in state `reserved` names the exact bytes (SHA-256, size) its file
  * must hold; `done` means the record is committed.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stmt } from './statements.ts';
 import type { ExportRow } from './packages.ts';
 

@@ -1,5 +1,5 @@
 /** The workspace's one identity row: public card and sealed secret keys. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Card } from '../../shared/card.ts';
 import { checkCard } from '../keys/card.ts';
 import { stmt } from './statements.ts';

@@ -1,5 +1,5 @@
 /** The secretariat's merge tables: the ledger, the bundle files kept, the consensus and its audit trail. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ConsensusRecord } from '../../shared/ipc/contract.ts';
 import { stmt } from './statements.ts';
 

@@ -1,5 +1,5 @@
 /** Imported packages and their exports. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stmt } from './statements.ts';
 
 export interface PackageRow {

@@ -3,7 +3,7 @@
  * recommendation) and the audit log. Callers wrap a change and its audit row
  * in one `db.transaction`.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stmt } from './statements.ts';
 
 export interface ConflictRow {

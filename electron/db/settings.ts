@@ -1,8 +1,13 @@
-/** Workspace settings: small key/value pairs (locale, last location). */
-import type { Database } from 'better-sqlite3';
+/**
+ * Workspace settings kept in the encrypted database: small key/value pairs
+ * (the last location). The language lives in the plaintext preferences
+ * (electron/handlers/workspace-store.ts), since the unlock screen needs it;
+ * a `locale` row is only read when a workspace from before encryption is adopted.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stmt } from './statements.ts';
 
-export type SettingKey = 'locale' | 'lastLocation';
+export type SettingKey = 'lastLocation';
 
 export function getSetting(db: Database, key: SettingKey): string | null {
   return stmt<{ value: string }>(db, 'SELECT value FROM settings WHERE key = ?').get(key)?.value ?? null;

@@ -1,5 +1,5 @@
 /** Prepared statements, compiled once per connection and reused. */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 const cache = new WeakMap<Database, Map<string, Statement>>();
 

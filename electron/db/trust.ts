@@ -1,5 +1,5 @@
 /** The secretariat keys the expert trusts (`secretariat_pins`, migration 4), one row per key. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Card } from '../../shared/card.ts';
 import { organisationKey } from '../../shared/organisation.ts';
 import { stmt } from './statements.ts';

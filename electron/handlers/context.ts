@@ -3,16 +3,17 @@
  * capabilities and the session (the unlocked identity and packages opened in
  * memory). One workspace per data folder; see index.ts for opening one.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { Manifest, PackageApplication } from '../../shared/formats.ts';
 import { Manifest as ManifestSchema } from '../../shared/formats.ts';
 import { Rubric as RubricSchema, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
-import { getIdentityRow, type IdentityRow } from '../db/identity.ts';
+import type { IdentityRow } from '../db/identity.ts';
 import { getPackageRow, pledgeAcceptedAt, type PackageRow } from '../db/packages.ts';
 import type { Identity } from '../keys/identity.ts';
 import type { OpenedPackage } from '../packages/open.ts';
 import type { Host } from './host.ts';
+import type { WorkspaceStore } from './workspace-store.ts';
 
 export interface WorkspaceOptions {
   /** scrypt work factor (log2) for passphrase-protected keys; 18 by default, lower only in tests. */
@@ -91,23 +92,28 @@ export class Session {
 }
 
 export interface Context {
+  /** The encrypted workspace database; reading it throws E_NO_IDENTITY before first-run setup and E_LOCKED until unlock. */
   readonly db: Database;
-  /** The workspace folder: workspace.sqlite, workspace.lock, packages/, exports/, bundles/. */
+  /** The folder's files at rest: preferences, the sealed workspace key, the database (see workspace-store.ts). */
+  readonly store: WorkspaceStore;
+  /** The workspace folder: workspace.sqlite, workspace.key, preferences.json, folder.lock, workspace.lock, packages/, exports/, bundles/. */
   readonly dataDir: string;
   readonly host: Host;
   readonly session: Session;
   readonly options: Required<Omit<WorkspaceOptions, 'nativeBinding'>>;
-  /** Removes this process's `workspace.lock` record (the lock itself is the database's, released when it closes). */
+  /** Removes this process's `workspace.lock` record (the lock itself is `folder.lock`'s, released by `releaseLock`). */
   readonly releaseHolder: () => void;
+  /** Lets go of the folder's lock (after the database has closed). */
+  readonly releaseLock: () => void;
 }
 
 export function now(): string {
   return new Date().toISOString();
 }
 
-/** The identity row; E_NO_IDENTITY before first-run setup. */
+/** The identity (public card, sealed keys; readable while locked); E_NO_IDENTITY before first-run setup. */
 export function requireIdentityRow(ctx: Context): IdentityRow {
-  const row = getIdentityRow(ctx.db);
+  const row = ctx.store.identity;
   if (!row) throw new ReviewDeskError('E_NO_IDENTITY');
   return row;
 }

@@ -10,7 +10,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDemo } from '../demo/generate.ts';
-import { getIdentityRow } from '../db/identity.ts';
 import { readCard } from '../keys/card.ts';
 import { loadIdentity } from '../keys/identity.ts';
 import { DEMO_PASSPHRASE } from '../demo/workspace.ts';
@@ -40,7 +39,7 @@ export interface DemoWorkspace {
  * (returns null) when it has one. Leaves the identity unlocked for this session.
  */
 export async function prepareDemoWorkspace(ctx: Context, opts: { importPackage?: boolean } = {}): Promise<DemoWorkspace | null> {
-  if (getIdentityRow(ctx.db)) return null;
+  if (ctx.store.identity) return null;
   const demoDir = join(ctx.dataDir, 'demo-round');
   if (!existsSync(join(demoDir, 'experts', 'E01', 'card.json')) || !existsSync(join(demoDir, 'packages', 'E01.rpkg'))) {
     await generateDemo({ out: demoDir });
@@ -81,7 +80,7 @@ export interface DemoSecretariat {
  * drop in. Leaves the identity unlocked for this session.
  */
 export async function prepareDemoSecretariat(ctx: Context): Promise<DemoSecretariat | null> {
-  if (getIdentityRow(ctx.db)) return null;
+  if (ctx.store.identity) return null;
   const demoDir = join(ctx.dataDir, 'demo-round');
   if (!existsSync(join(demoDir, 'secretariat', 'card.json')) || !existsSync(join(demoDir, 'packages', 'ledger.json.sig'))) {
     await generateDemo({ out: demoDir, revisions: 1 });

@@ -7,19 +7,13 @@
  *     …
  *     ws.close();
  */
-import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { chmodSync, existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReviewDeskError, isDiskFullError, isReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
 import { isKnownErrorCode, type Channel, type Envelope, type Input, type Output } from '../../shared/ipc/contract.ts';
-import { getIdentityRow } from '../db/identity.ts';
-import { openDatabase } from '../db/open.ts';
-import { listMergeFiles } from '../db/merge.ts';
-import { listPackageRows } from '../db/packages.ts';
 import { appHandlers } from './app.ts';
-import { exportPrefix, reconcileExports } from '../bundles/export.ts';
 import { bundleHandlers, EXPORTS_DIR } from './bundle.ts';
-import { now, packageMeta, Session, type Context, type WorkspaceOptions } from './context.ts';
+import { Session, type Context, type WorkspaceOptions } from './context.ts';
 import { dossierHandlers } from './dossier.ts';
 import type { Host } from './host.ts';
 import { identityHandlers, unlockWithKeychain } from './identity.ts';
@@ -29,19 +23,27 @@ import { defineHandlers, dispatch, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
 import { diskFull } from '../faults/checkpoint.ts';
-import { HOLDER_FILE, holderOf, recordHolder } from './workspace-lock.ts';
+import { INCOMING_DIR } from './sweep.ts';
+import { HOLDER_FILE, LOCK_FILE, lockFolder, recordHolder } from './workspace-lock.ts';
+import { WorkspaceStore } from './workspace-store.ts';
 
 export type { Context, WorkspaceOptions } from './context.ts';
-export { HOLDER_FILE } from './workspace-lock.ts';
+export { HOLDER_FILE, LOCK_FILE } from './workspace-lock.ts';
+export { DATABASE_FILE, KEY_FILE, PREFERENCES_FILE } from './workspace-store.ts';
+export { INCOMING_DIR } from './sweep.ts';
 
-/** The database file inside a workspace folder. */
-export const DATABASE_FILE = 'workspace.sqlite';
-/** Where the browser host streams the files of an import as they arrive (`*.partial`, swept at open). */
-export const INCOMING_DIR = 'incoming';
+/** What a workspace serves before its database is open (first run, or locked): the unlock and first-run screens. */
+const BEFORE_UNLOCK: ReadonlySet<Channel> = new Set<Channel>([
+  'app:state',
+  'settings:set',
+  'identity:create',
+  'identity:unlock',
+  'identity:card',
+]);
 
-/** Every channel of the contract, implemented once. */
+/** Every channel of the contract, implemented once; all but {@link BEFORE_UNLOCK} refused until the database is open. */
 export function createHandlers(): HandlerTable<Context> {
-  return defineHandlers<Context>(
+  const table = defineHandlers<Context>(
     appHandlers,
     identityHandlers,
     packageHandlers,
@@ -51,6 +53,16 @@ export function createHandlers(): HandlerTable<Context> {
     scoresheetHandlers,
     mergeHandlers,
   );
+  const gated: Partial<Record<Channel, unknown>> = {};
+  for (const [channel, handler] of Object.entries(table) as [Channel, (input: unknown, ctx: Context) => unknown][]) {
+    gated[channel] = BEFORE_UNLOCK.has(channel)
+      ? handler
+      : (input: unknown, ctx: Context) => {
+          void ctx.db; // E_NO_IDENTITY or E_LOCKED while the database is not open
+          return handler(input, ctx);
+        };
+  }
+  return gated as HandlerTable<Context>;
 }
 
 /** An open workspace: its context, the handler table, and shortcuts to call it. */
@@ -66,78 +78,81 @@ export interface Workspace {
 }
 
 /**
- * Removes what a crash can leave behind: partial files and packages the
- * database never recorded; exports/ is reconciled with its records, and what
- * that sets aside is told to the reviewer (app:state's exportNotices).
- */
-async function sweep(ctx: Context): Promise<void> {
-  const owners = listPackageRows(ctx.db).map((row) => ({ packageId: row.id, prefix: exportPrefix(packageMeta(ctx, row.id).manifest) }));
-  await reconcileExports(ctx.db, ctx.dataDir, owners, now());
-  const kept = new Set([...listPackageRows(ctx.db).map((r) => r.storedPath), ...listMergeFiles(ctx.db).map((r) => r.storedPath)]);
-  for (const sub of [PACKAGES_DIR, BUNDLES_DIR, INCOMING_DIR]) {
-    const names = await readdir(join(ctx.dataDir, sub)).catch(() => [] as string[]);
-    for (const name of names) {
-      const orphan =
-        ((sub === PACKAGES_DIR && name.endsWith('.rpkg')) || (sub === BUNDLES_DIR && name.endsWith('.rsb'))) && !kept.has(`${sub}/${name}`);
-      if (name.endsWith('.partial') || orphan) await rm(join(ctx.dataDir, sub, name), { force: true });
-    }
-  }
-}
-
-/**
- * Opens a context without the handler table (see {@link openWorkspace}). Its
- * database holds the folder's lock: `releaseHolder()`, then close the database.
+ * Opens a context without the handler table (see {@link openWorkspace}). It
+ * holds the folder's lock: `releaseHolder()`, close the database, then
+ * `releaseLock()`.
  */
 export async function createContext(opts: { dataDir: string; host: Host; options?: WorkspaceOptions }): Promise<Context> {
   // What this open creates, so that a refused open of a new workspace takes it away again.
-  const created = { dir: !existsSync(opts.dataDir), db: !existsSync(join(opts.dataDir, DATABASE_FILE)) };
-  let db: Context['db'];
+  const created = !existsSync(opts.dataDir);
   try {
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-    db = openDatabase(join(opts.dataDir, DATABASE_FILE), opts.options?.nativeBinding);
   } catch (e) {
-    // Say who holds the folder, from the record the holder keeps beside its lock.
-    if (isReviewDeskError(e, 'E_WORKSPACE_LOCKED')) throw new ReviewDeskError('E_WORKSPACE_LOCKED', holderOf(opts.dataDir), { cause: e });
+    throw refusedOpen(opts.dataDir, created, e);
+  }
+  // A folder made before encryption (or by hand) may be open to others; what it holds is not.
+  // (Not ours to change when another user owns it: its files are still 0600.)
+  try {
+    chmodSync(opts.dataDir, 0o700);
+  } catch {
+    // EPERM: keep the folder's mode.
+  }
+  const binding = opts.options?.nativeBinding;
+  let releaseLock: () => void;
+  try {
+    releaseLock = lockFolder(opts.dataDir, binding);
+  } catch (e) {
     throw refusedOpen(opts.dataDir, created, e);
   }
   let releaseHolder = (): void => undefined;
+  let store: WorkspaceStore | undefined;
   try {
-    try {
-      releaseHolder = recordHolder(opts.dataDir, opts.host.appVersion);
-    } catch (e) {
-      // A full disk can leave the record created but empty: it would name no one, so it goes.
-      rmSync(join(opts.dataDir, HOLDER_FILE), { force: true });
-      throw e;
-    }
-    const options: Context['options'] = { scryptLogN: 18, openPackages: 2, ...opts.options };
-    const ctx: Context = { db, dataDir: opts.dataDir, host: opts.host, session: new Session(options.openPackages), options, releaseHolder };
-    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR]) mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
-    await sweep(ctx);
-    const row = getIdentityRow(db);
-    // Keychain-sealed keys open by themselves; if the keychain refuses, the app starts locked and says why on unlock.
+    releaseHolder = recordHolder(opts.dataDir, opts.host.appVersion);
+    store = new WorkspaceStore(opts.dataDir, binding);
+    const s = store;
+    const options: Context['options'] = {
+      scryptLogN: opts.options?.scryptLogN ?? 18,
+      openPackages: opts.options?.openPackages ?? 2,
+    };
+    const ctx: Context = {
+      get db() {
+        return s.db;
+      },
+      store: s,
+      dataDir: opts.dataDir,
+      host: opts.host,
+      session: new Session(options.openPackages),
+      options,
+      releaseHolder,
+      releaseLock,
+    };
+    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR])
+      mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
+    const row = store.identity;
+    // Keychain-sealed keys (and with them the database) open by themselves; if the keychain refuses,
+    // the app starts locked and says why on unlock.
     if (row?.protection === 'safeStorage' && opts.host.secrets.available) await unlockWithKeychain(ctx, row).catch(() => undefined);
     return ctx;
   } catch (e) {
-    // Nothing half-done: a refused open leaves neither the database (and with it the lock) open nor a holder record.
+    // Nothing half-done: a refused open leaves neither the database nor the lock held, nor a holder record.
     releaseHolder();
-    db.close();
+    store?.close();
+    releaseLock();
     throw refusedOpen(opts.dataDir, created, e);
   }
 }
 
 /**
  * The error to throw for a refused open, after taking away what the open made
- * of a workspace that did not exist before (a half-written database on a full
- * disk would otherwise be there next time). A full disk is E_DISK_FULL, not
+ * of a workspace folder that did not exist before (on a full disk it would
+ * otherwise be there, half made, next time). A full disk is E_DISK_FULL, not
  * the file system's or SQLite's raw error.
  */
-function refusedOpen(dataDir: string, created: { dir: boolean; db: boolean }, e: unknown): unknown {
-  if (created.db) {
-    for (const f of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, `${DATABASE_FILE}-journal`]) {
-      rmSync(join(dataDir, f), { force: true });
-    }
+function refusedOpen(dataDir: string, created: boolean, e: unknown): unknown {
+  if (created) {
+    for (const f of [LOCK_FILE, HOLDER_FILE]) rmSync(join(dataDir, f), { force: true });
     for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR]) rmEmptyDir(join(dataDir, sub));
-    if (created.dir) rmEmptyDir(dataDir);
+    rmEmptyDir(dataDir);
   }
   return diskFull(isReviewDeskError(e, 'E_DB') && isDiskFullError(e.cause) ? e.cause : e, 'open');
 }
@@ -151,9 +166,11 @@ function rmEmptyDir(path: string): void {
 }
 
 /**
- * Opens (creating if needed) the workspace in `dataDir`: `workspace.sqlite`,
- * `packages/` (the encrypted `.rpkg` files) and `exports/` (the `.rsb` files),
- * holding the folder's lock until `close()`.
+ * Opens (creating if needed) the workspace in `dataDir` (see
+ * workspace-store.ts for what lies there at rest), `packages/` (the encrypted
+ * `.rpkg` files) and `exports/` (the `.rsb` files), holding the folder's lock
+ * until `close()`. The database opens here when the keychain seals the keys,
+ * else on `identity:unlock` (or `identity:create` on first run).
  * Throws E_WORKSPACE_LOCKED while another process (or this one, not yet
  * closed) has the folder open, E_DB_NEWER for a database from a newer
  * ReviewDesk, E_DB when it cannot be opened.
@@ -176,7 +193,8 @@ export async function openWorkspace(dataDir: string, host: Host, options?: Works
       ctx.session.clear();
       // The record first: once the database closes, the next holder may already be writing its own.
       ctx.releaseHolder();
-      if (ctx.db.open) ctx.db.close();
+      ctx.store.close();
+      ctx.releaseLock();
     },
   };
 }

@@ -11,7 +11,7 @@
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { getPin, insertPin, pinsOfOrganisation, type PinHow } from '../db/trust.ts';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** Control and format characters out: the label reaches one-line messages and terminals. */
 function label(text: string): string {

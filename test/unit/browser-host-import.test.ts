@@ -103,6 +103,8 @@ describe('a large package through the browser host', () => {
     writeFileSync(join(dataDir, INCOMING_DIR, 'left-by-a-crash.partial'), 'x');
     ws.close();
     ws = await openWorkspace(dataDir, testHost(), { scryptLogN: 10 });
+    // The sweep runs once the database is open: at unlock, for a passphrase.
+    await ws.invoke('identity:unlock', { passphrase: 'a long passphrase' });
     expect(readdirSync(join(dataDir, INCOMING_DIR))).toEqual([]);
   }, 60_000);
 });

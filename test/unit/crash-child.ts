@@ -1,13 +1,20 @@
 /**
  * Child process of the crash test: applies review edits through the real
  * handler table as fast as it can and prints each acknowledged one. Usage:
- * crash-child DATA_DIR PACKAGE_ID APPLICATION_ID FIRST_SEQ CRITERION…
+ * crash-child DATA_DIR PACKAGE_ID APPLICATION_ID FIRST_SEQ CRITERION…, with
+ * the workspace passphrase in CRASH_PASSPHRASE (the database is encrypted
+ * and opens on unlock, as in the app).
  */
 import { openWorkspace } from '../../electron/handlers/index.ts';
 import { noKeychain } from '../../electron/handlers/host.ts';
 
 const [dataDir, packageId, applicationId, first, ...criteria] = process.argv.slice(2);
 const ws = await openWorkspace(dataDir!, { secrets: noKeychain(), emit: () => undefined, appVersion: 'crash-test' });
+const unlocked = await ws.call('identity:unlock', { passphrase: process.env.CRASH_PASSPHRASE ?? '' });
+if (!unlocked.ok) {
+  process.stderr.write(JSON.stringify(unlocked.error) + '\n');
+  process.exit(1);
+}
 process.stdout.write('ready\n');
 for (let seq = Number(first); ; seq++) {
   const edit =

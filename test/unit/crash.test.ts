@@ -2,18 +2,21 @@
  * Crash safety: a child process applies edits through the real handlers and
  * prints each acknowledged one; it is SIGKILLed at random moments, over a
  * hundred times. After every kill, every acknowledged edit must be in the
- * database and the database must pass `PRAGMA integrity_check`.
+ * database and the database must pass `PRAGMA integrity_check`. The
+ * database is encrypted, as every workspace's is: the checks open it with
+ * the key sealed in `workspace.key`, opened with the passphrase.
  *
  * The child is bundled once with esbuild (the same sources; tsx would add a
  * second of start-up per restart, and the test restarts it over a hundred times).
  */
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../electron/handlers/index.ts';
+import { openDatabase } from '../../electron/db/open.ts';
+import { KEY_FILE, openWorkspace } from '../../electron/handlers/index.ts';
+import { unsealWorkspaceKey } from '../../electron/handlers/workspace-store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { demoRound, importTrusted, packageFor, testHost } from '../helpers/workspace.ts';
 
@@ -25,6 +28,7 @@ const repo = join(import.meta.dirname, '../..');
 // Inside the repository (tmp/ is ignored) so the bundle resolves the native modules from node_modules.
 const childDir = join(repo, 'tmp', `crash-${process.pid}`);
 const child = join(childDir, 'child.mjs');
+const PASSPHRASE = 'crash test pass';
 let packageId = '';
 let criteria: string[] = [];
 
@@ -38,6 +42,7 @@ function runOnce(dataDir: string, first: number, rand: () => number): Promise<Ru
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, [child, dataDir, packageId, 'A001', String(first), ...criteria], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CRASH_PASSPHRASE: PASSPHRASE },
     });
     const acks: Run['acks'] = [];
     let buffer = '';
@@ -69,9 +74,15 @@ function runOnce(dataDir: string, first: number, rand: () => number): Promise<Ru
 }
 
 /** After a kill: the database is intact and holds every acknowledged edit. */
-function check(dataDir: string, run: Run, kill: number): void {
-  const db = new Database(join(dataDir, 'workspace.sqlite'));
+async function check(dataDir: string, run: Run, kill: number): Promise<void> {
+  const key = await unsealWorkspaceKey(readFileSync(join(dataDir, KEY_FILE)), {
+    protection: 'passphrase',
+    passphrase: PASSPHRASE,
+    scryptLogN: 10,
+  });
+  const db = openDatabase(join(dataDir, 'workspace.sqlite'), { key });
   try {
+    expect(readFileSync(join(dataDir, 'workspace.sqlite')).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const audit = db.prepare('SELECT new_value AS v FROM audit WHERE id = ?');
     for (const a of run.acks) {
@@ -102,7 +113,7 @@ describe('crash safety', () => {
       platform: 'node',
       format: 'esm',
       outfile: child,
-      external: ['better-sqlite3', 'sodium-native'],
+      external: ['better-sqlite3-multiple-ciphers', 'sodium-native'],
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       logLevel: 'error',
     });
@@ -113,7 +124,7 @@ describe('crash safety', () => {
         displayName: '崩溃测试',
         organisation: '',
         fields: [],
-        passphrase: 'crash test pass',
+        passphrase: PASSPHRASE,
       });
       const card = (state.identity as { card: Parameters<typeof packageFor>[1] }).card;
       const pkg = await packageFor(fx, card, join(root, 'p.rpkg'));
@@ -143,7 +154,7 @@ describe('crash safety', () => {
         kills++;
         first = run.next;
         acknowledged += run.acks.length;
-        check(dataDir, run, i);
+        await check(dataDir, run, i);
       }
     };
     await Promise.all(Array.from({ length: LANES }, (_, n) => lane(n)));

@@ -42,7 +42,7 @@ async function attempt(dir: string): Promise<{ code: string; message?: string; l
   let code = 'ok';
   let message: string | undefined;
   try {
-    (await openWorkspace(dir, host)).close();
+    (await openWorkspace(dir, host, { scryptLogN: 10 })).close();
   } catch (e) {
     code = isReviewDeskError(e) ? e.code : `raw ${String(e)}`;
     message = isReviewDeskError(e) ? e.message : undefined;
@@ -57,6 +57,10 @@ async function attempt(dir: string): Promise<{ code: string; message?: string; l
 }
 
 const kept = join(mount, 'kept');
+// A workspace with an identity, so that its encrypted database exists before the disk fills.
+const made = await openWorkspace(kept, host, { scryptLogN: 10 });
+await made.invoke('identity:create', { displayName: '满盘', organisation: '', fields: [], passphrase: 'a long passphrase' });
+made.close();
 const ready = await attempt(kept);
 const filler = fill();
 const fresh = await attempt(join(mount, 'fresh'));

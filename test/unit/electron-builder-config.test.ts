@@ -45,6 +45,22 @@ describe('electron-builder.yml', () => {
     expect(config.extraResources).toContainEqual({ from: 'out/native/electron/better_sqlite3.node', to: 'native/better_sqlite3.node' });
   });
 
+  it('ships the encrypting SQLite driver, and only it: its Node build and sources stay out of the asar', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      allowScripts: Record<string, boolean>;
+    };
+    expect(pkg.dependencies['better-sqlite3-multiple-ciphers']).toBeDefined();
+    expect(pkg.dependencies['better-sqlite3']).toBeUndefined();
+    expect(pkg.devDependencies['@types/better-sqlite3']).toBeUndefined();
+    expect(pkg.allowScripts['better-sqlite3-multiple-ciphers']).toBe(true);
+    for (const dir of ['build', 'deps', 'src']) expect(config.files).toContain(`!node_modules/better-sqlite3-multiple-ciphers/${dir}/**`);
+    const native = readFileSync('electron/app/native.mjs', 'utf8');
+    expect(native).toContain("const DRIVER = 'better-sqlite3-multiple-ciphers';");
+    expect(native).not.toMatch(/'better-sqlite3'/);
+  });
+
   it('turns off the fuses the app does not need', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,

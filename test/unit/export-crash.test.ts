@@ -9,7 +9,7 @@
  * real merge sees every file ever left on disk without
  * E_MERGE_REVISION_CONFLICT, and the next export works.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,7 +146,7 @@ describe('export crash safety', () => {
       platform: 'node',
       format: 'esm',
       outfile: child,
-      external: ['better-sqlite3', 'sodium-native'],
+      external: ['better-sqlite3-multiple-ciphers', 'sodium-native'],
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       logLevel: 'error',
     });

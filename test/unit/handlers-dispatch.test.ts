@@ -4,7 +4,7 @@ import { CHANNELS, CONTRACT, WireError } from '../../shared/ipc/contract.ts';
 import { createHandlers, openWorkspace } from '../../electron/handlers/index.ts';
 import { dispatch } from '../../electron/handlers/registry.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { testHost } from '../helpers/workspace.ts';
+import { realKeychain, testHost } from '../helpers/workspace.ts';
 
 const dir = tempDir('rd-dispatch-');
 const PKG = '6f1c2f3e-1111-4222-8333-944455556666';
@@ -41,10 +41,13 @@ describe('handler table', () => {
         ['identity:unlock', { passphrase: 'whatever' }, 'E_NO_IDENTITY'],
         ['identity:create', { displayName: '张三', organisation: '', fields: [], passphrase: null }, 'E_PASSPHRASE_REQUIRED'],
         ['package:import', { fileName: 'x.rpkg', bytes: new Uint8Array(10) }, 'E_NO_IDENTITY'],
-        ['package:get', { packageId: PKG }, 'E_UNKNOWN_PACKAGE'],
-        ['review:get', { packageId: PKG, applicationId: 'A001' }, 'E_UNKNOWN_PACKAGE'],
-        ['review:restore', { auditId: 12 }, 'E_UNKNOWN_AUDIT'],
-        ['bundle:export', { packageId: PKG }, 'E_UNKNOWN_PACKAGE'],
+        // Before first-run setup there is no database at all: everything that would read it is refused.
+        ['package:get', { packageId: PKG }, 'E_NO_IDENTITY'],
+        ['review:get', { packageId: PKG, applicationId: 'A001' }, 'E_NO_IDENTITY'],
+        ['review:restore', { auditId: 12 }, 'E_NO_IDENTITY'],
+        ['bundle:export', { packageId: PKG }, 'E_NO_IDENTITY'],
+        ['merge:state', {}, 'E_NO_IDENTITY'],
+        ['settings:set', { locale: 'en', lastLocation: '#/packages' }, 'E_NO_IDENTITY'],
       ];
       for (const [channel, input, code] of cases) {
         const r = await ws.call(channel, input);
@@ -64,12 +67,19 @@ describe('handler table', () => {
 
   it('keeps the language and last location across restarts', async () => {
     const ws = await openWorkspace(dir, testHost());
-    const state = await ws.invoke('settings:set', { locale: 'en', lastLocation: '#/packages' });
-    expect(state).toMatchObject({ locale: 'en', lastLocation: '#/packages' });
+    // The language is served before there is an identity (the first-run screen switches it); the location is not.
+    expect(await ws.invoke('settings:set', { locale: 'en' })).toMatchObject({ locale: 'en', lastLocation: null });
+    expect(await ws.invoke('app:state', {})).toMatchObject({ locale: 'en' });
     ws.close();
-    const again = await openWorkspace(dir, testHost());
-    expect(await again.invoke('app:state', {})).toMatchObject({ locale: 'en', lastLocation: '#/packages' });
-    expect(await again.invoke('settings:set', { lastLocation: null })).toMatchObject({ locale: 'en', lastLocation: null });
+    const keychain = realKeychain();
+    const again = await openWorkspace(dir, testHost({ secrets: keychain }));
+    expect(await again.invoke('app:state', {})).toMatchObject({ locale: 'en', lastLocation: null });
+    await again.invoke('identity:create', { displayName: '张三', organisation: '', fields: [], passphrase: null });
+    expect(await again.invoke('settings:set', { lastLocation: '#/packages' })).toMatchObject({ locale: 'en', lastLocation: '#/packages' });
     again.close();
+    const third = await openWorkspace(dir, testHost({ secrets: keychain }));
+    expect(await third.invoke('app:state', {})).toMatchObject({ locale: 'en', lastLocation: '#/packages' });
+    expect(await third.invoke('settings:set', { lastLocation: null })).toMatchObject({ locale: 'en', lastLocation: null });
+    third.close();
   });
 });

@@ -4,7 +4,7 @@
  * processes: children that open the workspace through electron/cli/run-ts.mjs
  * (test/unit/workspace-lock-child.ts), and children killed with SIGKILL.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn, spawnSync, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';

@@ -374,19 +374,19 @@ describe('reviewer workspace', () => {
     const before = await ws.invoke('review:get', { packageId, applicationId: 'A001' });
     ws.close();
     ws = await openWorkspace(dataDir, host, OPTIONS);
+    // Locked, only the plaintext preferences can be read: the language and whose workspace it is.
     const state = await ws.invoke('app:state', {});
-    expect(state).toMatchObject({
-      locale: 'en',
-      lastLocation: `#/packages/${packageId}/A001`,
-      identity: { status: 'locked', protection: 'passphrase' },
-    });
-    expect(state.packages).toHaveLength(1);
+    expect(state).toMatchObject({ locale: 'en', lastLocation: null, identity: { status: 'locked', protection: 'passphrase' } });
+    expect(state.packages).toEqual([]);
+    expect((await refusal(ws.invoke('settings:set', { lastLocation: '#/packages' }))).code).toBe('E_LOCKED');
     expect((await refusal(ws.invoke('dossier:read', { packageId, applicationId: 'A001', path: 'dossiers/A001/佐证材料.pdf' }))).code).toBe(
       'E_LOCKED',
     );
     expect((await refusal(ws.invoke('bundle:export', { packageId }))).code).toBe('E_LOCKED');
     expect((await refusal(ws.invoke('identity:unlock', { passphrase: 'wrong passphrase' }))).code).toBe('E_PASSPHRASE');
-    expect((await ws.invoke('identity:unlock', { passphrase: PASS })).identity).toMatchObject({ status: 'unlocked', card });
+    const unlocked = await ws.invoke('identity:unlock', { passphrase: PASS });
+    expect(unlocked).toMatchObject({ locale: 'en', lastLocation: `#/packages/${packageId}/A001`, identity: { status: 'unlocked', card } });
+    expect(unlocked.packages).toHaveLength(1);
     expect(await ws.invoke('review:get', { packageId, applicationId: 'A001' })).toEqual(before);
     expect((await ws.invoke('dossier:read', { packageId, applicationId: 'A001', path: 'dossiers/A001/佐证材料.pdf' })).mediaType).toBe(
       'application/pdf',

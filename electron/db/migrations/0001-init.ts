@@ -2,7 +2,7 @@
  * Migration 1: the first workspace schema. Every table is STRICT so a wrong
  * type is refused by SQLite itself, not only by our code.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function up(db: Database): void {
   db.exec(`

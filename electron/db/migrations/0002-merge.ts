@@ -4,7 +4,7 @@
  * panel's consensus per application with its own audit trail — kept apart
  * from anything computed, which is always recomputed from the files.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function up(db: Database): void {
   db.exec(`

@@ -5,7 +5,7 @@
  * exports/ that no record accounts for are set aside, and their revisions are
  * never handed out again.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export function up(db: Database): void {
   db.exec(`

@@ -13,7 +13,7 @@
  * package naming that organisation is then refused until the expert removes
  * the wrong one.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { organisationKey } from '../../../shared/organisation.ts';
 
 export function up(db: Database): void {

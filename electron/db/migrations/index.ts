@@ -1,5 +1,5 @@
 /** The ordered list of schema migrations; a migration's number is its `user_version`. */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { up as init } from './0001-init.ts';
 import { up as merge } from './0002-merge.ts';
 import { up as exportsReserved } from './0003-exports.ts';
