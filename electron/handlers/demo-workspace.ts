@@ -1,7 +1,9 @@
 /**
  * Prepares a workspace for trying ReviewDesk on the bundled demo round
  * (`npm start`, `npm run start:browser`) when it has no identity yet: the demo
- * round is generated into `<dataDir>/demo-round`, its expert E01 becomes the
+ * round is generated beside the workspace folder, into `<dataDir>-demo-round` (it
+ * holds the demo's plaintext dossiers and unprotected demo keys, which have no
+ * place in a workspace that is ciphertext at rest), its expert E01 becomes the
  * workspace identity, its secretariat's key is trusted, and E01's package is imported. The identity's card says
  * `"demo": true`; its keys are sealed by the host's keychain where that really
  * protects them, else by the passphrase {@link DEMO_PASSPHRASE}.
@@ -20,6 +22,11 @@ import { setLedger } from './merge.ts';
 import { importPackage } from './packages.ts';
 
 export { DEMO_PASSPHRASE } from '../demo/workspace.ts';
+
+/** Where the demo round of a workspace is generated: beside the workspace folder, never inside it. */
+export function demoRoundDir(ctx: Context): string {
+  return `${ctx.dataDir.replace(/[\\/]+$/, '')}-demo-round`;
+}
 
 export interface DemoWorkspace {
   /** The generated demo round (secretariat, experts, packages, bundles). */
@@ -40,7 +47,7 @@ export interface DemoWorkspace {
  */
 export async function prepareDemoWorkspace(ctx: Context, opts: { importPackage?: boolean } = {}): Promise<DemoWorkspace | null> {
   if (ctx.store.identity) return null;
-  const demoDir = join(ctx.dataDir, 'demo-round');
+  const demoDir = demoRoundDir(ctx);
   if (!existsSync(join(demoDir, 'experts', 'E01', 'card.json')) || !existsSync(join(demoDir, 'packages', 'E01.rpkg'))) {
     await generateDemo({ out: demoDir });
   }
@@ -74,14 +81,14 @@ export interface DemoSecretariat {
 /**
  * Sets up a secretariat workspace on the demo round when the workspace has no
  * identity yet (returns null when it has one): the round is generated into
- * `<dataDir>/demo-round` with one earlier revision per expert (so the merge
+ * `<dataDir>-demo-round` with one earlier revision per expert (so the merge
  * shows superseded files), its secretariat becomes the workspace identity and
  * its signed ledger is imported. The bundles are left for the secretary to
  * drop in. Leaves the identity unlocked for this session.
  */
 export async function prepareDemoSecretariat(ctx: Context): Promise<DemoSecretariat | null> {
   if (ctx.store.identity) return null;
-  const demoDir = join(ctx.dataDir, 'demo-round');
+  const demoDir = demoRoundDir(ctx);
   if (!existsSync(join(demoDir, 'secretariat', 'card.json')) || !existsSync(join(demoDir, 'packages', 'ledger.json.sig'))) {
     await generateDemo({ out: demoDir, revisions: 1 });
   }

@@ -1,9 +1,11 @@
 /** The demo workspace that `npm start` and the browser host open when there is nothing else. */
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSPHRASE, prepareDemoWorkspace } from '../../electron/handlers/demo-workspace.ts';
 import { openWorkspace } from '../../electron/handlers/index.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { DEMO_APPLICATIONS } from '../../electron/demo/applications.ts';
+import { listTree, tempDir } from '../helpers/tmp.ts';
 import { testHost } from '../helpers/workspace.ts';
 
 describe('demo workspace', () => {
@@ -26,6 +28,16 @@ describe('demo workspace', () => {
     ]);
     expect(await prepareDemoWorkspace(ws.ctx)).toBeNull();
     ws.close();
+    // The demo round (plaintext dossiers, unprotected demo keys) lies beside the workspace, never in it: no file of
+    // the workspace folder names an applicant.
+    expect(demo!.demoDir.startsWith(dir + sep)).toBe(false);
+    const names = DEMO_APPLICATIONS.map((a) => Buffer.from(a.organisation['zh-CN']));
+    for (const f of listTree(dir)) {
+      const path = join(dir, f);
+      if (!statSync(path).isFile()) continue;
+      const bytes = readFileSync(path);
+      for (const n of names) expect(bytes.includes(n), `${f} holds ${n.toString()}`).toBe(false);
+    }
 
     const again = await openWorkspace(dir, testHost(), { scryptLogN: 10 });
     expect((await again.invoke('identity:unlock', { passphrase: DEMO_PASSPHRASE })).identity.status).toBe('unlocked');

@@ -9,7 +9,6 @@
  * real merge sees every file ever left on disk without
  * E_MERGE_REVISION_CONFLICT, and the next export works.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +20,9 @@ import { BUNDLE_LIMITS } from '../../electron/bundles/limits.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { readZip } from '../../electron/formats/zip.ts';
 import { adoptIdentity } from '../../electron/handlers/identity.ts';
-import { openWorkspace } from '../../electron/handlers/index.ts';
+import { DATABASE_FILE, KEY_FILE, openWorkspace } from '../../electron/handlers/index.ts';
+import { unsealWorkspaceKey } from '../../electron/handlers/workspace-store.ts';
+import { openDatabase } from '../../electron/db/open.ts';
 import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';
 import { readLedger } from '../../electron/merge/ledger.ts';
 import { importBundles } from '../../electron/merge/merge.ts';
@@ -79,15 +80,16 @@ const rsbIn = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).fil
 
 /** Reopens the workspace (which reconciles) and checks that files and records tell one story. */
 async function reopenAndCheck(label: string): Promise<void> {
+  // The database (encrypted at rest) opens on unlock, and that is when exports/ is reconciled.
   const ws = await openWorkspace(dataDir, testHost(), { scryptLogN: 10 });
-  ws.close();
+  await ws.invoke('identity:unlock', { passphrase: PASSPHRASE });
+  const db = ws.ctx.db;
   const exportsDir = join(dataDir, 'exports');
-  expect(
-    readdirSync(exportsDir).filter((n) => n.endsWith('.partial')),
-    label,
-  ).toEqual([]);
-  const db = new Database(join(dataDir, 'workspace.sqlite'), { readonly: true });
   try {
+    expect(
+      readdirSync(exportsDir).filter((n) => n.endsWith('.partial')),
+      label,
+    ).toEqual([]);
     const rows = db.prepare('SELECT revision, file_name AS fileName, sha256, size, state FROM exports').all() as {
       revision: number;
       fileName: string;
@@ -109,7 +111,7 @@ async function reopenAndCheck(label: string): Promise<void> {
     const aside = db.prepare('SELECT stored_name FROM export_set_aside').pluck().all() as string[];
     expect(rsbIn(join(exportsDir, 'set-aside')).sort(), label).toEqual([...aside].sort());
   } finally {
-    db.close();
+    ws.close();
   }
   mkdirSync(pool, { recursive: true });
   for (const dir of [exportsDir, join(exportsDir, 'set-aside')]) {
@@ -128,8 +130,10 @@ async function revisionOf(path: string): Promise<number> {
 }
 
 /** Makes a complete signed export that the database does not know: what the old code left when killed before its insert. */
-function forgetNewestRecord(): void {
-  const db = new Database(join(dataDir, 'workspace.sqlite'));
+async function forgetNewestRecord(): Promise<void> {
+  // The database is encrypted at rest: opened with the key sealed in workspace.key.
+  const seal = { protection: 'passphrase' as const, passphrase: PASSPHRASE, scryptLogN: 10 };
+  const db = openDatabase(join(dataDir, DATABASE_FILE), { key: await unsealWorkspaceKey(readFileSync(join(dataDir, KEY_FILE)), seal) });
   try {
     db.prepare('DELETE FROM exports WHERE revision = (SELECT max(revision) FROM exports)').run();
   } finally {
@@ -184,7 +188,7 @@ describe('export crash safety', () => {
       // The old defect: a signed file the records do not know, then a kill while it is being set aside.
       const done = await runChild(null);
       given.push(done.exported!);
-      forgetNewestRecord();
+      await forgetNewestRecord();
       expect((await runChild('reconcile:moved')).killed).toBe(true);
       kills++;
       await reopenAndCheck(`round ${round}, killed while setting aside`);
