@@ -35,6 +35,7 @@ import { useLocale } from '../i18n/index.ts';
 import { runningTotal } from '../lib/criteria.ts';
 import { download } from '../lib/download.ts';
 import { useSavedDraft } from '../lib/draft.ts';
+import { flushDrafts } from '../lib/flush.ts';
 import { formatBytes, formatDateTime, formatTotal } from '../lib/format.ts';
 import { type Route, hrefFor, navigate } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
@@ -318,11 +319,19 @@ function ExportCard({ detail }: { detail: PackageDetail }): React.JSX.Element {
   const pct = (p: { done: number; total: number } | undefined): number | null =>
     p && p.total > 0 ? Math.round((p.done / p.total) * 100) : null;
 
+  // The bundle and the score sheet are made from what is stored: what is being typed (the opinion, before its
+  // pause) and every edit still on its way are committed first.
+  const stored = async (): Promise<void> => {
+    flushDrafts();
+    await useReviewStore.getState().settled();
+  };
   const doExport = async (): Promise<void> => {
+    await stored();
     const r = await exportBundle(s.packageId, incomplete && allowIncomplete);
     if (r) download(r.bytes, r.fileName, 'application/octet-stream');
   };
   const doPrint = async (): Promise<void> => {
+    await stored();
     const r = await scoreSheet(s.packageId);
     if (r === 'unsupported') navigate({ name: 'print', packageId: s.packageId, auto: true });
     else if (r) download(r.bytes, r.fileName, 'application/pdf');

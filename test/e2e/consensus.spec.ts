@@ -10,8 +10,8 @@ import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/handlers/demo-workspace.ts';
 import { noKeychain, type Host } from '../../electron/handlers/host.ts';
-import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
 import { ConsensusForm } from './pages/merge.ts';
 
 let root: string;
@@ -31,8 +31,8 @@ test.beforeAll(async () => {
   await ws.invoke('merge:import', { files });
   server = await startBrowserHost({
     rendererDir: resolve('out', 'renderer'),
-    stageDir: join(root, 'data', INCOMING_DIR),
     dispatch: (channel, input) => ws.call(channel, input),
+    stageDir: join(root, 'data', INCOMING_DIR),
   });
 });
 
@@ -116,4 +116,24 @@ test('leaving with unsaved edits asks first: stay keeps them, discard leaves; a 
   await expect(form.text).toHaveValue('');
   await page.getByTestId('detail-back').click();
   await expect(page).toHaveURL(/#\/merge\/results$/);
+});
+
+test('a bundle arriving from outside while the form has unsaved edits keeps them', async ({ page }) => {
+  await ws.invoke('merge:setConsensus', { applicationId: 'A004', score: 60, gradeId: null, recommendation: null, text: '初稿' });
+  await page.goto(`${server!.url}#/merge/a/A004`);
+  const form = new ConsensusForm(page);
+  await expect(form.text).toHaveValue('初稿');
+  await form.text.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('，补充意见');
+  await expect(form.unsaved).toBeVisible();
+
+  // A .rsb double-clicked outside the app reaches it through the file association: the merge data is read afresh.
+  const reloaded = page.waitForResponse((r) => /\/api\/merge(:|%3A)consensus$/.test(r.url()));
+  server!.emit('file:external', { kind: 'bundle', fileName: 'E09.rsb', ok: true });
+  await reloaded;
+  await expect(page.getByTestId('external-notices')).toBeVisible();
+  await expect(form.text).toHaveValue('初稿，补充意见');
+  await expect(form.unsaved).toBeVisible();
+  expect((await consensusOf('A004'))?.text).toBe('初稿');
 });

@@ -105,3 +105,29 @@ test('the print route shows the score sheet, and it prints to PDF pages', async 
   expect(pages.length).toBeGreaterThanOrEqual(1);
   expect(pdf.length).toBeGreaterThan(10_000);
 });
+
+test('an opinion typed just before Export is in the exported bundle, even while its save is still on its way', async ({
+  app,
+  page,
+  round,
+}) => {
+  const { card, packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
+  await scoreAll(app, packageId);
+  const { rubric } = await app.ws.invoke('package:get', { packageId });
+  const ref = { packageId, applicationId: 'A001' };
+  await app.ws.invoke('review:edit', { ...ref, edit: { field: 'recommendation', value: rubric.recommendations[0]!.id } });
+  await app.open(`#/p/${packageId}/finish/A001`);
+  const finish = new FinishPage(page);
+  await finish.allowIncomplete.check();
+  // A slow answer (a busy disk, a loaded machine): each edit reaches the Node side only after a while.
+  await page.route(/\/api\/review(:|%3A)edit$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  const opinion = '同意推荐，建议加强产学研协同。';
+  await finish.opinion.click();
+  await page.keyboard.type(opinion);
+  const exported = await downloaded(page, app.scratch('typed'), () => finish.exportBundle.click());
+  const opened = verifyWithStockTools(exported.path, round, card, app.scratch('typed-open'));
+  expect(opened.bundle.applications[0]).toMatchObject({ applicationId: 'A001', opinion });
+});

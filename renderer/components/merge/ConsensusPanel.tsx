@@ -48,12 +48,21 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
   const [saved, setSaved] = useState<ConsensusRecord | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // The records are read afresh whenever bundles arrive (an import, a file opened from outside): only another
+  // application or a record that really changed may replace what the secretary is typing, not a new copy of the same.
+  const stored = {
+    score: record?.score ?? null,
+    gradeId: record?.gradeId ?? null,
+    recommendation: record?.recommendation ?? null,
+    text: record?.text ?? '',
+    at: record?.recordedAt ?? null,
+  };
   useEffect(() => {
-    setScore(record?.score ?? '');
-    setGradeId(record?.gradeId ?? null);
-    setRecommendation(record?.recommendation ?? null);
-    setText(record?.text ?? '');
-  }, [record]);
+    setScore(stored.score ?? '');
+    setGradeId(stored.gradeId);
+    setRecommendation(stored.recommendation);
+    setText(stored.text);
+  }, [applicationId, stored.score, stored.gradeId, stored.recommendation, stored.text, stored.at]);
 
   const dirty =
     (record?.score ?? '') !== score ||
