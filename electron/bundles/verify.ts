@@ -12,7 +12,7 @@ import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES, type Bundle as BundleT } from '../../shared/formats.ts';
 import { decryptBytes } from '../crypto/age.ts';
-import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
+import { formatSshPublicKey, parseSshsig, sshFingerprint, sshsigVerifyDigest } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
 import { entryBytes, entryDigest, readZipDirectory, type ZipDirectory, type ZipStats } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
@@ -34,26 +34,54 @@ export type Roster = ReadonlyMap<string, Card>;
 /** An SSH signature is a few hundred bytes. */
 const MAX_SIGNATURE_BYTES = 64 * 1024;
 
-/** What {@link signedBundleDocument} read: the checked directory, bundle.json's exact bytes and its signature's key. */
+/** What {@link signedBundleDocument} read: the checked directory, bundle.json's exact bytes and who signed them. */
 export interface SignedBundleDocument {
   dir: ZipDirectory;
   json: Buffer;
-  sig: Buffer;
+  /** The signer's raw ed25519 key (verified; whether it is trusted is the caller's). */
+  signer: Buffer;
+  /** The digest the signature covers: SHA-512 of bundle.json (or SHA-256 if the signer chose it). */
+  hashAlg: 'sha256' | 'sha512';
+  digest: Buffer;
 }
 
 /**
- * Reads a decrypted bundle's ZIP directory, then inflates bundle.json and its
- * signature and nothing else (bundle.json under MAX_BUNDLE_JSON, refused at
- * the first byte past the size the directory declares). A bundle without
- * them is refused before anything is inflated.
+ * Reads a decrypted bundle's ZIP directory and checks bundle.json's signature
+ * before holding anything: the signature is inflated (it is small), bundle.json
+ * is streamed through the hash the signature names (under MAX_BUNDLE_JSON,
+ * refused at the first byte past the size the directory declares) and the
+ * signature verified against that digest; with a roster, a signer outside it is
+ * refused there. Only then is bundle.json inflated and kept. A bundle without
+ * them is refused before anything is inflated; a forged or foreign one holds
+ * nothing of its bundle.json, so many such files checked at once stay small.
  */
-export async function signedBundleDocument(plaintext: Buffer, stats?: ZipStats): Promise<SignedBundleDocument> {
-  const dir = await readZipDirectory(plaintext.length, (start, length) => plaintext.subarray(start, start + length), BUNDLE_LIMITS, stats);
-  if (!dir.entries.has('bundle.json')) throw new ReviewDeskError('E_FILE_MISSING', { path: 'bundle.json' });
+export async function signedBundleDocument(
+  plaintext: Buffer,
+  opts: { stats?: ZipStats | undefined; roster?: Roster | undefined } = {},
+): Promise<SignedBundleDocument> {
+  const dir = await readZipDirectory(
+    plaintext.length,
+    (start, length) => plaintext.subarray(start, start + length),
+    BUNDLE_LIMITS,
+    opts.stats,
+  );
+  const entry = dir.entries.get('bundle.json');
+  if (!entry) throw new ReviewDeskError('E_FILE_MISSING', { path: 'bundle.json' });
   if (!dir.entries.has('bundle.json.sig')) throw new ReviewDeskError('E_SIG_MISSING', { file: 'bundle.json.sig' });
+  if (entry.size > MAX_BUNDLE_JSON)
+    throw new ReviewDeskError('E_ZIP_LIMIT', { what: 'bundle.json', value: entry.size, limit: MAX_BUNDLE_JSON });
+  const parsed = parseSshsig(await entryBytes(dir, 'bundle.json.sig', MAX_SIGNATURE_BYTES), NS_SCORES, 'bundle.json');
+  const digest = Buffer.from(await entryDigest(dir, 'bundle.json', entry.size, parsed.hashAlg), 'hex');
+  const signer = sshsigVerifyDigest(parsed, digest, 'bundle.json');
+  if (opts.roster) {
+    const signerKey = formatSshPublicKey(signer);
+    if (![...opts.roster.values()].some((c) => c.sshPublicKey === signerKey)) {
+      throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
+    }
+  }
+  // Inflated again from the same authenticated plaintext held in memory, so these are the bytes just hashed.
   const json = await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON);
-  const sig = await entryBytes(dir, 'bundle.json.sig', MAX_SIGNATURE_BYTES);
-  return { dir, json, sig };
+  return { dir, json, signer, hashAlg: parsed.hashAlg, digest };
 }
 
 /** Opens one bundle file's bytes; throws a ReviewDeskError on any problem. */
@@ -65,13 +93,9 @@ export async function openBundleBytes(
 ): Promise<OpenedBundle> {
   if (data.length > MAX_BUNDLE_FILE) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: data.length, limit: MAX_BUNDLE_FILE });
   const { plaintext, fileSha256 } = await decryptBytes(data, [{ identity: secretariat.ageIdentity }]);
-  const { dir, json, sig } = await signedBundleDocument(plaintext, opts.stats);
-  const signer = sshsigVerify(sig, NS_SCORES, json, 'bundle.json');
+  // With a roster, a signer outside it is refused before bundle.json is held, let alone parsed.
+  const { dir, json, signer } = await signedBundleDocument(plaintext, { stats: opts.stats, roster });
   const signerKey = formatSshPublicKey(signer);
-  // With a roster, a signer outside it is refused before bundle.json is parsed.
-  if (roster && ![...roster.values()].some((c) => c.sshPublicKey === signerKey)) {
-    throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
-  }
   const bundle = parseStrict(json, Bundle, 'bundle.json', {
     maxBytes: MAX_BUNDLE_JSON,
     schemaVersion: BUNDLE_SCHEMA_VERSION,

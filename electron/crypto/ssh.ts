@@ -151,6 +151,25 @@ export function sshsigVerifyDetailed(
   message: Uint8Array,
   file: string,
 ): { publicKey: Buffer; hashAlg: 'sha256' | 'sha512'; digest: Buffer } {
+  const parsed = parseSshsig(armored, namespace, file);
+  const digest = createHash(parsed.hashAlg).update(message).digest();
+  return { publicKey: sshsigVerifyDigest(parsed, digest, file), hashAlg: parsed.hashAlg, digest };
+}
+
+/** An armored SSH signature, parsed and checked for form (namespace, key type, hash), not yet verified. */
+export interface ParsedSshsig {
+  readonly publicKey: Buffer;
+  readonly namespace: string;
+  readonly hashAlg: 'sha256' | 'sha512';
+  readonly signature: Buffer;
+}
+
+/**
+ * Parses an armored SSH signature for `namespace`, so that a large message can
+ * be hashed as it streams (with `hashAlg`) and checked with
+ * {@link sshsigVerifyDigest} without being held. Throws E_SIG_INVALID.
+ */
+export function parseSshsig(armored: string | Uint8Array, namespace: string, file: string): ParsedSshsig {
   const fail = (reason: string): never => {
     throw new ReviewDeskError('E_SIG_INVALID', { file, reason });
   };
@@ -178,8 +197,13 @@ export function sshsigVerifyDetailed(
   if (ns !== namespace) return fail(`namespace "${ns}", expected "${namespace}"`);
   if (hashAlg !== 'sha512' && hashAlg !== 'sha256') return fail(`hash ${hashAlg}`);
   if (sigType !== KEY_TYPE || sig.length !== 64 || publicKey.length !== 32) return fail('malformed ed25519 signature');
-  const digest = createHash(hashAlg).update(message).digest();
-  if (!sodium.crypto_sign_verify_detached(sig, signedData(ns, hashAlg, message, digest), publicKey))
-    return fail('signature does not match');
-  return { publicKey, hashAlg: hashAlg as 'sha256' | 'sha512', digest };
+  return { publicKey, namespace: ns, hashAlg: hashAlg as 'sha256' | 'sha512', signature: sig };
+}
+
+/** Verifies a parsed signature against the message's digest (taken with its `hashAlg`); returns the signer's key. */
+export function sshsigVerifyDigest(parsed: ParsedSshsig, digest: Buffer, file: string): Buffer {
+  const data = signedData(parsed.namespace, parsed.hashAlg, new Uint8Array(0), digest);
+  if (!sodium.crypto_sign_verify_detached(parsed.signature, data, parsed.publicKey))
+    throw new ReviewDeskError('E_SIG_INVALID', { file, reason: 'signature does not match' });
+  return parsed.publicKey;
 }

@@ -298,14 +298,19 @@ const STREAM_READ = 1 << 20;
 /**
  * Streams one entry through inflate (or, stored, through reads) without
  * holding it, refusing at the first byte past `size` (E_ZIP_ENTRY_SIZE),
- * and returns its SHA-256 (hex); the CRC-32 is checked on the way.
+ * and returns its digest (hex; SHA-256 unless `algorithm` says otherwise); the CRC-32 is checked on the way.
  */
-export async function entryDigest(dir: ZipDirectory, name: string, size: number): Promise<string> {
+export async function entryDigest(
+  dir: ZipDirectory,
+  name: string,
+  size: number,
+  algorithm: 'sha256' | 'sha512' = 'sha256',
+): Promise<string> {
   const e = dir.entries.get(name);
   if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: name });
   if (e.size !== size) throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size });
   if (e.method === 8 && e.compressedSize > deflateBound(e.size)) throw new ReviewDeskError('E_ZIP_ENTRY_SIZE', { path: name, size });
-  const hash = createHash('sha256');
+  const hash = createHash(algorithm);
   let crc = 0;
   let n = 0;
   async function* compressed(): AsyncGenerator<Buffer> {

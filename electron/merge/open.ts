@@ -18,13 +18,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { Card } from '../../shared/card.ts';
 import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
-import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES } from '../../shared/formats.ts';
+import { BUNDLE_SCHEMA_VERSION, Bundle } from '../../shared/formats.ts';
 import { compactBundle, type Candidate, type ImportedBundle } from '../../shared/merge/model.ts';
 import { MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limits.ts';
 import { openBundleBytes, signedBundleDocument } from '../bundles/verify.ts';
 import { decryptBytes } from '../crypto/age.ts';
 import { sha256Hex } from '../crypto/hash.ts';
-import { formatSshPublicKey, sshFingerprint, sshsigVerifyDetailed } from '../crypto/ssh.ts';
+import { formatSshPublicKey, sshFingerprint } from '../crypto/ssh.ts';
 import { describeIssues } from '../formats/json.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
@@ -99,10 +99,9 @@ async function readBundleFile(file: string): Promise<Buffer> {
 async function openHead(file: string, data: Buffer, key: OpenKey): Promise<ImportedBundle> {
   const { plaintext, fileSha256 } = await decryptBytes(data, [{ identity: key.ageIdentity }]);
   // Only bundle.json and its signature are inflated; the attachments are the full open's (openBundleBytes).
-  const { json, sig } = await signedBundleDocument(plaintext);
-  // The signature is checked before anything of bundle.json is parsed. Its own digest of bundle.json doubles as
-  // the content hash (one pass over megabytes, not two).
-  const { publicKey: signer, hashAlg, digest } = sshsigVerifyDetailed(sig, NS_SCORES, json, 'bundle.json');
+  // The signature is checked before anything of bundle.json is held or parsed. Its own digest of bundle.json
+  // doubles as the content hash (no second pass over megabytes).
+  const { json, signer, hashAlg, digest } = await signedBundleDocument(plaintext);
   const { head, appVersion } = readHead(json);
   const card = checkCard(head.expert, 'bundle.json (expert)');
   if (head.expertFingerprint !== card.fingerprint) {

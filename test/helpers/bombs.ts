@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { NS_PACKAGE } from '../../shared/formats.ts';
+import { NS_PACKAGE, NS_SCORES } from '../../shared/formats.ts';
 import { decryptBytes, encryptBytes } from '../../electron/crypto/age.ts';
 import { generateSigningKey, sshsigSign } from '../../electron/crypto/ssh.ts';
 import { readZip } from '../../electron/formats/zip.ts';
@@ -99,10 +99,14 @@ export async function writeBombs(
     const cap = kind === 'rpkg' ? MAX_MANIFEST_BYTES : MAX_BUNDLE_JSON;
     const limits = kind === 'rpkg' ? PACKAGE_LIMITS : BUNDLE_LIMITS;
     const declared = plausible(zeros.length, cap);
-    // The signed document itself inflates past the size the directory declares.
+    // The signed document itself inflates past the size the directory declares. A score file's signature is read
+    // first and names the hash bundle.json streams through, so it must be well formed (over other bytes) for the
+    // stream to be reached at all.
+    const formedSig = kind === 'rsb' ? Buffer.from(sshsigSign(generateSigningKey(), NS_SCORES, Buffer.from('{}'))) : junkSig;
     await add(
-      { name: `${kind}-doc-past-declared`, kind, code: 'E_ZIP_ENTRY_SIZE', maxInflated: declared + 1 },
-      craftZip([{ name: doc, data: zeros, method: 8, size: declared, crc: 0 }, stored(`${doc}.sig`, junkSig)]),
+      // (Streamed, it is refused within one inflate chunk, 256 KiB, past what it declares.)
+      { name: `${kind}-doc-past-declared`, kind, code: 'E_ZIP_ENTRY_SIZE', maxInflated: declared + (kind === 'rsb' ? 256 << 10 : 1) },
+      craftZip([{ name: doc, data: zeros, method: 8, size: declared, crc: 0 }, stored(`${doc}.sig`, formedSig)]),
     );
     // It declares more than the cap: refused before a byte is inflated.
     await add(
