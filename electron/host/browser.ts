@@ -38,6 +38,8 @@ export interface BrowserHost {
   token: string;
   /** Pushes an event to every connected tab. */
   emit(event: string, payload: unknown): void;
+  /** How many tabs are connected to the event stream (an event pushed before a tab connects never reaches it). */
+  eventStreams(): number;
   /** What has been read of request bodies (received, held, staged, dropped); counters only, a test may reset them. */
   readonly bodyStats: BodyStats;
   close(): Promise<void>;
@@ -167,6 +169,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       const data = `data: ${toWire({ event, payload })}\n\n`;
       for (const s of streams) s.write(data);
     },
+    eventStreams: () => streams.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of streams) s.end();

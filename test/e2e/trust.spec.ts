@@ -97,6 +97,8 @@ test('a package opened from outside the window asks the trust question on whatev
   // What the Electron glue does with a double-clicked file: import through the handler table, push the outcome.
   const outcome = await openExternalFile(file, (channel, input) => app.ws.call(channel, input));
   expect(outcome.pending?.fingerprint).toBe(round.secretariat.card.fingerprint);
+  // An event pushed before the tab has connected to the event stream would never reach it.
+  await expect.poll(() => app.server.eventStreams()).toBeGreaterThan(0);
   app.server.emit('file:external', outcome);
   const packages = new PackagesPage(page);
   await expect(packages.trustFingerprint).toHaveAttribute('data-fingerprint', round.secretariat.card.fingerprint);
