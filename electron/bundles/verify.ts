@@ -5,6 +5,7 @@
  * a known expert) before bundle.json is parsed as canonical JSON against the
  * strict schema, and only then the attachments it lists.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -33,6 +34,8 @@ export type Roster = ReadonlyMap<string, Card>;
 
 /** An SSH signature is a few hundred bytes. */
 const MAX_SIGNATURE_BYTES = 64 * 1024;
+/** Up to this declared size bundle.json is inflated before its signature is checked; larger, it is streamed first. */
+const INFLATE_BEFORE_CHECK = 4 * 1024 * 1024;
 
 /** What {@link signedBundleDocument} read: the checked directory, bundle.json's exact bytes and who signed them. */
 export interface SignedBundleDocument {
@@ -71,7 +74,13 @@ export async function signedBundleDocument(
   if (entry.size > MAX_BUNDLE_JSON)
     throw new ReviewDeskError('E_ZIP_LIMIT', { what: 'bundle.json', value: entry.size, limit: MAX_BUNDLE_JSON });
   const parsed = parseSshsig(await entryBytes(dir, 'bundle.json.sig', MAX_SIGNATURE_BYTES), NS_SCORES, 'bundle.json');
-  const digest = Buffer.from(await entryDigest(dir, 'bundle.json', entry.size, parsed.hashAlg), 'hex');
+  // A document that declares itself small is inflated once and hashed in memory (a few of them in flight cost
+  // little); a large one is streamed through the hash first, so an unsigned one is never held at all.
+  const small = entry.size <= INFLATE_BEFORE_CHECK;
+  const held = small ? await entryBytes(dir, 'bundle.json', INFLATE_BEFORE_CHECK) : null;
+  const digest = held
+    ? createHash(parsed.hashAlg).update(held).digest()
+    : Buffer.from(await entryDigest(dir, 'bundle.json', entry.size, parsed.hashAlg), 'hex');
   const signer = sshsigVerifyDigest(parsed, digest, 'bundle.json');
   if (opts.roster) {
     const signerKey = formatSshPublicKey(signer);
@@ -80,7 +89,7 @@ export async function signedBundleDocument(
     }
   }
   // Inflated again from the same authenticated plaintext held in memory, so these are the bytes just hashed.
-  const json = await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON);
+  const json = held ?? (await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON));
   return { dir, json, signer, hashAlg: parsed.hashAlg, digest };
 }
 

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { INCOMING_DIR, openWorkspace } from '../../electron/handlers/index.ts';
 import { startBrowserHost } from '../../electron/host/browser.ts';
+import { trustSecretariat } from '../../electron/packages/trust.ts';
 import { demoRound, packageFor, testHost } from '../helpers/workspace.ts';
 
 export interface UiResult {
@@ -40,6 +41,8 @@ export async function benchUi(): Promise<UiResult[]> {
     });
     if (state.identity.status === 'none') throw new Error('no identity');
     const pkgFile = (await packageFor(round, state.identity.card, join(root, 'p.rpkg'))).path;
+    // The expert has confirmed this secretariat's key before: the import is timed, not the trust question.
+    trustSecretariat(ws.ctx.db, round.secretariat.card, 'confirmed', new Date().toISOString());
     const server = await startBrowserHost({ rendererDir, dispatch: (c, i) => ws.call(c, i), stageDir: join(ws.ctx.dataDir, INCOMING_DIR) });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.url);
