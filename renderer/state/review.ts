@@ -7,7 +7,7 @@
  * when the page goes away everything still waiting is sent at once.
  */
 import { create } from 'zustand';
-import type { AuditEntry, CriterionState, ReviewEdit, ReviewState } from '../../shared/ipc/contract.ts';
+import type { AuditEntry, CriterionState, EditOrder, ReviewEdit, ReviewState } from '../../shared/ipc/contract.ts';
 import { type ApiError, api, toApiError } from '../api/client.ts';
 import { usePackageStore } from './packages.ts';
 
@@ -39,8 +39,18 @@ interface Waiting {
   packageId: string;
   applicationId: string;
   edit: ReviewEdit;
+  order: EditOrder;
   done: Array<(ok: boolean) => void>;
 }
+
+/**
+ * This page's edits are numbered, so that when an unloading page sends its
+ * waiting edits beside one still on its way, the Node side keeps the newest
+ * value of a field whichever request arrives first.
+ */
+const writer = crypto.randomUUID();
+let seq = 0;
+const nextOrder = (): EditOrder => ({ writer, seq: ++seq });
 
 /** Edits not yet sent, per application, in order. */
 const waiting = new Map<string, Waiting[]>();
@@ -110,8 +120,9 @@ export const useReviewStore = create<ReviewStore>()((set, get) => ({
       // Only the newest value of a field still waiting needs to go out; the one it replaces resolves with it.
       if (last && sameField(last.edit, edit)) {
         last.edit = edit;
+        last.order = nextOrder();
         last.done.push(resolve);
-      } else list.push({ packageId, applicationId, edit, done: [resolve] });
+      } else list.push({ packageId, applicationId, edit, order: nextOrder(), done: [resolve] });
     });
     if (!senders.has(key)) {
       const loop = (async () => {
@@ -119,7 +130,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => ({
         for (let next = list.shift(); next; next = list.shift()) {
           let ok = true;
           try {
-            const saved = await api['review:edit']({ packageId, applicationId, edit: next.edit });
+            const saved = await api['review:edit']({ packageId, applicationId, edit: next.edit, order: next.order });
             usePackageStore.getState().updateApplication(packageId, saved.application);
             if (list.length === 0 && !failed) set({ save: { ...get().save, [key]: { state: 'saved', at: saved.savedAt } } });
           } catch (e) {
@@ -142,7 +153,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => ({
   sendNow() {
     for (const list of waiting.values()) {
       for (const w of list.splice(0)) {
-        void api['review:edit']({ packageId: w.packageId, applicationId: w.applicationId, edit: w.edit }).then(
+        void api['review:edit']({ packageId: w.packageId, applicationId: w.applicationId, edit: w.edit, order: w.order }).then(
           () => w.done.forEach((d) => d(true)),
           () => w.done.forEach((d) => d(false)),
         );

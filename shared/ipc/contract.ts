@@ -198,6 +198,10 @@ export const ReviewEdit = z.discriminatedUnion('field', [
 ]);
 export type ReviewEdit = z.infer<typeof ReviewEdit>;
 
+/** Which page wrote an edit (random per page load) and the edit's place among that page's edits. */
+export const EditOrder = z.object({ writer: z.string().min(8).max(64), seq: z.number().int().min(1) }).strict();
+export type EditOrder = z.infer<typeof EditOrder>;
+
 /** Acknowledgement of a committed write: the UI says "saved" only on this. */
 export const Saved = z.object({ savedAt: Timestamp, auditId: z.number().int().nullable(), application: ApplicationSummary }).strict();
 export type Saved = z.infer<typeof Saved>;
@@ -476,8 +480,8 @@ export const CONTRACT = {
   ),
   'review:get': channel("The reviewer's entries for one application.", AppRef, ReviewState),
   'review:edit': channel(
-    'Saves one edit (audited) and acknowledges after the commit.',
-    AppRef.extend({ edit: ReviewEdit }).strict(),
+    'Saves one edit (audited) and acknowledges after the commit. With `order`, an edit older than one already saved for the same field by the same writer (a page that sent two edits at once as it unloaded) changes nothing.',
+    AppRef.extend({ edit: ReviewEdit, order: EditOrder.optional() }).strict(),
     Saved,
   ),
   'review:history': channel(

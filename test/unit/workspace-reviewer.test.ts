@@ -274,6 +274,36 @@ describe('reviewer workspace', () => {
     await ws.invoke('review:edit', { ...a1, edit: { field: 'score', criterionId: first.id, value: max } });
   });
 
+  it('keeps the newer of two edits of a field from one page whichever arrives first; other fields and other pages are not held back', async () => {
+    const a1 = { packageId, applicationId: 'A001' };
+    const { rubric } = await ws.invoke('package:get', { packageId });
+    const first = rubric.dimensions[0]!.criteria[0]!;
+    const { min, max } = scaleRange(first.scale);
+    const score = (value: number) => ({ field: 'score' as const, criterionId: first.id, value });
+    const before = (await ws.invoke('review:get', a1)).criteria[first.id]!;
+    // An unloading page sent seq 2 (min) beside seq 1 (max), and seq 2 arrived first.
+    const newer = await ws.invoke('review:edit', { ...a1, edit: score(min), order: { writer: 'page-aaaa', seq: 2 } });
+    expect(newer.auditId).not.toBeNull();
+    const older = await ws.invoke('review:edit', { ...a1, edit: score(max), order: { writer: 'page-aaaa', seq: 1 } });
+    expect(older.auditId).toBeNull();
+    expect((await ws.invoke('review:get', a1)).criteria[first.id]!.score).toBe(min);
+    // Another field of the same page, with a lower number, is its own order.
+    const comment = await ws.invoke('review:edit', {
+      ...a1,
+      edit: { field: 'comment', criterionId: first.id, value: `${before.comment}。` },
+      order: { writer: 'page-aaaa', seq: 1 },
+    });
+    expect(comment.auditId).not.toBeNull();
+    // Another page (after a reload) starts its own numbering.
+    const reloaded = await ws.invoke('review:edit', { ...a1, edit: score(max), order: { writer: 'page-bbbb', seq: 1 } });
+    expect(reloaded.auditId).not.toBeNull();
+    await ws.invoke('review:edit', { ...a1, edit: { field: 'comment', criterionId: first.id, value: before.comment } });
+    expect((await ws.invoke('review:get', a1)).criteria[first.id]).toMatchObject({ score: max, comment: before.comment });
+    expect((await refusal(ws.invoke('review:edit', { ...a1, edit: score(max), order: { writer: 'x', seq: 0 } }))).code).toBe(
+      'E_INVALID_INPUT',
+    );
+  });
+
   it('validates, refuses an incomplete export unless allowed, and exports revisions that verify with the secretariat code and stock tools', async () => {
     const a1 = { packageId, applicationId: 'A001' };
     const v1 = await ws.invoke('bundle:validate', { packageId });
