@@ -25,12 +25,12 @@ import {
 } from 'electron';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
-import type { Host, SecretStore } from '../handlers/host.ts';
+import type { Host, SecretStore } from '../workspace/host.ts';
 import { toWireError } from '../handlers/registry.ts';
 import { externalFilesIn, openExternalFile } from '../host/external.ts';
 import { serveStatic } from '../host/static.ts';
 import { allowedRequest, applicationMenu, isDevToolsShortcut, webPreferencesFor } from '../host/window-policy.ts';
-import { openHostedWorkspace, type HostedWorkspace } from '../host/workspace.ts';
+import { openHostedWorkspace, type HostedWorkspace } from '../workspace/hosted.ts';
 import { createCloseGuard } from '../../shared/ipc/flush.ts';
 import { APP_ORIGIN, EVENT, FLUSH, FLUSH_ACK, INVOKE } from './ipc-names.ts';
 
@@ -134,7 +134,7 @@ async function openExternal(path: string): Promise<void> {
     return;
   }
   const w = workspace;
-  mainWindow.webContents.send(EVENT, 'file:external', await openExternalFile(path, (c, i) => w.dispatch(c, i)));
+  mainWindow.webContents.send(EVENT, 'file:external', await openExternalFile(path, (c, i) => w.call(c, i)));
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
 }
@@ -197,7 +197,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!frame || frame !== event.sender.mainFrame || !isAppUrl(frame.url) || !BrowserWindow.fromWebContents(event.sender)) {
         return { ok: false, error: toWireError(new ReviewDeskError('E_FORBIDDEN_SENDER')) };
       }
-      return workspace!.dispatch(channel, input);
+      return workspace!.call(channel, input);
     });
 
     mainWindow = new BrowserWindow({

@@ -42,9 +42,9 @@ import {
 } from '../db/exports.ts';
 import { checkpoint, diskFull } from '../faults/checkpoint.ts';
 
-export const EXPORTS_DIR = 'exports';
-/** Inside exports/: files the records do not account for, kept for the reviewer. */
-export const SET_ASIDE_DIR = 'set-aside';
+import { EXPORTS_DIR, SET_ASIDE_DIR } from '../workspace/layout.ts';
+
+export { EXPORTS_DIR, SET_ASIDE_DIR };
 const PARTIAL = '.partial';
 
 /** The file name of a package's export without its revision: `<round>-<expert>-<package8>-r`. */

@@ -21,7 +21,7 @@ import { writeBundle } from '../bundles/write.ts';
 import { createIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
 import { packRound, type PackResult } from '../packages/pack.ts';
 import { loadRound } from '../rounds/round.ts';
-import type { WorkspaceOptions } from '../handlers/index.ts';
+import type { WorkspaceOptions } from '../workspace/open.ts';
 import { DEMO_APPLICATIONS, type DemoApplication } from './applications.ts';
 import { factsPdf, findCjkFont, planPdf } from './pdf.ts';
 import { DEMO_PASSPHRASE, fillExpertWorkspace } from './workspace.ts';

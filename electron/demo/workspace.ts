@@ -12,9 +12,9 @@ import { basename } from 'node:path';
 import type { Card } from '../../shared/card.ts';
 import type { ApplicationReview } from '../../shared/formats.ts';
 import type { Output } from '../../shared/ipc/contract.ts';
-import { adoptIdentity } from '../handlers/identity.ts';
-import { noKeychain, type Host } from '../handlers/host.ts';
-import { openWorkspace, type Workspace, type WorkspaceOptions } from '../handlers/index.ts';
+import { adoptIdentity } from '../workspace/unlock.ts';
+import { noKeychain, type Host } from '../workspace/host.ts';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from '../workspace/open.ts';
 import type { Identity } from '../keys/identity.ts';
 import { trustSecretariat } from '../packages/trust.ts';
 

@@ -5,7 +5,7 @@ import { listPackageRows } from '../db/packages.ts';
 import { EXPORTS_DIR, SET_ASIDE_DIR } from '../bundles/export.ts';
 import { getSetting, setSetting } from '../db/settings.ts';
 import { packageSummary } from '../review/summary.ts';
-import { packageMeta, type Context } from './context.ts';
+import { packageMeta, type Context } from '../workspace/context.ts';
 import type { HandlerTable } from './registry.ts';
 
 /** Whether the identity exists and is unlocked in this session. */

@@ -1,8 +1,8 @@
 /** `dossier:read`: one dossier file, decrypted in memory and never written anywhere. */
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { getConflict } from '../db/review.ts';
-import { packageMeta, requireApplication, requirePledge, type Context } from './context.ts';
-import { openedPackage } from './packages.ts';
+import { packageMeta, requireApplication, requirePledge, type Context } from '../workspace/context.ts';
+import { openedPackage } from '../packages/workspace.ts';
 import type { HandlerTable } from './registry.ts';
 
 export const dossierHandlers: Partial<HandlerTable<Context>> = {

@@ -8,7 +8,7 @@ import { EvidenceRef } from '../../shared/formats.ts';
 import { getAudit, listAudit, type AuditRow } from '../db/review.ts';
 import { applyEdit, declareConflict, type Written } from '../review/edit.ts';
 import { applicationData, applicationSummary, reviewState } from '../review/summary.ts';
-import { now, packageMeta, requireApplication, requirePledge, type Context, type PackageMeta } from './context.ts';
+import { now, packageMeta, requireApplication, requirePledge, type Context, type PackageMeta } from '../workspace/context.ts';
 import type { HandlerTable } from './registry.ts';
 
 /** The acknowledgement sent after the commit returned. */

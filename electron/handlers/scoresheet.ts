@@ -1,6 +1,6 @@
 /** `scoresheet:pdf`: the printable score sheet, rendered by the host (Electron's printToPDF). */
 import { ReviewDeskError } from '../../shared/errors.ts';
-import { packageMeta, requirePledge, type Context } from './context.ts';
+import { packageMeta, requirePledge, type Context } from '../workspace/context.ts';
 import type { HandlerTable } from './registry.ts';
 
 export const scoresheetHandlers: Partial<HandlerTable<Context>> = {

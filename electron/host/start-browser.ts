@@ -14,10 +14,10 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isReviewDeskError } from '../../shared/errors.ts';
-import { noKeychain, type Host } from '../handlers/host.ts';
-import { INCOMING_DIR } from '../handlers/index.ts';
+import { noKeychain, type Host } from '../workspace/host.ts';
+import { INCOMING_DIR } from '../workspace/open.ts';
 import { startBrowserHost, type BrowserHost } from './browser.ts';
-import { openHostedWorkspace } from './workspace.ts';
+import { openHostedWorkspace } from '../workspace/hosted.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, port: { type: 'string' }, secretariat: { type: 'boolean' } } });
 const dataDir = resolve(values.data ?? (values.secretariat ? '.reviewdesk/browser-secretariat' : '.reviewdesk/browser'));
@@ -38,7 +38,7 @@ const ws = await openHostedWorkspace({ dataDir, host, demoIfEmpty: true, secreta
 });
 server = await startBrowserHost({
   rendererDir,
-  dispatch: ws.dispatch,
+  dispatch: ws.call,
   stageDir: join(dataDir, INCOMING_DIR),
   ...(values.port ? { port: Number(values.port) } : {}),
 }).catch((e: unknown) => {

@@ -13,10 +13,9 @@ import {
   putApplicationRow,
   putCriterionRow,
   setConflict,
-  type AuditField,
 } from '../db/review.ts';
-import { checkpoint, diskFull } from '../faults/checkpoint.ts';
-import { now, type Context, type PackageMeta } from '../handlers/context.ts';
+import { auditedWrite } from '../workspace/audit.ts';
+import { now, type Context, type PackageMeta } from '../workspace/context.ts';
 
 export interface Written {
   savedAt: string;
@@ -53,19 +52,41 @@ function requireReviewable(ctx: Context, packageId: string, applicationId: strin
   if (conflict.status === 'recused') throw new ReviewDeskError('E_RECUSED', { application: applicationId });
 }
 
-/**
- * Runs a write transaction; a full disk (the WAL cannot grow) rolls it back
- * whole and is E_DISK_FULL, with the last committed value still in place.
- */
-function commit(run: () => Written): Written {
-  try {
-    return run();
-  } catch (e) {
-    throw diskFull(e, 'edit');
-  }
+/** What is stored for the edited field: its old value for the audit (null: no row yet), and how to write the new one. */
+interface Stored {
+  oldValue: string | null;
+  current: string;
+  put(): void;
 }
 
-/** Applies one edit with its audit row in a single transaction. */
+function storedField(ctx: Context, packageId: string, applicationId: string, edit: ReviewEdit, at: string): Stored {
+  if (edit.field === 'opinion' || edit.field === 'recommendation') {
+    const row = getApplicationRow(ctx.db, packageId, applicationId) ?? { applicationId, opinion: '', recommendation: null, updatedAt: at };
+    const current = edit.field === 'opinion' ? JSON.stringify(row.opinion) : JSON.stringify(row.recommendation);
+    return {
+      oldValue: current,
+      current,
+      put: () => putApplicationRow(ctx.db, packageId, { ...row, [edit.field]: edit.value, updatedAt: at }),
+    };
+  }
+  const existing = getCriterionRow(ctx.db, packageId, applicationId, edit.criterionId);
+  const row = existing ?? { applicationId, criterionId: edit.criterionId, score: null, comment: '', evidence: '[]', updatedAt: at };
+  const values = { score: row.score, comment: row.comment, evidence: JSON.parse(row.evidence) as unknown };
+  const current = JSON.stringify(values[edit.field]);
+  const next =
+    edit.field === 'score'
+      ? { score: edit.value }
+      : edit.field === 'comment'
+        ? { comment: edit.value }
+        : { evidence: JSON.stringify(edit.value) };
+  return {
+    oldValue: existing ? current : null,
+    current,
+    put: () => putCriterionRow(ctx.db, packageId, { ...row, ...next, updatedAt: at }),
+  };
+}
+
+/** Applies one edit with its audit row in a single transaction (see workspace/audit.ts). */
 export function applyEdit(
   ctx: Context,
   meta: PackageMeta,
@@ -75,44 +96,29 @@ export function applyEdit(
 ): Written {
   checkEdit(meta, applicationId, edit);
   const packageId = meta.row.id;
-  const write = ctx.db.transaction((): Written => {
-    requireReviewable(ctx, packageId, applicationId);
-    const at = now();
-    const field: AuditField = edit.field;
-    let criterionId: string | null = null;
-    let oldValue: string | null;
-    let newValue: string;
-    if (edit.field === 'opinion' || edit.field === 'recommendation') {
-      const row = getApplicationRow(ctx.db, packageId, applicationId) ?? {
+  const at = now();
+  const newValue = JSON.stringify(edit.value);
+  const criterionId = edit.field === 'opinion' || edit.field === 'recommendation' ? null : edit.criterionId;
+  const { auditId } = auditedWrite(ctx, {
+    read: () => {
+      requireReviewable(ctx, packageId, applicationId);
+      return storedField(ctx, packageId, applicationId, edit, at);
+    },
+    unchanged: (stored) => stored.current === newValue,
+    write: (stored) => stored.put(),
+    audit: (stored) =>
+      insertAudit(ctx.db, {
+        packageId,
         applicationId,
-        opinion: '',
-        recommendation: null,
-        updatedAt: at,
-      };
-      oldValue = edit.field === 'opinion' ? JSON.stringify(row.opinion) : JSON.stringify(row.recommendation);
-      newValue = JSON.stringify(edit.value);
-      if (oldValue === newValue) return { savedAt: at, auditId: null };
-      putApplicationRow(ctx.db, packageId, { ...row, [edit.field]: edit.value, updatedAt: at });
-    } else {
-      criterionId = edit.criterionId;
-      const existing = getCriterionRow(ctx.db, packageId, applicationId, criterionId);
-      const row = existing ?? { applicationId, criterionId, score: null, comment: '', evidence: '[]', updatedAt: at };
-      const current = { score: row.score, comment: row.comment, evidence: JSON.parse(row.evidence) as unknown };
-      oldValue = existing ? JSON.stringify(current[edit.field]) : null;
-      newValue = JSON.stringify(edit.value);
-      if ((oldValue ?? JSON.stringify(current[edit.field])) === newValue) return { savedAt: at, auditId: null };
-      putCriterionRow(ctx.db, packageId, {
-        ...row,
-        ...(edit.field === 'score' ? { score: edit.value } : edit.field === 'comment' ? { comment: edit.value } : { evidence: newValue }),
-        updatedAt: at,
-      });
-    }
-    checkpoint('edit:entry-written');
-    const auditId = insertAudit(ctx.db, { packageId, applicationId, criterionId, field, oldValue, newValue, at, restoredFrom });
-    checkpoint('edit:audit-written');
-    return { savedAt: at, auditId };
+        criterionId,
+        field: edit.field,
+        oldValue: stored.oldValue,
+        newValue,
+        at,
+        restoredFrom,
+      }),
   });
-  return commit(() => write.immediate());
+  return { savedAt: at, auditId };
 }
 
 /** Declares no conflict or a recusal. A recusal is final: it locks the application. */
@@ -126,24 +132,28 @@ export function declareConflict(
   const text = reason.trim();
   if (status === 'recused' && !text) throw new ReviewDeskError('E_RECUSAL_REASON');
   const packageId = meta.row.id;
-  const write = ctx.db.transaction((): Written => {
-    const at = now();
-    const old = getConflict(ctx.db, packageId, applicationId);
-    if (old && old.status === status && old.reason === text) return { savedAt: at, auditId: null };
-    if (old?.status === 'recused') throw new ReviewDeskError('E_RECUSED', { application: applicationId });
-    setConflict(ctx.db, packageId, { applicationId, status, reason: text, declaredAt: at });
-    checkpoint('edit:entry-written');
-    const auditId = insertAudit(ctx.db, {
-      packageId,
-      applicationId,
-      criterionId: null,
-      field: 'conflict',
-      oldValue: old ? JSON.stringify({ status: old.status, reason: old.reason }) : null,
-      newValue: JSON.stringify({ status, reason: text }),
-      at,
-      restoredFrom: null,
-    });
-    return { savedAt: at, auditId };
+  const at = now();
+  const { auditId } = auditedWrite(ctx, {
+    read: () => {
+      const old = getConflict(ctx.db, packageId, applicationId);
+      if (old?.status === 'recused' && !(status === 'recused' && old.reason === text)) {
+        throw new ReviewDeskError('E_RECUSED', { application: applicationId });
+      }
+      return old;
+    },
+    unchanged: (old) => old !== undefined && old.status === status && old.reason === text,
+    write: () => setConflict(ctx.db, packageId, { applicationId, status, reason: text, declaredAt: at }),
+    audit: (old) =>
+      insertAudit(ctx.db, {
+        packageId,
+        applicationId,
+        criterionId: null,
+        field: 'conflict',
+        oldValue: old ? JSON.stringify({ status: old.status, reason: old.reason }) : null,
+        newValue: JSON.stringify({ status, reason: text }),
+        at,
+        restoredFrom: null,
+      }),
   });
-  return commit(() => write.immediate());
+  return { savedAt: at, auditId };
 }

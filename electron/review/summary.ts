@@ -19,7 +19,7 @@ import {
   type ConflictRow,
   type CriterionRow,
 } from '../db/review.ts';
-import type { Context, PackageMeta } from '../handlers/context.ts';
+import type { Context, PackageMeta } from '../workspace/context.ts';
 
 export interface ApplicationData {
   conflict: ConflictRow | undefined;

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { INCOMING_DIR, openWorkspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace } from '../../electron/workspace/open.ts';
 import { startBrowserHost } from '../../electron/host/browser.ts';
 import { trustSecretariat } from '../../electron/packages/trust.ts';
 import { demoRound, packageFor, testHost } from '../helpers/workspace.ts';

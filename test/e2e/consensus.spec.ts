@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/handlers/demo-workspace.ts';
-import { noKeychain, type Host } from '../../electron/handlers/host.ts';
+import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/workspace/demo.ts';
+import { noKeychain, type Host } from '../../electron/workspace/host.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
-import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { ConsensusForm } from './pages/merge.ts';
 
 let root: string;

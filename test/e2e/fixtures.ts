@@ -17,7 +17,7 @@ import type { Card } from '../../shared/card.ts';
 import type { Envelope } from '../../shared/ipc/contract.ts';
 import type { Bundle } from '../../shared/formats.ts';
 import type { Identity } from '../../electron/keys/identity.ts';
-import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
 import { demoRound, importTrusted, packageFor, testHost, type RoundFixture, type TestHost } from '../helpers/workspace.ts';
 

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/handlers/demo-workspace.ts';
-import { noKeychain, type Host } from '../../electron/handlers/host.ts';
-import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { prepareDemoSecretariat, type DemoSecretariat } from '../../electron/workspace/demo.ts';
+import { noKeychain, type Host } from '../../electron/workspace/host.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
 import { MergePage } from './pages/merge.ts';
 

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { INCOMING_DIR, openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser.ts';
 import { FRAME_TYPE, decodeFrame, encodeFrame } from '../../shared/ipc/wire.ts';
 import { tempDir } from '../helpers/tmp.ts';

@@ -5,8 +5,8 @@
  * the workspace passphrase in CRASH_PASSPHRASE (the database is encrypted
  * and opens on unlock, as in the app).
  */
-import { openWorkspace } from '../../electron/handlers/index.ts';
-import { noKeychain } from '../../electron/handlers/host.ts';
+import { openWorkspace } from '../../electron/workspace/open.ts';
+import { noKeychain } from '../../electron/workspace/host.ts';
 
 const [dataDir, packageId, applicationId, first, ...criteria] = process.argv.slice(2);
 const ws = await openWorkspace(dataDir!, { secrets: noKeychain(), emit: () => undefined, appVersion: 'crash-test' });

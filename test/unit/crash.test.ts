@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open.ts';
-import { KEY_FILE, openWorkspace } from '../../electron/handlers/index.ts';
-import { unsealWorkspaceKey } from '../../electron/handlers/workspace-store.ts';
+import { KEY_FILE, openWorkspace } from '../../electron/workspace/open.ts';
+import { unsealWorkspaceKey } from '../../electron/workspace/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { demoRound, importTrusted, packageFor, testHost } from '../helpers/workspace.ts';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import { migrate, openDatabase } from '../../electron/db/open.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/db/migrations/index.ts';
-import { openWorkspace } from '../../electron/handlers/index.ts';
+import { openWorkspace } from '../../electron/workspace/open.ts';
 import { createIdentity } from '../../electron/keys/identity.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { testHost } from '../helpers/workspace.ts';

@@ -12,7 +12,7 @@ import type { ReviewState } from '../../shared/ipc/contract.ts';
 import { openBundleBytes } from '../../electron/bundles/verify.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { DEMO_PASSPHRASE } from '../../electron/demo/workspace.ts';
-import { HOLDER_FILE, openWorkspace } from '../../electron/handlers/index.ts';
+import { HOLDER_FILE, openWorkspace } from '../../electron/workspace/open.ts';
 import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { testHost } from '../helpers/workspace.ts';

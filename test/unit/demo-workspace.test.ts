@@ -2,8 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSPHRASE, prepareDemoWorkspace } from '../../electron/handlers/demo-workspace.ts';
-import { openWorkspace } from '../../electron/handlers/index.ts';
+import { DEMO_PASSPHRASE, prepareDemoWorkspace } from '../../electron/workspace/demo.ts';
+import { openWorkspace } from '../../electron/workspace/open.ts';
 import { DEMO_APPLICATIONS } from '../../electron/demo/applications.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 import { testHost } from '../helpers/workspace.ts';

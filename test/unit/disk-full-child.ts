@@ -12,8 +12,8 @@
 import { openSync, readdirSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReviewDeskError } from '../../shared/errors.ts';
-import { noKeychain } from '../../electron/handlers/host.ts';
-import { openWorkspace } from '../../electron/handlers/index.ts';
+import { noKeychain } from '../../electron/workspace/host.ts';
+import { openWorkspace } from '../../electron/workspace/open.ts';
 
 const mount = process.argv[2]!;
 const host = { secrets: noKeychain(), emit: () => undefined, appVersion: 'disk-full-child' };

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import { enospc, setFaultHook } from '../../electron/faults/checkpoint.ts';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 import { demoRound, importTrusted, packageFor, testHost, type RoundFixture } from '../helpers/workspace.ts';
 

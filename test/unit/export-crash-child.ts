@@ -5,8 +5,8 @@
  * kills it at a named step with REVIEWDESK_TEST_KILL_AT. Usage:
  * export-crash-child DATA_DIR PACKAGE_ID PASSPHRASE SEQ
  */
-import { openWorkspace } from '../../electron/handlers/index.ts';
-import { noKeychain } from '../../electron/handlers/host.ts';
+import { openWorkspace } from '../../electron/workspace/open.ts';
+import { noKeychain } from '../../electron/workspace/host.ts';
 
 const [dataDir, packageId, passphrase, seq] = process.argv.slice(2);
 const ws = await openWorkspace(dataDir!, { secrets: noKeychain(), emit: () => undefined, appVersion: 'export-crash-test' });

@@ -1,7 +1,8 @@
 /** The handler table through `dispatch`: envelopes, input validation, refusals before setup. */
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, CONTRACT, WireError } from '../../shared/ipc/contract.ts';
-import { createHandlers, openWorkspace } from '../../electron/handlers/index.ts';
+import { createHandlers } from '../../electron/handlers/index.ts';
+import { openWorkspace } from '../../electron/workspace/open.ts';
 import { dispatch } from '../../electron/handlers/registry.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { realKeychain, testHost } from '../helpers/workspace.ts';

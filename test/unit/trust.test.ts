@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import { organisationKey } from '../../shared/organisation.ts';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import type { Identity } from '../../electron/keys/identity.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { demoRound, otherSecretariat, packageFor, testHost, type RoundFixture } from '../helpers/workspace.ts';

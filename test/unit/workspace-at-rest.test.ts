@@ -16,8 +16,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import { openDatabase } from '../../electron/db/open.ts';
-import { DATABASE_FILE, KEY_FILE, LOCK_FILE, openWorkspace, PREFERENCES_FILE, type Workspace } from '../../electron/handlers/index.ts';
-import { unsealWorkspaceKey, type KeySeal } from '../../electron/handlers/workspace-store.ts';
+import { DATABASE_FILE, KEY_FILE, LOCK_FILE, openWorkspace, PREFERENCES_FILE, type Workspace } from '../../electron/workspace/open.ts';
+import { unsealWorkspaceKey, type KeySeal } from '../../electron/workspace/store.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 import { demoRound, importTrusted, packageFor, realKeychain, testHost, type RoundFixture } from '../helpers/workspace.ts';
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 import { demoRound, importTrusted, packageFor, testHost, type RoundFixture } from '../helpers/workspace.ts';
 

@@ -9,8 +9,8 @@
  */
 import { createInterface } from 'node:readline';
 import { isReviewDeskError } from '../../shared/errors.ts';
-import { noKeychain } from '../../electron/handlers/host.ts';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { noKeychain } from '../../electron/workspace/host.ts';
+import { openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 
 const dataDir = process.argv[2]!;
 let ws: Workspace | null = null;

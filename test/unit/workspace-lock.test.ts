@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isReviewDeskError, type ReviewDeskError } from '../../shared/errors.ts';
 import { LATEST_VERSION } from '../../electron/db/migrations/index.ts';
-import { HOLDER_FILE, openWorkspace } from '../../electron/handlers/index.ts';
+import { HOLDER_FILE, openWorkspace } from '../../electron/workspace/open.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { testHost } from '../helpers/workspace.ts';
 

@@ -14,7 +14,7 @@ import type { Bundle } from '../../shared/formats.ts';
 import { scaleRange, type Rubric } from '../../shared/rubric/model.ts';
 import { openBundleBytes, verifyBundleFiles } from '../../electron/bundles/verify.ts';
 import { sha256Hex } from '../../electron/crypto/hash.ts';
-import { openWorkspace, type Workspace } from '../../electron/handlers/index.ts';
+import { openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { dispatch } from '../../electron/handlers/registry.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 import { demoRound, otherSecretariat, packageFor, realKeychain, testHost, type RoundFixture, type TestHost } from '../helpers/workspace.ts';

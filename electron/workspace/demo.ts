@@ -17,9 +17,9 @@ import { loadIdentity } from '../keys/identity.ts';
 import { DEMO_PASSPHRASE } from '../demo/workspace.ts';
 import { trustSecretariat } from '../packages/trust.ts';
 import { now, type Context } from './context.ts';
-import { adoptIdentity } from './identity.ts';
-import { setLedger } from './merge.ts';
-import { importPackage } from './packages.ts';
+import { adoptIdentity } from './unlock.ts';
+import { setLedger } from '../merge/workspace.ts';
+import { importPackage } from '../packages/workspace.ts';
 
 export { DEMO_PASSPHRASE } from '../demo/workspace.ts';
 

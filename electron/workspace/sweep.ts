@@ -5,11 +5,7 @@ import { exportPrefix, reconcileExports } from '../bundles/export.ts';
 import { listMergeFiles } from '../db/merge.ts';
 import { listPackageRows } from '../db/packages.ts';
 import { now, packageMeta, type Context } from './context.ts';
-import { BUNDLES_DIR } from './merge.ts';
-import { PACKAGES_DIR } from './packages.ts';
-
-/** Where the browser host streams the files of an import as they arrive (`*.partial`, swept at open). */
-export const INCOMING_DIR = 'incoming';
+import { BUNDLES_DIR, INCOMING_DIR, PACKAGES_DIR } from './layout.ts';
 
 /**
  * Removes what a crash can leave behind: partial files and packages the

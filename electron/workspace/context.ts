@@ -13,7 +13,7 @@ import { getPackageRow, pledgeAcceptedAt, type PackageRow } from '../db/packages
 import type { Identity } from '../keys/identity.ts';
 import type { OpenedPackage } from '../packages/open.ts';
 import type { Host } from './host.ts';
-import type { WorkspaceStore } from './workspace-store.ts';
+import type { WorkspaceStore } from './store.ts';
 
 export interface WorkspaceOptions {
   /** scrypt work factor (log2) for passphrase-protected keys; 18 by default, lower only in tests. */

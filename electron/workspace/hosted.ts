@@ -3,19 +3,17 @@
  * in a data folder, prepared with the bundled demo round when asked and the
  * workspace has no identity yet.
  */
-import type { Envelope } from '../../shared/ipc/contract.ts';
-import { prepareDemoSecretariat, prepareDemoWorkspace, type DemoSecretariat, type DemoWorkspace } from '../handlers/demo-workspace.ts';
-import type { Host } from '../handlers/host.ts';
+import { prepareDemoSecretariat, prepareDemoWorkspace, type DemoSecretariat, type DemoWorkspace } from './demo.ts';
+import type { Host } from './host.ts';
 import { startPayloadWorkers } from '../crypto/parallel.ts';
-import { openWorkspace, type WorkspaceOptions } from '../handlers/index.ts';
+import { openWorkspace, type Workspace, type WorkspaceOptions } from './open.ts';
 
-export interface HostedWorkspace {
-  dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+/** The workspace (hosts wire `call` to IPC or HTTP) and what was prepared for the demo. */
+export interface HostedWorkspace extends Workspace {
   /** What was prepared when the demo round was set up in this run. */
   demo: DemoWorkspace | null;
   /** What was prepared when the demo secretariat was set up in this run. */
   demoSecretariat: DemoSecretariat | null;
-  close(): void;
 }
 
 export async function openHostedWorkspace(opts: {
@@ -34,7 +32,7 @@ export async function openHostedWorkspace(opts: {
   try {
     const demoSecretariat = opts.demoIfEmpty && opts.secretariat ? await prepareDemoSecretariat(ws.ctx) : null;
     const demo = opts.demoIfEmpty && !opts.secretariat ? await prepareDemoWorkspace(ws.ctx) : null;
-    return { dispatch: (channel, input) => ws.call(channel, input), demo, demoSecretariat, close: () => ws.close() };
+    return Object.assign(ws, { demo, demoSecretariat });
   } catch (e) {
     ws.close();
     throw e;

@@ -1,0 +1,403 @@
+/**
+ * The secretariat's merge in the workspace: the round's signed ledger, the score
+ * bundle files (kept encrypted in `bundles/<sha256>.rsb`, one per distinct
+ * file), verdicts and figures recomputed from them on demand by the same
+ * merge core as `reviewdesk merge`, the panel's consensus with its audit
+ * trail, and the outputs returned as bytes for the renderer to save.
+ */
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ReviewDeskError } from '../../shared/errors.ts';
+import type { ConsensusRecord, MergeFile, MergeOptions, MergeReview, MergeState, Output, ParsedInput } from '../../shared/ipc/contract.ts';
+import { aggregate, panelInput, withDefaults, type AggregateOptions, type PanelResult } from '../../shared/merge/aggregate.ts';
+import type { Ledger } from '../../shared/merge/ledger.ts';
+import type { ConsensusEntry, FullBundle } from '../../shared/merge/model.ts';
+import type { Reconciled } from '../../shared/merge/reconcile.ts';
+import { MAX_BUNDLE_FILE } from '../bundles/limits.ts';
+import { writeFileAtomic } from '../crypto/age.ts';
+import { StagedFile } from '../../shared/ipc/wire.ts';
+import { sha256File, sha256Hex } from '../crypto/hash.ts';
+import {
+  getConsensus,
+  getLedgerRow,
+  insertConsensusAudit,
+  insertMergeFile,
+  listConsensus,
+  listConsensusAudit,
+  listMergeFiles,
+  putConsensus,
+  putLedgerRow,
+  type LedgerRow,
+  type MergeFileRow,
+} from '../db/merge.ts';
+import type { Identity } from '../keys/identity.ts';
+import { resultCsv } from './csv.ts';
+import { verifyLedgerBytes } from './ledger.ts';
+import { importBundles } from './merge.ts';
+import { resultPdf } from './pdf.ts';
+import { buildResultDocument, signResult } from './result.ts';
+import { resultWorkbook } from './xlsx.ts';
+import { now, requireUnlocked, type Context } from '../workspace/context.ts';
+import { BUNDLES_DIR } from '../workspace/layout.ts';
+import { auditedWrite } from '../workspace/audit.ts';
+
+/** The unlocked identity, which must be a secretariat's. */
+function requireSecretariat(ctx: Context): Identity {
+  const identity = requireUnlocked(ctx);
+  if (identity.card.role !== 'secretariat') throw new ReviewDeskError('E_NOT_SECRETARIAT');
+  return identity;
+}
+
+interface Verified {
+  row: LedgerRow;
+  ledger: Ledger;
+}
+
+/** What opening the kept files gave, for one ledger and one set of files. */
+interface Opened {
+  key: string;
+  files: MergeFileRow[];
+  /** Verdicts and accepted bundles named by the files' own names, not their storage paths. */
+  reconciled: Reconciled;
+  mergeFiles: MergeFile[];
+}
+
+const ledgers = new WeakMap<Context, Verified>();
+const opened = new WeakMap<Context, Opened>();
+
+/** The stored ledger, checked again against this secretariat (cached per ledger). */
+function currentLedger(ctx: Context, identity: Identity): Verified | null {
+  const row = getLedgerRow(ctx.db);
+  if (!row) return null;
+  const cached = ledgers.get(ctx);
+  if (cached && cached.row.sha256 === row.sha256) return cached;
+  const verified = { row, ledger: verifyLedgerBytes(row.json, row.sig, identity.card, row.fileName) };
+  ledgers.set(ctx, verified);
+  return verified;
+}
+
+function requireLedger(ctx: Context, identity: Identity): Verified {
+  const v = currentLedger(ctx, identity);
+  if (!v) throw new ReviewDeskError('E_NO_LEDGER');
+  return v;
+}
+
+/**
+ * Opens and reconciles every kept file (cached until the ledger or the set of
+ * files changes). Verdicts do not depend on file order, so a file imported
+ * again — already kept, same SHA-256 — changes nothing.
+ */
+async function openAll(ctx: Context, identity: Identity, v: Verified): Promise<Opened> {
+  const files = listMergeFiles(ctx.db);
+  const key = `${v.row.sha256}:${files.map((f) => f.sha256).join(',')}`;
+  const cached = opened.get(ctx);
+  if (cached?.key === key) return cached;
+  const paths = files.map((f) => join(ctx.dataDir, f.storedPath));
+  const imported = files.length
+    ? await importBundles(paths, identity, v.ledger, { keepComments: true })
+    : { reconciled: { verdicts: [], accepted: {}, pending: [] } as Reconciled };
+  const nameOf = new Map(paths.map((p, i) => [p, files[i]!.fileName]));
+  const name = (p: string): string => nameOf.get(p) ?? p;
+  // The reasons quote the file that counts by its path; show the name the secretary dropped.
+  const rename = (text: string): string => paths.reduce((t, p, i) => t.split(p).join(files[i]!.fileName), text);
+  const verdicts = imported.reconciled.verdicts.map((verdict) => ({
+    ...verdict,
+    file: name(verdict.file),
+    by: verdict.by === null ? null : name(verdict.by),
+    reason: { 'zh-CN': rename(verdict.reason['zh-CN']), en: rename(verdict.reason.en) },
+  }));
+  const accepted: Record<string, FullBundle> = Object.fromEntries(
+    Object.entries(imported.reconciled.accepted).map(([id, b]) => [id, { ...b, file: name(b.file) }]),
+  );
+  const reconciled: Reconciled = { verdicts, accepted, pending: imported.reconciled.pending };
+  const mergeFiles: MergeFile[] = files.map((f, i) => {
+    const verdict = verdicts[i]!;
+    return {
+      n: i + 1,
+      fileName: f.fileName,
+      sha256: f.sha256,
+      size: f.size,
+      importedAt: f.importedAt,
+      status: verdict.status,
+      code: verdict.code,
+      reason: verdict.reason,
+      expertId: verdict.expertId,
+      revision: verdict.revision,
+      by: verdict.by,
+    };
+  });
+  const result: Opened = { key, files, reconciled, mergeFiles };
+  opened.set(ctx, result);
+  return result;
+}
+
+function consensusEntries(ctx: Context, roundId: string): ConsensusEntry[] {
+  return listConsensus(ctx.db, roundId).map((c) => ({ ...c }));
+}
+
+function aggregateOptions(o: MergeOptions): Partial<AggregateOptions> {
+  return {
+    method: o.method,
+    trim: { k: o.trimK, minRemaining: o.minRemaining },
+    normalise: o.normalise,
+    includeInProgress: o.includeInProgress,
+  };
+}
+
+function figures(ctx: Context, v: Verified, o: Opened, options: MergeOptions): PanelResult {
+  return aggregate(panelInput(v.ledger, o.reconciled), aggregateOptions(options), consensusEntries(ctx, v.ledger.round.id));
+}
+
+/** The ledger, the kept files with their verdicts, and who has returned what (the matrix). */
+export async function mergeState(ctx: Context): Promise<MergeState> {
+  const identity = requireSecretariat(ctx);
+  const v = currentLedger(ctx, identity);
+  if (!v) return { ledger: null, files: [], matrix: null, consensusCount: 0 };
+  const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  const result = aggregate(panelInput(v.ledger, o.reconciled), withDefaults());
+  const counts = { scored: 0, recused: 0, 'in-progress': 0, missing: 0, 'not-assigned': 0 };
+  for (const e of result.experts) for (const [cell, n] of Object.entries(e.counts)) counts[cell as keyof typeof counts] += n;
+  const { ledger } = v;
+  return {
+    ledger: {
+      fileName: v.row.fileName,
+      sha256: v.row.sha256,
+      importedAt: v.row.importedAt,
+      round: ledger.round,
+      rubric: {
+        id: ledger.rubric.id,
+        version: ledger.rubric.version,
+        title: ledger.rubric.title,
+        totalPoints: ledger.rubric.totalPoints,
+        passThreshold: ledger.rubric.passThreshold,
+      },
+      createdAt: ledger.createdAt,
+      experts: ledger.experts.length,
+      applications: ledger.applications.length,
+    },
+    files: o.mergeFiles,
+    matrix: {
+      experts: result.experts.map((e) => ({
+        expertId: e.expertId,
+        displayName: e.displayName,
+        organisation: e.organisation,
+        fingerprint: e.fingerprint,
+        revision: e.revision,
+      })),
+      applications: ledger.applications.map((a) => ({ id: a.id, name: a.name, organisation: a.organisation })),
+      cells: Object.fromEntries(result.experts.map((e) => [e.expertId, e.cells])),
+      counts,
+    },
+    consensusCount: listConsensus(ctx.db, ledger.round.id).length,
+  };
+}
+
+/**
+ * Sets the round's ledger from its bytes and signature; it must be signed by
+ * this secretariat. The demo set-up calls it too.
+ */
+export async function setLedger(
+  ctx: Context,
+  input: { ledger: { fileName: string; bytes: Uint8Array }; signature: { fileName: string; bytes: Uint8Array } },
+): Promise<MergeState> {
+  const identity = requireSecretariat(ctx);
+  const ledger = verifyLedgerBytes(input.ledger.bytes, input.signature.bytes, identity.card, input.ledger.fileName);
+  putLedgerRow(ctx.db, {
+    fileName: input.ledger.fileName,
+    json: Buffer.from(input.ledger.bytes),
+    sig: Buffer.from(input.signature.bytes),
+    sha256: sha256Hex(input.ledger.bytes),
+    roundId: ledger.round.id,
+    importedAt: now(),
+  });
+  return mergeState(ctx);
+}
+
+/** Keeps score bundle files (by SHA-256; a file already kept is not written again). */
+export async function importMergeFiles(
+  ctx: Context,
+  files: readonly { fileName: string; bytes: Uint8Array | StagedFile }[],
+): Promise<MergeState> {
+  const identity = requireSecretariat(ctx);
+  requireLedger(ctx, identity);
+  const sizeOf = (b: Uint8Array | StagedFile): number => (b instanceof StagedFile ? b.size : b.length);
+  for (const f of files) {
+    if (sizeOf(f.bytes) > MAX_BUNDLE_FILE) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: sizeOf(f.bytes), limit: MAX_BUNDLE_FILE });
+  }
+  await ctx.session.exclusive(async () => {
+    const kept = new Set(listMergeFiles(ctx.db).map((f) => f.sha256));
+    for (const f of files) {
+      const staged = f.bytes instanceof StagedFile ? f.bytes : null;
+      const sha256 = staged ? await sha256File(staged.path) : sha256Hex(f.bytes as Uint8Array);
+      if (kept.has(sha256)) continue;
+      const storedPath = `${BUNDLES_DIR}/${sha256}.rsb`;
+      // The file first, then its row: a crash in between leaves an orphan the next start sweeps away.
+      // A file the browser host streamed in (already flushed) moves into place; bytes in memory are written.
+      if (staged) await rename(staged.path, join(ctx.dataDir, storedPath));
+      else await writeFileAtomic(join(ctx.dataDir, storedPath), [f.bytes as Uint8Array]);
+      const fileName = f.fileName.replace(/^.*[\\/]/, '').slice(0, 255) || `${sha256.slice(0, 12)}.rsb`;
+      insertMergeFile(ctx.db, { sha256, fileName, size: sizeOf(f.bytes), storedPath, importedAt: now() });
+      kept.add(sha256);
+    }
+  });
+  return mergeState(ctx);
+}
+
+function reviewsByApplication(accepted: Record<string, FullBundle>): Record<string, MergeReview[]> {
+  const out: Record<string, MergeReview[]> = {};
+  for (const expertId of Object.keys(accepted).sort()) {
+    for (const r of accepted[expertId]!.reviews) {
+      (out[r.applicationId] ??= []).push({
+        expertId,
+        status: r.status,
+        conflictReason: r.conflictReason,
+        gates: r.gates,
+        scores: r.scores,
+        comments: r.comments ?? {},
+        opinion: r.opinion,
+        recommendation: r.recommendation,
+        updatedAt: r.updatedAt,
+      });
+    }
+  }
+  return out;
+}
+
+const sameConsensus = (a: ConsensusRecord | null, b: ConsensusRecord): boolean =>
+  a !== null && a.score === b.score && a.gradeId === b.gradeId && a.recommendation === b.recommendation && a.text === b.text;
+
+const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+/** The figures under the chosen options, the rubric, and every accepted review by application. */
+export async function mergeResults(ctx: Context, options: MergeOptions): Promise<Output<'merge:results'>> {
+  const identity = requireSecretariat(ctx);
+  const v = requireLedger(ctx, identity);
+  const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  return { result: figures(ctx, v, o, options), rubric: v.ledger.rubric, reviews: reviewsByApplication(o.reconciled.accepted) };
+}
+
+/** The round's consensus records. */
+export function consensusList(ctx: Context): ConsensusRecord[] {
+  const identity = requireSecretariat(ctx);
+  return listConsensus(ctx.db, requireLedger(ctx, identity).ledger.round.id);
+}
+
+/**
+ * Records the panel's consensus for one application, checked against the
+ * rubric first (a score above its total is refused, never clamped), with its
+ * audit row in the same transaction.
+ */
+export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensus'>): ConsensusRecord {
+  const identity = requireSecretariat(ctx);
+  const { ledger } = requireLedger(ctx, identity);
+  const rubric = ledger.rubric;
+  if (!ledger.applications.some((a) => a.id === input.applicationId)) {
+    throw new ReviewDeskError('E_NOT_FOUND', { what: 'application / 申报', id: input.applicationId });
+  }
+  if (input.score !== null && input.score > rubric.totalPoints) {
+    throw new ReviewDeskError('E_INVALID_ENTRY', {
+      reason: `the score ${input.score} is above the rubric's ${rubric.totalPoints} points`,
+    });
+  }
+  if (input.gradeId !== null && !rubric.gradeBands.some((g) => g.id === input.gradeId)) {
+    throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${input.gradeId} is not a grade of the rubric` });
+  }
+  if (input.recommendation !== null && !rubric.recommendations.some((r) => r.id === input.recommendation)) {
+    throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${input.recommendation} is not a recommendation of the rubric` });
+  }
+  const roundId = ledger.round.id;
+  const next: ConsensusRecord = {
+    applicationId: input.applicationId,
+    score: input.score,
+    gradeId: input.gradeId,
+    recommendation: input.recommendation,
+    text: input.text,
+    recordedBy: identity.card.displayName,
+    recordedAt: now(),
+  };
+  const { old, auditId } = auditedWrite(ctx, {
+    read: () => getConsensus(ctx.db, roundId, input.applicationId),
+    unchanged: (old) => sameConsensus(old, next),
+    write: () => putConsensus(ctx.db, roundId, next),
+    audit: (old) =>
+      insertConsensusAudit(ctx.db, {
+        roundId,
+        applicationId: input.applicationId,
+        oldValue: old ? JSON.stringify(old) : null,
+        newValue: JSON.stringify(next),
+        recordedBy: next.recordedBy,
+        at: next.recordedAt,
+      }),
+  });
+  return auditId === null ? old! : next;
+}
+
+/** The consensus audit trail, newest first. */
+export function consensusHistory(ctx: Context, input: ParsedInput<'merge:consensusHistory'>): Output<'merge:consensusHistory'> {
+  const identity = requireSecretariat(ctx);
+  const { ledger } = requireLedger(ctx, identity);
+  return listConsensusAudit(ctx.db, ledger.round.id, input.applicationId, input.limit).map((a) => ({
+    id: a.id,
+    at: a.at,
+    applicationId: a.applicationId,
+    recordedBy: a.recordedBy,
+    oldValue: a.oldValue === null ? null : (JSON.parse(a.oldValue) as ConsensusRecord),
+    newValue: a.newValue === null ? null : (JSON.parse(a.newValue) as ConsensusRecord),
+  }));
+}
+
+/** One output of the merge (XLSX, CSV, the PDF summary sheet, or the signed result.json with its signature), as bytes. */
+export async function exportMerge(ctx: Context, input: ParsedInput<'merge:export'>): Promise<Output<'merge:export'>> {
+  const identity = requireSecretariat(ctx);
+  const v = requireLedger(ctx, identity);
+  const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  if (!o.files.length) throw new ReviewDeskError('E_NO_BUNDLES');
+  const result = figures(ctx, v, o, input.options);
+  const { ledger } = v;
+  const base = safeName(ledger.round.id);
+  switch (input.kind) {
+    case 'xlsx': {
+      const bytes = await resultWorkbook({
+        result,
+        rubric: ledger.rubric,
+        verdicts: o.reconciled.verdicts,
+        accepted: o.reconciled.accepted,
+      });
+      return {
+        files: [
+          {
+            fileName: `${base}-汇总.xlsx`,
+            mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            bytes: new Uint8Array(bytes),
+          },
+        ],
+      };
+    }
+    case 'csv':
+      return {
+        files: [
+          { fileName: `${base}-汇总.csv`, mediaType: 'text/csv', bytes: new Uint8Array(Buffer.from(resultCsv(result, ledger.rubric))) },
+        ],
+      };
+    case 'pdf':
+      return {
+        files: [
+          {
+            fileName: `${base}-专家组汇总表.pdf`,
+            mediaType: 'application/pdf',
+            bytes: new Uint8Array(await resultPdf({ result, rubric: ledger.rubric, secretariat: identity.card })),
+          },
+        ],
+      };
+    case 'result': {
+      const doc = buildResultDocument(ledger, o.reconciled, result, identity.card, consensusEntries(ctx, ledger.round.id));
+      const { json, sig } = signResult(doc, identity);
+      return {
+        files: [
+          { fileName: `${base}-result.json`, mediaType: 'application/json', bytes: new Uint8Array(json) },
+          { fileName: `${base}-result.json.sig`, mediaType: 'text/plain', bytes: new Uint8Array(Buffer.from(sig)) },
+        ],
+      };
+    }
+  }
+}
