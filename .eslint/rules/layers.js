@@ -70,6 +70,7 @@ export default {
       builtin: "'{{spec}}' is a Node built-in; {{folder}} must run outside Node (eslint.config.js, zone {{zone}}).",
       package: "'{{name}}' is not on the package list of {{zone}} (eslint.config.js); {{folder}} may import only {{list}}.",
       denied: "'{{name}}' may not be imported from {{zone}} (eslint.config.js: {{why}}).",
+      unplaced: '{{file}} is in no layer: add its folder to a level of eslint.config.js.',
       stale:
         "eslint.config.js lists '{{target}}' as a pending layer break of this file, but the file no longer imports it: drop the entry.",
     },
@@ -97,12 +98,14 @@ export default {
     }
     const allowedText = [...allowed].map((f) => `${f}/`).join(', ');
     const pendingHere = new Map((pending[file] ?? []).map((t) => [t, false]));
+    if (!folder) {
+      return { Program: (node) => context.report({ node, messageId: 'unplaced', data: { file } }) };
+    }
 
     function checkPath(node, spec) {
       const clean = spec.replace(/[?#].*$/, '');
       const abs = path.isAbsolute(clean) ? clean : path.resolve(path.dirname(context.filename), clean);
       const target = posix(path.relative(root, abs));
-      if (!folder) return;
       if (pendingHere.has(target)) {
         pendingHere.set(target, true);
         return;
@@ -138,7 +141,7 @@ export default {
       const clean = spec.replace(/[?#].*$/, '');
       if (spec.startsWith('node:') || isBuiltin(clean)) {
         if (zone.node === false)
-          context.report({ node, messageId: 'builtin', data: { spec, folder: `${folder ?? zone.folder}/`, zone: `${zone.folder}/` } });
+          context.report({ node, messageId: 'builtin', data: { spec, folder: `${folder}/`, zone: `${zone.folder}/` } });
         return;
       }
       const name = packageName(clean);
@@ -152,7 +155,7 @@ export default {
         context.report({
           node,
           messageId: 'package',
-          data: { name, zone: `${zone.folder}/`, folder: `${folder ?? zone.folder}/`, list: list.join(', ') },
+          data: { name, zone: `${zone.folder}/`, folder: `${folder}/`, list: list.join(', ') },
         });
       }
     }
