@@ -16,6 +16,9 @@
  *   forbids every built-in (`fs`, `node:fs`, `fs/promises`), `packages` is an
  *   allow-list (`'*'` for any, `'@scope/*'` for a scope) and `except` a deny-list.
  *
+ * A file of a zone that sits in no layer is itself reported, so a new folder cannot
+ * slip past the order.
+ *
  * `pending` names imports that break the layers today and are being removed by work
  * under way (file → imported paths, both relative to `root`); an entry that no longer
  * matches an import in its file is reported, so the list cannot outlive its reason.
