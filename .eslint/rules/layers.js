@@ -28,6 +28,8 @@ import { isBuiltin } from 'node:module';
 import path from 'node:path';
 
 const posix = (p) => p.split(path.sep).join('/');
+/** How a layer entry is named in messages: a folder with its slash, a single file as it is. */
+const shown = (entry) => (/\.[cm]?[jt]sx?$/.test(entry) ? entry : `${entry}/`);
 
 /** The longest listed folder (or file) that contains `rel`, or undefined. */
 function folderOf(rel, folders) {
@@ -99,7 +101,7 @@ export default {
       where.push({ name, level });
       for (const l of levels.slice(0, level)) for (const f of l) allowed.add(f);
     }
-    const allowedText = [...allowed].map((f) => `${f}/`).join(', ');
+    const allowedText = [...allowed].map(shown).join(', ');
     const pendingHere = new Map((pending[file] ?? []).map((t) => [t, false]));
     if (!folder) {
       return { Program: (node) => context.report({ node, messageId: 'unplaced', data: { file } }) };
@@ -116,15 +118,15 @@ export default {
       const targetFolder = folderOf(target, allFolders);
       if (targetFolder && allowed.has(targetFolder)) return;
       if (!targetFolder) {
-        context.report({ node, messageId: 'outside', data: { spec, target, folder: `${folder}/`, allowed: allowedText } });
+        context.report({ node, messageId: 'outside', data: { spec, target, folder: shown(folder), allowed: allowedText } });
         return;
       }
       const inStack = where.find((w) => stacks[w.name].some((l) => l.includes(targetFolder)));
       if (!inStack) {
         const data = {
           spec,
-          target: `${targetFolder}/`,
-          folder: `${folder}/`,
+          target: shown(targetFolder),
+          folder: shown(folder),
           stacks: where.map((w) => w.name).join(', '),
           allowed: allowedText,
         };
@@ -135,7 +137,7 @@ export default {
       context.report({
         node,
         messageId: 'upward',
-        data: { spec, target: `${targetFolder}/`, folder: `${folder}/`, level, stack: name, allowed: allowedText },
+        data: { spec, target: shown(targetFolder), folder: shown(folder), level, stack: name, allowed: allowedText },
       });
     }
 
@@ -144,7 +146,7 @@ export default {
       const clean = spec.replace(/[?#].*$/, '');
       if (spec.startsWith('node:') || isBuiltin(clean)) {
         if (zone.node === false)
-          context.report({ node, messageId: 'builtin', data: { spec, folder: `${folder}/`, zone: `${zone.folder}/` } });
+          context.report({ node, messageId: 'builtin', data: { spec, folder: shown(folder), zone: `${zone.folder}/` } });
         return;
       }
       const name = packageName(clean);
@@ -158,7 +160,7 @@ export default {
         context.report({
           node,
           messageId: 'package',
-          data: { name, zone: `${zone.folder}/`, folder: `${folder}/`, list: list.join(', ') },
+          data: { name, zone: `${zone.folder}/`, folder: shown(folder), list: list.join(', ') },
         });
       }
     }

@@ -20,7 +20,16 @@ import { syncDir, writeSynced } from '../fs/durable.ts';
 import { openPackage, type OpenedPackage } from './open.ts';
 import { trustOf, trustSecretariat } from './trust.ts';
 import { packageDetail, packageSummary } from '../review/summary.ts';
-import { now, packageMeta, requireUnlocked, type Context, type PackageMeta, type PendingPackage } from '../workspace/context.ts';
+import {
+  now,
+  packageMeta,
+  requireUnlocked,
+  type Context,
+  type PackageMeta,
+  type PendingPackage,
+  type Recent,
+  type Session,
+} from '../workspace/context.ts';
 import { PACKAGES_DIR } from '../workspace/layout.ts';
 
 /** How many packages may wait for a decision on their signer at once; the oldest is dropped beyond. */
@@ -143,7 +152,7 @@ async function keepPackage(ctx: Context, p: PendingPackage, opened: OpenedPackag
       checkpoint('import:recorded');
     })();
     kept = null;
-    ctx.session.remember(m.packageId, opened);
+    decryptedPackages(ctx).remember(m.packageId, opened);
     return packageSummary(ctx, packageMeta(ctx, m.packageId));
   } finally {
     // Reached only when the database refused the row: the file goes too, so a refusal leaves nothing.
@@ -197,14 +206,23 @@ export async function refusePending(ctx: Context, pendingId: string): Promise<Re
   });
 }
 
+const decrypted = new WeakMap<Session, Recent<OpenedPackage>>();
+
+/** The session's decrypted packages, least recently used first (dropped on lock and close). */
+export function decryptedPackages(ctx: Context): Recent<OpenedPackage> {
+  let recent = decrypted.get(ctx.session);
+  if (!recent) decrypted.set(ctx.session, (recent = ctx.session.cache<OpenedPackage>()));
+  return recent;
+}
+
 /** The decrypted package, from memory or by opening the kept `.rpkg` again. */
 export async function openedPackage(ctx: Context, meta: PackageMeta): Promise<OpenedPackage> {
-  const cached = ctx.session.recall(meta.row.id);
+  const cached = decryptedPackages(ctx).recall(meta.row.id);
   if (cached) return cached;
   const identity = requireUnlocked(ctx);
   const opened = await openPackage(join(ctx.dataDir, meta.row.storedPath), identity);
   if ((await opened.packageSha256()) !== meta.row.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: meta.row.storedPath });
-  ctx.session.remember(meta.row.id, opened);
+  decryptedPackages(ctx).remember(meta.row.id, opened);
   return opened;
 }
 

@@ -11,7 +11,6 @@ import { Rubric as RubricSchema, type Criterion, type Rubric } from '../../share
 import type { IdentityRow } from '../db/identity.ts';
 import { getPackageRow, pledgeAcceptedAt, type PackageRow } from '../db/packages.ts';
 import type { Identity } from '../keys/identity.ts';
-import type { OpenedPackage } from '../packages/open.ts';
 import type { Host } from './host.ts';
 import type { WorkspaceStore } from './store.ts';
 
@@ -51,26 +50,53 @@ export interface PendingPackage {
   fingerprint: string;
 }
 
+/** A least-recently-used map of at most `max` entries. */
+export class Recent<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly max: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  remember(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.max) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  recall(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) this.remember(key, value);
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 /** Per-run state: nothing here is ever written to disk. */
 export class Session {
   identity: Identity | null = null;
   readonly meta = new Map<string, PackageMeta>();
   /** Packages waiting for the expert's decision on their signer, oldest first. */
   readonly pending = new Map<string, PendingPackage>();
-  /** Decrypted packages, least recently used first. */
-  readonly opened = new Map<string, OpenedPackage>();
+  /** Caches of decrypted content the domains keep for this session (see {@link cache}). */
+  private readonly caches = new Set<Recent<unknown>>();
   constructor(private readonly maxOpened: number) {}
 
-  remember(packageId: string, pkg: OpenedPackage): void {
-    this.opened.delete(packageId);
-    this.opened.set(packageId, pkg);
-    while (this.opened.size > this.maxOpened) this.opened.delete(this.opened.keys().next().value!);
-  }
-
-  recall(packageId: string): OpenedPackage | undefined {
-    const pkg = this.opened.get(packageId);
-    if (pkg) this.remember(packageId, pkg);
-    return pkg;
+  /**
+   * A cache of decrypted content (e.g. opened packages), at most as many
+   * entries as the workspace's `openPackages` option, dropped by {@link clear}.
+   */
+  cache<V>(): Recent<V> {
+    const recent = new Recent<V>(this.maxOpened);
+    this.caches.add(recent as Recent<unknown>);
+    return recent;
   }
 
   private queue: Promise<unknown> = Promise.resolve();
@@ -85,7 +111,7 @@ export class Session {
   /** Drops secrets and decrypted content (lock, close). */
   clear(): void {
     this.identity = null;
-    this.opened.clear();
+    for (const cache of this.caches) cache.clear();
     // Their incoming copies are swept by the next import or the next open.
     this.pending.clear();
   }

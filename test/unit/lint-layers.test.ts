@@ -66,9 +66,22 @@ const forbidden: [file: string, code: string, messageId: string][] = [
   ['electron/cli/x.ts', "import { IPC } from '../app/ipc-names.ts';\nexport const i = IPC;", 'upward'],
   ['electron/db/x.ts', "import { x } from '../../test/helpers/x.ts';\nexport const y = x;", 'outside'],
   ['electron/x.ts', 'export const x = 1;', 'unplaced'],
+  // The workspace context sits below the domain and the handlers; only its open (a level of its own) binds the table.
+  ['electron/workspace/x.ts', "import { createHandlers } from '../handlers/index.ts';\nexport const c = createHandlers;", 'upward'],
+  ['electron/workspace/x.ts', "import { openWorkspace } from './open.ts';\nexport const o = openWorkspace;", 'upward'],
+  ['electron/workspace/x.ts', "import { mergeState } from '../merge/workspace.ts';\nexport const m = mergeState;", 'upward'],
+  ['electron/workspace/sweep.ts', "import { createHandlers } from '../handlers/index.ts';\nexport const c = createHandlers;", 'upward'],
 ];
 
 const allowed: [file: string, code: string][] = [
+  [
+    'electron/workspace/open.ts',
+    "import { createHandlers } from '../handlers/index.ts';\nimport { Session } from './context.ts';\nexport const x = [createHandlers, Session];",
+  ],
+  [
+    'electron/review/x.ts',
+    "import type { Context } from '../workspace/context.ts';\nimport { auditedWrite } from '../workspace/audit.ts';\nexport const a = auditedWrite;\nexport type C = Context;",
+  ],
   ['shared/x.ts', "import { z } from 'zod';\nimport { base64 } from '@scure/base';\nexport const s = [z, base64];"],
   [
     'shared/x.ts',

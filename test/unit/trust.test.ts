@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import { organisationKey } from '../../shared/organisation.ts';
+import { decryptedPackages } from '../../electron/packages/workspace.ts';
 import { openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import type { Identity } from '../../electron/keys/identity.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -86,7 +87,7 @@ describe('trust in secretariat keys', () => {
         .toString(),
     ).toBe('age-encryption.org/v1');
     // Nor is anything decrypted held in memory while the question waits.
-    expect(ws.ctx.session.opened.size).toBe(0);
+    expect(decryptedPackages(ws.ctx).size).toBe(0);
     expect(ws.ctx.session.meta.size).toBe(0);
 
     // Refused: the file goes, and the decision cannot be taken twice.
