@@ -23,7 +23,8 @@ import { packRound, type PackResult } from '../packages/pack.ts';
 import { loadRound } from '../rounds/round.ts';
 import type { WorkspaceOptions } from '../workspace/open.ts';
 import { DEMO_APPLICATIONS, type DemoApplication } from './applications.ts';
-import { factsPdf, findCjkFont, planPdf } from './pdf.ts';
+import { findCjkFont } from '../pdf/fonts.ts';
+import { factsPdf, planPdf } from './pdf.ts';
 import { DEMO_PASSPHRASE, fillExpertWorkspace } from './workspace.ts';
 
 export interface DemoOptions {

@@ -1,33 +1,9 @@
-/** Renders demo dossier PDFs (real, multi-page) with pdfkit and a CJK system font when one exists. */
-import { existsSync } from 'node:fs';
+/** Renders demo dossier PDFs (real, multi-page) with pdfkit and a CJK system font when one exists (`electron/pdf/fonts.ts`). */
 import PDFDocument from 'pdfkit';
+import { findCjkFont, type CjkFont } from '../pdf/fonts.ts';
 import type { DemoApplication } from './applications.ts';
 
-/** System fonts with Chinese glyphs: [file, PostScript name inside a collection]. */
-const CJK_FONTS: [string, string | undefined][] = [
-  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
-  ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'],
-  ['/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf', undefined],
-  ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', 'WenQuanYiMicroHei'],
-  ['C:\\Windows\\Fonts\\simhei.ttf', undefined],
-  ['C:\\Windows\\Fonts\\msyh.ttc', 'MicrosoftYaHei'],
-  ['/System/Library/Fonts/PingFang.ttc', 'PingFangSC-Regular'],
-  ['/System/Library/Fonts/STHeiti Light.ttc', 'STHeitiSC-Light'],
-];
-
-/** The first available CJK font, or null (PDFs then carry the English text only). */
-export function findCjkFont(): { path: string; name: string | undefined } | null {
-  const fromEnv = process.env.REVIEWDESK_CJK_FONT;
-  if (fromEnv && existsSync(fromEnv)) return { path: fromEnv, name: process.env.REVIEWDESK_CJK_FONT_NAME };
-  const hit = CJK_FONTS.find(([p]) => existsSync(p));
-  return hit ? { path: hit[0], name: hit[1] } : null;
-}
-
-function render(
-  title: string,
-  draw: (doc: PDFKit.PDFDocument, zh: boolean) => void,
-  font: ReturnType<typeof findCjkFont>,
-): Promise<Buffer> {
+function render(title: string, draw: (doc: PDFKit.PDFDocument, zh: boolean) => void, font: CjkFont | null): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

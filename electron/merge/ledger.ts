@@ -1,58 +1,15 @@
 /**
- * The issue ledger beside the packages (`ledger.json` + `ledger.json.sig`):
- * written by `packRound`, read by the merge. Format: docs/formats.md.
+ * The reading side of the issue ledger beside the packages (`ledger.json` +
+ * `ledger.json.sig`): the merge reads and verifies it. The writing side lives
+ * with `packRound` in `electron/packages/pack.ts`. Format: docs/formats.md.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
-import { LEDGER_SCHEMA_VERSION, Ledger, NS_LEDGER } from '../../shared/merge/ledger.ts';
-import { writeFileAtomic } from '../crypto/age.ts';
-import { sha256Hex } from '../crypto/hash.ts';
-import { formatSshPublicKey, sshFingerprint, sshsigSign, sshsigVerify } from '../crypto/ssh.ts';
+import { LEDGER_FILE, LEDGER_SCHEMA_VERSION, Ledger, NS_LEDGER } from '../../shared/merge/ledger.ts';
+import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
-import type { Identity } from '../keys/identity.ts';
-import type { PackResult } from '../packages/pack.ts';
-import type { LoadedRound } from '../rounds/round.ts';
-
-export const LEDGER_FILE = 'ledger.json';
-
-/** The ledger for packages just written. */
-export function buildLedger(round: LoadedRound, secretariat: Identity, packages: PackResult[], now = new Date()): Ledger {
-  return {
-    schemaVersion: LEDGER_SCHEMA_VERSION,
-    kind: 'reviewdesk-ledger',
-    round: round.round.round,
-    createdAt: now.toISOString(),
-    secretariat: { fingerprint: secretariat.card.fingerprint, displayName: secretariat.card.displayName },
-    rubric: round.rubric,
-    rubricSha256: sha256Hex(round.rubricBytes),
-    applications: round.round.applications.map((a) => ({
-      id: a.id,
-      name: a.name,
-      organisation: a.organisation,
-      category: a.category,
-      ...(a.field ? { field: a.field } : {}),
-    })),
-    experts: packages.map((p) => ({
-      expertId: p.expertId,
-      card: round.cards.get(p.expertId)!,
-      packageId: p.packageId,
-      packageSha256: p.sha256,
-      packageSize: p.size,
-      applications: round.round.assignments[p.expertId]!,
-    })),
-  };
-}
-
-/** Writes `ledger.json` (pretty JSON) and its SSHSIG `ledger.json.sig` (namespace reviewdesk-ledger) into `dir`. */
-export async function writeLedger(dir: string, ledger: Ledger, secretariat: Identity): Promise<string> {
-  const bytes = Buffer.from(JSON.stringify(Ledger.parse(ledger), null, 2) + '\n');
-  const path = join(dir, LEDGER_FILE);
-  await writeFileAtomic(`${path}.sig`, [Buffer.from(sshsigSign(secretariat.signing, NS_LEDGER, bytes))]);
-  await writeFileAtomic(path, [bytes]);
-  return path;
-}
 
 /**
  * Reads a ledger and checks its signature: it must be signed by `secretariat`

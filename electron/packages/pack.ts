@@ -1,7 +1,14 @@
-/** Builds one encrypted, signed review package (`.rpkg`) per expert from a round folder. */
+/**
+ * Builds one encrypted, signed review package (`.rpkg`) per expert from a
+ * round folder, and the issue ledger that records what went to whom
+ * (`ledger.json` + `ledger.json.sig`, the ledger's writing side; the merge
+ * reads and verifies it in `electron/merge/ledger.ts`). Format:
+ * docs/formats.md.
+ */
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LEDGER_FILE, LEDGER_SCHEMA_VERSION, Ledger, NS_LEDGER } from '../../shared/merge/ledger.ts';
 import { NS_PACKAGE, PACKAGE_SCHEMA_VERSION, type Manifest, type ManifestFile } from '../../shared/formats.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { encryptStream, writeFileAtomic } from '../crypto/age.ts';
@@ -10,7 +17,6 @@ import { sshsigSign } from '../crypto/ssh.ts';
 import { worthCompressing, writeZip, type ZipInput } from '../formats/zip.ts';
 import type { Identity } from '../keys/identity.ts';
 import type { LoadedRound } from '../rounds/round.ts';
-import { buildLedger, writeLedger } from '../merge/ledger.ts';
 
 export interface PackResult {
   expertId: string;
@@ -93,4 +99,41 @@ export async function packRound(
   // What was issued to whom, for the merge to check score bundles against (docs/formats.md, "Issue ledger").
   await writeLedger(outDir, buildLedger(round, secretariat, results), secretariat);
   return results;
+}
+
+/** The ledger for packages just written. */
+export function buildLedger(round: LoadedRound, secretariat: Identity, packages: PackResult[], now = new Date()): Ledger {
+  return {
+    schemaVersion: LEDGER_SCHEMA_VERSION,
+    kind: 'reviewdesk-ledger',
+    round: round.round.round,
+    createdAt: now.toISOString(),
+    secretariat: { fingerprint: secretariat.card.fingerprint, displayName: secretariat.card.displayName },
+    rubric: round.rubric,
+    rubricSha256: sha256Hex(round.rubricBytes),
+    applications: round.round.applications.map((a) => ({
+      id: a.id,
+      name: a.name,
+      organisation: a.organisation,
+      category: a.category,
+      ...(a.field ? { field: a.field } : {}),
+    })),
+    experts: packages.map((p) => ({
+      expertId: p.expertId,
+      card: round.cards.get(p.expertId)!,
+      packageId: p.packageId,
+      packageSha256: p.sha256,
+      packageSize: p.size,
+      applications: round.round.assignments[p.expertId]!,
+    })),
+  };
+}
+
+/** Writes `ledger.json` (pretty JSON) and its SSHSIG `ledger.json.sig` (namespace reviewdesk-ledger) into `dir`. */
+export async function writeLedger(dir: string, ledger: Ledger, secretariat: Identity): Promise<string> {
+  const bytes = Buffer.from(JSON.stringify(Ledger.parse(ledger), null, 2) + '\n');
+  const path = join(dir, LEDGER_FILE);
+  await writeFileAtomic(`${path}.sig`, [Buffer.from(sshsigSign(secretariat.signing, NS_LEDGER, bytes))]);
+  await writeFileAtomic(path, [bytes]);
+  return path;
 }

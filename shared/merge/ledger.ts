@@ -13,6 +13,8 @@ import { Id, Rubric } from '../rubric/model.ts';
 
 export const LEDGER_SCHEMA_VERSION = 1;
 export const NS_LEDGER = 'reviewdesk-ledger';
+/** The ledger's file name in the packages folder; its signature is `ledger.json.sig`. */
+export const LEDGER_FILE = 'ledger.json';
 
 export const LedgerExpert = z
   .object({

@@ -326,6 +326,20 @@ describe('ledger and outputs', () => {
     expect(dark / pixels.length).toBeGreaterThan(0.01); // a chart, not an empty page
   });
 
+  it('the PDF without a CJK font is English only, in Helvetica, with the same sections', async () => {
+    const pdf = join(root, 'summary-en.pdf');
+    writeFileSync(pdf, await resultPdf({ result: outcome.result, rubric: ledger.rubric, secretariat: secretariat.card, font: null }));
+    const fonts = execFileSync('pdffonts', [pdf]).toString();
+    expect(fonts).toContain('Helvetica');
+    expect(fonts).not.toMatch(/CJK/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    for (const heading of ['Panel summary sheet', '1. Results by rank', "2. For the panel's attention", 'Figure 1', 'Figure 2'])
+      expect(text).toContain(heading);
+    expect(text).toContain('Signatures of the expert panel');
+    expect(text).toMatch(/Page 1 of \d+/);
+    expect(text).not.toContain('专家组汇总表');
+  });
+
   it('reviewdesk merge writes every output and prints one verdict per file', () => {
     const bin = join(import.meta.dirname, '../../electron/cli/reviewdesk.mjs');
     const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });

@@ -11,7 +11,18 @@
  * cooperation.
  */
 import type { Rubric } from '../model.ts';
-import { GRADE_BANDS, fourLevels, gate, points10, points5, selectionGates } from './builders.ts';
+import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
+import {
+  IP_RULES_EVIDENCE,
+  STANDARDS_EVIDENCE,
+  committeeVisit,
+  coreTechnology,
+  premisesVisit,
+  projectRecord,
+  selectionGates,
+  selectionRecommendations,
+  staffVisit,
+} from './selection-shared.ts';
 
 export const nonEnterpriseSelection: Rubric = {
   schemaVersion: 1,
@@ -112,22 +123,11 @@ export const nonEnterpriseSelection: Rubric = {
             en: 'Audited accounts or R&D expense records for the last three years; equipment list',
           },
         },
-        {
+        projectRecord({
           id: 'D1.2',
           title: { 'zh-CN': '重点项目承担经验', en: 'Record of key R&D projects' },
-          guidance: {
-            'zh-CN':
-              '考察发起单位是否有承担并较好完成国家或行业重点研发项目的经验，在该领域是否具有一定的核心竞争力。重点看近五年所承担项目的级别、承担角色（牵头或参与）和验收结论。',
-            en: 'Have the founding units undertaken and successfully completed key national or industry R&D projects, and do they have a core competitive edge in the field? Look at the level of their projects over the last five years, their role (lead or partner) and the acceptance results.',
-          },
           weight: 5,
-          scale: points10(),
-          comment: { required: 'optional', minLength: 0 },
-          evidenceHint: {
-            'zh-CN': '项目任务书、验收证书或结题报告',
-            en: 'Project contracts; acceptance certificates or final reports',
-          },
-        },
+        }),
         {
           id: 'D1.3',
           title: { 'zh-CN': '高端人才与创建积极性', en: 'High-end talent and commitment' },
@@ -188,40 +188,15 @@ export const nonEnterpriseSelection: Rubric = {
             en: 'Technology roadmap and analysis of industry needs in the construction and operation plan',
           },
         },
-        {
-          id: 'D2.2',
-          title: { 'zh-CN': '核心技术攻关与自主知识产权', en: 'Core technology breakthroughs and own intellectual property' },
+        coreTechnology({
           guidance: {
             'zh-CN':
               '考察拟突破的1-2项核心技术能否形成国内领先或国际先进水平，现有自主知识产权基础是否扎实，攻关方案和分工是否可行。重点看核心专利的数量、质量和权属，以及由多家成员联合攻关时的组织方式。',
             en: 'Can the one or two core technologies to be broken through reach a domestically leading or internationally advanced level, is the existing base of own intellectual property solid, and are the plan and division of work feasible? Look at the number, quality and ownership of core patents, and at how joint work by several members will be organised.',
           },
           weight: 8,
-          scale: fourLevels(
-            {
-              'zh-CN': '核心技术定位国际先进，自主知识产权基础扎实、权属清晰，攻关路径可行',
-              en: 'Core technologies aim at an internationally advanced level; solid own IP with clear ownership; feasible path',
-            },
-            {
-              'zh-CN': '核心技术可达国内领先水平，知识产权基础较好',
-              en: 'Core technologies can reach a domestically leading level; good IP base',
-            },
-            {
-              'zh-CN': '核心技术先进性一般，或知识产权数量少、权属不清',
-              en: 'Core technologies of average standing, or few patents or unclear ownership',
-            },
-            {
-              'zh-CN': '核心技术不明确，或缺乏自主知识产权',
-              en: 'Core technologies unclear, or no own intellectual property',
-            },
-          ),
           comment: { required: 'belowThreshold', threshold: 6, minLength: 10 },
-          threshold: 6,
-          evidenceHint: {
-            'zh-CN': '核心专利清单及证书、专利权属与许可协议、科技查新报告',
-            en: 'List and certificates of core patents; ownership and licence agreements; novelty search reports',
-          },
-        },
+        }),
         {
           id: 'D2.3',
           title: { 'zh-CN': '成果辐射与转移扩散', en: 'Spreading results to the industry' },
@@ -293,10 +268,7 @@ export const nonEnterpriseSelection: Rubric = {
           weight: 6,
           scale: points5(),
           comment: { required: 'optional', minLength: 0 },
-          evidenceHint: {
-            'zh-CN': '已发布标准文本及起草单位名单、标准立项文件',
-            en: 'Published standards with their lists of drafting organisations; standard project approvals',
-          },
+          evidenceHint: STANDARDS_EVIDENCE,
         },
         {
           id: 'D3.3',
@@ -385,10 +357,7 @@ export const nonEnterpriseSelection: Rubric = {
           weight: 6,
           scale: points10(),
           comment: { required: 'belowThreshold', threshold: 5, minLength: 10 },
-          evidenceHint: {
-            'zh-CN': '知识产权管理办法、成员间知识产权协议',
-            en: 'IP management rules; IP agreements among members',
-          },
+          evidenceHint: IP_RULES_EVIDENCE,
         },
       ],
     },
@@ -498,11 +467,7 @@ export const nonEnterpriseSelection: Rubric = {
   totalPoints: 100,
   passThreshold: 60,
   gradeBands: GRADE_BANDS,
-  recommendations: [
-    { id: 'recommend', label: { 'zh-CN': '推荐', en: 'Recommend' } },
-    { id: 'recommend-with-conditions', label: { 'zh-CN': '有条件推荐', en: 'Recommend with conditions' } },
-    { id: 'not-recommend', label: { 'zh-CN': '不推荐', en: 'Do not recommend' } },
-  ],
+  recommendations: selectionRecommendations(),
   // Ties are broken by the type's main emphases, in the plan's order.
   tieBreak: ['D2', 'D3', 'D4'],
   siteVisit: [
@@ -514,14 +479,7 @@ export const nonEnterpriseSelection: Rubric = {
         en: 'Check the original registration certificate, the charter, the list of founding units and proof that contributions or fees have been paid; confirm that the legal form, the place of registration and the participation of leading firms match the application.',
       },
     },
-    {
-      id: 'SV2',
-      title: { 'zh-CN': '研发和办公场地', en: 'R&D and office premises' },
-      guidance: {
-        'zh-CN': '查看研发和办公场地的实际面积及产权或租赁合同，确认场地已投入使用或具备入驻条件。',
-        en: 'Inspect the R&D and office premises, their actual floor area and the title deed or lease; confirm they are in use or ready to be occupied.',
-      },
-    },
+    premisesVisit(),
     {
       id: 'SV3',
       title: { 'zh-CN': '科研设施与仪器装备', en: 'Research facilities and instruments' },
@@ -530,14 +488,7 @@ export const nonEnterpriseSelection: Rubric = {
         en: 'Spot-check key instruments against the equipment list: the item itself, its nameplate, working state and logbook. Verify the sharing arrangements and records of service to outside users.',
       },
     },
-    {
-      id: 'SV4',
-      title: { 'zh-CN': '研发人员', en: 'R&D staff' },
-      guidance: {
-        'zh-CN': '抽查核心团队和研发人员的劳动合同、社保缴纳记录或派驻协议，与领军人才当面交流，确认专职到岗情况。',
-        en: 'Spot-check employment contracts, social insurance records or secondment agreements of the core team and R&D staff; meet the leading experts in person and confirm who works full time.',
-      },
-    },
+    staffVisit(),
     {
       id: 'SV5',
       title: { 'zh-CN': '联盟成员', en: 'Alliance members' },
@@ -546,14 +497,7 @@ export const nonEnterpriseSelection: Rubric = {
         en: 'Check the alliance charter, member list and membership agreements; spot-check evidence of participation and joint work by user organisations, universities and institutes, and innovation platforms, and call them if needed.',
       },
     },
-    {
-      id: 'SV6',
-      title: { 'zh-CN': '技术专家委员会', en: 'Technical expert committee' },
-      guidance: {
-        'zh-CN': '查看技术专家委员会名单、章程、聘书和会议纪要，确认委员构成和主任人选与申报一致，委员会已实际开展工作。',
-        en: 'Review the member list, charter, letters of appointment and minutes of the committee; confirm that its membership and chair match the application and that it actually meets and works.',
-      },
-    },
+    committeeVisit(),
     {
       id: 'SV7',
       title: { 'zh-CN': '中试线与公共服务平台', en: 'Pilot lines and public service platform' },

@@ -1,0 +1,190 @@
+/**
+ * What the two selection templates (enterprise type and non-enterprise type)
+ * have in common, written once: the basic conditions G4–G7, the
+ * core-technology criterion and the R&D-project record (same text and scale,
+ * each type setting its own weight and comment rule), three of the site-visit
+ * checks, the recommendations, and two evidence hints. Each function returns
+ * a fresh object, so no two templates share one.
+ */
+import type { LocalizedText } from '../../i18n-text.ts';
+import type { Criterion, Rubric } from '../model.ts';
+import { fourLevels, gate, points10 } from './builders.ts';
+
+type SiteVisitItem = Rubric['siteVisit'][number];
+
+/**
+ * Basic conditions both centre types must meet for selection (Shanghai plan,
+ * 003): the alliance, the field, core technologies to break through, and a
+ * complete, truthful application. Ids G4–G7 follow each type's own G1–G3.
+ */
+export function selectionGates(): Criterion[] {
+  return [
+    gate({
+      id: 'G4',
+      title: { 'zh-CN': '联盟构成', en: 'Alliance membership' },
+      guidance: {
+        'zh-CN':
+          '联盟应汇聚包括用户在内的企业、科研院所、高校等各类创新主体，以及本领域内各类国家级和省市级创新平台。联盟成员中缺少用户单位、高校院所或本领域创新平台任一类的，不满足本条件。',
+        en: 'The alliance must bring together enterprises (users included), research institutes, universities and other innovators, as well as the national, provincial and municipal innovation platforms of the field. An alliance lacking any one of user organisations, universities and institutes, or innovation platforms of the field fails this condition.',
+      },
+      evidenceHint: {
+        'zh-CN': '联盟成员名单、入盟协议、创新平台认定文件',
+        en: 'Alliance member list; membership agreements; designation documents of the innovation platforms',
+      },
+    }),
+    gate({
+      id: 'G5',
+      title: { 'zh-CN': '建设领域', en: 'Field of the centre' },
+      guidance: {
+        'zh-CN':
+          '创新中心所属领域应符合重点产业领域布局（如《上海市制造业创新中心建设领域总体布局》所列三大先导产业、六大高端产业和生产性服务业），聚焦产业关键共性技术，不与已有创新中心重复建设。',
+        en: 'The field of the centre must be among the key industrial fields of the programme (for Shanghai, the three leading industries, six high-end industries and productive services in the general layout annex), focus on key common technologies of the industry, and not duplicate an existing centre.',
+      },
+      evidenceHint: {
+        'zh-CN': '建设和运行方案中的领域定位说明',
+        en: 'Statement of the field in the construction and operation plan',
+      },
+    }),
+    gate({
+      id: 'G6',
+      title: { 'zh-CN': '待突破的核心技术', en: 'Core technologies to break through' },
+      guidance: {
+        'zh-CN':
+          '创新中心成立后至少应有1-2项有待突破、可促进形成国内领先或国际先进的、拥有自主知识产权的核心技术。方案中未列明具体核心技术及其自主知识产权基础的，不满足本条件。',
+        en: 'Once established, the centre must have at least one or two core technologies with its own intellectual property that are still to be broken through and can lead to a domestically leading or internationally advanced position. A plan that names no specific core technology and its own IP base fails this condition.',
+      },
+      evidenceHint: {
+        'zh-CN': '核心技术说明、相关专利清单',
+        en: 'Description of the core technologies; list of related patents',
+      },
+    }),
+    gate({
+      id: 'G7',
+      title: { 'zh-CN': '申报材料完整真实', en: 'Complete and truthful application' },
+      guidance: {
+        'zh-CN':
+          '申报单位应按要求制定创新中心建设和运行方案并报送完整材料，内容真实、准确，主要数据可以溯源。材料严重缺项或存在弄虚作假的，不满足本条件。',
+        en: 'The applicant must have prepared a construction and operation plan as required and filed complete material; its content must be true and accurate and the main figures traceable. Material with serious gaps or any falsification fails this condition.',
+      },
+      evidenceHint: {
+        'zh-CN': '申报材料清单、建设和运行方案',
+        en: 'Checklist of application material; construction and operation plan',
+      },
+    }),
+  ];
+}
+
+/**
+ * D2.2 核心技术攻关与自主知识产权: the one or two core technologies and the own
+ * IP behind them. Each type words the guidance for its own organisation and
+ * sets the weight and comment rule.
+ */
+export function coreTechnology(v: Pick<Criterion, 'guidance' | 'weight' | 'comment'>): Criterion {
+  return {
+    id: 'D2.2',
+    title: { 'zh-CN': '核心技术攻关与自主知识产权', en: 'Core technology breakthroughs and own intellectual property' },
+    guidance: v.guidance,
+    weight: v.weight,
+    scale: fourLevels(
+      {
+        'zh-CN': '核心技术定位国际先进，自主知识产权基础扎实、权属清晰，攻关路径可行',
+        en: 'Core technologies aim at an internationally advanced level; solid own IP with clear ownership; feasible path',
+      },
+      {
+        'zh-CN': '核心技术可达国内领先水平，知识产权基础较好',
+        en: 'Core technologies can reach a domestically leading level; good IP base',
+      },
+      {
+        'zh-CN': '核心技术先进性一般，或知识产权数量少、权属不清',
+        en: 'Core technologies of average standing, or few patents or unclear ownership',
+      },
+      {
+        'zh-CN': '核心技术不明确，或缺乏自主知识产权',
+        en: 'Core technologies unclear, or no own intellectual property',
+      },
+    ),
+    comment: v.comment,
+    threshold: 6,
+    evidenceHint: {
+      'zh-CN': '核心专利清单及证书、专利权属与许可协议、科技查新报告',
+      en: 'List and certificates of core patents; ownership and licence agreements; novelty search reports',
+    },
+  };
+}
+
+/** The founding units' record of key R&D projects, 0–10, comment optional; each type places, titles and weighs it. */
+export function projectRecord(v: Pick<Criterion, 'id' | 'title' | 'weight'>): Criterion {
+  return {
+    id: v.id,
+    title: v.title,
+    guidance: {
+      'zh-CN':
+        '考察发起单位是否有承担并较好完成国家或行业重点研发项目的经验，在该领域是否具有一定的核心竞争力。重点看近五年所承担项目的级别、承担角色（牵头或参与）和验收结论。',
+      en: 'Have the founding units undertaken and successfully completed key national or industry R&D projects, and do they have a core competitive edge in the field? Look at the level of their projects over the last five years, their role (lead or partner) and the acceptance results.',
+    },
+    weight: v.weight,
+    scale: points10(),
+    comment: { required: 'optional', minLength: 0 },
+    evidenceHint: {
+      'zh-CN': '项目任务书、验收证书或结题报告',
+      en: 'Project contracts; acceptance certificates or final reports',
+    },
+  };
+}
+
+/** Evidence for the criterion on industry standards. */
+export const STANDARDS_EVIDENCE: LocalizedText = {
+  'zh-CN': '已发布标准文本及起草单位名单、标准立项文件',
+  en: 'Published standards with their lists of drafting organisations; standard project approvals',
+};
+
+/** Evidence for the criterion on IP management. */
+export const IP_RULES_EVIDENCE: LocalizedText = {
+  'zh-CN': '知识产权管理办法、成员间知识产权协议',
+  en: 'IP management rules; IP agreements among members',
+};
+
+/** Site visit SV2: the R&D and office premises. */
+export function premisesVisit(): SiteVisitItem {
+  return {
+    id: 'SV2',
+    title: { 'zh-CN': '研发和办公场地', en: 'R&D and office premises' },
+    guidance: {
+      'zh-CN': '查看研发和办公场地的实际面积及产权或租赁合同，确认场地已投入使用或具备入驻条件。',
+      en: 'Inspect the R&D and office premises, their actual floor area and the title deed or lease; confirm they are in use or ready to be occupied.',
+    },
+  };
+}
+
+/** Site visit SV4: the R&D staff. */
+export function staffVisit(): SiteVisitItem {
+  return {
+    id: 'SV4',
+    title: { 'zh-CN': '研发人员', en: 'R&D staff' },
+    guidance: {
+      'zh-CN': '抽查核心团队和研发人员的劳动合同、社保缴纳记录或派驻协议，与领军人才当面交流，确认专职到岗情况。',
+      en: 'Spot-check employment contracts, social insurance records or secondment agreements of the core team and R&D staff; meet the leading experts in person and confirm who works full time.',
+    },
+  };
+}
+
+/** Site visit SV6: the technical expert committee. */
+export function committeeVisit(): SiteVisitItem {
+  return {
+    id: 'SV6',
+    title: { 'zh-CN': '技术专家委员会', en: 'Technical expert committee' },
+    guidance: {
+      'zh-CN': '查看技术专家委员会名单、章程、聘书和会议纪要，确认委员构成和主任人选与申报一致，委员会已实际开展工作。',
+      en: 'Review the member list, charter, letters of appointment and minutes of the committee; confirm that its membership and chair match the application and that it actually meets and works.',
+    },
+  };
+}
+
+/** The outcomes an expert can recommend after a selection review. */
+export function selectionRecommendations(): Rubric['recommendations'] {
+  return [
+    { id: 'recommend', label: { 'zh-CN': '推荐', en: 'Recommend' } },
+    { id: 'recommend-with-conditions', label: { 'zh-CN': '有条件推荐', en: 'Recommend with conditions' } },
+    { id: 'not-recommend', label: { 'zh-CN': '不推荐', en: 'Do not recommend' } },
+  ];
+}
