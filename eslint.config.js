@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -26,6 +27,19 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/electron/**'] }],
+    },
+  },
+  {
+    // Hooks in a fixed order, effects and memos that name everything they read, and (two of the React Compiler's
+    // rules) no ref read or written during render and no value mutated after an effect captured it. The compiler's
+    // set-state-in-effect is left off: four form resets still set state in an effect.
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/refs': 'error',
+      'react-hooks/immutability': 'error',
     },
   },
   {
