@@ -3,7 +3,7 @@
  * unmount, and whenever the page is left (see lib/flush.ts and lib/leave.ts).
  * The pause only spares the audit one edit per keystroke: nothing waits on it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useFlushOnLeave } from './flush.ts';
 
 const PAUSE_MS = 800;
@@ -18,7 +18,9 @@ export function useSavedDraft(
   const saved = useRef(value);
   // Read by flush, which may run before React has re-rendered with the last keystroke.
   const latest = useRef({ draft, onSave });
-  latest.current.onSave = onSave;
+  useLayoutEffect(() => {
+    latest.current.onSave = onSave;
+  });
 
   // Follow the stored value (after a restore) unless the writer is typing.
   useEffect(() => {

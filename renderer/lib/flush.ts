@@ -4,7 +4,7 @@
  * tab going to the background, the desktop window closing — can hand it all
  * to the store first, wherever on screen it is.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 const flushers = new Set<() => void>();
 
@@ -29,7 +29,10 @@ export function flushDrafts(): void {
 /** Registers `flush` (always its latest version) while the component is mounted, and runs it on unmount. */
 export function useFlushOnLeave(flush: () => void): void {
   const latest = useRef(flush);
-  latest.current = flush;
+  // Brought up to date as each render commits, before the browser can deliver the next event that could flush.
+  useLayoutEffect(() => {
+    latest.current = flush;
+  });
   useEffect(() => {
     const run = (): void => latest.current();
     const remove = registerFlush(run);

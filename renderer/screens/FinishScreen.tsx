@@ -28,11 +28,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageDetail, ValidationIssue } from '../../shared/ipc/contract.ts';
 import { pick } from '../../shared/i18n-text.ts';
+import { runningTotal } from '../../shared/review/total.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { SaveStatus } from '../components/review/SaveStatus.tsx';
 import { useLocale } from '../i18n/index.ts';
-import { runningTotal } from '../lib/criteria.ts';
 import { download } from '../lib/download.ts';
 import { useSavedDraft } from '../lib/draft.ts';
 import { flushDrafts } from '../lib/flush.ts';
@@ -131,7 +131,7 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
     void load(packageId, applicationId, true);
   }, [load, packageId, applicationId]);
   if (!review || !app) return <LoadingPage />;
-  const total = runningTotal(detail.rubric, review);
+  const total = runningTotal(detail.rubric, review.criteria);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">

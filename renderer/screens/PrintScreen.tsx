@@ -10,10 +10,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationSummary, PackageDetail, ReviewState } from '../../shared/ipc/contract.ts';
 import { type Locale, pick } from '../../shared/i18n-text.ts';
+import { runningTotal } from '../../shared/review/total.ts';
 import { levelFor } from '../../shared/rubric/model.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/index.ts';
-import { runningTotal, walk } from '../lib/criteria.ts';
+import { walk } from '../lib/criteria.ts';
 import { baseName, formatDate, formatDateTime, formatScore, formatTotal } from '../lib/format.ts';
 import { hrefFor } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
@@ -152,7 +153,7 @@ function Sheet({ detail, reviews }: { detail: PackageDetail; reviews: Record<str
         <tbody>
           {open.map((a) => {
             const r = reviews[reviewKey(s.packageId, a.id)];
-            const total = runningTotal(detail.rubric, r);
+            const total = runningTotal(detail.rubric, r?.criteria);
             const rec = detail.rubric.recommendations.find((x) => x.id === r?.recommendation);
             return (
               <tr key={a.id}>
@@ -219,7 +220,7 @@ function ApplicationSheet({
 }): React.JSX.Element {
   const { t } = useTranslation();
   const rubric = detail.rubric;
-  const total = runningTotal(rubric, review);
+  const total = runningTotal(rubric, review?.criteria);
   const rec = rubric.recommendations.find((x) => x.id === review?.recommendation);
   const steps = walk(rubric);
   return (

@@ -62,8 +62,11 @@ const sameField = (a: ReviewEdit, b: ReviewEdit): boolean =>
 
 const emptyCriterion = (): CriterionState => ({ score: null, comment: '', evidence: [], updatedAt: new Date().toISOString() });
 
-/** The review with one edit applied locally, so the screen follows the keyboard at once. */
-function applyEdit(review: ReviewState, edit: ReviewEdit): ReviewState {
+/**
+ * The review with one edit applied locally, so the screen follows the keyboard at once; the Node side's
+ * `applyEdit` (electron/review/edit.ts) checks and writes it, and a refused edit reloads what is stored.
+ */
+function applyLocally(review: ReviewState, edit: ReviewEdit): ReviewState {
   switch (edit.field) {
     case 'opinion':
       return { ...review, opinion: edit.value };
@@ -111,7 +114,7 @@ export const useReviewStore = create<ReviewStore>()((set, get) => ({
   async edit(packageId, applicationId, edit) {
     const key = reviewKey(packageId, applicationId);
     const review = get().reviews[key];
-    if (review) set({ reviews: { ...get().reviews, [key]: applyEdit(review, edit) } });
+    if (review) set({ reviews: { ...get().reviews, [key]: applyLocally(review, edit) } });
     set({ save: { ...get().save, [key]: { state: 'saving' } } });
     const list = waiting.get(key) ?? [];
     waiting.set(key, list);

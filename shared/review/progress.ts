@@ -1,11 +1,14 @@
 /**
  * What a reviewer still has to do for one application, from the rubric and
  * the entries: the same rules drive the home screen's progress, the bundle's
- * `complete` / `in-progress` status and `bundle:validate`. Pure, so the
- * renderer can use it too.
+ * `complete` / `in-progress` status and `bundle:validate`. The comment rule
+ * and the running total it applies are shared/review/comment.ts and total.ts,
+ * which the review screen applies to the same entries.
  */
 import type { ValidationIssue } from '../ipc/contract.ts';
-import { commentRequired, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../rubric/model.ts';
+import { scoredCriteria, type Rubric } from '../rubric/model.ts';
+import { commentProblem, textLength } from './comment.ts';
+import { runningTotal } from './total.ts';
 
 export interface EntryLike {
   score: number | null;
@@ -33,17 +36,7 @@ export interface ApplicationProgress {
   complete: boolean;
 }
 
-/** Characters as a person counts them (code points, so 汉字 count once). */
-function length(text: string): number {
-  return [...text.trim()].length;
-}
-
-function commentIssue(c: Criterion, e: EntryLike): ValidationIssue['kind'] | null {
-  if (e.score === null || !commentRequired(c, e.score)) return null;
-  const n = length(e.comment);
-  if (n === 0) return 'commentMissing';
-  return n < c.comment.minLength ? 'commentTooShort' : null;
-}
+const COMMENT_ISSUE = { missing: 'commentMissing', tooShort: 'commentTooShort' } as const satisfies Record<string, ValidationIssue['kind']>;
 
 /** Progress, issues and completeness of one application. */
 export function applicationProgress(rubric: Rubric, a: ApplicationEntries): ApplicationProgress {
@@ -54,8 +47,6 @@ export function applicationProgress(rubric: Rubric, a: ApplicationEntries): Appl
   const criteria = [...rubric.gates, ...scoredCriteria(rubric).map((s) => s.criterion)];
   let scored = 0;
   let missingComments = 0;
-  let failedGates = 0;
-  const scores: Record<string, number> = {};
   // Nothing can be entered before the declaration, and nothing is asked of a recused reviewer.
   if (a.conflict === null || a.conflict.status === 'recused') {
     if (a.conflict === null) add('conflictUndeclared');
@@ -69,22 +60,21 @@ export function applicationProgress(rubric: Rubric, a: ApplicationEntries): Appl
       continue;
     }
     scored++;
-    if (isGate && e.score === 0) failedGates++;
-    if (!isGate) scores[c.id] = e.score;
-    const problem = commentIssue(c, e);
+    const problem = commentProblem(c, e.score, e.comment);
     if (problem) {
       missingComments++;
-      add(problem, c.id);
+      add(COMMENT_ISSUE[problem.kind], c.id);
     }
   }
-  if (length(a.opinion) === 0) add('opinionMissing');
+  if (textLength(a.opinion) === 0) add('opinionMissing');
   if (a.recommendation === null) add('recommendationMissing');
+  const running = runningTotal(rubric, a.criteria);
   return {
     scored,
     total: criteria.length,
     missingComments,
-    failedGates,
-    points: weightedTotal(rubric, scores).total,
+    failedGates: running.failedGates,
+    points: running.total,
     issues,
     complete: issues.length === 0,
   };

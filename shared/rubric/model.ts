@@ -66,6 +66,7 @@ export type Dimension = z.infer<typeof Dimension>;
 
 /** Grade band, e.g. 优秀 ≥ 90. Bands are read from the highest `min` down. */
 export const GradeBand = z.object({ id: Id, label: LocalizedText, min: finite }).strict();
+export type GradeBand = z.infer<typeof GradeBand>;
 
 export const Recommendation = z.object({ id: Id, label: LocalizedText }).strict();
 
@@ -186,6 +187,27 @@ export function isValidScore(criterion: Criterion, value: number): boolean {
   }
 }
 
+/**
+ * Every score the criterion allows, ascending: the step grid of its scale
+ * (each level's band, for levels) kept to what `isValidScore` accepts, so the
+ * list and the check can never disagree.
+ */
+export function allowedScores(criterion: Criterion): number[] {
+  const s = criterion.scale;
+  if (s.kind === 'gate') return [0, 1];
+  const out: number[] = [];
+  const push = (min: number, max: number, step: number): void => {
+    for (let k = 0; ; k++) {
+      const v = Math.round((min + k * step) * 1e6) / 1e6;
+      if (v > max + 1e-9) break;
+      out.push(v);
+    }
+  };
+  if (s.kind === 'points') push(s.min, s.max, s.step);
+  else for (const l of s.levels) push(l.min, l.max, s.step);
+  return [...new Set(out)].filter((v) => isValidScore(criterion, v)).sort((a, b) => a - b);
+}
+
 /** The level whose band holds the score, for level scales. */
 export function levelFor(criterion: Criterion, value: number): z.infer<typeof Level> | undefined {
   const s = criterion.scale;
@@ -227,6 +249,6 @@ export function weightedTotal(
 }
 
 /** The grade band a total falls in (highest band whose minimum it reaches). */
-export function gradeFor(rubric: Rubric, total: number): z.infer<typeof GradeBand> | undefined {
+export function gradeFor(rubric: Rubric, total: number): GradeBand | undefined {
   return [...rubric.gradeBands].sort((a, b) => b.min - a.min).find((b) => total >= b.min);
 }

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
 import type { Bundle } from '../../shared/formats.ts';
+import { runningTotal } from '../../shared/review/total.ts';
 import { scaleRange, type Rubric } from '../../shared/rubric/model.ts';
 import { openBundleBytes, verifyBundleFiles } from '../../electron/bundles/verify.ts';
 import { sha256Hex } from '../../electron/crypto/hash.ts';
@@ -238,6 +239,8 @@ describe('reviewer workspace', () => {
     const s1 = await ws.invoke('review:edit', { ...a1, edit: { field: 'score', criterionId: first.id, value: max } });
     expect(s1.application.progress.scored).toBe(1);
     expect(s1.application.total).toBeCloseTo(first.weight);
+    // The screen's header applies the same shared function to the review it holds: the same total as the save's.
+    expect(runningTotal(rubric, (await ws.invoke('review:get', a1)).criteria).total).toBe(s1.application.total);
     const s2 = await ws.invoke('review:edit', { ...a1, edit: { field: 'score', criterionId: first.id, value: min } });
     await ws.invoke('review:edit', { ...a1, edit: { field: 'comment', criterionId: first.id, value: '第一条意见' } });
     await ws.invoke('review:edit', {
@@ -329,6 +332,9 @@ describe('reviewer workspace', () => {
     const last = await ws.invoke('review:edit', { ...a1, edit: { field: 'recommendation', value: rubric.recommendations[0]!.id } });
     expect(last.application.complete).toBe(true);
     expect(last.application.total).toBeCloseTo(rubric.totalPoints);
+    const shown = runningTotal(rubric, (await ws.invoke('review:get', a1)).criteria);
+    expect(shown).toMatchObject({ total: last.application.total, complete: true, passes: true, failedGates: 0 });
+    expect(shown.grade?.id).toBe('excellent');
     expect(await ws.invoke('bundle:validate', { packageId })).toEqual({ complete: true, issues: [] });
 
     host.events.length = 0;

@@ -3,7 +3,7 @@ import { Group, Text, Textarea } from '@mantine/core';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/rubric/model.ts';
-import { commentProblem, textLength } from '../../lib/criteria.ts';
+import { commentProblem, textLength } from '../../../shared/review/comment.ts';
 import { useSavedDraft } from '../../lib/draft.ts';
 
 export const CommentBox = forwardRef<
@@ -14,7 +14,7 @@ export const CommentBox = forwardRef<
   const { draft, change, flush } = useSavedDraft(value, onSave, onDirty);
 
   // Before a score is given the rule is stated, not flagged.
-  const problem = score === null ? null : commentProblem(criterion, score, draft);
+  const problem = commentProblem(criterion, score, draft);
   const rule = criterion.comment;
   let ruleText: string;
   if (rule.required === 'always') ruleText = t('comment.ruleAlways');

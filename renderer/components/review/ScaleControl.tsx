@@ -9,9 +9,8 @@ import { IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../../shared/i18n-text.ts';
-import { type Criterion, isValidScore, levelFor, scaleRange } from '../../../shared/rubric/model.ts';
+import { type Criterion, allowedScores, isValidScore, levelFor, scaleRange } from '../../../shared/rubric/model.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { allowedScores } from '../../lib/criteria.ts';
 import { useFlushOnLeave } from '../../lib/flush.ts';
 import { formatScore } from '../../lib/format.ts';
 
