@@ -28,9 +28,9 @@ function pdfjsAssets(): Plugin {
     name: 'reviewdesk-pdfjs-assets',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const m = /^\/pdfjs\/([a-z_]+)\/([^/?]+)/.exec(req.url ?? '');
-        if (!m || !PDFJS_DIRS.includes(m[1]) || !files(join(PDFJS, m[1])).includes(m[2])) return next();
-        res.end(readFileSync(join(PDFJS, m[1], m[2])));
+        const [, dir, file] = /^\/pdfjs\/([a-z_]+)\/([^/?]+)/.exec(req.url ?? '') ?? [];
+        if (!dir || !file || !PDFJS_DIRS.includes(dir) || !files(join(PDFJS, dir)).includes(file)) return next();
+        res.end(readFileSync(join(PDFJS, dir, file)));
       });
     },
     generateBundle() {

@@ -132,7 +132,7 @@ export const PdfViewer = memo(function PdfViewer({
   };
   const zoomBy = (dir: 1 | -1): void => {
     const i = ZOOMS.findIndex((z) => z >= zoom - 1e-6);
-    setZoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (i < 0 ? ZOOMS.length - 1 : i) + dir))]);
+    setZoom(ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, (i < 0 ? ZOOMS.length - 1 : i) + dir))] ?? zoom);
   };
 
   return (

@@ -15,12 +15,17 @@ export interface Step {
   index: number;
 }
 
-export function walk(rubric: Rubric): Step[] {
+/** Never empty: the rubric schema asks for at least one dimension with at least one criterion. */
+export type Steps = [Step, ...Step[]];
+
+export function walk(rubric: Rubric): Steps {
   const steps: Step[] = [];
   for (const criterion of rubric.gates) steps.push({ criterion, dimension: null, index: steps.length });
   for (const dimension of rubric.dimensions)
     for (const criterion of dimension.criteria) steps.push({ criterion, dimension, index: steps.length });
-  return steps;
+  const [first, ...rest] = steps;
+  if (!first) throw new Error(`rubric ${rubric.id} has no criteria`);
+  return [first, ...rest];
 }
 
 export type StepStatus = 'empty' | 'done' | 'needsComment' | 'failedGate' | 'belowThreshold';

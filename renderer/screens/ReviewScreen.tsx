@@ -121,7 +121,7 @@ function Reviewing({
   const move = useCallback(
     (delta: number) => {
       const i = steps.findIndex((s) => s.criterion.id === criterion.id);
-      const next = steps[Math.min(steps.length - 1, Math.max(0, i + delta))];
+      const next = steps[Math.min(steps.length - 1, Math.max(0, i + delta))] ?? steps[0];
       select(next.criterion.id);
     },
     [steps, criterion.id, select],

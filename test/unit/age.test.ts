@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decryptBytes, decryptFile, encryptBytes, openAgeFile, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age.ts';
 import { payloadWorkersReady } from '../../electron/crypto/parallel.ts';
 import { tempDir } from '../helpers/tmp.ts';
+import { flipBits } from '../helpers/bytes.ts';
 
 const CHUNK = 65536;
 const dir = tempDir();
@@ -102,7 +103,7 @@ describe('age refusals', () => {
   it('refuses a flipped byte in the header', async () => {
     const { k, ct } = await sample();
     const bad = Buffer.from(ct);
-    bad[30] ^= 1; // inside the recipient stanza
+    flipBits(bad, 30, 1); // inside the recipient stanza
     expect(['E_WRONG_KEY', 'E_AGE_HEADER', 'E_AGE_HEADER_MAC']).toContain(await open(bad, k.identity));
   });
   it('refuses a flipped byte in the header MAC', async () => {
@@ -114,13 +115,13 @@ describe('age refusals', () => {
   it('refuses a flipped byte in the payload', async () => {
     const { k, ct, headerLen } = await sample();
     const bad = Buffer.from(ct);
-    bad[headerLen + 16 + CHUNK + 50] ^= 0x80;
+    flipBits(bad, headerLen + 16 + CHUNK + 50, 0x80);
     expect(await open(bad, k.identity)).toBe('E_AGE_PAYLOAD');
   });
   it('refuses a flipped byte in the payload nonce', async () => {
     const { k, ct, headerLen } = await sample();
     const bad = Buffer.from(ct);
-    bad[headerLen + 3] ^= 1;
+    flipBits(bad, headerLen + 3, 1);
     expect(await open(bad, k.identity)).toBe('E_AGE_PAYLOAD');
   });
   it('refuses trailing data after the final chunk', async () => {
@@ -202,7 +203,7 @@ describe('age files decrypted on every core', () => {
   it('refuses a read whose chunks do not authenticate, and one past the plaintext', async () => {
     const { k, ct, headerLen } = await big();
     const bad = Buffer.from(ct);
-    bad[chunkAt(headerLen, 40) + 9] ^= 1;
+    flipBits(bad, chunkAt(headerLen, 40) + 9, 1);
     const p = join(dir, 'bad-read.age');
     writeFileSync(p, bad);
     const f = await openAgeFile(p, [{ identity: k.identity }]);
@@ -217,9 +218,9 @@ describe('age files decrypted on every core', () => {
   it('reports the first damaged chunk, whichever thread finds a damaged chunk first', async () => {
     const { k, ct, headerLen } = await big();
     const bad = Buffer.from(ct);
-    bad[chunkAt(headerLen, 140) + 7] ^= 1;
-    bad[chunkAt(headerLen, 3) + 7] ^= 1;
-    bad[chunkAt(headerLen, 70) + 7] ^= 1;
+    flipBits(bad, chunkAt(headerLen, 140) + 7, 1);
+    flipBits(bad, chunkAt(headerLen, 3) + 7, 1);
+    flipBits(bad, chunkAt(headerLen, 70) + 7, 1);
     expect(await failure(bad, k.identity)).toEqual({ code: 'E_AGE_PAYLOAD', params: { chunk: 4 } });
   });
   it('refuses a large file cut at a chunk boundary or mid-chunk, or damaged in its final chunk', async () => {
@@ -230,7 +231,7 @@ describe('age files decrypted on every core', () => {
       params: { chunk: 101 },
     });
     const bad = Buffer.from(ct);
-    bad[bad.length - 3] ^= 1;
+    flipBits(bad, bad.length - 3, 1);
     expect((await failure(bad, k.identity)).code).toBe('E_AGE_PAYLOAD');
   });
   it('follows a renamed file, and refuses to follow to another one', async () => {

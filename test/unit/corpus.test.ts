@@ -18,6 +18,7 @@ import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';
 import { openPackage } from '../../electron/packages/open.ts';
 import { MAX_MANIFEST_BYTES, PACKAGE_LIMITS } from '../../electron/packages/limits.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
+import { flipBits } from '../helpers/bytes.ts';
 
 const root = tempDir('rd-corpus-');
 const demo = join(root, 'demo');
@@ -121,7 +122,7 @@ describe('package refusals', () => {
   });
   it('4 flipped payload byte', async () => {
     const b = Buffer.from(raw());
-    b[b.length - 70_000] ^= 4;
+    flipBits(b, b.length - 70_000, 4);
     expect(await refusal(Promise.resolve(b), { raw: true })).toBe('E_AGE_PAYLOAD');
   });
   it('5 flipped header MAC', async () => {
@@ -172,7 +173,7 @@ describe('package refusals', () => {
   it('20 SHA-256 mismatch', async () => {
     const name = [...entries.keys()].find((n) => n.endsWith('.pdf'))!;
     const changed = Buffer.from(entries.get(name)!);
-    changed[100] ^= 1;
+    flipBits(changed, 100, 1);
     expect(await refusal(repack({ replace: { [name]: changed } }))).toBe('E_HASH_MISMATCH');
   });
   it('21 listed file missing', async () => {
@@ -258,12 +259,12 @@ describe('packages with large files (hashed where they lie, read again on demand
   });
   it('refuses one whose large file differs from the signed manifest', async () => {
     const swapped = Buffer.from(big);
-    swapped[1_500_000] ^= 1;
+    flipBits(swapped, 1_500_000, 1);
     expect(await refusal(withBigFile(swapped))).toBe('E_HASH_MISMATCH');
   });
   it('refuses one with a damaged chunk inside the large file', async () => {
     const b = await encryptBytes(await withBigFile(), { recipients: [expert.card.ageRecipient] });
-    b[Math.floor(b.length / 2)] ^= 1;
+    flipBits(b, Math.floor(b.length / 2), 1);
     expect(await refusal(Promise.resolve(b), { raw: true })).toBe('E_AGE_PAYLOAD');
   });
 });
