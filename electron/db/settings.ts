@@ -1,7 +1,7 @@
 /**
  * Workspace settings kept in the encrypted database: small key/value pairs
  * (the last location). The language lives in the plaintext preferences
- * (electron/handlers/workspace-store.ts), since the unlock screen needs it;
+ * (electron/workspace/store.ts), since the unlock screen needs it;
  * a `locale` row is only read when a workspace from before encryption is adopted.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';

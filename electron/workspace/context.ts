@@ -120,7 +120,7 @@ export class Session {
 export interface Context {
   /** The encrypted workspace database; reading it throws E_NO_IDENTITY before first-run setup and E_LOCKED until unlock. */
   readonly db: Database;
-  /** The folder's files at rest: preferences, the sealed workspace key, the database (see workspace-store.ts). */
+  /** The folder's files at rest: preferences, the sealed workspace key, the database (see store.ts). */
   readonly store: WorkspaceStore;
   /** The workspace folder: workspace.sqlite, workspace.key, preferences.json, folder.lock, workspace.lock, packages/, exports/, bundles/. */
   readonly dataDir: string;

@@ -14,7 +14,7 @@
  *   the language and the identity's public card with its sealed secret keys —
  *   and nothing confidential.
  * - `folder.lock`: an empty SQLite file whose EXCLUSIVE lock this process
- *   holds from open to close (workspace-lock.ts), since the database itself
+ *   holds from open to close (lock.ts), since the database itself
  *   cannot be opened before unlock.
  *
  * Files are 0600 and folders 0700. A workspace from before encryption (a
