@@ -39,6 +39,7 @@ import { flushDrafts } from '../lib/flush.ts';
 import { formatBytes, formatDateTime, formatTotal } from '../lib/format.ts';
 import { type Route, hrefFor, navigate } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
+import { useExclusive } from '../lib/exclusive.ts';
 import { usePackageStore } from '../state/packages.ts';
 import { reviewKey, useReviewStore } from '../state/review.ts';
 import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
@@ -325,17 +326,21 @@ function ExportCard({ detail }: { detail: PackageDetail }): React.JSX.Element {
     flushDrafts();
     await useReviewStore.getState().settled();
   };
-  const doExport = async (): Promise<void> => {
-    await stored();
-    const r = await exportBundle(s.packageId, incomplete && allowIncomplete);
-    if (r) download(r.bytes, r.fileName, 'application/octet-stream');
-  };
-  const doPrint = async (): Promise<void> => {
-    await stored();
-    const r = await scoreSheet(s.packageId);
-    if (r === 'unsupported') navigate({ name: 'print', packageId: s.packageId, auto: true });
-    else if (r) download(r.bytes, r.fileName, 'application/pdf');
-  };
+  const [startingExport, exclusiveExport] = useExclusive();
+  const [startingPrint, exclusivePrint] = useExclusive();
+  const doExport = (): Promise<void> =>
+    exclusiveExport(async () => {
+      await stored();
+      const r = await exportBundle(s.packageId, incomplete && allowIncomplete);
+      if (r) download(r.bytes, r.fileName, 'application/octet-stream');
+    });
+  const doPrint = (): Promise<void> =>
+    exclusivePrint(async () => {
+      await stored();
+      const r = await scoreSheet(s.packageId);
+      if (r === 'unsupported') navigate({ name: 'print', packageId: s.packageId, auto: true });
+      else if (r) download(r.bytes, r.fileName, 'application/pdf');
+    });
 
   return (
     <Card withBorder radius="md" padding="md">
@@ -362,7 +367,7 @@ function ExportCard({ detail }: { detail: PackageDetail }): React.JSX.Element {
         <Button
           leftSection={<IconFileExport size={18} />}
           onClick={() => void doExport()}
-          loading={exporting}
+          loading={exporting || startingExport}
           disabled={!validation || (incomplete && !allowIncomplete)}
           data-testid="export-bundle"
         >
@@ -401,7 +406,7 @@ function ExportCard({ detail }: { detail: PackageDetail }): React.JSX.Element {
             variant="default"
             leftSection={<IconPrinter size={18} />}
             onClick={() => void doPrint()}
-            loading={printing}
+            loading={printing || startingPrint}
             data-testid="print-scoresheet"
           >
             {t('export.print')}

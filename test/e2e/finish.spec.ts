@@ -5,7 +5,7 @@
  * checked by `ssh-keygen -Y verify`; and the printable score sheet.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scaleRange } from '../../shared/rubric/model.ts';
 import { downloaded, expect, test, verifyWithStockTools, type ReviewDeskApp } from './fixtures.ts';
@@ -85,6 +85,13 @@ test('validates, exports a draft and then a complete bundle; both verify with ag
 test('the print route shows the score sheet, and it prints to PDF pages', async ({ app, page }) => {
   const { packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
   await scoreAll(app, packageId);
+  // The print dialog the route opens by itself is counted, not shown: a real one would still be printing when the
+  // test prints the page to PDF below (Chromium refuses a second print at once).
+  await page.addInitScript(() => {
+    const w = window as unknown as { printRequests: number };
+    w.printRequests = 0;
+    window.print = () => void (w.printRequests += 1);
+  });
   await app.open(`#/p/${packageId}/finish/A001`);
   // Where the host cannot render PDF itself (the browser host), the button opens the print route.
   await page.getByTestId('print-scoresheet').click();
@@ -95,6 +102,8 @@ test('the print route shows the score sheet, and it prints to PDF pages', async 
   await expect(page.getByTestId('sheet-A002')).toHaveCount(0);
   await expect(sheet).toContainText('上海市先进封装与异构集成制造业创新中心');
   await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true');
+  // …and asks for the print dialog once, after the sheet is ready.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printRequests: number }).printRequests)).toBe(1);
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('print-now')).toBeHidden();
@@ -130,4 +139,26 @@ test('an opinion typed just before Export is in the exported bundle, even while 
   const exported = await downloaded(page, app.scratch('typed'), () => finish.exportBundle.click());
   const opened = verifyWithStockTools(exported.path, round, card, app.scratch('typed-open'));
   expect(opened.bundle.applications[0]).toMatchObject({ applicationId: 'A001', opinion });
+});
+
+test('a double click on Export seals one revision, not two, even while edits are still being committed', async ({ app, page }) => {
+  const { packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
+  await scoreAll(app, packageId);
+  await app.open(`#/p/${packageId}/finish/A001`);
+  const finish = new FinishPage(page);
+  await finish.allowIncomplete.check();
+  // The opinion's save is slow, so the first click waits for it: the window in which a second click used to start
+  // a second export.
+  await page.route(/\/api\/review(:|%3A)edit$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await finish.opinion.click();
+  await page.keyboard.type('同意推荐。');
+  await downloaded(page, app.scratch('double'), () => finish.exportBundle.dblclick());
+  await expect(finish.exportRevision).toHaveText('1');
+  await expect(finish.exportBundle).toBeEnabled();
+  const summary = (await app.ws.invoke('app:state', {})).packages[0]!;
+  expect(summary.lastExport?.revision).toBe(1);
+  expect(readdirSync(join(app.dataDir, 'exports')).filter((f) => f.endsWith('.rsb'))).toHaveLength(1);
 });
