@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import { LEDGER_SCHEMA_VERSION, Ledger, NS_LEDGER } from '../../shared/merge/ledger.ts';
-import { writeFileAtomic } from '../crypto/age.ts';
+import { writeFileAtomic } from '../fs/durable.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigSign, sshsigVerify } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
