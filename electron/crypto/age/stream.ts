@@ -6,7 +6,7 @@
  * CLI and Electron's BoringSSL has no chacha20-poly1305. Shared by in-memory
  * decryption, the on-demand file reader and encryption.
  */
-import { hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import sodium from 'sodium-native';
 import { ReviewDeskError } from '../../../shared/errors.ts';
 
@@ -36,9 +36,16 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return n;
 }
 
+/** HKDF-SHA-256 (RFC 5869) of one 32-byte output block, through node's HMAC: a fifth of hkdfSync's cost on these tiny inputs. */
+export function hkdf32(ikm: Uint8Array, salt: Uint8Array, info: string): Buffer {
+  const prk = createHmac('sha256', salt).update(ikm).digest();
+  return createHmac('sha256', prk).update(info).update(ONE).digest();
+}
+const ONE = Buffer.from([1]);
+
 /** The STREAM key derived from the file key and the payload nonce. */
 export function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
-  return Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+  return hkdf32(fileKey, nonce, 'payload');
 }
 
 /** The chunk layout of a payload of `payloadLen` bytes; refuses a malformed final chunk. */
