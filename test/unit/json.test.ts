@@ -76,7 +76,14 @@ describe('isCanonicalJsonText', () => {
   };
 
   it('says yes to canonical text, including escapes, surrogate pairs and exponents', () => {
-    for (const v of [{ a: 'x\u0001\n"\\', b: [1e21, 1.5e-7, -3, 0], '10': 1, '9': { c: '😀' } }, [], {}, 'é', 12]) {
+    for (const v of [
+      { a: 'x\u0001\n"\\', b: [1e21, 1.5e-7, -3, 0], '10': 1, '9': { c: '😀' } },
+      [0, -1, 10, 123456789012345, -999999999999999, 1234567890123456, 2 ** 53, 0.5, -0.25, 1e-7],
+      [],
+      {},
+      'é',
+      12,
+    ]) {
       const text = canonicalJson(v);
       expect(isCanonicalJsonText(text), text).toBe(true);
       agrees(text);
@@ -98,6 +105,13 @@ describe('isCanonicalJsonText', () => {
       '{"a":"\\ud800"}',
       '{"a":"\\t\\u0009"}',
       '{"a":01}',
+      '{"a":-01}',
+      '{"a":00}',
+      '{"a":1.50}',
+      '{"a":123456789012345678}',
+      '{"a":1e+2}',
+      '{"a":-}',
+      '{"a":1-}',
       '{"a":1}x',
       '{"a":tru}',
       '"\\"',
