@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
 import { BUNDLE_SCHEMA_VERSION, Bundle, NS_SCORES, type Bundle as BundleT } from '../../shared/formats.ts';
-import { decryptBytes } from '../crypto/age.ts';
+import { decryptBytes } from '../crypto/age/index.ts';
 import { formatSshPublicKey, parseSshsig, sshFingerprint, sshsigVerifyDigest } from '../crypto/ssh.ts';
 import { parseStrict } from '../formats/json.ts';
 import { entryBytes, entryDigest, readZipDirectory, type ZipDirectory, type ZipStats } from '../formats/zip.ts';

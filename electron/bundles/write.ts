@@ -1,7 +1,8 @@
 /** Writes a signed, encrypted score bundle (`.rsb`). */
 import { Bundle, NS_SCORES, type Bundle as BundleT } from '../../shared/formats.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import { encryptBytes, writeFileAtomic } from '../crypto/age.ts';
+import { encryptBytes } from '../crypto/age/index.ts';
+import { writeFileAtomic } from '../fs/durable.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { sshsigSign } from '../crypto/ssh.ts';
 import { canonicalJson, describeIssues } from '../formats/json.ts';

@@ -6,7 +6,7 @@ import { ReviewDeskError } from '../../shared/errors.ts';
 import { safeLine as s } from '../../shared/safe-text.ts';
 import type { AggregateOptions } from '../../shared/merge/aggregate.ts';
 import { Consensus } from '../../shared/merge/model.ts';
-import { writeFileAtomic } from '../crypto/age.ts';
+import { writeFileAtomic } from '../fs/durable.ts';
 import { describeIssues, parseJson } from '../formats/json.ts';
 import type { Identity } from '../keys/identity.ts';
 import { readLedger } from '../merge/ledger.ts';

@@ -22,8 +22,11 @@ export function isCanonicalJsonText(text: string): boolean {
   let i = 0;
   const n = text.length;
 
-  /** Reads a string starting at the quote; returns its raw content (between the quotes), or null when unsure. */
-  const string = (): string | null => {
+  /**
+   * Reads a string starting at the quote; returns its raw content (between the quotes) for a key, '' for a
+   * value (whose content is not needed), or null when unsure.
+   */
+  const string = (key: boolean): string | null => {
     const start = ++i;
     let escaped = false;
     while (i < n) {
@@ -33,6 +36,10 @@ export function isCanonicalJsonText(text: string): boolean {
       i = PLAIN.lastIndex;
       const c = text.charCodeAt(i);
       if (c === QUOTE) {
+        if (!key) {
+          i++;
+          return '';
+        }
         const raw = text.slice(start, i++);
         return escaped ? `\\${raw}` : raw; // a leading backslash marks escaped keys, which are compared differently
       }
@@ -66,7 +73,7 @@ export function isCanonicalJsonText(text: string): boolean {
   const value = (depth: number): boolean => {
     if (depth > 500) return false;
     const c = text.charCodeAt(i);
-    if (c === QUOTE) return string() !== null;
+    if (c === QUOTE) return string(false) !== null;
     if (c === 0x7b) {
       i++;
       if (text.charCodeAt(i) === 0x7d) {
@@ -76,7 +83,7 @@ export function isCanonicalJsonText(text: string): boolean {
       let prev: string | null = null;
       for (;;) {
         if (text.charCodeAt(i) !== QUOTE) return false;
-        const key = string();
+        const key = string(true);
         // Escaped keys are rare; leave their ordering to the full check.
         if (key === null || key.startsWith('\\')) return false;
         if (prev !== null && !(prev < key)) return false;
@@ -112,6 +119,24 @@ export function isCanonicalJsonText(text: string): boolean {
     if (text.startsWith('null', i)) {
       i += 4;
       return true;
+    }
+    // An integer of up to 15 digits without a leading zero (nor -0) is printed as itself: no need to parse it.
+    const j = text.charCodeAt(i) === 0x2d ? i + 1 : i;
+    const d0 = text.charCodeAt(j);
+    if (d0 >= 0x31 && d0 <= 0x39) {
+      let k = j + 1;
+      for (let d = text.charCodeAt(k); d >= 0x30 && d <= 0x39; d = text.charCodeAt(++k));
+      const after = text.charCodeAt(k);
+      if (k - j <= 15 && after !== 0x2e && after !== 0x65 && after !== 0x45) {
+        i = k;
+        return true;
+      }
+    } else if (d0 === 0x30 && j === i) {
+      const after = text.charCodeAt(i + 1);
+      if (!(after >= 0x30 && after <= 0x39) && after !== 0x2e && after !== 0x65 && after !== 0x45) {
+        i++;
+        return true;
+      }
     }
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);

@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import canonicalize from 'canonicalize';
 import type { z } from 'zod';
 import { ReviewDeskError } from '../../shared/errors.ts';
@@ -112,6 +112,31 @@ export function isCanonicalJson(text: string, value: unknown): boolean {
   return isCanonicalJsonText(text) || canonicalJson(value) === text;
 }
 
+/** Bytes of UTF-8 decoded per piece by {@link decodeUtf8}: the transcoded copy of one piece is all it holds at once. */
+const DECODE_PIECE = 1 << 20;
+
+/**
+ * The text of bytes already known to be valid UTF-8, exactly as
+ * `toString('utf8')` gives it. ASCII is copied as is; anything else is
+ * transcoded to UTF-16 by ICU piece by piece (cut at character boundaries),
+ * which on Chinese text is ten times faster than V8's own UTF-8 decoder (in
+ * the Node 20 that runs here; 75 µs of a score file's ~500).
+ */
+export function decodeUtf8(bytes: Buffer, piece = DECODE_PIECE): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  let text = '';
+  for (let at = 0; at < bytes.length;) {
+    let end = Math.min(bytes.length, at + piece);
+    // Cut at the first byte of a character (continuation bytes are 10xxxxxx): back, or forward past a piece
+    // smaller than one character.
+    while (end < bytes.length && end > at && (bytes[end]! & 0xc0) === 0x80) end--;
+    if (end === at) for (end = at + 1; end < bytes.length && (bytes[end]! & 0xc0) === 0x80;) end++;
+    text += transcode(bytes.subarray(at, end), 'utf8', 'utf16le').toString('utf16le');
+    at = end;
+  }
+  return text;
+}
+
 /**
  * Parses bytes as JSON against a strict schema. A wrong `schemaVersion` gets
  * its own code so the person knows to update rather than suspect tampering.
@@ -127,7 +152,7 @@ export function parseStrict<S extends z.ZodType>(
   }
   // isUtf8 (simdutf) then a plain decode is several times faster than a fatal TextDecoder on megabyte bundles.
   if (!isUtf8(bytes)) throw new ReviewDeskError('E_SCHEMA', { file, reason: 'not UTF-8' });
-  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const raw = decodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // as TextDecoder did: a leading BOM is not content
   const value = parseJson(text, file);
   // JSON can spell a lone surrogate (`\ud800`), which is no text at all: name where, rather than fail later when it is re-serialised.

@@ -1,9 +1,12 @@
 /**
  * Writes that survive a power cut: a file's bytes are flushed before it is
- * used, and a rename is flushed through its folder's entry. Shared by every
- * path that keeps a file beside a database record (imports, exports).
+ * used, a file is replaced whole or not at all (a temporary file renamed over
+ * it), and a rename is flushed through its folder's entry. Shared by every
+ * path that keeps a file beside a database record (imports, exports) and by
+ * every writer of packages, bundles, results and ledgers.
  */
-import { open } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
 
 /** Creates `path` (never overwriting), 0600, writes `bytes` and flushes them to the disk before returning. */
 export async function writeSynced(path: string, bytes: Uint8Array): Promise<void> {
@@ -24,4 +27,34 @@ export async function syncDir(dir: string): Promise<void> {
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * Writes an iterable of bytes to `path` atomically: a temporary file beside it,
+ * fsync, then rename. On any failure the temporary file is removed and `path`
+ * is untouched. Returns the SHA-256 and size of what was written.
+ */
+export async function writeFileAtomic(
+  path: string,
+  pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<{ sha256: string; size: number }> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
+  const hash = createHash('sha256');
+  let size = 0;
+  const fh = await open(tmp, 'wx', 0o600);
+  try {
+    for await (const p of pieces) {
+      hash.update(p);
+      size += p.length;
+      await fh.write(p);
+    }
+    await fh.sync();
+    await fh.close();
+    await rename(tmp, path);
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return { sha256: hash.digest('hex'), size };
 }

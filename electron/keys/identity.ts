@@ -11,7 +11,7 @@ import { generateHybridIdentity, generateX25519Identity, identityToRecipient } f
 import type { Card } from '../../shared/card.ts';
 import { CARD_SCHEMA_VERSION } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import { decryptBytes, decryptFile, encryptBytes } from '../crypto/age.ts';
+import { decryptBytes, decryptFile, encryptBytes } from '../crypto/age/index.ts';
 import { formatOpenSshPrivateKey, formatSshPublicKey, generateSigningKey, parseOpenSshPrivateKey, type SigningKey } from '../crypto/ssh.ts';
 import { cardFingerprint, readCard } from './card.ts';
 

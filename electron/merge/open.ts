@@ -22,7 +22,7 @@ import { BUNDLE_SCHEMA_VERSION, Bundle } from '../../shared/formats.ts';
 import { compactBundle, type Candidate, type ImportedBundle } from '../../shared/merge/model.ts';
 import { MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limits.ts';
 import { openBundleBytes, signedBundleDocument } from '../bundles/verify.ts';
-import { decryptBytes } from '../crypto/age.ts';
+import { decryptBytes } from '../crypto/age/index.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint } from '../crypto/ssh.ts';
 import { describeIssues } from '../formats/json.ts';

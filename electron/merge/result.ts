@@ -12,7 +12,7 @@ import type { PanelResult } from '../../shared/merge/aggregate.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { ConsensusEntry } from '../../shared/merge/model.ts';
 import type { Reconciled } from '../../shared/merge/reconcile.ts';
-import { writeFileAtomic } from '../crypto/age.ts';
+import { writeFileAtomic } from '../fs/durable.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigSign, sshsigVerify } from '../crypto/ssh.ts';
 import { canonicalJson, parseJson } from '../formats/json.ts';

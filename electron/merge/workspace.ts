@@ -14,7 +14,7 @@ import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { ConsensusEntry, FullBundle } from '../../shared/merge/model.ts';
 import type { Reconciled } from '../../shared/merge/reconcile.ts';
 import { MAX_BUNDLE_FILE } from '../bundles/limits.ts';
-import { writeFileAtomic } from '../crypto/age.ts';
+import { writeFileAtomic } from '../fs/durable.ts';
 import { StagedFile } from '../../shared/ipc/wire.ts';
 import { sha256File, sha256Hex } from '../crypto/hash.ts';
 import {

@@ -30,7 +30,7 @@ import { Card } from '../../shared/card.ts';
 import { ReviewDeskError, isDiskFullError, isReviewDeskError } from '../../shared/errors.ts';
 import type { Locale as LocaleName } from '../../shared/i18n-text.ts';
 import { Locale, Protection } from '../../shared/ipc/contract.ts';
-import { decryptBytes, encryptBytes } from '../crypto/age.ts';
+import { decryptBytes, encryptBytes } from '../crypto/age/index.ts';
 import { getIdentityRow, insertIdentityRow, type IdentityRow } from '../db/identity.ts';
 import { LATEST_VERSION } from '../db/migrations/index.ts';
 import { connect, databaseError, encryptCopy, isPlaintextDatabase, KEY_BYTES, openDatabase } from '../db/open.ts';

@@ -4,120 +4,26 @@
  * a target is missed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkersReady, verifyBundleFiles } from '../../electron/bundles/verify.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
-import { loadIdentity } from '../../electron/keys/identity.ts';
-import { writePackage } from '../../electron/packages/pack.ts';
 import { benchApp } from './app.ts';
 import { benchBombs } from './bombs.ts';
+import { benchBundles, type BenchRow } from './bundles.ts';
+import { benchPackage } from './package.ts';
 import { benchUi } from './ui.ts';
-import { loadRound } from '../../electron/rounds/round.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rd-bench-'));
-const results: { what: string; value: string; target: string; ok: boolean }[] = [];
-const best = (n: number, f: () => number): number => Math.min(...Array.from({ length: n }, f));
-const timeCmd = (cmd: string, args: string[]): number => {
-  const t = performance.now();
-  execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  return performance.now() - t;
-};
+const results: BenchRow[] = [];
+const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 
 try {
-  // 1. A 200 MB package: the demo round with 200 MB of dossier files added to its application.
-  const big = join(root, 'big');
-  await generateDemo({ out: big, experts: 1, applications: 1 });
-  for (let i = 0; i < 4; i++) writeFileSync(join(big, 'round', 'dossiers', 'A001', `scan-${i}.pdf`), randomBytes(50 * 1024 * 1024));
-  const secretariat = await loadIdentity(join(big, 'secretariat'));
-  const pkg = await writePackage(await loadRound(join(big, 'round')), secretariat, 'E01', join(big, 'packages', 'E01.rpkg'));
-  const idFile = join(big, 'experts', 'E01', 'age-identity.txt');
-  const ageMs = best(3, () => timeCmd('age', ['-d', '-i', idFile, '-o', '/dev/null', pkg.path]));
-  // Each open in a fresh process. The app starts its payload worker threads at launch (as the bundle bench below
-  // does its workers), so the target is timed with them running; the first open of a process that starts them
-  // on demand is reported beside it.
-  const openRun = (mode: 'warm' | 'cold'): { ms: number; poolMs: number; maxRssBytes: number } => {
-    const r = spawnSync(process.execPath, ['electron/cli/run-ts.mjs', 'test/bench/open-one.ts', big, mode], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout) as { ms: number; poolMs: number; maxRssBytes: number };
-  };
-  const runs = Array.from({ length: 3 }, () => openRun('warm'));
-  const cold = Array.from({ length: 3 }, () => openRun('cold'));
-  const openMs = Math.min(...runs.map((r) => r.ms));
-  const coldMs = Math.min(...cold.map((r) => r.ms));
-  const rss = Math.max(...runs.map((r) => r.maxRssBytes), ...cold.map((r) => r.maxRssBytes));
-  const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MiB`;
-  results.push({
-    what: `open ${mb(pkg.size)} package (decrypt, authenticate, hash every file, parse)`,
-    value: `${openMs.toFixed(0)} ms; age -d ${ageMs.toFixed(0)} ms; ratio ${(openMs / ageMs).toFixed(2)} (worker threads started beforehand in ${Math.min(...runs.map((r) => r.poolMs)).toFixed(0)} ms; started on demand instead: ${coldMs.toFixed(0)} ms, ratio ${(coldMs / ageMs).toFixed(2)})`,
-    target: '≤ 1.5 × age -d',
-    ok: openMs <= 1.5 * ageMs,
-  });
-  results.push({
-    what: 'peak memory opening it (whole process RSS)',
-    value: `${mb(rss)} = ${(rss / pkg.size).toFixed(2)} × file size`,
-    target: '< 2 × size',
-    ok: rss < 2 * pkg.size,
-  });
+  // 1. A 200 MB package opened against `age -d` of the same file (test/bench/package.ts).
+  results.push(...(await benchPackage(root)));
 
-  // 2. 2,000 score bundle files: the demo round's bundles, copied to 2,000 files.
-  const small = join(root, 'small');
-  const s = await generateDemo({ out: small, experts: 5, applications: 4 });
-  const files = Array.from({ length: 2000 }, (_, i) => {
-    const f = join(small, `copy-${i}.rsb`);
-    copyFileSync(s.bundles[i % s.bundles.length]!, f);
-    return f;
-  });
-  const sec = await loadIdentity(join(small, 'secretariat'));
-  // Warm-up: like the main thread's imports and JIT, the worker threads' start (loading the checking code)
-  // is excluded; it is reported beside the result. An app starts them at launch.
-  const poolStart = performance.now();
-  await bundleWorkersReady();
-  const poolMs = performance.now() - poolStart;
-  await verifyBundleFiles(files.slice(0, 50), sec);
-  // Best of three, as for opening the package: the machine is shared and noisy.
-  let verifyMs = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const t = performance.now();
-    const verdicts = await verifyBundleFiles(files, sec);
-    verifyMs = Math.min(verifyMs, performance.now() - t);
-    if (!verdicts.every((v) => v.ok)) throw new Error('a benchmark bundle failed to verify');
-  }
-  const sample = files.slice(0, 40);
-  const stockMs =
-    sample.reduce((acc, f, i) => {
-      const zip = join(root, `b${i}.zip`);
-      const t0 = performance.now();
-      execFileSync('age', ['-d', '-i', join(small, 'secretariat', 'age-identity.txt'), '-o', zip, f]);
-      execFileSync('unzip', ['-o', '-q', zip, '-d', join(root, `b${i}`)]);
-      execFileSync(
-        'ssh-keygen',
-        [
-          '-Y',
-          'verify',
-          '-f',
-          join(small, 'allowed_signers'),
-          '-I',
-          s.experts[i % s.experts.length]!,
-          '-n',
-          'reviewdesk-scores',
-          '-s',
-          join(root, `b${i}`, 'bundle.json.sig'),
-        ],
-        {
-          input: execFileSync('cat', [join(root, `b${i}`, 'bundle.json')]),
-        },
-      );
-      return acc + performance.now() - t0;
-    }, 0) / sample.length;
-  results.push({
-    what: 'check 2,000 score bundles (decrypt + signature + schema)',
-    value: `${verifyMs.toFixed(0)} ms (${((verifyMs / 2000) * 1000).toFixed(0)} µs/file; worker threads started beforehand in ${poolMs.toFixed(0)} ms); stock route ${stockMs.toFixed(1)} ms/file ≈ ${((stockMs * 2000) / 1000).toFixed(1)} s`,
-    target: '< 1 s',
-    ok: verifyMs < 1000,
-  });
+  // 2. 2,000 score bundle files checked in process, against the stock route (test/bench/bundles.ts).
+  results.push(...(await benchBundles(root)));
 
   // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
   results.push(...(await benchApp(root)));

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { NS_PACKAGE, NS_SCORES } from '../../shared/formats.ts';
-import { decryptBytes, encryptBytes } from '../../electron/crypto/age.ts';
+import { decryptBytes, encryptBytes } from '../../electron/crypto/age/index.ts';
 import { generateSigningKey, sshsigSign } from '../../electron/crypto/ssh.ts';
 import { readZip } from '../../electron/formats/zip.ts';
 import { BUNDLE_LIMITS, MAX_BUNDLE_JSON } from '../../electron/bundles/limits.ts';

@@ -4,7 +4,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decryptBytes, decryptFile, encryptBytes, openAgeFile, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age.ts';
+import { decryptBytes, decryptFile, encryptBytes, openAgeFile, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age/index.ts';
 import { payloadWorkersReady } from '../../electron/crypto/parallel.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { flipBits } from '../helpers/bytes.ts';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NS_SCORES, type Bundle } from '../../shared/formats.ts';
 import { openBundleBytes } from '../../electron/bundles/verify.ts';
 import { sealBundle } from '../../electron/bundles/write.ts';
-import { encryptBytes } from '../../electron/crypto/age.ts';
+import { encryptBytes } from '../../electron/crypto/age/index.ts';
 import { sshsigSign } from '../../electron/crypto/ssh.ts';
 import { canonicalJson } from '../../electron/formats/json.ts';
 import { zipToBuffer } from '../../electron/formats/zip.ts';

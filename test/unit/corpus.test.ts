@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateX25519Identity } from 'age-encryption';
 import { NS_PACKAGE, NS_SCORES } from '../../shared/formats.ts';
 import { openBundleBytes, type Roster } from '../../electron/bundles/verify.ts';
-import { decryptFile, encryptBytes } from '../../electron/crypto/age.ts';
+import { decryptFile, encryptBytes } from '../../electron/crypto/age/index.ts';
 import { sha256Hex } from '../../electron/crypto/hash.ts';
 import { generateSigningKey, sshsigSign } from '../../electron/crypto/ssh.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
@@ -273,7 +273,7 @@ describe('bundle refusals', () => {
   async function bundleEntries(): Promise<Map<string, Buffer>> {
     const data = readFileSync(join(demo, 'bundles', 'E01.rsb'));
     return readZip(
-      (await (await import('../../electron/crypto/age.ts')).decryptBytes(data, [{ identity: secretariat.ageIdentity }])).plaintext,
+      (await (await import('../../electron/crypto/age/index.ts')).decryptBytes(data, [{ identity: secretariat.ageIdentity }])).plaintext,
       PACKAGE_LIMITS,
     );
   }

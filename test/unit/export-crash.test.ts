@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync 
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptBytes } from '../../electron/crypto/age.ts';
+import { decryptBytes } from '../../electron/crypto/age/index.ts';
 import { sha256Hex } from '../../electron/crypto/hash.ts';
 import { BUNDLE_LIMITS } from '../../electron/bundles/limits.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS, isReviewDeskError, ReviewDeskError, type ErrorCode } from '../../shared/errors.ts';
 import { openBundleBytes } from '../../electron/bundles/verify.ts';
-import { decryptFile, encryptBytes } from '../../electron/crypto/age.ts';
+import { decryptFile, encryptBytes } from '../../electron/crypto/age/index.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { processZipStats, readZipDirectory, type ZipStats } from '../../electron/formats/zip.ts';
 import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';

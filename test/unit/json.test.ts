@@ -1,6 +1,6 @@
 /** The fast RFC 8785 serialiser against the reference `canonicalize` package. */
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonReference } from '../../electron/formats/json.ts';
+import { canonicalJson, canonicalJsonReference, decodeUtf8 } from '../../electron/formats/json.ts';
 import { isCanonicalJsonText } from '../../electron/formats/jcs-text.ts';
 
 const cases: unknown[] = [
@@ -76,7 +76,14 @@ describe('isCanonicalJsonText', () => {
   };
 
   it('says yes to canonical text, including escapes, surrogate pairs and exponents', () => {
-    for (const v of [{ a: 'x\u0001\n"\\', b: [1e21, 1.5e-7, -3, 0], '10': 1, '9': { c: '😀' } }, [], {}, 'é', 12]) {
+    for (const v of [
+      { a: 'x\u0001\n"\\', b: [1e21, 1.5e-7, -3, 0], '10': 1, '9': { c: '😀' } },
+      [0, -1, 10, 123456789012345, -999999999999999, 1234567890123456, 2 ** 53, 0.5, -0.25, 1e-7],
+      [],
+      {},
+      'é',
+      12,
+    ]) {
       const text = canonicalJson(v);
       expect(isCanonicalJsonText(text), text).toBe(true);
       agrees(text);
@@ -98,6 +105,13 @@ describe('isCanonicalJsonText', () => {
       '{"a":"\\ud800"}',
       '{"a":"\\t\\u0009"}',
       '{"a":01}',
+      '{"a":-01}',
+      '{"a":00}',
+      '{"a":1.50}',
+      '{"a":123456789012345678}',
+      '{"a":1e+2}',
+      '{"a":-}',
+      '{"a":1-}',
       '{"a":1}x',
       '{"a":tru}',
       '"\\"',
@@ -124,5 +138,20 @@ describe('isCanonicalJsonText', () => {
       }
       agrees(t);
     }
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('gives exactly what toString does, ASCII or not, with characters of every length cut across pieces', () => {
+    const alphabet = ['a', '{', '"', 'é', '评', '审', '€', '😀', '𠀀', '\u0000', '\u007f', '\u0080', '\uffff', '\ufeff'];
+    let seed = 7;
+    const rand = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: rand(60) }, () => alphabet[rand(alphabet.length)]!).join('');
+      const bytes = Buffer.from(text, 'utf8');
+      for (const piece of [1, 2, 3, 5, 1 << 20]) expect(decodeUtf8(bytes, piece)).toBe(text);
+    }
+    expect(decodeUtf8(Buffer.from('plain ascii'))).toBe('plain ascii');
+    expect(decodeUtf8(Buffer.alloc(0))).toBe('');
   });
 });

@@ -13,7 +13,7 @@ import type { Bundle } from '../../shared/formats.ts';
 import { NS_SCORES } from '../../shared/formats.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import { BUNDLE_LIMITS } from '../../electron/bundles/limits.ts';
-import { decryptBytes, encryptBytes } from '../../electron/crypto/age.ts';
+import { decryptBytes, encryptBytes } from '../../electron/crypto/age/index.ts';
 import { sshsigSign } from '../../electron/crypto/ssh.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { canonicalJson } from '../../electron/formats/json.ts';

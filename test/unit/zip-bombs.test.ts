@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openBundleBytes } from '../../electron/bundles/verify.ts';
-import { decryptFile, encryptBytes } from '../../electron/crypto/age.ts';
+import { decryptFile, encryptBytes } from '../../electron/crypto/age/index.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { readZipDirectory, type ZipStats } from '../../electron/formats/zip.ts';
 import { loadIdentity, type Identity } from '../../electron/keys/identity.ts';
