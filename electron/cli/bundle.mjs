@@ -20,14 +20,13 @@
  *   node electron/cli/bundle.mjs            build
  *   node electron/cli/bundle.mjs --if-stale build only if a source file is newer
  *                                           than the last build (its metafile)
+ *   node electron/cli/bundle.mjs --outdir DIR   elsewhere (a test's copy); DIR must
+ *                                           lie inside the checkout, where node_modules is found
  */
-import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const outdir = resolve(root, 'out', 'cli');
-const metaFile = resolve(outdir, 'meta.json');
 const sources = {
   reviewdesk: 'electron/cli/main.ts',
   'verify-worker': 'electron/bundles/verify-worker.ts',
@@ -62,7 +61,8 @@ const requireCommonJs = {
 };
 
 /** True when out/cli is missing or any file the last build read is newer than it (or gone). */
-export async function cliIsStale() {
+export async function cliIsStale(outdir = resolve(root, 'out', 'cli')) {
+  const metaFile = resolve(outdir, 'meta.json');
   let meta;
   try {
     meta = JSON.parse(await readFile(metaFile, 'utf8'));
@@ -70,7 +70,7 @@ export async function cliIsStale() {
     return true;
   }
   const built = (await stat(metaFile)).mtimeMs;
-  const inputs = [...Object.keys(meta.inputs ?? {}).filter((p) => !p.includes('node_modules/')), ...copied, 'electron/cli/bundle.mjs'];
+  const inputs = [...Object.keys(meta.inputs ?? {}).filter((p) => !p.includes(':')), ...copied, 'electron/cli/bundle.mjs'];
   for (const p of inputs) {
     const s = await stat(resolve(root, p)).catch(() => null);
     if (!s || s.mtimeMs > built) return true;
@@ -79,7 +79,8 @@ export async function cliIsStale() {
 }
 
 /** Builds out/cli from scratch (a stale chunk never survives a build). */
-export async function buildCli() {
+export async function buildCli(outdir = resolve(root, 'out', 'cli')) {
+  const { build } = await import('esbuild');
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const result = await build({
@@ -100,11 +101,14 @@ export async function buildCli() {
     // CommonJS inside an ES module bundle (the payload kernel) needs a real `require`.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+  await chmod(resolve(outdir, 'reviewdesk.js'), 0o755);
   await Promise.all(copied.map((f) => copyFile(resolve(root, f), resolve(outdir, f.slice(f.lastIndexOf('/') + 1)))));
   // Written last: its time is the build's, against which --if-stale compares the sources.
-  await writeFile(metaFile, JSON.stringify(result.metafile));
+  await writeFile(resolve(outdir, 'meta.json'), JSON.stringify(result.metafile));
 }
 
 if (import.meta.filename === resolve(process.argv[1] ?? '')) {
-  if (!process.argv.includes('--if-stale') || (await cliIsStale())) await buildCli();
+  const at = process.argv.indexOf('--outdir');
+  const outdir = resolve(at > 0 ? process.argv[at + 1] : resolve(root, 'out', 'cli'));
+  if (!process.argv.includes('--if-stale') || (await cliIsStale(outdir))) await buildCli(outdir);
 }
