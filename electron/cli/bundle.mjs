@@ -94,7 +94,7 @@ export async function buildCli(outdir = resolve(root, 'out', 'cli')) {
     target: 'node20',
     external: EXTERNAL,
     plugins: [requireCommonJs],
-    minify: true,
+    minify: !process.env.CLI_NO_MINIFY,
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',

@@ -88,8 +88,9 @@ async function identityFrom(dir: string, opts: { passphraseFile?: string }): Pro
 /** A roster of expert cards from round.json (its cards) or an allowed_signers file. */
 async function rosterFrom(path: string): Promise<Roster> {
   if (path.endsWith('.json')) {
-    const { loadRound } = await import('../rounds/round.ts');
-    const round = await loadRound(resolve(path, '..'));
+    // The cards only: the dossiers are not read.
+    const { loadRoundHead } = await import('../rounds/round.ts');
+    const round = await loadRoundHead(resolve(path, '..'));
     return new Map([...round.cards.values()].map((c) => [c.fingerprint, c]));
   }
   const { readCard } = await import('../keys/card.ts');

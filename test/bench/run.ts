@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkersReady, verifyBundleFiles } from '../../electron/bundles/verify.ts';
@@ -14,6 +14,8 @@ import { loadIdentity } from '../../electron/keys/identity.ts';
 import { writePackage } from '../../electron/packages/pack.ts';
 import { benchApp } from './app.ts';
 import { benchBombs } from './bombs.ts';
+import { benchCliHelp, benchCliMerge, benchCliVerify, buildCompiledCli } from './cli.ts';
+import { demoSigner, stockVerify } from './stock.ts';
 import { benchUi } from './ui.ts';
 import { loadRound } from '../../electron/rounds/round.ts';
 
@@ -86,38 +88,21 @@ try {
     if (!verdicts.every((v) => v.ok)) throw new Error('a benchmark bundle failed to verify');
   }
   const sample = files.slice(0, 40);
+  const smallKeys = { ageIdentity: join(small, 'secretariat', 'age-identity.txt'), allowedSigners: join(small, 'allowed_signers') };
   const stockMs =
-    sample.reduce((acc, f, i) => {
-      const zip = join(root, `b${i}.zip`);
-      const t0 = performance.now();
-      execFileSync('age', ['-d', '-i', join(small, 'secretariat', 'age-identity.txt'), '-o', zip, f]);
-      execFileSync('unzip', ['-o', '-q', zip, '-d', join(root, `b${i}`)]);
-      execFileSync(
-        'ssh-keygen',
-        [
-          '-Y',
-          'verify',
-          '-f',
-          join(small, 'allowed_signers'),
-          '-I',
-          s.experts[i % s.experts.length]!,
-          '-n',
-          'reviewdesk-scores',
-          '-s',
-          join(root, `b${i}`, 'bundle.json.sig'),
-        ],
-        {
-          input: execFileSync('cat', [join(root, `b${i}`, 'bundle.json')]),
-        },
-      );
-      return acc + performance.now() - t0;
-    }, 0) / sample.length;
+    sample.reduce((acc, f, i) => acc + stockVerify(f, s.experts[i % s.experts.length]!, smallKeys, join(root, `b${i}`)), 0) /
+    sample.length;
   results.push({
     what: 'check 2,000 score bundles (decrypt + signature + schema)',
     value: `${verifyMs.toFixed(0)} ms (${((verifyMs / 2000) * 1000).toFixed(0)} µs/file; worker threads started beforehand in ${poolMs.toFixed(0)} ms); stock route ${stockMs.toFixed(1)} ms/file ≈ ${((stockMs * 2000) / 1000).toFixed(1)} s`,
     target: '< 1 s',
     ok: verifyMs < 1000,
   });
+
+  // The command line as a user runs it (test/bench/cli.ts): the compiled command, start-up and the same 2,000 files.
+  buildCompiledCli();
+  results.push(benchCliHelp());
+  results.push(benchCliVerify(small, files, (f) => s.experts[Number(/copy-(\d+)\.rsb$/.exec(f)![1]) % s.experts.length]!, root, stockMs));
 
   // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
   results.push(...(await benchApp(root)));
@@ -150,41 +135,15 @@ try {
   const peak50 = Math.max(r50.maxRssBytes, mergeRun(m50).maxRssBytes);
   // The stock-tool route for the same files, before any aggregation: age -d, unzip, ssh-keygen -Y verify.
   const files50 = s50Files(m50);
-  const t50 = performance.now();
-  for (const [i, f] of files50.entries()) {
-    const zip = join(root, `stock-${i}.zip`);
-    const dir = join(root, `stock-${i}`);
-    execFileSync('age', ['-d', '-i', join(m50, 'secretariat', 'age-identity.txt'), '-o', zip, f]);
-    execFileSync('unzip', ['-o', '-q', zip, '-d', dir]);
-    execFileSync(
-      'ssh-keygen',
-      [
-        '-Y',
-        'verify',
-        '-f',
-        join(m50, 'allowed_signers'),
-        '-I',
-        /E\d+/.exec(f.split('/').pop()!)![0],
-        '-n',
-        'reviewdesk-scores',
-        '-s',
-        join(dir, 'bundle.json.sig'),
-      ],
-      {
-        input: readFileSync(join(dir, 'bundle.json')),
-        stdio: ['pipe', 'ignore', 'inherit'],
-      },
-    );
-    rmSync(dir, { recursive: true });
-    rmSync(zip);
-  }
-  const stock50 = performance.now() - t50;
+  const m50Keys = { ageIdentity: join(m50, 'secretariat', 'age-identity.txt'), allowedSigners: join(m50, 'allowed_signers') };
+  const stock50 = files50.reduce((acc, f, i) => acc + stockVerify(f, demoSigner(f), m50Keys, join(root, `stock-${i}`)), 0);
   results.push({
     what: `merge 50 × 200: ${r50.files} files, ${r50.scores.toLocaleString('en')} scores (open ${r50.fullyOpened} fully, the rest by head)`,
     value: `${r50.ms.toFixed(0)} ms = open/verify/reconcile ${r50.timings.open.toFixed(0)} + aggregate ${r50.timings.aggregate.toFixed(0)} (CPU ${r50.cpuMs.toFixed(0)} ms over all threads); peak RSS ${mb(peak50)}; stock route (age -d, unzip, ssh-keygen -Y verify) ${stock50.toFixed(0)} ms, ratio ${(r50.timings.open / stock50).toFixed(2)}; demo generated in ${(gen50 / 1000).toFixed(0)} s`,
     target: '< 3 s, < 1 GiB',
     ok: r50.ms < 3000 && peak50 < 1024 ** 3,
   });
+  results.push(benchCliMerge(m50, files50, root, '50 × 200 (2 earlier revisions per expert)', stock50));
   rmSync(m50, { recursive: true, force: true });
   const m100 = join(root, 'm100');
   await generateDemo({ out: m100, experts: 100, applications: 400, revisions: 2 });

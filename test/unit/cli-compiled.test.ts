@@ -6,7 +6,7 @@
  * it (without tsx, a TypeScript file fails to load), the code a subcommand needs is loaded only by that subcommand, and --if-stale rebuilds after a change.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,11 +87,13 @@ describe('compiled reviewdesk command', () => {
     expect(await firstMessage('payload-worker.cjs', { payloadWorker: true })).toBe('ready');
   });
 
-  it('writes a demo round, checks its bundles and merges them on worker threads', () => {
+  it('writes a demo round, checks its bundles and merges them on worker threads, reading no dossier', () => {
     const demo = run(['demo', '--out', 'demo', '--experts', '2', '--applications', '2', '--revisions', '1', '--no-workspace', '--json']);
     expect(demo.code, demo.err).toBe(0);
     const bundles = readdirSync(join(dir, 'demo', 'bundles')).map((f) => join('demo', 'bundles', f));
     expect(bundles).toHaveLength(4);
+    // --roster and --round need round.json, the rubric and the cards: without the dossiers both still run.
+    renameSync(join(dir, 'demo', 'round', 'dossiers'), join(dir, 'demo', 'dossiers-elsewhere'));
     const v = run(['verify-bundle', ...bundles, '--secretariat', 'demo/secretariat', '--roster', 'demo/round/round.json', '--json']);
     expect(v.code, v.err).toBe(0);
     expect((JSON.parse(v.out) as { verdicts: { ok: boolean }[] }).verdicts.map((x) => x.ok)).toEqual([true, true, true, true]);
