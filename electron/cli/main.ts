@@ -237,10 +237,15 @@ program
   .option('--roster <file>', 'round.json (its expert cards) or comma-separated card.json files: the signer must be one of them')
   .addOption(passOpt)
   .action(async (files: string[], o: { secretariat: string; roster?: string; passphraseFile?: string }) => {
-    // Loaded while the identity is unsealed.
-    const verifying = import('../bundles/verify.ts');
+    const [{ verifyBundleFiles, bundleWorkersReady }, { isProtected }] = await Promise.all([
+      import('../bundles/verify.ts'),
+      import('../keys/identity.ts'),
+    ]);
+    // The checking threads load while this one unseals the identity (its scrypt, with a passphrase, takes
+    // longer than a thread's start): for a batch that verifyBundleFiles shares with them anyway (from 1,000
+    // files, POOL_START_FILES in electron/bundles/verify.ts), or for any but a handful when that wait is coming.
+    if (files.length >= 1000 || (files.length >= 16 && (await isProtected(resolve(o.secretariat))))) void bundleWorkersReady();
     const secretariat = await identityFrom(o.secretariat, o);
-    const { verifyBundleFiles } = await verifying;
     const verdicts = await verifyBundleFiles(files, secretariat, o.roster ? await rosterFrom(o.roster) : undefined);
     print({ ok: verdicts.every((v) => v.ok), signerChecked: Boolean(o.roster), verdicts }, () =>
       verdicts
@@ -277,10 +282,10 @@ program
   .option('--out <file>', 'write the signed merged result (and <file>.sig)')
   .addOption(passOpt)
   .action(async (files: string[], o: MergeCliOptions) => {
-    const merging = import('./merge.ts');
+    const { runMerge, prewarmMergeWorkers } = await import('./merge.ts');
+    prewarmMergeWorkers(files, o);
     const secretariat = await identityFrom(o.secretariat, o);
     const bar = await progressBar('merge');
-    const { runMerge } = await merging;
     const out = await runMerge(files, secretariat, o, (d, t) => bar.update(d, t));
     bar.stop();
     print(out.json, out.text);

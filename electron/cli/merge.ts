@@ -15,6 +15,7 @@ import { describeIssues, parseJson } from '../formats/json.ts';
 import type { Identity } from '../keys/identity.ts';
 import { readLedger } from '../merge/ledger.ts';
 import { mergeBundles } from '../merge/merge.ts';
+import { defaultWorkers, prewarmBundleWorkers } from '../merge/pool.ts';
 import { buildResultDocument, writeSignedResult } from '../merge/result.ts';
 import { loadRoundHead } from '../rounds/round.ts';
 import { sha256Hex } from '../crypto/hash.ts';
@@ -64,6 +65,17 @@ function checkOutputs(o: MergeCliOptions): void {
       throw new ReviewDeskError('E_OUTPUT_DIR', { path: dirname(path) });
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new ReviewDeskError('E_OUTPUT_IS_DIR', { path });
   }
+}
+
+/**
+ * Starts the merge's worker threads before the identity is unsealed and the ledger read, so that they
+ * load their code meanwhile (electron/merge/pool.ts prewarmBundleWorkers); runMerge's pool takes them.
+ */
+export function prewarmMergeWorkers(files: string[], o: Pick<MergeCliOptions, 'workers'>): void {
+  const requested = o.workers === undefined ? undefined : Number(o.workers);
+  // A --workers value runMerge refuses starts nothing.
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 0)) return;
+  prewarmBundleWorkers(defaultWorkers(files.length, requested));
 }
 
 export async function runMerge(

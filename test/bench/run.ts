@@ -90,8 +90,7 @@ try {
   const sample = files.slice(0, 40);
   const smallKeys = { ageIdentity: join(small, 'secretariat', 'age-identity.txt'), allowedSigners: join(small, 'allowed_signers') };
   const stockMs =
-    sample.reduce((acc, f, i) => acc + stockVerify(f, s.experts[i % s.experts.length]!, smallKeys, join(root, `b${i}`)), 0) /
-    sample.length;
+    sample.reduce((acc, f, i) => acc + stockVerify(f, s.experts[i % s.experts.length]!, smallKeys, join(root, `b${i}`)), 0) / sample.length;
   results.push({
     what: 'check 2,000 score bundles (decrypt + signature + schema)',
     value: `${verifyMs.toFixed(0)} ms (${((verifyMs / 2000) * 1000).toFixed(0)} µs/file; worker threads started beforehand in ${poolMs.toFixed(0)} ms); stock route ${stockMs.toFixed(1)} ms/file ≈ ${((stockMs * 2000) / 1000).toFixed(1)} s`,

@@ -85,6 +85,15 @@ describe('compiled reviewdesk command', () => {
     expect(await firstMessage('verify-worker.js', undefined)).toBe('ready');
     expect(await firstMessage('open-worker.js', { key: { card: null, ageIdentity: '' }, keepComments: false })).toEqual({ ready: true });
     expect(await firstMessage('payload-worker.cjs', { payloadWorker: true })).toBe('ready');
+    // Prewarmed (electron/merge/pool.ts prewarmBundleWorkers): no workerData; ready once its first message brings the key.
+    const w = new Worker(join(out, 'open-worker.js'));
+    try {
+      const ready = new Promise((resolve, reject) => (w.once('message', resolve), w.once('error', reject)));
+      w.postMessage({ init: { key: { card: null, ageIdentity: '' }, keepComments: false } });
+      expect(await ready).toEqual({ ready: true });
+    } finally {
+      await w.terminate();
+    }
   });
 
   it('writes a demo round, checks its bundles and merges them on worker threads, reading no dossier', () => {
