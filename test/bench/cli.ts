@@ -3,7 +3,8 @@
  * electron/cli/bundle.mjs so that it is the current sources), each run a child process timed end to end
  * from spawn to exit: process start, module loading, unsealing the identity, worker threads, the work,
  * the output. Each figure is set against a reference measured in the same run, because the machine is
- * shared: `node -e 0` for start-up, the stock route (test/bench/stock.ts) for checking and merging.
+ * shared: `node -e 0` for start-up, the stock route (test/bench/stock.ts) for checking and merging, each
+ * timed between the command's runs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -53,27 +54,40 @@ export function benchCliHelp(runs = 15): Row {
 }
 
 /**
- * `reviewdesk verify-bundle` on the given files (best of three runs), against the stock route per file
- * (`stockMsPerFile`, or measured here over `sample` files when not given).
+ * Runs the command three times with a third of the stock-route files between runs, so that both see the same
+ * load on a shared machine (it varies by 2× within a minute); returns the best run and the stock total.
  */
-export function benchCliVerify(
-  demo: string,
-  files: string[],
-  signerOf: (file: string) => string,
-  work: string,
-  stockMsPerFile?: number,
-): Row {
-  const keys = { ageIdentity: join(demo, 'secretariat', 'age-identity.txt'), allowedSigners: join(demo, 'allowed_signers') };
-  const stock =
-    stockMsPerFile ??
-    files.slice(0, 40).reduce((acc, f, i) => acc + stockVerify(f, signerOf(f), keys, join(work, `cli-stock-${i}`)), 0) / 40;
+function interleaved(
+  run: () => number,
+  stockFiles: string[],
+  stockOne: (file: string, i: number) => number,
+): { best: number; stock: number } {
   let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const r = timed([bin, 'verify-bundle', ...files, '--secretariat', join(demo, 'secretariat'), '--json']);
-    const v = JSON.parse(r.out) as { ok: boolean; verdicts: unknown[] };
-    if (!v.ok || v.verdicts.length !== files.length) throw new Error('a benchmark bundle failed to verify from the command line');
-    best = Math.min(best, r.ms);
+  let stock = 0;
+  for (let round = 0; round < 3; round++) {
+    stockFiles.forEach((f, i) => {
+      if (i % 3 === round) stock += stockOne(f, i);
+    });
+    best = Math.min(best, run());
   }
+  return { best, stock };
+}
+
+/** `reviewdesk verify-bundle` on the given files (best of three runs), against the stock route over 45 of them. */
+export function benchCliVerify(demo: string, files: string[], signerOf: (file: string) => string, work: string): Row {
+  const keys = { ageIdentity: join(demo, 'secretariat', 'age-identity.txt'), allowedSigners: join(demo, 'allowed_signers') };
+  const sample = files.slice(0, 45);
+  const { best, stock: stockTotal } = interleaved(
+    () => {
+      const r = timed([bin, 'verify-bundle', ...files, '--secretariat', join(demo, 'secretariat'), '--json']);
+      const v = JSON.parse(r.out) as { ok: boolean; verdicts: unknown[] };
+      if (!v.ok || v.verdicts.length !== files.length) throw new Error('a benchmark bundle failed to verify from the command line');
+      return r.ms;
+    },
+    sample,
+    (f, i) => stockVerify(f, signerOf(f), keys, join(work, `cli-stock-${i}`)),
+  );
+  const stock = stockTotal / sample.length;
   const perFile = best / files.length;
   const speedup = stock / perFile;
   return {
@@ -84,19 +98,18 @@ export function benchCliVerify(
   };
 }
 
-/**
- * `reviewdesk merge` of a demo round's bundles (best of three runs), against the stock route over the
- * same files (`stockMs`, or measured here when not given).
- */
-export function benchCliMerge(demo: string, files: string[], work: string, label: string, stockMs?: number): Row {
+/** `reviewdesk merge` of a demo round's bundles (best of three runs), against the stock route over the same files. */
+export function benchCliMerge(demo: string, files: string[], work: string, label: string): Row {
   const keys = { ageIdentity: join(demo, 'secretariat', 'age-identity.txt'), allowedSigners: join(demo, 'allowed_signers') };
-  const stock = stockMs ?? files.reduce((acc, f, i) => acc + stockVerify(f, demoSigner(f), keys, join(work, `cli-stock-${i}`)), 0);
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const r = timed([bin, 'merge', ...files, '--secretariat', join(demo, 'secretariat'), '--round', join(demo, 'round'), '--json']);
-    if (!(JSON.parse(r.out) as { ok: boolean }).ok) throw new Error('the benchmark merge failed from the command line');
-    best = Math.min(best, r.ms);
-  }
+  const { best, stock } = interleaved(
+    () => {
+      const r = timed([bin, 'merge', ...files, '--secretariat', join(demo, 'secretariat'), '--round', join(demo, 'round'), '--json']);
+      if (!(JSON.parse(r.out) as { ok: boolean }).ok) throw new Error('the benchmark merge failed from the command line');
+      return r.ms;
+    },
+    files,
+    (f, i) => stockVerify(f, demoSigner(f), keys, join(work, `cli-stock-${i}`)),
+  );
   const ratio = best / stock;
   return {
     what: `reviewdesk merge ${label}: ${files.length} files, end to end`,

@@ -101,7 +101,7 @@ try {
   // The command line as a user runs it (test/bench/cli.ts): the compiled command, start-up and the same 2,000 files.
   buildCompiledCli();
   results.push(benchCliHelp());
-  results.push(benchCliVerify(small, files, (f) => s.experts[Number(/copy-(\d+)\.rsb$/.exec(f)![1]) % s.experts.length]!, root, stockMs));
+  results.push(benchCliVerify(small, files, (f) => s.experts[Number(/copy-(\d+)\.rsb$/.exec(f)![1]) % s.experts.length]!, root));
 
   // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
   results.push(...(await benchApp(root)));
@@ -142,7 +142,7 @@ try {
     target: '< 3 s, < 1 GiB',
     ok: r50.ms < 3000 && peak50 < 1024 ** 3,
   });
-  results.push(benchCliMerge(m50, files50, root, '50 × 200 (2 earlier revisions per expert)', stock50));
+  results.push(benchCliMerge(m50, files50, root, '50 × 200 (2 earlier revisions per expert)'));
   rmSync(m50, { recursive: true, force: true });
   const m100 = join(root, 'm100');
   await generateDemo({ out: m100, experts: 100, applications: 400, revisions: 2 });
