@@ -1,27 +1,25 @@
+#!/usr/bin/env node
 /**
  * `reviewdesk`: keys, packages and bundles from a terminal. Scriptable: --json
  * prints machine-readable results; failures exit non-zero with a one-line
  * reason (zh-CN / en) on stderr.
+ *
+ * Only commander and the shared error and text helpers load at start; each
+ * subcommand imports what it runs when it runs (`--help` and a usage error
+ * load no crypto, database, PDF or workbook code). The compiled command
+ * (electron/cli/bundle.mjs) keeps those imports as separate chunks.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../shared/errors.ts';
-import { pick } from '../../shared/i18n-text.ts';
 import { safeJsonText, safeLine as s, safeLines } from '../../shared/safe-text.ts';
-import { verifyBundleFiles, type Roster } from '../bundles/verify.ts';
-import { generateDemo } from '../demo/generate.ts';
-import { DEMO_PASSPHRASE } from '../demo/workspace.ts';
-import { readCard } from '../keys/card.ts';
-import { createIdentity, loadIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
-import { openPackage } from '../packages/open.ts';
-import { packRound } from '../packages/pack.ts';
-import { loadRound } from '../rounds/round.ts';
-import { runMerge, type MergeCliOptions } from './merge.ts';
+import type { Roster } from '../bundles/verify.ts';
+import type { Identity } from '../keys/identity.ts';
+import type { MergeCliOptions } from './merge.ts';
 
 const program = new Command();
 let jsonMode = false;
@@ -36,9 +34,10 @@ function print(value: unknown, text: () => string): void {
   process.stdout.write(jsonMode ? safeJsonText(JSON.stringify(value, null, 2)) + '\n' : safeLines(text()) + '\n');
 }
 
-/** A progress bar on a terminal; silent in --json mode or when piped. */
-function progressBar(label: string): { update: (done: number, total: number) => void; stop: () => void } {
+/** A progress bar on a terminal; silent (and cli-progress not even loaded) in --json mode or when piped. */
+async function progressBar(label: string): Promise<{ update: (done: number, total: number) => void; stop: () => void }> {
   if (jsonMode || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr },
     cliProgress.Presets.shades_classic,
@@ -82,15 +81,19 @@ async function passphraseFrom(opts: { passphraseFile?: string }, confirm = false
 }
 
 async function identityFrom(dir: string, opts: { passphraseFile?: string }): Promise<Identity> {
+  const { loadIdentity } = await import('../keys/identity.ts');
   return loadIdentity(resolve(dir), () => passphraseFrom(opts));
 }
 
 /** A roster of expert cards from round.json (its cards) or an allowed_signers file. */
 async function rosterFrom(path: string): Promise<Roster> {
   if (path.endsWith('.json')) {
-    const round = await loadRound(resolve(path, '..'));
+    // The cards only: the dossiers are not read.
+    const { loadRoundHead } = await import('../rounds/round.ts');
+    const round = await loadRoundHead(resolve(path, '..'));
     return new Map([...round.cards.values()].map((c) => [c.fingerprint, c]));
   }
+  const { readCard } = await import('../keys/card.ts');
   const cards = new Map<string, Card>();
   for (const f of path.split(',')) {
     const card = await readCard(f);
@@ -129,6 +132,7 @@ program
       pq?: boolean;
       passphraseFile?: string;
     }) => {
+      const { createIdentity, saveIdentity } = await import('../keys/identity.ts');
       const id = await createIdentity({
         role: o.role,
         displayName: o.name,
@@ -167,9 +171,10 @@ program
   .requiredOption('--out <dir>', 'where to write <expertId>.rpkg')
   .addOption(passOpt)
   .action(async (roundDir: string, o: { secretariat: string; out: string; passphraseFile?: string }) => {
+    const [{ loadRound }, { packRound }] = await Promise.all([import('../rounds/round.ts'), import('../packages/pack.ts')]);
     const secretariat = await identityFrom(o.secretariat, o);
     const round = await loadRound(resolve(roundDir));
-    const bar = progressBar('pack');
+    const bar = await progressBar('pack');
     const results = await packRound(round, secretariat, resolve(o.out), (d, t) => bar.update(d, t));
     bar.stop();
     print({ ok: true, packages: results }, () =>
@@ -189,7 +194,12 @@ program
     // A folder named by mistake fails on its first read, where the error no longer carries the path.
     if (statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory())
       throw fromFileSystemError(Object.assign(new Error('EISDIR'), { code: 'EISDIR', path: resolve(file) }))!;
-    const bar = progressBar('open');
+    const bar = await progressBar('open');
+    const [{ openPackage }, { readCard }, { pick }] = await Promise.all([
+      import('../packages/open.ts'),
+      import('../keys/card.ts'),
+      import('../../shared/i18n-text.ts'),
+    ]);
     const pkg = await openPackage(resolve(file), identity, {
       ...(o.trust ? { trustedSecretariat: await readCard(o.trust) } : {}),
       onProgress: (d, t) => bar.update(d, t),
@@ -227,6 +237,14 @@ program
   .option('--roster <file>', 'round.json (its expert cards) or comma-separated card.json files: the signer must be one of them')
   .addOption(passOpt)
   .action(async (files: string[], o: { secretariat: string; roster?: string; passphraseFile?: string }) => {
+    const [{ verifyBundleFiles, bundleWorkersReady }, { isProtected }] = await Promise.all([
+      import('../bundles/verify.ts'),
+      import('../keys/identity.ts'),
+    ]);
+    // The checking threads load while this one unseals the identity (its scrypt, with a passphrase, takes
+    // longer than a thread's start): for a batch that verifyBundleFiles shares with them anyway (from 1,000
+    // files, POOL_START_FILES in electron/bundles/verify.ts), or for any but a handful when that wait is coming.
+    if (files.length >= 1000 || (files.length >= 16 && (await isProtected(resolve(o.secretariat))))) void bundleWorkersReady();
     const secretariat = await identityFrom(o.secretariat, o);
     const verdicts = await verifyBundleFiles(files, secretariat, o.roster ? await rosterFrom(o.roster) : undefined);
     print({ ok: verdicts.every((v) => v.ok), signerChecked: Boolean(o.roster), verdicts }, () =>
@@ -264,8 +282,10 @@ program
   .option('--out <file>', 'write the signed merged result (and <file>.sig)')
   .addOption(passOpt)
   .action(async (files: string[], o: MergeCliOptions) => {
+    const { runMerge, prewarmMergeWorkers } = await import('./merge.ts');
+    prewarmMergeWorkers(files, o);
     const secretariat = await identityFrom(o.secretariat, o);
-    const bar = progressBar('merge');
+    const bar = await progressBar('merge');
     const out = await runMerge(files, secretariat, o, (d, t) => bar.update(d, t));
     bar.stop();
     print(out.json, out.text);
@@ -287,7 +307,8 @@ program
     };
     if (existsSync(join(o.out, 'round', 'round.json')))
       throw new ReviewDeskError('E_USAGE', { reason: `${o.out} already holds a demo round` });
-    const bar = progressBar('demo');
+    const bar = await progressBar('demo');
+    const [{ generateDemo }, { DEMO_PASSPHRASE }] = await Promise.all([import('../demo/generate.ts'), import('../demo/workspace.ts')]);
     const s = await generateDemo({
       out: resolve(o.out),
       experts: n(o.experts, '--experts', 1),
@@ -316,3 +337,8 @@ try {
   process.stderr.write(`error ${err.code}: ${s(err.localized('zh-CN'))} / ${s(err.localized('en'))}\n`);
   process.exitCode = err.code === 'E_USAGE' ? 2 : 1;
 }
+
+// Nothing is left to do once the output is out: exit then, rather than wait for the process to wind down by
+// itself (worker threads, a merge's heap: a few hundred milliseconds of a merge's end-to-end time).
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit();

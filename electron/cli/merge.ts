@@ -1,4 +1,8 @@
-/** `reviewdesk merge`: options to the merge API, outputs, and what is printed. */
+/**
+ * `reviewdesk merge`: options to the merge API, outputs, and what is printed. The writers of the CSV,
+ * workbook and PDF are imported only when their output is asked for (exceljs and pdfkit take longer to
+ * load than the merge of a round takes to open its files).
+ */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -11,11 +15,9 @@ import { describeIssues, parseJson } from '../formats/json.ts';
 import type { Identity } from '../keys/identity.ts';
 import { readLedger } from '../merge/ledger.ts';
 import { mergeBundles } from '../merge/merge.ts';
-import { resultCsv } from '../merge/csv.ts';
-import { resultPdf } from '../merge/pdf.ts';
+import { defaultWorkers, prewarmBundleWorkers } from '../merge/pool.ts';
 import { buildResultDocument, writeSignedResult } from '../merge/result.ts';
-import { resultWorkbook } from '../merge/xlsx.ts';
-import { loadRound } from '../rounds/round.ts';
+import { loadRoundHead } from '../rounds/round.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 
 export interface MergeCliOptions {
@@ -65,6 +67,17 @@ function checkOutputs(o: MergeCliOptions): void {
   }
 }
 
+/**
+ * Starts the merge's worker threads before the identity is unsealed and the ledger read, so that they
+ * load their code meanwhile (electron/merge/pool.ts prewarmBundleWorkers); runMerge's pool takes them.
+ */
+export function prewarmMergeWorkers(files: string[], o: Pick<MergeCliOptions, 'workers'>): void {
+  const requested = o.workers === undefined ? undefined : Number(o.workers);
+  // A --workers value runMerge refuses starts nothing.
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 0)) return;
+  prewarmBundleWorkers(defaultWorkers(files.length, requested));
+}
+
 export async function runMerge(
   files: string[],
   secretariat: Identity,
@@ -82,7 +95,8 @@ export async function runMerge(
   const lp = await ledgerPath(o);
   const ledger = await readLedger(lp, secretariat.card);
   if (o.round) {
-    const round = await loadRound(resolve(o.round));
+    // Round id and rubric only: the dossiers are not the merge's business.
+    const round = await loadRoundHead(resolve(o.round));
     if (round.round.round.id !== ledger.round.id || sha256Hex(round.rubricBytes) !== ledger.rubricSha256) {
       throw new ReviewDeskError('E_LEDGER', {
         path: lp,
@@ -120,16 +134,19 @@ export async function runMerge(
     written.signature = `${resolve(o.out)}.sig`;
   }
   if (o.csv) {
+    const { resultCsv } = await import('../merge/csv.ts');
     await writeFileAtomic(resolve(o.csv), [Buffer.from(resultCsv(result, ledger.rubric))]);
     written.csv = resolve(o.csv);
   }
   if (o.xlsx) {
+    const { resultWorkbook } = await import('../merge/xlsx.ts');
     await writeFileAtomic(resolve(o.xlsx), [
       await resultWorkbook({ result, rubric: ledger.rubric, verdicts: reconciled.verdicts, accepted: reconciled.accepted }),
     ]);
     written.xlsx = resolve(o.xlsx);
   }
   if (o.pdf) {
+    const { resultPdf } = await import('../merge/pdf.ts');
     await writeFileAtomic(resolve(o.pdf), [await resultPdf({ result, rubric: ledger.rubric, secretariat: secretariat.card })]);
     written.pdf = resolve(o.pdf);
   }

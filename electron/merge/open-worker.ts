@@ -2,10 +2,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCandidate, type Depth, type KnownHead, type OpenKey } from './open.ts';
 
-const { key, keepComments } = workerData as { key: OpenKey; keepComments: boolean };
-parentPort!.on('message', (msg: { id: number; file: string; depth: Depth; known?: KnownHead }) => {
-  void openCandidate(msg.file, key, msg.depth, keepComments, msg.known).then((candidate) =>
-    parentPort!.postMessage({ id: msg.id, candidate }),
-  );
-});
-parentPort!.postMessage({ ready: true });
+/** Serves open requests once the key is known; `{ ready: true }` tells the pool it may send them. */
+function serve({ key, keepComments }: { key: OpenKey; keepComments: boolean }): void {
+  parentPort!.on('message', (msg: { id: number; file: string; depth: Depth; known?: KnownHead }) => {
+    void openCandidate(msg.file, key, msg.depth, keepComments, msg.known).then((candidate) =>
+      parentPort!.postMessage({ id: msg.id, candidate }),
+    );
+  });
+  parentPort!.postMessage({ ready: true });
+}
+
+// Started with its key (workerData), or ahead of it by prewarmBundleWorkers: then the key is the first message.
+const init = workerData as { key: OpenKey; keepComments: boolean } | undefined;
+if (init?.key) serve(init);
+else parentPort!.once('message', (m: { init: { key: OpenKey; keepComments: boolean } }) => serve(m.init));

@@ -82,6 +82,33 @@ type Request = { file: string; depth: Depth; known: KnownHead | undefined } & Pe
  */
 const IN_FLIGHT = 2;
 
+/** What a worker needs before it opens anything: in its workerData, or in its first message when prewarmed. */
+type WorkerInit = { key: Pick<OpenKey, 'card' | 'ageIdentity'>; keepComments: boolean };
+
+/** A larger young generation halves the scavenges of parsing megabyte bundles. */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64 };
+
+/** Workers started by prewarmBundleWorkers, loading their code until a pool takes them. */
+const spare: Worker[] = [];
+
+/**
+ * Starts `count` bundle-opening workers before the key exists, so that they load their code (longer than
+ * opening a bundle takes) while the caller unseals its identity and reads the ledger; the next
+ * BundlePool.start takes them and sends each the key. Unreferenced until then: a process that never
+ * merges exits as if they were not there.
+ */
+export function prewarmBundleWorkers(count: number): void {
+  void workerScript().then((script) => {
+    while (spare.length < count) {
+      const w = new Worker(script, { resourceLimits: RESOURCE_LIMITS });
+      w.unref();
+      // A spare that fails to start is dropped; the pool then starts one of its own.
+      w.once('error', () => spare.includes(w) && spare.splice(spare.indexOf(w), 1));
+      spare.push(w);
+    }
+  });
+}
+
 /** A set of worker threads opening files on request. Close it when done. */
 export class BundlePool {
   private readonly workers: { w: Worker; busy: number }[] = [];
@@ -105,11 +132,14 @@ export class BundlePool {
   }
 
   private spawn(script: URL): void {
-    const w = new Worker(script, {
-      workerData: { key: { card: this.key.card, ageIdentity: this.key.ageIdentity }, keepComments: this.keepComments },
-      // A larger young generation halves the scavenges of parsing megabyte bundles.
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
-    });
+    const init: WorkerInit = { key: { card: this.key.card, ageIdentity: this.key.ageIdentity }, keepComments: this.keepComments };
+    const warm = spare.shift();
+    const w = warm ?? new Worker(script, { workerData: init, resourceLimits: RESOURCE_LIMITS });
+    if (warm) {
+      warm.ref();
+      warm.removeAllListeners('error');
+      warm.postMessage({ init });
+    }
     // Requests wait in this thread's queue until the worker is ready and has room (IN_FLIGHT).
     const slot = { w, busy: IN_FLIGHT };
     w.on('message', (m: { ready?: true; id?: number; candidate?: Candidate }) => {

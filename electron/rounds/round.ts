@@ -49,8 +49,14 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-/** Loads a round folder: schema, rubric, cards, and every dossier file hashed once. */
-export async function loadRound(dir: string): Promise<LoadedRound> {
+/** A round folder without its dossiers: what a merge (round id, rubric) or a roster (cards) needs. */
+export type RoundHead = Omit<LoadedRound, 'dossiers'>;
+
+/**
+ * Loads round.json, the rubric and the expert cards, checked as loadRound checks them, and reads no
+ * dossier (hashing those is most of loadRound's time: a round's PDFs run to gigabytes).
+ */
+export async function loadRoundHead(dir: string): Promise<RoundHead> {
   const round = parseStrict(await readBytes(join(dir, 'round.json')), RoundFile, 'round.json', {
     maxBytes: 16 << 20,
     schemaVersion: ROUND_SCHEMA_VERSION,
@@ -77,7 +83,13 @@ export async function loadRound(dir: string): Promise<LoadedRound> {
     for (const a of apps) if (!appIds.has(a)) throw bad(`assignments of ${expertId} name unknown application ${a}`);
     if (new Set(apps).size !== apps.length) throw bad(`assignments of ${expertId} repeat an application`);
   }
+  return { dir, round, rubric, rubricBytes, cards };
+}
 
+/** Loads a round folder: schema, rubric, cards, and every dossier file hashed once. */
+export async function loadRound(dir: string): Promise<LoadedRound> {
+  const head = await loadRoundHead(dir);
+  const { round } = head;
   const dossiers = new Map<string, DossierFile[]>();
   for (const a of round.applications) {
     const folder = inside(dir, a.dossier);
@@ -103,5 +115,5 @@ export async function loadRound(dir: string): Promise<LoadedRound> {
     }
     dossiers.set(a.id, files);
   }
-  return { dir, round, rubric, rubricBytes, cards, dossiers };
+  return { ...head, dossiers };
 }

@@ -1,9 +1,12 @@
 /**
- * Where a worker thread's script is. Run from source (tests, CLI, bench), the
- * TypeScript sources are used; in the bundled desktop app (out/electron, see
- * electron/app/bundle.mjs) each worker is a compiled file beside main.mjs. In
- * a packaged app those files sit in app.asar.unpacked (electron-builder.yml
- * asarUnpack), because a worker thread is started from a real file.
+ * Where a worker thread's script is. Run from source (tests, bench,
+ * electron/cli/reviewdesk.mjs), the TypeScript sources are used; in the bundled
+ * desktop app (out/electron, see electron/app/bundle.mjs) and the compiled
+ * command (out/cli, electron/cli/bundle.mjs) each worker is a compiled file
+ * beside the code that starts it (verify-worker.js, open-worker.js,
+ * payload-worker.cjs). In a packaged app those files sit in app.asar.unpacked
+ * (electron-builder.yml asarUnpack), because a worker thread is started from a
+ * real file.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

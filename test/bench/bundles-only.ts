@@ -6,7 +6,7 @@ import { benchBundles } from './bundles.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rd-bench-bundles-'));
 try {
-  const rows = await benchBundles(root);
+  const { rows } = await benchBundles(root);
   for (const r of rows) console.log(`${r.ok ? 'PASS' : 'MISS'}  ${r.what}\n      ${r.value}   (target ${r.target})`);
   if (rows.some((r) => !r.ok)) process.exitCode = 1;
 } finally {

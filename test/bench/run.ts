@@ -3,15 +3,17 @@
  * against the stock tools in the same run. Prints a table; exits non-zero when
  * a target is missed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { benchApp } from './app.ts';
 import { benchBombs } from './bombs.ts';
 import { benchBundles, type BenchRow } from './bundles.ts';
+import { benchCliHelp, benchCliMerge, benchCliVerify, buildCompiledCli } from './cli.ts';
 import { benchPackage } from './package.ts';
+import { demoSigner, stockVerify } from './stock.ts';
 import { benchUi } from './ui.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rd-bench-'));
@@ -23,7 +25,13 @@ try {
   results.push(...(await benchPackage(root)));
 
   // 2. 2,000 score bundle files checked in process, against the stock route (test/bench/bundles.ts).
-  results.push(...(await benchBundles(root)));
+  const bundles = await benchBundles(root);
+  results.push(...bundles.rows);
+
+  // The command line as a user runs it (test/bench/cli.ts): the compiled command, start-up and the same 2,000 files.
+  buildCompiledCli();
+  results.push(benchCliHelp());
+  results.push(benchCliVerify(bundles.demo, bundles.files, bundles.signerOf, root));
 
   // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
   results.push(...(await benchApp(root)));
@@ -56,41 +64,15 @@ try {
   const peak50 = Math.max(r50.maxRssBytes, mergeRun(m50).maxRssBytes);
   // The stock-tool route for the same files, before any aggregation: age -d, unzip, ssh-keygen -Y verify.
   const files50 = s50Files(m50);
-  const t50 = performance.now();
-  for (const [i, f] of files50.entries()) {
-    const zip = join(root, `stock-${i}.zip`);
-    const dir = join(root, `stock-${i}`);
-    execFileSync('age', ['-d', '-i', join(m50, 'secretariat', 'age-identity.txt'), '-o', zip, f]);
-    execFileSync('unzip', ['-o', '-q', zip, '-d', dir]);
-    execFileSync(
-      'ssh-keygen',
-      [
-        '-Y',
-        'verify',
-        '-f',
-        join(m50, 'allowed_signers'),
-        '-I',
-        /E\d+/.exec(f.split('/').pop()!)![0],
-        '-n',
-        'reviewdesk-scores',
-        '-s',
-        join(dir, 'bundle.json.sig'),
-      ],
-      {
-        input: readFileSync(join(dir, 'bundle.json')),
-        stdio: ['pipe', 'ignore', 'inherit'],
-      },
-    );
-    rmSync(dir, { recursive: true });
-    rmSync(zip);
-  }
-  const stock50 = performance.now() - t50;
+  const m50Keys = { ageIdentity: join(m50, 'secretariat', 'age-identity.txt'), allowedSigners: join(m50, 'allowed_signers') };
+  const stock50 = files50.reduce((acc, f, i) => acc + stockVerify(f, demoSigner(f), m50Keys, join(root, `stock-${i}`)), 0);
   results.push({
     what: `merge 50 × 200: ${r50.files} files, ${r50.scores.toLocaleString('en')} scores (open ${r50.fullyOpened} fully, the rest by head)`,
     value: `${r50.ms.toFixed(0)} ms = open/verify/reconcile ${r50.timings.open.toFixed(0)} + aggregate ${r50.timings.aggregate.toFixed(0)} (CPU ${r50.cpuMs.toFixed(0)} ms over all threads); peak RSS ${mb(peak50)}; stock route (age -d, unzip, ssh-keygen -Y verify) ${stock50.toFixed(0)} ms, ratio ${(r50.timings.open / stock50).toFixed(2)}; demo generated in ${(gen50 / 1000).toFixed(0)} s`,
     target: '< 3 s, < 1 GiB',
     ok: r50.ms < 3000 && peak50 < 1024 ** 3,
   });
+  results.push(benchCliMerge(m50, files50, root, '50 × 200 (2 earlier revisions per expert)'));
   rmSync(m50, { recursive: true, force: true });
   const m100 = join(root, 'm100');
   await generateDemo({ out: m100, experts: 100, applications: 400, revisions: 2 });
