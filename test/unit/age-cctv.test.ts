@@ -66,7 +66,7 @@ const ALIASED: Record<string, string> = {
 };
 
 const vectors = readdirSync(DIR)
-  .filter((n) => n !== 'README.md')
+  .filter((n) => n !== 'README.md' && !n.startsWith('.'))
   .map(readVector)
   .filter((v) => !v.armored);
 
