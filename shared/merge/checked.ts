@@ -27,3 +27,8 @@ export function findOrThrow<T>(xs: readonly T[], pred: (x: T) => boolean, what: 
   for (const x of xs) if (pred(x)) return x;
   throw new Error(`internal: no ${what}`);
 }
+
+/** `xs[i % xs.length]`: round-robin over a list that must not be empty. */
+export function cyclic<T>(xs: readonly T[], i: number, what = 'element'): T {
+  return nth(xs, i % xs.length, what);
+}
