@@ -139,6 +139,7 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       return kept.get(name) ?? (e ? entryBytes(dir, name, e.size) : undefined);
     };
     const rubricBytes = await bytesOf('rubric.json', MAX_RUBRIC_BYTES);
+    // The manifest schema requires rubric.json in `files`, and every listed file was found above.
     if (!rubricBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'rubric.json' });
     const rubric = parseStrict(rubricBytes, Rubric, 'rubric.json', {
       maxBytes: MAX_RUBRIC_BYTES,

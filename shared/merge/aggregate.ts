@@ -259,6 +259,13 @@ function cellOf(review: ReviewScores | undefined, criteria: Criterion[]): Cell {
   return 'in-progress';
 }
 
+/** An expert's cell for an application of the round (`cells` holds one for each). */
+export function cellAt(e: ExpertResult, applicationId: string): Cell {
+  const cell = e.cells[applicationId];
+  if (cell === undefined) throw new Error(`internal: no cell for ${e.expertId} × ${applicationId}`);
+  return cell;
+}
+
 const EPS = 1e-9;
 
 /** Runs the whole aggregation. `consensus` entries are attached to their applications, untouched. */
@@ -300,11 +307,6 @@ export function aggregate(
       outlier: null,
     };
   });
-  const cellAt = (e: ExpertResult, applicationId: string): Cell => {
-    const cell = e.cells[applicationId];
-    if (cell === undefined) throw new Error(`internal: no cell for ${e.expertId} × ${applicationId}`);
-    return cell;
-  };
   const counts = (cell: Cell): boolean => cell === 'scored' || (o.includeInProgress && cell === 'in-progress');
 
   // Raw scores per criterion: criterionId → expertId → appId → score.
