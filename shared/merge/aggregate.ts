@@ -316,7 +316,7 @@ export function aggregate(
     const reviews = getOrThrow(reviewOf, e.expertId, 'reviews of expert');
     for (const a of appIds) {
       if (!counts(cellAt(e, a))) continue;
-      const r = getOrThrow(reviews, a, `review by ${e.expertId} of application`);
+      const r = getOrThrow(reviews, a, 'counted review of application');
       for (const c of criteria) {
         const v = r.scores[c.id];
         if (typeof v !== 'number') continue;
@@ -395,7 +395,7 @@ export function aggregate(
       for (const g of r.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
     }
     const criterionResults: CriterionResult[] = criteria.map((c) => {
-      const pairs = getOrThrow(getOrThrow(used, c.id, 'scores of criterion'), app.id, `${c.id} scores of application`);
+      const pairs = getOrThrow(getOrThrow(used, c.id, 'scores of criterion'), app.id, 'criterion scores of application');
       const scores: Record<string, number> = {};
       const values = new Array<number>(pairs.length);
       pairs.forEach(([expertId, v], i) => {
