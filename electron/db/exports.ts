@@ -50,11 +50,13 @@ export function listExportRecords(db: Database): ExportRecord[] {
 
 /** The highest revision this package has used: recorded, reserved or carried by a file set aside. */
 export function highestRevision(db: Database, packageId: string): number {
-  return stmt<{ r: number }>(
-    db,
-    `SELECT max(coalesce((SELECT max(revision) FROM exports WHERE package_id = ?), 0),
+  return (
+    stmt<{ r: number }>(
+      db,
+      `SELECT max(coalesce((SELECT max(revision) FROM exports WHERE package_id = ?), 0),
                 coalesce((SELECT max(revision) FROM export_set_aside WHERE package_id = ?), 0)) AS r`,
-  ).get(packageId, packageId)!.r;
+    ).get(packageId, packageId)?.r ?? 0
+  ); // an aggregate without GROUP BY: always one row
 }
 
 export type SetAsideReason = 'unrecorded' | 'mismatch';

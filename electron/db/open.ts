@@ -25,7 +25,7 @@ const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** Brings the schema up to `migrations`' last version; refuses a newer database. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
-  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  const latest = migrations.at(-1)?.version ?? 0;
   const run = db.transaction(() => {
     // Read inside the (immediate) transaction so two processes cannot both migrate.
     const current = db.pragma('user_version', { simple: true }) as number;

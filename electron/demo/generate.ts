@@ -15,6 +15,7 @@ import {
   type Bundle,
   type RoundFile,
 } from '../../shared/formats.ts';
+import { cyclic, findOrThrow, nth } from '../../shared/checked.ts';
 import { scaleRange, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
 import { enterpriseSelection } from '../../shared/rubric/templates/enterprise-selection.ts';
 import { writeBundle } from '../bundles/write.ts';
@@ -100,7 +101,7 @@ export function loadRubric(): Rubric {
     id: `L${d + 1}`,
     title: { 'zh-CN': `评价维度 ${d + 1}`, en: `Dimension ${d + 1}` },
     criteria: Array.from({ length: 5 }, (_, c): Criterion => {
-      const src = scoredCriteria(base)[(d * 5 + c) % scoredCriteria(base).length]!.criterion;
+      const src = cyclic(scoredCriteria(base), d * 5 + c, 'criterion').criterion;
       return {
         ...src,
         id: `L${d + 1}.${c + 1}`,
@@ -120,7 +121,7 @@ export function loadRubric(): Rubric {
 }
 
 function demoApplication(i: number): { app: DemoApplication; id: string; realistic: boolean } {
-  const app = DEMO_APPLICATIONS[i % DEMO_APPLICATIONS.length]!;
+  const app = cyclic(DEMO_APPLICATIONS, i, 'demo application');
   if (i < DEMO_APPLICATIONS.length) return { app, id: app.id, realistic: true };
   const n = i + 1;
   return {
@@ -139,7 +140,7 @@ function scoreFor(c: Criterion, q: number): number {
   if (c.scale.kind === 'levels') {
     const levels = c.scale.levels;
     if (!levels.some((l) => v >= l.min && v <= l.max))
-      v = levels.reduce((best, l) => (Math.abs(l.max - raw) < Math.abs(best - raw) ? l.max : best), levels[0]!.max);
+      v = levels.reduce((best, l) => (Math.abs(l.max - raw) < Math.abs(best - raw) ? l.max : best), nth(levels, 0, 'level').max);
   }
   return Math.round(v * 1000) / 1000;
 }
@@ -174,7 +175,7 @@ function review(
   const quality = (QUALITY[appId] ?? 0.3 + rand() * 0.6) + ((expertIndex % 3) - 1) * 0.04;
   const note = (good: boolean, k: number): string => {
     const list = good ? app.reviewNotes.strengths : app.reviewNotes.weaknesses;
-    const n = list[k % list.length]!;
+    const n = cyclic(list, k, 'review note');
     return `${n['zh-CN']} / ${n.en}`;
   };
   const all = scoredCriteria(rubric);
@@ -193,7 +194,9 @@ function review(
   const byId = Object.fromEntries(scores.map((s) => [s.criterionId, s.score]));
   const { total } = weightedTotal(rubric, byId);
   const recs = rubric.recommendations;
-  const recommendation = complete ? (total >= 75 ? recs[0]! : total >= 60 ? (recs[1] ?? recs[0]!) : recs[recs.length - 1]!).id : null;
+  const recommendation = complete
+    ? (total >= 75 ? nth(recs, 0) : total >= 60 ? (recs[1] ?? nth(recs, 0)) : nth(recs, recs.length - 1)).id
+    : null;
   return {
     applicationId: appId,
     conflict: { status: 'none', reason: '', declaredAt: at },
@@ -229,8 +232,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     const identity = await createIdentity({
       role: 'expert',
       displayName: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
-      organisation: ORGS[i % ORGS.length]!,
-      fields: FIELDS[i % FIELDS.length]!,
+      organisation: cyclic(ORGS, i),
+      fields: cyclic(FIELDS, i),
       demo: true,
     });
     await saveIdentity(join(out, 'experts', id), identity, null);
@@ -243,7 +246,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   await writeFile(join(roundDir, 'rubric.json'), JSON.stringify(rubric, null, 2) + '\n');
   const font = findCjkFont();
   const apps = Array.from({ length: appCount }, (_, i) => demoApplication(i));
-  const pdfCache = new Map<string, Buffer[]>();
+  const pdfCache = new Map<string, Buffer>();
   for (const [i, { app, id, realistic }] of apps.entries()) {
     const folder = join(roundDir, 'dossiers', id);
     await mkdir(folder, { recursive: true });
@@ -251,9 +254,9 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       await writeFile(join(folder, '建设和运行方案.pdf'), await planPdf(app, font));
       await writeFile(join(folder, '佐证材料.pdf'), await factsPdf(app, font));
     } else {
-      const cached = pdfCache.get(app.id) ?? [await factsPdf(app, font)];
+      const cached = pdfCache.get(app.id) ?? (await factsPdf(app, font));
       pdfCache.set(app.id, cached);
-      await writeFile(join(folder, '佐证材料.pdf'), cached[0]!);
+      await writeFile(join(folder, '佐证材料.pdf'), cached);
     }
     progress('dossiers', i + 1, appCount);
   }
@@ -288,7 +291,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   // E01's workspace is filled while the other experts' bundles are written (it waits on disk syncs, they on the CPU).
   let filling: Promise<unknown> | null = null;
   for (const [i, e] of experts.entries()) {
-    const pkg = packages.find((p) => p.expertId === e.id)!;
+    const pkg = findOrThrow(packages, (p) => p.expertId === e.id, `package for ${e.id}`);
     const rand = prng(1000 + i);
     for (let rev = 1; rev <= revisions + 1; rev++) {
       const final = rev === revisions + 1;
@@ -349,8 +352,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     join(out, 'README.txt'),
     'DEMO ONLY. The identities in secretariat/ and experts/ hold UNPROTECTED secret keys for trying ReviewDesk out.\n' +
       'Never use them for a real round. See docs/formats.md for how to open every file here with age and ssh-keygen.\n' +
-      (workspaces.length
-        ? `workspaces/${experts[0]!.id}/ is that expert's ReviewDesk workspace with its reviews entered; its keys are sealed with the passphrase "${DEMO_PASSPHRASE}".\n`
+      (workspaces.length && experts[0]
+        ? `workspaces/${experts[0].id}/ is that expert's ReviewDesk workspace with its reviews entered; its keys are sealed with the passphrase "${DEMO_PASSPHRASE}".\n`
         : ''),
   );
   return {

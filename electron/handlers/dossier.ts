@@ -16,7 +16,9 @@ export const dossierHandlers: Partial<HandlerTable<Context>> = {
     if (!app.files.includes(input.path))
       throw new ReviewDeskError('E_UNKNOWN_FILE', { application: app.id, path: input.path.slice(0, 200) });
     const opened = await openedPackage(ctx, meta);
-    const mediaType = meta.manifest.files.find((f) => f.path === input.path)!.mediaType;
+    const file = meta.manifest.files.find((f) => f.path === input.path);
+    if (!file) throw new ReviewDeskError('E_UNKNOWN_FILE', { application: app.id, path: input.path.slice(0, 200) });
+    const { mediaType } = file;
     // Decrypted again from the .rpkg and checked against the manifest's SHA-256 (small files were kept at opening).
     return { bytes: await opened.readFile(input.path), mediaType };
   },

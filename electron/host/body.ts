@@ -35,14 +35,8 @@ export interface ReadBody {
   files: string[];
 }
 
-/** The part of a frame being filled: its JSON, or a byte array in memory (`mem`) or in a file (`fh`). */
-interface Part {
-  size: number;
-  have: number;
-  mem: Buffer | null;
-  fh: FileHandle | null;
-  path: string | null;
-}
+/** The part of a frame being filled: its JSON or a byte array in memory (`mem`), or a byte array in a file (`fh` at `path`). */
+type Part = { size: number; have: number } & ({ mem: Buffer; fh: null } | { mem: null; fh: FileHandle; path: string });
 
 const malformed = (reason: string): ReviewDeskError => new ReviewDeskError('E_INVALID_INPUT', { reason: `malformed request (${reason})` });
 
@@ -74,29 +68,28 @@ export async function readCallBody(req: IncomingMessage, channel: string, opts: 
     if (Number.isFinite(declared) && pos + size > declared) throw malformed('frame cut short');
     if (json === null) {
       if (size > limit.json) throw tooLarge(size);
-      part = { size, have: 0, mem: hold(size), fh: null, path: null };
+      part = { size, have: 0, mem: hold(size), fh: null };
     } else if (limit.staged) {
-      if (size > limit.file!) throw new BodyRefused('E_FILE_TOO_LARGE', { size, limit: limit.file! });
+      if (limit.file !== undefined && size > limit.file) throw new BodyRefused('E_FILE_TOO_LARGE', { size, limit: limit.file });
       await mkdir(opts.stageDir, { recursive: true, mode: 0o700 });
       const path = join(opts.stageDir, `${randomBytes(12).toString('hex')}.partial`);
       files.push(path);
       part = { size, have: 0, mem: null, fh: await open(path, 'wx', 0o600), path };
     } else {
       if (buffered + size > limit.total) throw tooLarge(received + size);
-      part = { size, have: 0, mem: hold(size), fh: null, path: null };
+      part = { size, have: 0, mem: hold(size), fh: null };
     }
-    if (size === 0) await endPart();
+    if (size === 0) await endPart(part);
   };
-  const endPart = async (): Promise<void> => {
-    const p = part!;
+  const endPart = async (p: Part): Promise<void> => {
     part = null;
-    if (json === null) json = p.mem!;
-    else if (p.fh) {
+    if (p.fh) {
       // Flushed before the handler moves it into the workspace, as a file written there would be.
       await p.fh.sync();
       await p.fh.close();
-      blobs.push(new StagedFile(p.path!, p.size));
-    } else blobs.push(p.mem!);
+      blobs.push(new StagedFile(p.path, p.size));
+    } else if (json === null) json = p.mem;
+    else blobs.push(p.mem);
   };
 
   try {
@@ -124,13 +117,13 @@ export async function readCallBody(req: IncomingMessage, channel: string, opts: 
         const piece = chunk.subarray(at, at + n);
         if (p.mem) piece.copy(p.mem, p.have);
         else {
-          await p.fh!.write(piece);
+          await p.fh.write(piece);
           opts.stats.staged += n;
         }
         p.have += n;
         at += n;
         pos += n;
-        if (p.have === p.size) await endPart();
+        if (p.have === p.size) await endPart(p);
       }
     }
     if (part || lenHave || json === null) throw malformed('frame cut short');

@@ -40,7 +40,7 @@ const EXCLUDED_EXT = /\.(?:d\.ts|iml|hprof|orig|pyc|pyo|rbc|swp|csproj|sln|suo|x
 export function globToRegExp(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
+    const c = glob.charAt(i);
     if (c === '*' && glob[i + 1] === '*') {
       const slash = glob[i + 2] === '/';
       re += slash ? '(?:.*/)?' : '.*';

@@ -142,8 +142,8 @@ export async function checkUnpacked(manifest: IntegrityManifest, roots: Record<I
 /** {@link checkUnpacked}, refusing with E_APP_INTEGRITY (naming the first file and how many are wrong). */
 export async function verifyUnpacked(manifest: IntegrityManifest, roots: Record<IntegrityRoot, string>): Promise<void> {
   const problems = await checkUnpacked(manifest, roots);
-  if (problems.length) {
-    const first = problems[0]!;
+  const [first] = problems;
+  if (first) {
     throw new ReviewDeskError('E_APP_INTEGRITY', { file: first.file, reason: first.problem, count: problems.length });
   }
 }

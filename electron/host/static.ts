@@ -61,7 +61,9 @@ export interface StaticFile {
 export async function serveStatic(root: string, urlPath: string): Promise<StaticFile> {
   let rel: string;
   try {
-    rel = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
+    const [beforeQuery = ''] = urlPath.split('?');
+    const [pathOnly = ''] = beforeQuery.split('#');
+    rel = decodeURIComponent(pathOnly);
   } catch {
     return notFound();
   }

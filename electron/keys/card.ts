@@ -25,7 +25,7 @@ export function cardFingerprint(sshPublicKey: string, ageRecipient: string): str
       bits -= 5;
     }
   }
-  return out.match(/.{4}/g)!.join('-');
+  return out.replace(/(.{4})(?=.)/g, '$1-'); // 16 characters in groups of 4
 }
 
 /** Validates a card, including that its fingerprint matches its keys. */

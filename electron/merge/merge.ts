@@ -13,6 +13,7 @@
  * opens every file fully instead (a malformed superseded file is then refused).
  */
 import { aggregate, panelInput, type AggregateOptions, type PanelResult } from '../../shared/merge/aggregate.ts';
+import { nth } from '../../shared/checked.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { Candidate, ConsensusEntry } from '../../shared/merge/model.ts';
 import { reconcile, type Reconciled } from '../../shared/merge/reconcile.ts';
@@ -60,11 +61,11 @@ export async function importBundles(
       if (!reconciled.pending.length) return { candidates, reconciled, fullyOpened };
       const full = await Promise.all(
         reconciled.pending.map((i) => {
-          const head = candidates[i]!.ok ? (candidates[i] as Extract<Candidate, { ok: true }>).bundle : undefined;
-          return pool.open(files[i]!, 'full', head);
+          const c = nth(candidates, i, 'candidate');
+          return pool.open(nth(files, i, 'file'), 'full', c.ok ? c.bundle : undefined);
         }),
       );
-      reconciled.pending.forEach((i, k) => (candidates[i] = full[k]!));
+      for (const [k, i] of reconciled.pending.entries()) candidates[i] = nth(full, k, 'fully opened candidate');
       fullyOpened += full.length;
     }
   } finally {

@@ -61,7 +61,9 @@ function workerScript(): Promise<URL> {
           },
         ],
       });
-      const text = out.outputFiles[0]!.text;
+      const [output] = out.outputFiles;
+      if (!output) throw new Error('esbuild wrote no output'); // caught below: the prebuilt worker is used
+      const text = output.text;
       const file = join(tmpdir(), `reviewdesk-open-worker-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`);
       writeFileSync(file, text);
       return pathToFileURL(file);
@@ -126,8 +128,10 @@ export class BundlePool {
   /** Starts `count` workers (0: open in this thread). */
   static async start(key: OpenKey, count: number, keepComments = false): Promise<BundlePool> {
     const pool = new BundlePool(key, keepComments);
-    const script = count > 0 ? await workerScript() : null;
-    for (let i = 0; i < count; i++) pool.spawn(script!);
+    if (count > 0) {
+      const script = await workerScript();
+      for (let i = 0; i < count; i++) pool.spawn(script);
+    }
     return pool;
   }
 
@@ -142,13 +146,14 @@ export class BundlePool {
     }
     // Requests wait in this thread's queue until the worker is ready and has room (IN_FLIGHT).
     const slot = { w, busy: IN_FLIGHT };
-    w.on('message', (m: { ready?: true; id?: number; candidate?: Candidate }) => {
+    // open-worker.ts posts `{ ready: true }` once, then `{ id, candidate }` per request.
+    w.on('message', (m: { ready: true } | { ready?: undefined; id: number; candidate: Candidate }) => {
       if (m.ready) slot.busy = 0;
       else {
         slot.busy--;
-        const p = this.waiting.get(m.id!);
-        this.waiting.delete(m.id!);
-        p?.resolve(m.candidate!);
+        const p = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        p?.resolve(m.candidate);
       }
       this.pump();
     });
@@ -173,8 +178,10 @@ export class BundlePool {
   /** Hands queued requests, in order, to workers with room. */
   private pump(): void {
     for (const slot of this.workers) {
-      while (slot.busy < IN_FLIGHT && this.queue.length) {
-        const { file, depth, known, resolve, reject } = this.queue.shift()!;
+      while (slot.busy < IN_FLIGHT) {
+        const next = this.queue.shift();
+        if (!next) break;
+        const { file, depth, known, resolve, reject } = next;
         const id = this.nextId++;
         slot.busy++;
         this.waiting.set(id, { resolve, reject });

@@ -1,10 +1,11 @@
 /** The summary table shared by the CSV, XLSX and PDF outputs: one row per application in rank order. */
-import type { ApplicationResult, PanelResult } from '../../shared/merge/aggregate.ts';
+import type { ApplicationResult, Cell, Method, PanelResult } from '../../shared/merge/aggregate.ts';
+import { getOrThrow } from '../../shared/checked.ts';
 import { scoredCriteria, type Rubric } from '../../shared/rubric/model.ts';
 
 export type CellValue = string | number | null;
 
-export const METHOD_LABEL: Record<string, string> = {
+export const METHOD_LABEL: Record<Method, string> = {
   mean: '平均分 / mean',
   median: '中位数 / median',
   trimmed: '去掉最高最低后平均 / trimmed mean',
@@ -17,13 +18,13 @@ export function round2(x: number | null): number | null {
 
 export function methodText(r: PanelResult): string {
   const o = r.options;
-  const m = o.method === 'trimmed' ? `${METHOD_LABEL.trimmed} (k=${o.trim.k}, ≥${o.trim.minRemaining})` : METHOD_LABEL[o.method]!;
+  const m = o.method === 'trimmed' ? `${METHOD_LABEL.trimmed} (k=${o.trim.k}, ≥${o.trim.minRemaining})` : METHOD_LABEL[o.method];
   return o.normalise ? `${m}; z 分数标准化 / z-score normalised` : m;
 }
 
 export function ordered(r: PanelResult): ApplicationResult[] {
   const byId = new Map(r.applications.map((a) => [a.applicationId, a]));
-  return r.ranking.map((id) => byId.get(id)!);
+  return r.ranking.map((id) => getOrThrow(byId, id, 'result of ranked application'));
 }
 
 export function summaryColumns(rubric: Rubric): string[] {
@@ -90,7 +91,7 @@ export function summaryRow(a: ApplicationResult, rubric: Rubric, expertName: (id
   ];
 }
 
-export const CELL_LABEL: Record<string, string> = {
+export const CELL_LABEL: Record<Cell, string> = {
   scored: '已评',
   recused: '回避',
   'in-progress': '进行中',

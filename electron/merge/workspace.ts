@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { ConsensusRecord, MergeFile, MergeOptions, MergeReview, MergeState, Output, ParsedInput } from '../../shared/ipc/contract.ts';
 import { aggregate, panelInput, withDefaults, type AggregateOptions, type PanelResult } from '../../shared/merge/aggregate.ts';
+import { nth } from '../../shared/checked.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { ConsensusEntry, FullBundle } from '../../shared/merge/model.ts';
 import type { Reconciled } from '../../shared/merge/reconcile.ts';
@@ -96,10 +97,11 @@ async function openAll(ctx: Context, identity: Identity, v: Verified): Promise<O
   const imported = files.length
     ? await importBundles(paths, identity, v.ledger, { keepComments: true })
     : { reconciled: { verdicts: [], accepted: {}, pending: [] } as Reconciled };
-  const nameOf = new Map(paths.map((p, i) => [p, files[i]!.fileName]));
+  const named = files.map((f, i) => ({ path: nth(paths, i, 'path'), fileName: f.fileName }));
+  const nameOf = new Map(named.map((n) => [n.path, n.fileName]));
   const name = (p: string): string => nameOf.get(p) ?? p;
   // The reasons quote the file that counts by its path; show the name the secretary dropped.
-  const rename = (text: string): string => paths.reduce((t, p, i) => t.split(p).join(files[i]!.fileName), text);
+  const rename = (text: string): string => named.reduce((t, n) => t.split(n.path).join(n.fileName), text);
   const verdicts = imported.reconciled.verdicts.map((verdict) => ({
     ...verdict,
     file: name(verdict.file),
@@ -111,7 +113,7 @@ async function openAll(ctx: Context, identity: Identity, v: Verified): Promise<O
   );
   const reconciled: Reconciled = { verdicts, accepted, pending: imported.reconciled.pending };
   const mergeFiles: MergeFile[] = files.map((f, i) => {
-    const verdict = verdicts[i]!;
+    const verdict = nth(verdicts, i, 'verdict');
     return {
       n: i + 1,
       fileName: f.fileName,
@@ -245,8 +247,8 @@ export async function importMergeFiles(
 
 function reviewsByApplication(accepted: Record<string, FullBundle>): Record<string, MergeReview[]> {
   const out: Record<string, MergeReview[]> = {};
-  for (const expertId of Object.keys(accepted).sort()) {
-    for (const r of accepted[expertId]!.reviews) {
+  for (const [expertId, bundle] of Object.entries(accepted).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const r of bundle.reviews) {
       (out[r.applicationId] ??= []).push({
         expertId,
         status: r.status,
@@ -329,7 +331,8 @@ export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensu
         at: next.recordedAt,
       }),
   });
-  return auditId === null ? old! : next;
+  // Unchanged means a stored record equal to `next`: that one (with its original author and time) is returned.
+  return auditId === null ? (old ?? next) : next;
 }
 
 /** The consensus audit trail, newest first. */

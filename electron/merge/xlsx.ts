@@ -4,7 +4,7 @@
  * with every score they gave.
  */
 import ExcelJS from 'exceljs';
-import type { PanelResult } from '../../shared/merge/aggregate.ts';
+import { cellAt, type Cell, type PanelResult } from '../../shared/merge/aggregate.ts';
 import type { FullBundle } from '../../shared/merge/model.ts';
 import type { FileVerdict } from '../../shared/merge/reconcile.ts';
 import { scoredCriteria, weightedTotal, type Rubric } from '../../shared/rubric/model.ts';
@@ -18,7 +18,7 @@ export interface WorkbookInput {
   now?: Date;
 }
 
-const FILL: Record<string, string> = {
+const FILL: Record<Cell, string> = {
   scored: 'FFD9EAD3',
   recused: 'FFFCE5CD',
   'in-progress': 'FFFFF2CC',
@@ -68,13 +68,13 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
     const row = comp.addRow([
       `${e.expertId} ${e.displayName}`,
       e.revision,
-      ...apps.map((a) => CELL_LABEL[e.cells[a]!]),
+      ...apps.map((a) => CELL_LABEL[cellAt(e, a)]),
       e.counts.scored,
       e.counts.recused,
       e.counts['in-progress'],
       e.counts.missing,
     ]);
-    apps.forEach((a, i) => (row.getCell(3 + i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[e.cells[a]!]! } }));
+    apps.forEach((a, i) => (row.getCell(3 + i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[cellAt(e, a)] } }));
   }
   comp.getColumn(1).width = 18;
 
@@ -172,7 +172,7 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
       const t = weightedTotal(rubric, scores);
       ws.addRow([
         a.applicationId,
-        CELL_LABEL[e.cells[a.applicationId]!],
+        CELL_LABEL[cellAt(e, a.applicationId)],
         ...criteria.flatMap((c) => {
           const v = r?.scores[c.id] ?? null;
           return withComments ? [v, r?.comments?.[c.id] ?? null] : [v];

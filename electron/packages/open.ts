@@ -6,6 +6,7 @@
  */
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
+import { nth } from '../../shared/checked.ts';
 import { Manifest, NS_PACKAGE, PACKAGE_SCHEMA_VERSION } from '../../shared/formats.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
 import { openAgeFile, type Progress } from '../crypto/age/index.ts';
@@ -82,7 +83,7 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       placed.map((e) => [e.dataStart, e.size]),
       opts.onProgress,
     );
-    const placedHash = new Map(placed.map((e, i) => [e.name, digests[i]!]));
+    const placedHash = new Map(placed.map((e, i) => [e.name, nth(digests, i, 'digest')]));
 
     // The signed document first, and nothing else until its signature is checked.
     if (!dir.entries.has('manifest.json')) throw new ReviewDeskError('E_FILE_MISSING', { path: 'manifest.json' });
@@ -138,7 +139,9 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       return kept.get(name) ?? (e ? entryBytes(dir, name, e.size) : undefined);
     };
     const rubricBytes = await bytesOf('rubric.json', MAX_RUBRIC_BYTES);
-    const rubric = parseStrict(rubricBytes!, Rubric, 'rubric.json', {
+    // The manifest schema requires rubric.json in `files`, and every listed file was found above.
+    if (!rubricBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'rubric.json' });
+    const rubric = parseStrict(rubricBytes, Rubric, 'rubric.json', {
       maxBytes: MAX_RUBRIC_BYTES,
       schemaVersion: RUBRIC_SCHEMA_VERSION,
     });

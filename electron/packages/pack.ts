@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { LEDGER_FILE, LEDGER_SCHEMA_VERSION, Ledger, NS_LEDGER } from '../../shared/merge/ledger.ts';
 import { NS_PACKAGE, PACKAGE_SCHEMA_VERSION, type Manifest, type ManifestFile } from '../../shared/formats.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
+import { findOrThrow, getOrThrow } from '../../shared/checked.ts';
 import { encryptStream } from '../crypto/age/index.ts';
 import { writeFileAtomic } from '../fs/durable.ts';
 import { sha256Hex } from '../crypto/hash.ts';
@@ -33,10 +34,14 @@ export function buildManifest(round: LoadedRound, secretariat: Identity, expertI
   const card = round.cards.get(expertId);
   const appIds = round.round.assignments[expertId];
   if (!card || !appIds) throw new ReviewDeskError('E_ROUND', { reason: `expert ${expertId} has no assignments` });
-  const apps = appIds.map((id) => round.round.applications.find((a) => a.id === id)!);
+  // loadRound has checked that every assigned application exists and has its dossier.
+  const apps = appIds.map((id) => ({
+    a: findOrThrow(round.round.applications, (a) => a.id === id, `application ${id} in the round`),
+    dossier: getOrThrow(round.dossiers, id, 'dossier of application'),
+  }));
   const files: ManifestFile[] = [
     { path: 'rubric.json', size: round.rubricBytes.length, mediaType: 'application/json', sha256: sha256Hex(round.rubricBytes) },
-    ...apps.flatMap((a) => round.dossiers.get(a.id)!.map(({ path, size, mediaType, sha256 }) => ({ path, size, mediaType, sha256 }))),
+    ...apps.flatMap(({ dossier }) => dossier.map(({ path, size, mediaType, sha256 }) => ({ path, size, mediaType, sha256 }))),
   ];
   return {
     schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -48,13 +53,13 @@ export function buildManifest(round: LoadedRound, secretariat: Identity, expertI
     secretariat: secretariat.card,
     expert: { id: expertId, fingerprint: card.fingerprint, displayName: card.displayName },
     rubric: { path: 'rubric.json', id: round.rubric.id, version: round.rubric.version },
-    applications: apps.map((a) => ({
+    applications: apps.map(({ a, dossier }) => ({
       id: a.id,
       name: a.name,
       organisation: a.organisation,
       category: a.category,
       ...(a.field ? { field: a.field } : {}),
-      files: round.dossiers.get(a.id)!.map((f) => f.path),
+      files: dossier.map((f) => f.path),
     })),
     files,
   };
@@ -70,9 +75,10 @@ export async function writePackage(round: LoadedRound, secretariat: Identity, ex
     { name: 'rubric.json', data: round.rubricBytes, compress: true },
   ];
   for (const a of manifest.applications) {
-    for (const f of round.dossiers.get(a.id)!) entries.push({ name: f.path, path: f.source, compress: worthCompressing(f.mediaType) });
+    for (const f of getOrThrow(round.dossiers, a.id, 'dossier of application'))
+      entries.push({ name: f.path, path: f.source, compress: worthCompressing(f.mediaType) });
   }
-  const recipient = round.cards.get(expertId)!.ageRecipient;
+  const recipient = getOrThrow(round.cards, expertId, 'card of expert').ageRecipient;
   const { sha256, size } = await writeFileAtomic(outPath, encryptStream(writeZip(entries), { recipients: [recipient] }));
   return { expertId, path: outPath, packageId: manifest.packageId, sha256, size, applications: manifest.applications.length };
 }
@@ -119,14 +125,18 @@ export function buildLedger(round: LoadedRound, secretariat: Identity, packages:
       category: a.category,
       ...(a.field ? { field: a.field } : {}),
     })),
-    experts: packages.map((p) => ({
-      expertId: p.expertId,
-      card: round.cards.get(p.expertId)!,
-      packageId: p.packageId,
-      packageSha256: p.sha256,
-      packageSize: p.size,
-      applications: round.round.assignments[p.expertId]!,
-    })),
+    experts: packages.map((p) => {
+      const applications = round.round.assignments[p.expertId];
+      if (!applications) throw new Error(`internal: a package was written for ${p.expertId}, who has no assignments`);
+      return {
+        expertId: p.expertId,
+        card: getOrThrow(round.cards, p.expertId, 'card of expert'),
+        packageId: p.packageId,
+        packageSha256: p.sha256,
+        packageSize: p.size,
+        applications,
+      };
+    }),
   };
 }
 

@@ -87,8 +87,8 @@ export async function importPackage(ctx: Context, input: { fileName: string; byt
         // until the expert has confirmed the key by phone; accepting opens the incoming copy again.
         ctx.session.pending.set(pending.id, pending);
         held = true;
-        while (ctx.session.pending.size > MAX_PENDING) {
-          const oldest = ctx.session.pending.values().next().value!;
+        for (const oldest of ctx.session.pending.values()) {
+          if (ctx.session.pending.size <= MAX_PENDING) break;
           ctx.session.pending.delete(oldest.id);
           await rm(oldest.path, { force: true });
         }

@@ -15,7 +15,7 @@ import {
   setConflict,
 } from '../db/review.ts';
 import { auditedWrite } from '../workspace/audit.ts';
-import { now, type Context, type PackageMeta } from '../workspace/context.ts';
+import { now, requireApplication, type Context, type PackageMeta } from '../workspace/context.ts';
 
 export interface Written {
   savedAt: string;
@@ -38,7 +38,7 @@ function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): 
     throw new ReviewDeskError('E_INVALID_SCORE', { value: edit.value, criterion: edit.criterionId });
   }
   if (edit.field === 'evidence') {
-    const files = new Set(meta.applications.get(applicationId)!.files);
+    const files = new Set(requireApplication(meta, applicationId).files);
     for (const ref of edit.value) {
       if (!files.has(ref.file)) throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${ref.file} is not a file of ${applicationId}` });
     }

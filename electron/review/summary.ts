@@ -6,6 +6,7 @@
 import type { ApplicationSummary, PackageDetail, PackageSummary, ReviewState } from '../../shared/ipc/contract.ts';
 import type { EvidenceRef } from '../../shared/formats.ts';
 import type { z } from 'zod';
+import { getOrThrow } from '../../shared/checked.ts';
 import { applicationProgress, type ApplicationEntries } from '../../shared/review/progress.ts';
 import { lastExport, pledgeAcceptedAt } from '../db/packages.ts';
 import {
@@ -19,7 +20,7 @@ import {
   type ConflictRow,
   type CriterionRow,
 } from '../db/review.ts';
-import type { Context, PackageMeta } from '../workspace/context.ts';
+import { requireApplication, type Context, type PackageMeta } from '../workspace/context.ts';
 
 export interface ApplicationData {
   conflict: ConflictRow | undefined;
@@ -53,7 +54,7 @@ export function progressOf(meta: PackageMeta, applicationId: string, d: Applicat
 
 /** The home screen's line for one application. Before the pledge the dossier list is withheld. */
 export function applicationSummary(meta: PackageMeta, applicationId: string, d: ApplicationData, pledged: boolean): ApplicationSummary {
-  const app = meta.applications.get(applicationId)!;
+  const app = requireApplication(meta, applicationId);
   const files = new Map(meta.manifest.files.map((f) => [f.path, f]));
   const p = progressOf(meta, applicationId, d);
   return {
@@ -64,7 +65,8 @@ export function applicationSummary(meta: PackageMeta, applicationId: string, d: 
     ...(app.field ? { field: app.field } : {}),
     files: pledged
       ? app.files.map((path) => {
-          const f = files.get(path)!;
+          // The manifest schema (shared/formats.ts) refuses an application file that `files` does not list.
+          const f = getOrThrow(files, path, 'manifest entry of dossier file');
           return { path, size: f.size, mediaType: f.mediaType };
         })
       : [],

@@ -90,7 +90,7 @@ export function holderOf(dataDir: string): { pid: number | string; hostname: str
   try {
     const h = JSON.parse(readFileSync(join(dataDir, HOLDER_FILE), 'utf8')) as Partial<Holder>;
     return {
-      pid: Number.isSafeInteger(h.pid) ? h.pid! : '?',
+      pid: typeof h.pid === 'number' && Number.isSafeInteger(h.pid) ? h.pid : '?',
       hostname: typeof h.hostname === 'string' && h.hostname ? h.hostname : '?',
     };
   } catch {

@@ -10,6 +10,7 @@ import { gradeFor, scaleRange, scoredCriteria, weightedPoints, type Criterion, t
 import type { Ledger, LedgerApplication } from './ledger.ts';
 import type { ConsensusEntry, ImportedBundle, ReviewScores, Text } from './model.ts';
 import type { Reconciled } from './reconcile.ts';
+import { getOrThrow, nth } from '../checked.ts';
 import { icc1, kendallW, mean, populationSd } from './stats.ts';
 
 export type Method = 'mean' | 'median' | 'trimmed';
@@ -211,18 +212,21 @@ function summarise(xs: readonly number[], o: AggregateOptions): Summary {
   // One numeric sort serves the median, the trimmed mean, min and max.
   const s = Float64Array.from(xs).sort();
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += s[i]!;
+  for (const x of s) sum += x;
   const m = sum / n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (s[i]! - m) ** 2;
-  const med = n % 2 ? s[n >> 1]! : (s[(n >> 1) - 1]! + s[n >> 1]!) / 2;
+  for (const x of s) ss += (x - m) ** 2;
+  const mid = n >> 1;
+  const med = n % 2 ? nth(s, mid) : (nth(s, mid - 1) + nth(s, mid)) / 2;
   const k = o.trim.k;
   let trimmed: number | null = null;
   if (n - 2 * k >= Math.max(1, o.trim.minRemaining)) {
     let t = 0;
-    for (let i = k; i < n - k; i++) t += s[i]!;
+    for (const x of s.subarray(k, n - k)) t += x;
     trimmed = t / (n - 2 * k);
   }
+  const min = nth(s, 0);
+  const max = nth(s, n - 1);
   let value: number | null;
   let used: Method = o.method;
   let trimFellBack = false;
@@ -241,9 +245,9 @@ function summarise(xs: readonly number[], o: AggregateOptions): Summary {
     mean: m,
     median: med,
     trimmed,
-    min: s[0]!,
-    max: s[n - 1]!,
-    range: s[n - 1]! - s[0]!,
+    min,
+    max,
+    range: max - min,
     sd: n < 2 ? null : Math.sqrt(ss / (n - 1)),
   };
 }
@@ -253,6 +257,13 @@ function cellOf(review: ReviewScores | undefined, criteria: Criterion[]): Cell {
   if (review.status === 'recused') return 'recused';
   if (review.status === 'complete' && criteria.every((c) => typeof review.scores[c.id] === 'number')) return 'scored';
   return 'in-progress';
+}
+
+/** An expert's cell for an application of the round (`cells` holds one for each). */
+export function cellAt(e: ExpertResult, applicationId: string): Cell {
+  const cell = e.cells[applicationId];
+  if (cell === undefined) throw new Error(`internal: no cell for ${e.expertId} × ${applicationId}`);
+  return cell;
 }
 
 const EPS = 1e-9;
@@ -302,13 +313,14 @@ export function aggregate(
   const raw = new Map<string, Map<string, Map<string, number>>>();
   for (const c of criteria) raw.set(c.id, new Map());
   for (const e of experts) {
+    const reviews = getOrThrow(reviewOf, e.expertId, 'reviews of expert');
     for (const a of appIds) {
-      if (!counts(e.cells[a]!)) continue;
-      const r = reviewOf.get(e.expertId)!.get(a)!;
+      if (!counts(cellAt(e, a))) continue;
+      const r = getOrThrow(reviews, a, 'counted review of application');
       for (const c of criteria) {
         const v = r.scores[c.id];
         if (typeof v !== 'number') continue;
-        const m = raw.get(c.id)!;
+        const m = getOrThrow(raw, c.id, 'raw scores of criterion');
         let byApp = m.get(e.expertId);
         if (!byApp) m.set(e.expertId, (byApp = new Map()));
         byApp.set(a, v);
@@ -319,7 +331,7 @@ export function aggregate(
   // Then regrouped by application: criterionId → appId → [expertId, score] in expert order.
   const used = new Map<string, Map<string, [string, number][]>>();
   for (const c of criteria) {
-    const byExpert = raw.get(c.id)!;
+    const byExpert = getOrThrow(raw, c.id, 'raw scores of criterion');
     const out = new Map<string, [string, number][]>();
     for (const a of appIds) out.set(a, []);
     let mu = 0;
@@ -335,14 +347,15 @@ export function aggregate(
       let sdJ = 0;
       if (o.normalise) {
         const xs = [...m.values()];
-        muJ = mean(xs)!;
-        sdJ = populationSd(xs)!;
+        // An expert is in `byExpert` only with a score, so neither falls back.
+        muJ = mean(xs) ?? 0;
+        sdJ = populationSd(xs) ?? 0;
       }
       for (const [a, x] of m) {
         let v = x;
         // One score says nothing about an expert's habits: it stays as given.
         if (o.normalise && m.size >= 2) v = Math.min(max, Math.max(min, mu + (sdJ > EPS ? (x - muJ) / sdJ : 0) * sigma));
-        out.get(a)!.push([expertId, v]);
+        getOrThrow(out, a, 'scores of application').push([expertId, v]);
       }
     }
     used.set(c.id, out);
@@ -362,22 +375,27 @@ export function aggregate(
     const recommendations: Record<string, number> = Object.fromEntries([...recIds, 'none'].map((r) => [r, 0]));
     const failed: ApplicationResult['gates']['failed'] = [];
     for (const e of experts) {
-      const cell = e.cells[app.id]!;
+      const cell = cellAt(e, app.id);
       if (cell === 'not-assigned') continue;
       ex.assigned.push(e.expertId);
-      const r = reviewOf.get(e.expertId)!.get(app.id);
-      if (cell === 'recused') ex.recused.push({ expertId: e.expertId, reason: r!.conflictReason });
-      else if (cell === 'missing') ex.missing.push(e.expertId);
+      const r = getOrThrow(reviewOf, e.expertId, 'reviews of expert').get(app.id);
+      // `missing` is exactly the cell of an absent review (cellOf), and it never counts.
+      if (cell === 'missing' || r === undefined) {
+        ex.missing.push(e.expertId);
+        continue;
+      }
+      if (cell === 'recused') ex.recused.push({ expertId: e.expertId, reason: r.conflictReason });
       else if (cell === 'in-progress') ex.inProgress.push(e.expertId);
       if (cell === 'scored') ex.complete.push(e.expertId);
       if (!counts(cell)) continue;
       ex.counted.push(e.expertId);
-      const rec = r!.recommendation;
-      recommendations[rec !== null && rec in recommendations ? rec : 'none']!++;
-      for (const g of r!.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
+      const rec = r.recommendation;
+      const key = rec !== null && rec in recommendations ? rec : 'none';
+      recommendations[key] = (recommendations[key] ?? 0) + 1;
+      for (const g of r.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
     }
     const criterionResults: CriterionResult[] = criteria.map((c) => {
-      const pairs = used.get(c.id)!.get(app.id)!;
+      const pairs = getOrThrow(getOrThrow(used, c.id, 'scores of criterion'), app.id, 'criterion scores of application');
       const scores: Record<string, number> = {};
       const values = new Array<number>(pairs.length);
       pairs.forEach(([expertId, v], i) => {
@@ -390,7 +408,7 @@ export function aggregate(
       const threshold = c.threshold ?? null;
       return {
         criterionId: c.id,
-        dimensionId: dimensionOf.get(c.id)!,
+        dimensionId: getOrThrow(dimensionOf, c.id, 'dimension of criterion'),
         scores,
         summary,
         threshold,
@@ -401,7 +419,11 @@ export function aggregate(
     const expertTotals: Record<string, number> = {};
     for (const expertId of ex.complete) {
       let t = 0;
-      for (let i = 0; i < criteria.length; i++) t += weightedPoints(criteria[i]!, criterionResults[i]!.scores[expertId]!);
+      for (const [i, c] of criteria.entries()) {
+        const v = nth(criterionResults, i, 'criterion result').scores[expertId];
+        if (v === undefined) throw new Error(`internal: the complete review by ${expertId} of ${app.id} has no score for ${c.id}`);
+        t += weightedPoints(c, v);
+      }
       expertTotals[expertId] = t;
     }
     const total = summarise(Object.values(expertTotals), o);
@@ -434,42 +456,43 @@ export function aggregate(
       let s = 0;
       for (const [i, c] of criteria.entries()) {
         if (c.id !== id && dimensionOf.get(c.id) !== id) continue;
-        const v = a.criteria[i]!.summary.value;
+        const v = nth(a.criteria, i, 'criterion result').summary.value;
         s += v === null ? -Infinity : weightedPoints(c, v);
       }
       return s;
     });
-  const compare = (a: { r: ApplicationResult; k: number[] }, b: { r: ApplicationResult; k: number[] }): number => {
-    const d = b.r.total.value! - a.r.total.value!;
+  type Rankable = { r: ApplicationResult; total: number; k: number[] };
+  const compare = (a: Rankable, b: Rankable): number => {
+    const d = b.total - a.total;
     if (Math.abs(d) > EPS) return d;
-    for (let i = 0; i < a.k.length; i++) {
-      const x = b.k[i]! - a.k[i]!;
+    for (const [i, ak] of a.k.entries()) {
+      const x = nth(b.k, i, 'tie-break key') - ak;
       if (Number.isNaN(x)) continue; // both missing
       if (Math.abs(x) > EPS) return x;
     }
     return 0;
   };
   const rankable = applications
-    .filter((a) => a.total.value !== null && a.gates.eligible)
-    .map((r) => ({ r, k: tieKey(r) }))
+    .flatMap((r): Rankable[] => (r.total.value !== null && r.gates.eligible ? [{ r, total: r.total.value, k: tieKey(r) }] : []))
     .sort((a, b) => compare(a, b) || (a.r.applicationId < b.r.applicationId ? -1 : 1));
-  rankable.forEach((x, i) => {
-    x.r.rank = i > 0 && compare(rankable[i - 1]!, x) === 0 ? rankable[i - 1]!.r.rank : i + 1;
-  });
+  let previous: Rankable | undefined;
+  for (const [i, x] of rankable.entries()) {
+    x.r.rank = previous && compare(previous, x) === 0 ? previous.r.rank : i + 1;
+    previous = x;
+  }
   const ranking = [...rankable.map((x) => x.r.applicationId), ...applications.filter((a) => a.rank === null).map((a) => a.applicationId)];
 
   // Experts far from the panel: deviation of their total from the mean of the others' totals.
   const sums = applications.map((a) => {
     const v = Object.values(a.expertTotals);
-    return { sum: v.reduce((x, y) => x + y, 0), n: v.length };
+    return { totals: a.expertTotals, sum: v.reduce((x, y) => x + y, 0), n: v.length };
   });
   for (const e of experts) {
     const devs: number[] = [];
-    applications.forEach((a, i) => {
-      const mine = a.expertTotals[e.expertId];
-      const { sum, n } = sums[i]!;
+    for (const { totals, sum, n } of sums) {
+      const mine = totals[e.expertId];
       if (mine !== undefined && n > 1) devs.push(mine - (sum - mine) / (n - 1));
-    });
+    }
     const m = mean(devs);
     e.deviation = { n: devs.length, mean: m, meanAbsolute: mean(devs.map(Math.abs)) };
     if (m !== null && devs.length >= 2 && Math.abs(m) > o.limits.expertDeviation * rubric.totalPoints + EPS)
@@ -477,16 +500,16 @@ export function aggregate(
   }
 
   const spreads: CriterionSpread[] = all.map(({ criterion: c, dimension }, i) => {
-    const per = applications.map((a) => a.criteria[i]!);
+    const per = applications.map((a) => ({ applicationId: a.applicationId, result: nth(a.criteria, i, 'criterion result') }));
     // Spread needs two scores: a single score's range of 0 is no agreement.
-    const ranges = per.filter((x) => x.summary.n >= 2).map((x) => x.summary.range!);
-    const sds = per.map((x) => x.summary.sd).filter((x): x is number => x !== null);
+    const ranges = per.flatMap(({ result: { summary } }) => (summary.n >= 2 && summary.range !== null ? [summary.range] : []));
+    const sds = per.map((x) => x.result.summary.sd).filter((x): x is number => x !== null);
     return {
       criterionId: c.id,
       dimensionId: dimension.id,
       title: c.title,
       scale: scaleRange(c.scale),
-      flagged: applications.filter((_, j) => per[j]!.disagreement).map((a) => a.applicationId),
+      flagged: per.filter((x) => x.result.disagreement).map((x) => x.applicationId),
       meanRange: mean(ranges),
       maxRange: ranges.length ? Math.max(...ranges) : null,
       meanSd: mean(sds),
@@ -496,7 +519,12 @@ export function aggregate(
   // Agreement. Kendall's W needs a complete block: the applications every participating expert scored completely.
   const participants = experts.filter((e) => applications.some((a) => a.expertTotals[e.expertId] !== undefined)).map((e) => e.expertId);
   const common = applications.filter((a) => participants.every((id) => a.expertTotals[id] !== undefined));
-  const w = kendallW(participants.map((id) => common.map((a) => a.expertTotals[id]!)));
+  const totalOf = (a: ApplicationResult, expertId: string): number => {
+    const v = a.expertTotals[expertId];
+    if (v === undefined) throw new Error(`internal: ${a.applicationId} in the common block has no total by ${expertId}`);
+    return v;
+  };
+  const w = kendallW(participants.map((id) => common.map((a) => totalOf(a, id))));
   const icc = icc1(applications.map((a) => Object.values(a.expertTotals)));
 
   return {

@@ -175,8 +175,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
   });
 
   const accepted: Record<string, FullBundle> = {};
-  for (const expertId of [...perExpert.keys()].sort()) {
-    const list = perExpert.get(expertId)!;
+  for (const [expertId, list] of [...perExpert].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const contents = new Map<number, Set<string>>();
     for (const { bundle } of list) {
       const set = contents.get(bundle.revision) ?? new Set<string>();
@@ -185,7 +184,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
     }
     const usable: typeof list = [];
     for (const u of list) {
-      if (contents.get(u.bundle.revision)!.size > 1)
+      if ((contents.get(u.bundle.revision)?.size ?? 0) > 1)
         refuse(u.index, u.bundle, expertId, 'E_MERGE_REVISION_CONFLICT', { expertId, revision: u.bundle.revision });
       else usable.push(u);
     }

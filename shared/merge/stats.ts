@@ -2,19 +2,24 @@
  * Small statistics for panel aggregation. Pure functions over plain arrays;
  * an empty input gives null rather than a number that could be mistaken for a score.
  */
+import { nth } from '../checked.ts';
+
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
 
 export function mean(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
+  return sum(xs) / xs.length;
 }
 
 export function median(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return s.length % 2 ? nth(s, m) : (nth(s, m - 1) + nth(s, m)) / 2;
 }
 
 /**
@@ -30,7 +35,7 @@ export function trimmedMean(xs: readonly number[], k: number, minRemaining: numb
 /** Sample standard deviation (n − 1); null below two values. */
 export function sampleSd(xs: readonly number[]): number | null {
   if (xs.length < 2) return null;
-  const m = mean(xs)!;
+  const m = sum(xs) / xs.length;
   let ss = 0;
   for (const x of xs) ss += (x - m) ** 2;
   return Math.sqrt(ss / (xs.length - 1));
@@ -39,7 +44,7 @@ export function sampleSd(xs: readonly number[]): number | null {
 /** Population standard deviation (n); null for no values. */
 export function populationSd(xs: readonly number[]): number | null {
   if (xs.length === 0) return null;
-  const m = mean(xs)!;
+  const m = sum(xs) / xs.length;
   let ss = 0;
   for (const x of xs) ss += (x - m) ** 2;
   return Math.sqrt(ss / xs.length);
@@ -56,9 +61,10 @@ export function averageRanksDescending(xs: readonly number[]): number[] {
   const ranks = new Array<number>(xs.length);
   for (let i = 0; i < order.length;) {
     let j = i;
-    while (j + 1 < order.length && Math.abs(order[j + 1]!.v - order[i]!.v) < 1e-9) j++;
+    const v = nth(order, i).v;
+    while (j + 1 < order.length && Math.abs(nth(order, j + 1).v - v) < 1e-9) j++;
     const r = (i + 1 + (j + 1)) / 2;
-    for (let t = i; t <= j; t++) ranks[order[t]!.i] = r;
+    for (const { i: at } of order.slice(i, j + 1)) ranks[at] = r;
     i = j + 1;
   }
   return ranks;
@@ -78,7 +84,7 @@ export function kendallW(scores: readonly (readonly number[])[]): number | null 
   let tieSum = 0;
   for (const row of scores) {
     const r = averageRanksDescending(row);
-    r.forEach((v, i) => (sums[i]! += v));
+    r.forEach((v, i) => (sums[i] = nth(sums, i) + v));
     const groups = new Map<number, number>();
     for (const v of r) groups.set(v, (groups.get(v) ?? 0) + 1);
     for (const t of groups.values()) tieSum += t ** 3 - t;
@@ -110,7 +116,7 @@ export function icc1(
   let ssb = 0;
   let ssw = 0;
   for (const x of g) {
-    const m = mean(x)!;
+    const m = sum(x) / x.length;
     ssb += x.length * (m - grand) ** 2;
     for (const v of x) ssw += (v - m) ** 2;
   }

@@ -19,4 +19,4 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'secretariat-pins', up: secretariatPins },
 ];
 
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

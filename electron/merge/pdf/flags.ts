@@ -67,13 +67,12 @@ export function drawFlags(s: Sheet, result: PanelResult): void {
 
 export function drawConsensus(s: Sheet, result: PanelResult): void {
   const { doc, t } = s;
-  const consensus = result.applications.filter((a) => a.consensus);
+  const consensus = result.applications.flatMap((a) => (a.consensus ? [{ a, c: a.consensus }] : []));
   if (!consensus.length) return;
   doc.moveDown(0.5);
   s.ensure(40);
   s.heading(t('三、专家组意见（秘书记录）', '3. Consensus (recorded by the secretary)'));
-  for (const a of consensus) {
-    const c = a.consensus!;
+  for (const { a, c } of consensus) {
     s.bullet(
       `${a.applicationId}${c.score === null ? '' : ` ${t('共识分', 'score')} ${fmt(c.score)}`}：${c.text}（${c.recordedBy}，${c.recordedAt.slice(0, 10)}）`,
     );

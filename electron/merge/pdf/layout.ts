@@ -16,7 +16,8 @@ export interface Column {
 
 /** Gives the last column what the others leave of `width`. */
 export function fillLastColumn(cols: Column[], width: number): void {
-  cols[cols.length - 1]!.w = width - cols.slice(0, -1).reduce((s, c) => s + c.w, 0);
+  const last = cols.at(-1);
+  if (last) last.w = width - cols.slice(0, -1).reduce((s, c) => s + c.w, 0);
 }
 
 export interface TableSpec<C extends Column, R> {

@@ -50,12 +50,13 @@ export function drawSignatures(s: Sheet, result: PanelResult, secretariat: { dis
       rowHeight: 30,
       // The signature and date columns stay empty: a line to write on.
       cell: (row, c, x, y, k) => {
-        if (k >= row.length) return;
+        const text = row[k];
+        if (text === undefined) return;
         doc
           .font('body')
           .fontSize(9)
           .fillColor(INK)
-          .text(row[k]!, x + 4, y + 12, s.one(c.w - 8));
+          .text(text, x + 4, y + 12, s.one(c.w - 8));
       },
       rowAfter: (_row, _i, y) => {
         const sx = M.l + no + expert + org;

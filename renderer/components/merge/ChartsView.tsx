@@ -7,7 +7,7 @@ import { BarChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMergeStore } from '../../state/merge.ts';
-import { EXPERT_COLORS } from './labels.ts';
+import { expertColor } from './labels.ts';
 
 const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
 
@@ -66,7 +66,7 @@ export function ChartsView(): React.JSX.Element | null {
           series={experts.map((e, i) => ({
             name: e.expertId,
             label: `${e.expertId} ${e.displayName}`,
-            color: EXPERT_COLORS[i % EXPERT_COLORS.length]!,
+            color: expertColor(i),
           }))}
         />
       </ChartCard>

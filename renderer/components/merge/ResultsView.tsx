@@ -28,7 +28,7 @@ import { pick } from '../../../shared/i18n-text.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { navigate } from '../../router.ts';
 import { useMergeStore } from '../../state/merge.ts';
-import { criteriaById, num } from './labels.ts';
+import { criteriaById, criterionTitle, num } from './labels.ts';
 
 export function OptionsBar(): React.JSX.Element {
   const { t } = useTranslation();
@@ -339,14 +339,14 @@ export function ResultsTable(): React.JSX.Element | null {
                 <Table.Td>
                   <Group gap={4} wrap="wrap">
                     {a.disagreement.slice(0, 3).map((c) => (
-                      <Tooltip key={c} label={crit.get(c) ? pick(crit.get(c)!.criterion.title, locale) : c}>
+                      <Tooltip key={c} label={criterionTitle(crit, c, locale)}>
                         <Badge size="sm" color="grape" variant="light">
                           {t('merge.results.disagree', { criterion: c })}
                         </Badge>
                       </Tooltip>
                     ))}
                     {a.belowThresholds.slice(0, Math.max(0, 3 - a.disagreement.length)).map((c) => (
-                      <Tooltip key={`t-${c}`} label={crit.get(c) ? pick(crit.get(c)!.criterion.title, locale) : c}>
+                      <Tooltip key={`t-${c}`} label={criterionTitle(crit, c, locale)}>
                         <Badge size="sm" color="orange" variant="outline">
                           {t('merge.results.below', { criterion: c })}
                         </Badge>
@@ -384,11 +384,15 @@ export function FlagsPanel(): React.JSX.Element | null {
   if (!results) return null;
   const { result, rubric } = results;
   const gates = new Map(rubric.gates.map((g) => [g.id, g]));
+  const gateTitle = (id: string): string => {
+    const g = gates.get(id);
+    return g ? pick(g.title, locale) : id;
+  };
   const crit = criteriaById(rubric);
   const names = new Map(result.experts.map((e) => [e.expertId, e.displayName]));
   const gateFlags = result.applications.flatMap((a) => a.gates.failed.map((f) => ({ a, f })));
   const disagreements = result.applications.flatMap((a) => a.criteria.filter((c) => c.disagreement).map((c) => ({ a, c })));
-  const outliers = result.experts.filter((e) => e.outlier);
+  const outliers = result.experts.flatMap((e) => (e.outlier ? [{ ...e, outlier: e.outlier }] : []));
   return (
     <SimpleGrid cols={3} spacing="sm" data-testid="flags">
       <Paper withBorder p="sm" radius="md" data-testid="flags-gates">
@@ -402,8 +406,7 @@ export function FlagsPanel(): React.JSX.Element | null {
         )}
         {gateFlags.map(({ a, f }, i) => (
           <Text key={i} size="sm" mb={4}>
-            <b>{a.applicationId}</b> · {f.expertId} {names.get(f.expertId)} ·{' '}
-            {gates.get(f.criterionId) ? pick(gates.get(f.criterionId)!.title, locale) : f.criterionId}
+            <b>{a.applicationId}</b> · {f.expertId} {names.get(f.expertId)} · {gateTitle(f.criterionId)}
             {f.comment && (
               <Text span c="dimmed">
                 {' '}
@@ -424,7 +427,7 @@ export function FlagsPanel(): React.JSX.Element | null {
         )}
         {disagreements.slice(0, 12).map(({ a, c }) => (
           <Text key={`${a.applicationId}-${c.criterionId}`} size="sm" mb={4}>
-            <b>{a.applicationId}</b> · {crit.get(c.criterionId) ? pick(crit.get(c.criterionId)!.criterion.title, locale) : c.criterionId} ·{' '}
+            <b>{a.applicationId}</b> · {criterionTitle(crit, c.criterionId, locale)} ·{' '}
             {t('merge.flags.spread', { min: num(c.summary.min), max: num(c.summary.max), sd: num(c.summary.sd) })}
           </Text>
         ))}
@@ -448,7 +451,7 @@ export function FlagsPanel(): React.JSX.Element | null {
             <b>
               {e.expertId} {e.displayName}
             </b>{' '}
-            · {t(`merge.flags.${e.outlier!}`)} ({num(e.deviation.mean)})
+            · {t(`merge.flags.${e.outlier}`)} ({num(e.deviation.mean)})
           </Text>
         ))}
       </Paper>
