@@ -158,8 +158,7 @@ export class BundlePool {
     });
     w.on('error', (e) => {
       this.failed ??= e;
-      for (const p of [...this.waiting.values(), ...this.queue.splice(0), ...this.workers.flatMap((s) => s.queue.splice(0))])
-        p.reject(e);
+      for (const p of [...this.waiting.values(), ...this.queue.splice(0), ...this.workers.flatMap((s) => s.queue.splice(0))]) p.reject(e);
       this.waiting.clear();
     });
     this.workers.push(slot);
