@@ -178,7 +178,8 @@ export interface KnownHead {
  */
 async function openFullFromHead(file: string, h: HeldHead, keepComments: boolean): Promise<ImportedBundle> {
   const { dir, signer } = h.doc;
-  const json = await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON);
+  // The head read checked this entry's CRC and the signature over its SHA-512; the same bytes inflate the same.
+  const json = await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON, { again: true });
   const bundle = parseStrict(json, Bundle, 'bundle.json', {
     maxBytes: MAX_BUNDLE_JSON,
     schemaVersion: BUNDLE_SCHEMA_VERSION,
