@@ -2,11 +2,12 @@
  * Ed25519 SSH keys and SSH signatures (OpenSSH PROTOCOL.sshsig), signed and
  * verified with libsodium. Every signature we make is accepted by
  * `ssh-keygen -Y verify`, and we accept what `ssh-keygen -Y sign` makes with an
- * Ed25519 key. Key files use the stock OpenSSH formats (via sshpk).
+ * Ed25519 key. Private key files (the stock OpenSSH format, via sshpk) are
+ * electron/crypto/ssh-keyfile.ts: only loading or saving an identity needs
+ * them, not the threads that verify bundles.
  */
 import { createHash } from 'node:crypto';
 import sodium from 'sodium-native';
-import sshpk from 'sshpk';
 import { ReviewDeskError } from '../../shared/errors.ts';
 
 const MAGIC = Buffer.from('SSHSIG');
@@ -76,33 +77,6 @@ export function parseSshPublicKey(line: string): Buffer {
 /** The OpenSSH fingerprint, as `ssh-keygen -l` prints it: `SHA256:…`. */
 export function sshFingerprint(publicKey: Uint8Array): string {
   return `SHA256:${createHash('sha256').update(publicKeyBlob(publicKey)).digest('base64').replace(/=+$/, '')}`;
-}
-
-/** The stock OpenSSH private key file (`-----BEGIN OPENSSH PRIVATE KEY-----`), unencrypted. */
-export function formatOpenSshPrivateKey(key: SigningKey, comment = ''): string {
-  const seed = Buffer.from(key.secretKey.subarray(0, 32));
-  const pk = new sshpk.PrivateKey({
-    type: 'ed25519',
-    parts: [
-      { name: 'A', data: Buffer.from(key.publicKey) },
-      { name: 'k', data: seed },
-    ],
-  } as unknown as sshpk.PrivateKey);
-  pk.comment = comment;
-  return pk.toString('openssh');
-}
-
-/** Reads an unencrypted OpenSSH Ed25519 private key file. */
-export function parseOpenSshPrivateKey(pem: string): SigningKey {
-  const pk = sshpk.parsePrivateKey(pem, 'openssh');
-  if (pk.type !== 'ed25519') throw new Error(`expected an ed25519 key, got ${pk.type}`);
-  const parts = (pk as unknown as { part: Record<string, { data: Buffer }> }).part;
-  const seed = parts.k?.data;
-  if (!seed) throw new Error('ed25519 key has no seed');
-  const publicKey = Buffer.alloc(32);
-  const secretKey = sodium.sodium_malloc(64);
-  sodium.crypto_sign_seed_keypair(publicKey, secretKey, seed.subarray(seed.length - 32));
-  return { publicKey, secretKey };
 }
 
 function signedData(namespace: string, hashAlg: string, message: Uint8Array, digest?: Buffer): Buffer {

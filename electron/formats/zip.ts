@@ -248,8 +248,12 @@ function deflateBound(size: number): number {
  * byte past its declared size when it inflates to more (E_ZIP_ENTRY_SIZE):
  * zlib writes into one buffer of that size plus one byte, so it stops there.
  * The returned buffer may be a view of the archive's bytes.
+ *
+ * `again`: this entry was already read from this same directory (so from the same bytes in memory) and its
+ * CRC-32 checked then, along with a digest of its content that a signature covers; inflating the same
+ * bytes gives the same content, so the CRC is not computed twice (the merge's full open after its head read).
  */
-export async function entryBytes(dir: ZipDirectory, name: string, limit: number): Promise<Buffer> {
+export async function entryBytes(dir: ZipDirectory, name: string, limit: number, opts: { again?: boolean } = {}): Promise<Buffer> {
   const e = dir.entries.get(name);
   if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: name });
   if (e.size > limit) throw new ReviewDeskError('E_ZIP_LIMIT', { what: name, value: e.size, limit });
@@ -261,7 +265,7 @@ export async function entryBytes(dir: ZipDirectory, name: string, limit: number)
   let content: Buffer;
   if (e.method === 0) content = raw;
   else content = inflateCapped(raw, e.size, dir.stats, name);
-  if (!(dir.limits.skipStoredCrc && e.method === 0) && crc32(content) !== e.crc32)
+  if (!opts.again && !(dir.limits.skipStoredCrc && e.method === 0) && crc32(content) !== e.crc32)
     throw new ReviewDeskError('E_ZIP_CORRUPT', { reason: `${name}: CRC mismatch` });
   return content;
 }

@@ -12,7 +12,8 @@ import type { Card } from '../../shared/card.ts';
 import { CARD_SCHEMA_VERSION } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { decryptBytes, decryptFile, encryptBytes } from '../crypto/age/index.ts';
-import { formatOpenSshPrivateKey, formatSshPublicKey, generateSigningKey, parseOpenSshPrivateKey, type SigningKey } from '../crypto/ssh.ts';
+import { formatOpenSshPrivateKey, parseOpenSshPrivateKey } from '../crypto/ssh-keyfile.ts';
+import { formatSshPublicKey, generateSigningKey, type SigningKey } from '../crypto/ssh.ts';
 import { cardFingerprint, readCard } from './card.ts';
 
 export const CARD_FILE = 'card.json';

@@ -58,6 +58,9 @@ export async function importBundles(
     let fullyOpened = opts.verifyAll ? files.length : 0;
     for (;;) {
       const reconciled = reconcile(ledger, candidates);
+      // Heads no longer needed (files already decided, or not the next to open) are let go before the full opens.
+      const pending = new Set(reconciled.pending.map((i) => files[i]!));
+      pool.release(files.filter((f) => !pending.has(f)));
       if (!reconciled.pending.length) return { candidates, reconciled, fullyOpened };
       const full = await Promise.all(
         reconciled.pending.map((i) => {

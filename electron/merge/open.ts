@@ -12,6 +12,13 @@
  * The merge opens every file by its head and fully only the files that could
  * count (electron/merge/merge.ts). Neither throws for a bad file: it becomes
  * a refused candidate with its error code.
+ *
+ * A head read can be kept ({@link HeldHeads}): the decrypted ZIP (about the
+ * file's size) and the signer its signature verified. The full open of the
+ * same file then starts from there instead of reading, decrypting, inflating,
+ * hashing and verifying it again; it does the rest of `openBundleBytes`'s
+ * checks on bundle.json inflated again from that same authenticated
+ * plaintext, so on the very bytes whose digest the signature covers.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,11 +28,12 @@ import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../s
 import { BUNDLE_SCHEMA_VERSION, Bundle } from '../../shared/formats.ts';
 import { compactBundle, type Candidate, type ImportedBundle } from '../../shared/merge/model.ts';
 import { MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limits.ts';
-import { openBundleBytes, signedBundleDocument } from '../bundles/verify.ts';
+import { openBundleBytes, signedBundleDocument, type SignedBundleDocument } from '../bundles/verify.ts';
 import { decryptBytes } from '../crypto/age/index.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint } from '../crypto/ssh.ts';
-import { describeIssues } from '../formats/json.ts';
+import { describeIssues, parseStrict } from '../formats/json.ts';
+import { entryBytes, entryDigest } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
 
@@ -96,12 +104,39 @@ async function readBundleFile(file: string): Promise<Buffer> {
   });
 }
 
-async function openHead(file: string, data: Buffer, key: OpenKey): Promise<ImportedBundle> {
+/** A head read kept for the full open of the same file: its checked ZIP directory (over the decrypted bytes) and verified signer. */
+interface HeldHead {
+  fileSha256: string;
+  contentSha512: string;
+  doc: Pick<SignedBundleDocument, 'dir' | 'signer'>;
+}
+
+/**
+ * Head reads kept by file path, for the full open of the same file that may follow (one per worker, or one
+ * per pool opening in its own thread). Each holds the decrypted ZIP, about the size of the file (bundle.json
+ * itself is inflated again, not held). A full open takes its entry out.
+ */
+export class HeldHeads {
+  private readonly byFile = new Map<string, HeldHead>();
+  keep(file: string, head: HeldHead): void {
+    this.byFile.set(file, head);
+  }
+  take(file: string): HeldHead | undefined {
+    const h = this.byFile.get(file);
+    this.byFile.delete(file);
+    return h;
+  }
+  get size(): number {
+    return this.byFile.size;
+  }
+}
+
+async function openHead(file: string, data: Buffer, key: OpenKey, held?: HeldHeads): Promise<ImportedBundle> {
   const { plaintext, fileSha256 } = await decryptBytes(data, [{ identity: key.ageIdentity }]);
   // Only bundle.json and its signature are inflated; the attachments are the full open's (openBundleBytes).
   // The signature is checked before anything of bundle.json is held or parsed. Its own digest of bundle.json
   // doubles as the content hash (no second pass over megabytes).
-  const { json, signer, hashAlg, digest } = await signedBundleDocument(plaintext);
+  const { dir, json, signer, hashAlg, digest } = await signedBundleDocument(plaintext);
   const { head, appVersion } = readHead(json);
   const card = checkCard(head.expert, 'bundle.json (expert)');
   if (head.expertFingerprint !== card.fingerprint) {
@@ -110,10 +145,12 @@ async function openHead(file: string, data: Buffer, key: OpenKey): Promise<Impor
   if (formatSshPublicKey(signer) !== card.sshPublicKey) {
     throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
   }
+  const contentSha512 = hashAlg === 'sha512' ? digest.toString('hex') : createHash('sha512').update(json).digest('hex');
+  held?.keep(file, { fileSha256, contentSha512, doc: { dir, signer } });
   return {
     file,
     fileSha256,
-    contentSha512: hashAlg === 'sha512' ? digest.toString('hex') : createHash('sha512').update(json).digest('hex'),
+    contentSha512,
     roundId: head.roundId,
     packageId: head.packageId,
     packageSha256: head.packageSha256,
@@ -133,6 +170,39 @@ export interface KnownHead {
   contentSha512: string;
 }
 
+/**
+ * The checks of `openBundleBytes` (electron/bundles/verify.ts) that follow the signature, on a head read kept
+ * from the same file: bundle.json inflated again from the same decrypted bytes (so the bytes the signature's
+ * digest was computed over), canonical JSON against the strict schema, the card against the signer, no entry
+ * the document does not list, and every attachment's size and SHA-256. Keep in step with `openBundleBytes`.
+ */
+async function openFullFromHead(file: string, h: HeldHead, keepComments: boolean): Promise<ImportedBundle> {
+  const { dir, signer } = h.doc;
+  // The head read checked this entry's CRC and the signature over its SHA-512; the same bytes inflate the same.
+  const json = await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON, { again: true });
+  const bundle = parseStrict(json, Bundle, 'bundle.json', {
+    maxBytes: MAX_BUNDLE_JSON,
+    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    canonical: true,
+  });
+  const card = checkCard(bundle.expert, 'bundle.json (expert)');
+  if (formatSshPublicKey(signer) !== card.sshPublicKey) {
+    throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
+  }
+  const listed = new Map(bundle.attachments.map((a) => [a.path, a]));
+  for (const name of dir.entries.keys()) {
+    if (name !== 'bundle.json' && name !== 'bundle.json.sig' && !listed.has(name))
+      throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
+  }
+  for (const a of bundle.attachments) {
+    const e = dir.entries.get(a.path);
+    if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: a.path });
+    if (e.size !== a.size || (await entryDigest(dir, a.path, a.size)) !== a.sha256)
+      throw new ReviewDeskError('E_HASH_MISMATCH', { path: a.path });
+  }
+  return compactBundle(bundle, { file, fileSha256: h.fileSha256, contentSha512: h.contentSha512 }, keepComments);
+}
+
 async function openFull(file: string, data: Buffer, key: OpenKey, keepComments: boolean, known?: KnownHead): Promise<ImportedBundle> {
   // openBundleBytes reads only the age key; the signing key stays with the caller.
   const { bundle, fileSha256 } = await openBundleBytes(data, { card: key.card, ageIdentity: key.ageIdentity } as Identity);
@@ -148,17 +218,34 @@ async function openFull(file: string, data: Buffer, key: OpenKey, keepComments: 
   return compactBundle(bundle, { file, fileSha256, contentSha512 }, keepComments);
 }
 
-/** Opens one file to the given depth. */
-export async function openCandidate(file: string, key: OpenKey, depth: Depth, keepComments = false, known?: KnownHead): Promise<Candidate> {
+/**
+ * Opens one file to the given depth. With `held`, a head read is kept there and a full open of a file whose
+ * head it holds (the same `known` head) starts from it rather than from the file.
+ */
+export async function openCandidate(
+  file: string,
+  key: OpenKey,
+  depth: Depth,
+  keepComments = false,
+  known?: KnownHead,
+  held?: HeldHeads,
+): Promise<Candidate> {
+  let data: Buffer | null = null;
   let fileSha256: string | null = null;
   try {
-    const data = await readBundleFile(file);
-    fileSha256 = sha256Hex(data);
+    if (depth === 'full') {
+      const h = held?.take(file);
+      if (h && known && h.fileSha256 === known.fileSha256 && h.contentSha512 === known.contentSha512) {
+        fileSha256 = h.fileSha256;
+        return { ok: true, bundle: await openFullFromHead(file, h, keepComments) };
+      }
+    }
+    data = await readBundleFile(file);
     let bundle: ImportedBundle;
     if (depth === 'full') bundle = await openFull(file, data, key, keepComments, known);
     else {
       try {
-        bundle = await openHead(file, data, key);
+        bundle = await openHead(file, data, key, held);
       } catch (e) {
         // A head that cannot be read gets the full check, whose error code is the precise one (E_NOT_CANONICAL, …).
         if (!isReviewDeskError(e, 'E_SCHEMA')) throw e;
@@ -167,6 +254,8 @@ export async function openCandidate(file: string, key: OpenKey, depth: Depth, ke
     }
     return { ok: true, bundle };
   } catch (e) {
+    // The file's hash names a refused file too (decryption hashes it on the way; a refusal before that, here).
+    if (data) fileSha256 = sha256Hex(data);
     const err = isReviewDeskError(e)
       ? e
       : (fromFileSystemError(e) ?? new ReviewDeskError('E_INTERNAL', { reason: e instanceof Error ? e.message : String(e) }));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Candidate } from '../../shared/merge/model.ts';
-import { openCandidate, type Depth, type KnownHead, type OpenKey } from './open.ts';
+import { HeldHeads, openCandidate, type Depth, type KnownHead, type OpenKey } from './open.ts';
 import { FROM_SOURCE, unpacked } from '../workers/locate.ts';
 
 export interface PoolOptions {
@@ -75,6 +75,7 @@ function workerScript(): Promise<URL> {
 }
 
 type Pending = { resolve: (c: Candidate) => void; reject: (e: unknown) => void };
+type Slot = { w: Worker; busy: number; queue: Request[] };
 type Request = { file: string; depth: Depth; known: KnownHead | undefined } & Pending;
 
 /**
@@ -113,9 +114,12 @@ export function prewarmBundleWorkers(count: number): void {
 
 /** A set of worker threads opening files on request. Close it when done. */
 export class BundlePool {
-  private readonly workers: { w: Worker; busy: number }[] = [];
+  private readonly workers: Slot[] = [];
   private readonly waiting = new Map<number, Pending>();
   private readonly queue: Request[] = [];
+  /** Which worker read each file's head (and holds it for the full open); without workers, the heads this thread holds. */
+  private readonly headAt = new Map<string, Slot>();
+  private readonly held = new HeldHeads();
   /** A worker's failure: it fails every open in hand or to come (the merge is refused, not half-done). */
   private failed: unknown = null;
   private nextId = 0;
@@ -145,10 +149,9 @@ export class BundlePool {
       warm.postMessage({ init });
     }
     // Requests wait in this thread's queue until the worker is ready and has room (IN_FLIGHT).
-    const slot = { w, busy: IN_FLIGHT };
-    // open-worker.ts posts `{ ready: true }` once, then `{ id, candidate }` per request.
-    w.on('message', (m: { ready: true } | { ready?: undefined; id: number; candidate: Candidate }) => {
-      if (m.ready) slot.busy = 0;
+    const slot: Slot = { w, busy: IN_FLIGHT, queue: [] };
+    w.on('message', (m: { ready: true } | { id: number; candidate: Candidate }) => {
+      if ('ready' in m) slot.busy = 0;
       else {
         slot.busy--;
         const p = this.waiting.get(m.id);
@@ -159,7 +162,7 @@ export class BundlePool {
     });
     w.on('error', (e) => {
       this.failed ??= e;
-      for (const p of [...this.waiting.values(), ...this.queue.splice(0)]) p.reject(e);
+      for (const p of [...this.waiting.values(), ...this.queue.splice(0), ...this.workers.flatMap((s) => s.queue.splice(0))]) p.reject(e);
       this.waiting.clear();
     });
     this.workers.push(slot);
@@ -167,21 +170,43 @@ export class BundlePool {
 
   /** Opens one file on the next worker with room (or here, without workers). */
   open(file: string, depth: Depth, known?: KnownHead): Promise<Candidate> {
-    if (!this.workers.length) return openCandidate(file, this.key, depth, this.keepComments, known);
+    if (!this.workers.length) return openCandidate(file, this.key, depth, this.keepComments, known, this.held);
     if (this.failed !== null) return Promise.reject(this.failed);
+    // A full open goes to the worker that read the file's head: it starts from what it kept.
+    const at = depth === 'full' && known ? this.headAt.get(file) : undefined;
     return new Promise<Candidate>((resolve, reject) => {
-      this.queue.push({ file, depth, known, resolve, reject });
+      (at ? at.queue : this.queue).push({ file, depth, known, resolve, reject });
       this.pump();
     });
   }
 
-  /** Hands queued requests, in order, to workers with room. */
+  /**
+   * Lets go of the heads kept for files that will not be opened fully (superseded, duplicates), so that
+   * only those still to be opened stay in the workers' memory.
+   */
+  release(files: readonly string[]): void {
+    if (!this.workers.length) {
+      for (const f of files) this.held.take(f);
+      return;
+    }
+    const bySlot = new Map<Slot, string[]>();
+    for (const f of files) {
+      const at = this.headAt.get(f);
+      if (!at) continue;
+      this.headAt.delete(f);
+      const list = bySlot.get(at) ?? [];
+      list.push(f);
+      bySlot.set(at, list);
+    }
+    for (const [slot, list] of bySlot) slot.w.postMessage({ release: list });
+  }
+
+  /** Hands queued requests, in order, to workers with room: first those meant for that worker, then any. */
   private pump(): void {
     for (const slot of this.workers) {
-      while (slot.busy < IN_FLIGHT) {
-        const next = this.queue.shift();
-        if (!next) break;
-        const { file, depth, known, resolve, reject } = next;
+      while (slot.busy < IN_FLIGHT && (slot.queue.length || this.queue.length)) {
+        const { file, depth, known, resolve, reject } = (slot.queue.length ? slot.queue : this.queue).shift()!;
+        if (depth === 'head') this.headAt.set(file, slot);
         const id = this.nextId++;
         slot.busy++;
         this.waiting.set(id, { resolve, reject });

@@ -309,61 +309,54 @@ export function aggregate(
   });
   const counts = (cell: Cell): boolean => cell === 'scored' || (o.includeInProgress && cell === 'in-progress');
 
-  // Raw scores per criterion: criterionId → expertId → appId → score.
-  const raw = new Map<string, Map<string, Map<string, number>>>();
-  for (const c of criteria) raw.set(c.id, new Map());
-  for (const e of experts) {
-    const reviews = getOrThrow(reviewOf, e.expertId, 'reviews of expert');
-    for (const a of appIds) {
-      if (!counts(cellAt(e, a))) continue;
-      const r = getOrThrow(reviews, a, 'counted review of application');
-      for (const c of criteria) {
-        const v = r.scores[c.id];
-        if (typeof v !== 'number') continue;
-        const m = getOrThrow(raw, c.id, 'raw scores of criterion');
-        let byApp = m.get(e.expertId);
-        if (!byApp) m.set(e.expertId, (byApp = new Map()));
-        byApp.set(a, v);
+  // Scores by criterion in dense tables, expert-major in ledger order: at[k][j·A + a] is expert j's score of
+  // application a on criterion k, NaN where none counts. Maps of maps and [expert, score] pairs for the
+  // 300,000 scores of a large panel cost more in allocation and collection than the figures themselves.
+  const A = appIds.length;
+  const E = experts.length;
+  const reviewAt: (ReviewScores | undefined)[][] = experts.map((e) => {
+    const byApp = reviewOf.get(e.expertId)!;
+    return appIds.map((a) => byApp.get(a));
+  });
+  const at: Float64Array[] = criteria.map(() => new Float64Array(E * A).fill(NaN));
+  experts.forEach((e, j) => {
+    const reviews = reviewAt[j]!;
+    for (let a = 0; a < A; a++) {
+      if (!counts(e.cells[appIds[a]!]!)) continue;
+      const scores = reviews[a]!.scores;
+      for (let k = 0; k < criteria.length; k++) {
+        const v = scores[criteria[k]!.id];
+        if (typeof v === 'number') at[k]![j * A + a] = v;
       }
     }
-  }
+  });
   // Optional z-score normalisation per expert and criterion, rescaled to the pooled mean and SD, clamped to the scale.
-  // Then regrouped by application: criterionId → appId → [expertId, score] in expert order.
-  const used = new Map<string, Map<string, [string, number][]>>();
-  for (const c of criteria) {
-    const byExpert = getOrThrow(raw, c.id, 'raw scores of criterion');
-    const out = new Map<string, [string, number][]>();
-    for (const a of appIds) out.set(a, []);
-    let mu = 0;
-    let sigma = 0;
-    if (o.normalise) {
-      const pooled = [...byExpert.values()].flatMap((m) => [...m.values()]);
-      mu = mean(pooled) ?? 0;
-      sigma = populationSd(pooled) ?? 0;
-    }
-    const { min, max } = scaleRange(c.scale);
-    for (const [expertId, m] of byExpert) {
-      let muJ = 0;
-      let sdJ = 0;
-      if (o.normalise) {
-        const xs = [...m.values()];
-        // An expert is in `byExpert` only with a score, so neither falls back.
-        muJ = mean(xs) ?? 0;
-        sdJ = populationSd(xs) ?? 0;
-      }
-      for (const [a, x] of m) {
-        let v = x;
+  if (o.normalise) {
+    criteria.forEach((c, k) => {
+      const t = at[k]!;
+      const pooled: number[] = [];
+      for (let i = 0; i < t.length; i++) if (!Number.isNaN(t[i]!)) pooled.push(t[i]!);
+      const mu = mean(pooled) ?? 0;
+      const sigma = populationSd(pooled) ?? 0;
+      const { min, max } = scaleRange(c.scale);
+      for (let j = 0; j < E; j++) {
+        const xs: number[] = [];
+        for (let a = 0; a < A; a++) if (!Number.isNaN(t[j * A + a]!)) xs.push(t[j * A + a]!);
         // One score says nothing about an expert's habits: it stays as given.
-        if (o.normalise && m.size >= 2) v = Math.min(max, Math.max(min, mu + (sdJ > EPS ? (x - muJ) / sdJ : 0) * sigma));
-        getOrThrow(out, a, 'scores of application').push([expertId, v]);
+        if (xs.length < 2) continue;
+        const muJ = mean(xs)!;
+        const sdJ = populationSd(xs)!;
+        for (let a = 0; a < A; a++) {
+          const x = t[j * A + a]!;
+          if (!Number.isNaN(x)) t[j * A + a] = Math.min(max, Math.max(min, mu + (sdJ > EPS ? (x - muJ) / sdJ : 0) * sigma));
+        }
       }
-    }
-    used.set(c.id, out);
+    });
   }
 
   const consensusOf = new Map(consensus.map((c) => [c.applicationId, c]));
   const recIds = rubric.recommendations.map((r) => r.id);
-  const applications: ApplicationResult[] = input.applications.map((app) => {
+  const applications: ApplicationResult[] = input.applications.map((app, appIndex) => {
     const ex = {
       assigned: [] as string[],
       counted: [] as string[],
@@ -374,34 +367,31 @@ export function aggregate(
     };
     const recommendations: Record<string, number> = Object.fromEntries([...recIds, 'none'].map((r) => [r, 0]));
     const failed: ApplicationResult['gates']['failed'] = [];
-    for (const e of experts) {
-      const cell = cellAt(e, app.id);
-      if (cell === 'not-assigned') continue;
+    experts.forEach((e, j) => {
+      const cell = e.cells[app.id]!;
+      if (cell === 'not-assigned') return;
       ex.assigned.push(e.expertId);
-      const r = getOrThrow(reviewOf, e.expertId, 'reviews of expert').get(app.id);
-      // `missing` is exactly the cell of an absent review (cellOf), and it never counts.
-      if (cell === 'missing' || r === undefined) {
-        ex.missing.push(e.expertId);
-        continue;
-      }
-      if (cell === 'recused') ex.recused.push({ expertId: e.expertId, reason: r.conflictReason });
+      const r = reviewAt[j]![appIndex];
+      if (cell === 'recused') ex.recused.push({ expertId: e.expertId, reason: r!.conflictReason });
+      else if (cell === 'missing') ex.missing.push(e.expertId);
       else if (cell === 'in-progress') ex.inProgress.push(e.expertId);
       if (cell === 'scored') ex.complete.push(e.expertId);
-      if (!counts(cell)) continue;
+      if (!counts(cell)) return;
       ex.counted.push(e.expertId);
-      const rec = r.recommendation;
-      const key = rec !== null && rec in recommendations ? rec : 'none';
-      recommendations[key] = (recommendations[key] ?? 0) + 1;
-      for (const g of r.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
-    }
-    const criterionResults: CriterionResult[] = criteria.map((c) => {
-      const pairs = getOrThrow(getOrThrow(used, c.id, 'scores of criterion'), app.id, 'criterion scores of application');
+      const rec = r!.recommendation;
+      recommendations[rec !== null && rec in recommendations ? rec : 'none']!++;
+      for (const g of r!.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
+    });
+    const criterionResults: CriterionResult[] = criteria.map((c, k) => {
+      const t = at[k]!;
       const scores: Record<string, number> = {};
-      const values = new Array<number>(pairs.length);
-      pairs.forEach(([expertId, v], i) => {
-        scores[expertId] = v;
-        values[i] = v;
-      });
+      const values: number[] = [];
+      for (let j = 0; j < E; j++) {
+        const v = t[j * A + appIndex]!;
+        if (Number.isNaN(v)) continue;
+        scores[experts[j]!.expertId] = v;
+        values.push(v);
+      }
       const summary = summarise(values, o);
       const { min, max } = scaleRange(c.scale);
       const span = max - min;

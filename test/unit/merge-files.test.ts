@@ -21,6 +21,7 @@ import { readZip, zipToBuffer } from '../../electron/formats/zip.ts';
 import { createIdentity, loadIdentity, type Identity } from '../../electron/keys/identity.ts';
 import { readLedger } from '../../electron/merge/ledger.ts';
 import { importBundles, mergeBundles, type MergeOutcome } from '../../electron/merge/merge.ts';
+import { HeldHeads, openCandidate } from '../../electron/merge/open.ts';
 import { resultCsv } from '../../electron/merge/csv.ts';
 import { resultPdf } from '../../electron/merge/pdf.ts';
 import { buildResultDocument, readSignedResult, writeSignedResult } from '../../electron/merge/result.ts';
@@ -178,6 +179,25 @@ describe('the corpus: each file with its expected verdict', () => {
         .filter((s, i, a) => a.indexOf(s) === i)
         .sort(),
     );
+  });
+
+  it('a full open from a kept head read equals one from the file, and refuses what the file would be refused for', async () => {
+    const held = new HeldHeads();
+    const good = join(bundles, 'E01.rsb');
+    const head = await openCandidate(good, key(), 'head', false, undefined, held);
+    expect(head.ok && head.bundle.reviews).toBe(null);
+    expect(held.size).toBe(1);
+    const known = head.ok ? head.bundle : undefined;
+    const fromHead = await openCandidate(good, key(), 'full', false, known, held);
+    expect(held.size).toBe(0); // taken: the full open started from it
+    expect(fromHead).toEqual(await openCandidate(good, key(), 'full', false, known));
+    // Signed, with a readable head, but a body the strict schema refuses: the same code by either route.
+    const bad = await forge({ ...base, revision: 10, applications: [{ ...base.applications[0]!, extra: 1 } as never] });
+    const badHead = await openCandidate(bad, key(), 'head', false, undefined, held);
+    expect(held.size).toBe(1);
+    const badFull = await openCandidate(bad, key(), 'full', false, badHead.ok ? badHead.bundle : undefined, held);
+    expect(badFull).toMatchObject({ ok: false, code: 'E_SCHEMA' });
+    expect(badFull).toEqual(await openCandidate(bad, key(), 'full', false, badHead.ok ? badHead.bundle : undefined));
   });
 
   it('a superseded file with a broken body is superseded, or refused with --verify-all', async () => {

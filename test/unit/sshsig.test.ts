@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatOpenSshPrivateKey, formatSshPublicKey, generateSigningKey, sshsigSign, sshsigVerify } from '../../electron/crypto/ssh.ts';
+import { formatOpenSshPrivateKey } from '../../electron/crypto/ssh-keyfile.ts';
+import { formatSshPublicKey, generateSigningKey, sshsigSign, sshsigVerify } from '../../electron/crypto/ssh.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const dir = tempDir();
