@@ -159,6 +159,16 @@ export interface BundleJob {
   next: SharedArrayBuffer;
 }
 
+/** Verdicts a worker thread sends back in one message (and the last, smaller batch when its claims run out). */
+export const VERDICT_BATCH = 64;
+
+/** One message from a worker thread: verdicts for the files at these indexes of the job's paths. */
+export interface VerdictBatch {
+  id: number;
+  indexes: number[];
+  verdicts: BundleVerdict[];
+}
+
 /** Files in flight per thread, so that file reads and X25519 on libuv's threadpool overlap parsing. */
 const LANES = 8;
 /** Below this many files, handing work to running workers costs more than it saves. */
@@ -243,8 +253,9 @@ export async function verifyBundleFiles(paths: string[], secretariat: Identity, 
     out[index] = verdict;
     if (++received === paths.length) allIn();
   };
-  const onMessage = (m: { id?: number; index: number; verdict: BundleVerdict }): void => {
-    if (m.id === job.id) record(m.index, m.verdict);
+  const onMessage = (m: Partial<VerdictBatch>): void => {
+    if (m.id !== job.id || !m.indexes || !m.verdicts) return;
+    for (let k = 0; k < m.indexes.length; k++) record(m.indexes[k]!, m.verdicts[k]!);
   };
   let lost = (): void => undefined;
   const workerLost = new Promise<void>((resolve) => (lost = resolve));
