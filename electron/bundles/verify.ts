@@ -32,6 +32,11 @@ export interface OpenedBundle {
 /** Known experts by card fingerprint (the round's roster). */
 export type Roster = ReadonlyMap<string, Card>;
 
+/** The SSH public keys of a roster's cards, for the signer check before bundle.json is parsed. */
+export function rosterSshKeys(roster: Roster): ReadonlySet<string> {
+  return new Set(Array.from(roster.values(), (c) => c.sshPublicKey));
+}
+
 /** An SSH signature is a few hundred bytes. */
 const MAX_SIGNATURE_BYTES = 64 * 1024;
 /** Up to this declared size bundle.json is inflated before its signature is checked; larger, it is streamed first. */
@@ -60,7 +65,12 @@ export interface SignedBundleDocument {
  */
 export async function signedBundleDocument(
   plaintext: Buffer,
-  opts: { stats?: ZipStats | undefined; roster?: Roster | undefined } = {},
+  opts: {
+    stats?: ZipStats | undefined;
+    roster?: Roster | undefined;
+    /** rosterSshKeys(roster), when the caller checks many files against one roster. */
+    rosterKeys?: ReadonlySet<string> | undefined;
+  } = {},
 ): Promise<SignedBundleDocument> {
   const dir = await readZipDirectory(
     plaintext.length,
@@ -83,8 +93,8 @@ export async function signedBundleDocument(
     : Buffer.from(await entryDigest(dir, 'bundle.json', entry.size, parsed.hashAlg), 'hex');
   const signer = sshsigVerifyDigest(parsed, digest, 'bundle.json');
   if (opts.roster) {
-    const signerKey = formatSshPublicKey(signer);
-    if (![...opts.roster.values()].some((c) => c.sshPublicKey === signerKey)) {
+    const keys = opts.rosterKeys ?? rosterSshKeys(opts.roster);
+    if (!keys.has(formatSshPublicKey(signer))) {
       throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
     }
   }
@@ -98,12 +108,16 @@ export async function openBundleBytes(
   data: Uint8Array,
   secretariat: Pick<Identity, 'ageIdentity'>,
   roster?: Roster,
-  opts: { stats?: ZipStats } = {},
+  opts: { stats?: ZipStats; rosterKeys?: ReadonlySet<string> | undefined } = {},
 ): Promise<OpenedBundle> {
   if (data.length > MAX_BUNDLE_FILE) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: data.length, limit: MAX_BUNDLE_FILE });
   const { plaintext, fileSha256 } = await decryptBytes(data, [{ identity: secretariat.ageIdentity }]);
   // With a roster, a signer outside it is refused before bundle.json is held, let alone parsed.
-  const { dir, json, signer } = await signedBundleDocument(plaintext, { stats: opts.stats, roster });
+  const { dir, json, signer } = await signedBundleDocument(plaintext, {
+    stats: opts.stats,
+    roster,
+    rosterKeys: opts.rosterKeys,
+  });
   const signerKey = formatSshPublicKey(signer);
   const bundle = parseStrict(json, Bundle, 'bundle.json', {
     maxBytes: MAX_BUNDLE_JSON,
@@ -159,6 +173,16 @@ export interface BundleJob {
   next: SharedArrayBuffer;
 }
 
+/** Verdicts a worker thread sends back in one message (and the last, smaller batch when its claims run out). */
+export const VERDICT_BATCH = 64;
+
+/** One message from a worker thread: verdicts for the files at these indexes of the job's paths. */
+export interface VerdictBatch {
+  id: number;
+  indexes: number[];
+  verdicts: BundleVerdict[];
+}
+
 /** Files in flight per thread, so that file reads and X25519 on libuv's threadpool overlap parsing. */
 const LANES = 8;
 /** Below this many files, handing work to running workers costs more than it saves. */
@@ -174,9 +198,11 @@ const POOL_START_FILES = 1000;
 export async function verifyClaimed(job: BundleJob, report: (index: number, verdict: BundleVerdict) => void): Promise<void> {
   const next = new Int32Array(job.next);
   const key = { ageIdentity: job.ageIdentity };
+  // The same for every file of the job: built once here, not per file.
+  const rosterKeys = job.roster ? rosterSshKeys(job.roster) : undefined;
   const lane = async (): Promise<void> => {
     for (let i = Atomics.add(next, 0, 1); i < job.paths.length; i = Atomics.add(next, 0, 1)) {
-      report(i, await verifyOne(job.paths[i]!, key, job.roster));
+      report(i, await verifyOne(job.paths[i]!, key, job.roster, rosterKeys));
     }
   };
   await Promise.all(Array.from({ length: Math.min(LANES, job.paths.length) }, lane));
@@ -243,8 +269,9 @@ export async function verifyBundleFiles(paths: string[], secretariat: Identity, 
     out[index] = verdict;
     if (++received === paths.length) allIn();
   };
-  const onMessage = (m: { id?: number; index: number; verdict: BundleVerdict }): void => {
-    if (m.id === job.id) record(m.index, m.verdict);
+  const onMessage = (m: Partial<VerdictBatch>): void => {
+    if (m.id !== job.id || !m.indexes || !m.verdicts) return;
+    for (let k = 0; k < m.indexes.length; k++) record(m.indexes[k]!, m.verdicts[k]!);
   };
   let lost = (): void => undefined;
   const workerLost = new Promise<void>((resolve) => (lost = resolve));
@@ -269,7 +296,12 @@ export async function verifyBundleFiles(paths: string[], secretariat: Identity, 
   }
 }
 
-async function verifyOne(file: string, secretariat: Pick<Identity, 'ageIdentity'>, roster?: Roster): Promise<BundleVerdict> {
+async function verifyOne(
+  file: string,
+  secretariat: Pick<Identity, 'ageIdentity'>,
+  roster?: Roster,
+  rosterKeys?: ReadonlySet<string>,
+): Promise<BundleVerdict> {
   try {
     let data: Buffer;
     try {
@@ -277,7 +309,7 @@ async function verifyOne(file: string, secretariat: Pick<Identity, 'ageIdentity'
     } catch (e) {
       throw new ReviewDeskError('E_IO', { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
     }
-    const { bundle, fileSha256 } = await openBundleBytes(data, secretariat, roster);
+    const { bundle, fileSha256 } = await openBundleBytes(data, secretariat, roster, { rosterKeys });
     return {
       file,
       ok: true,

@@ -18,9 +18,20 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 /** \u escapes JSON.stringify writes: control characters without a short form. */
 const SHORT: Record<number, true> = { 0x22: true, 0x5c: true, 0x62: true, 0x66: true, 0x6e: true, 0x72: true, 0x74: true };
 
-export function isCanonicalJsonText(text: string): boolean {
+export function isCanonicalJsonText(
+  text: string,
+  /**
+   * The caller knows `text` is JSON that JSON.parse accepted and holds no lone surrogate (it was decoded from
+   * valid UTF-8). Then a string with no backslash before its closing quote holds no control character either
+   * (JSON allows none raw), so it is canonical as it stands and its end is found with indexOf, several times
+   * faster than scanning its characters.
+   */
+  wellFormedJson = false,
+): boolean {
   let i = 0;
   const n = text.length;
+  /** The first backslash at or after the last string start looked at (n when none). */
+  let nextBackslash = -1;
 
   /**
    * Reads a string starting at the quote; returns its raw content (between the quotes) for a key, '' for a
@@ -28,6 +39,17 @@ export function isCanonicalJsonText(text: string): boolean {
    */
   const string = (key: boolean): string | null => {
     const start = ++i;
+    if (wellFormedJson) {
+      if (nextBackslash < start) {
+        nextBackslash = text.indexOf('\\', start);
+        if (nextBackslash < 0) nextBackslash = n;
+      }
+      const end = text.indexOf('"', start);
+      if (end >= 0 && end < nextBackslash) {
+        i = end + 1;
+        return key ? text.slice(start, end) : '';
+      }
+    }
     let escaped = false;
     while (i < n) {
       // The engine's regular expressions skip ordinary characters far faster than a loop.

@@ -107,9 +107,12 @@ export function canonicalJsonReference(value: unknown): string | undefined {
   return canonicalize(value);
 }
 
-/** Whether `text` is exactly the RFC 8785 form of `value` (its JSON.parse result): a one-pass check, else the full serialiser. */
-export function isCanonicalJson(text: string, value: unknown): boolean {
-  return isCanonicalJsonText(text) || canonicalJson(value) === text;
+/**
+ * Whether `text` is exactly the RFC 8785 form of `value` (its JSON.parse result): a one-pass check, else the
+ * full serialiser. `wellFormed`: the text was decoded from valid UTF-8, so it holds no lone surrogate.
+ */
+export function isCanonicalJson(text: string, value: unknown, wellFormed = false): boolean {
+  return isCanonicalJsonText(text, wellFormed) || canonicalJson(value) === text;
 }
 
 /** Bytes of UTF-8 decoded per piece by {@link decodeUtf8}: the transcoded copy of one piece is all it holds at once. */
@@ -166,6 +169,7 @@ export function parseStrict<S extends z.ZodType>(
   if (!r.success) {
     throw new ReviewDeskError('E_SCHEMA', { file, reason: describeIssues(r.error) });
   }
-  if (opts.canonical && !isCanonicalJson(text, value)) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
+  // The text was decoded from bytes isUtf8 accepted, so it holds no lone surrogate.
+  if (opts.canonical && !isCanonicalJson(text, value, true)) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
   return r.data as z.infer<S>;
 }

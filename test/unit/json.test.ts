@@ -74,6 +74,21 @@ describe('isCanonicalJsonText', () => {
     }
     expect(ref, text).toBe(text);
   };
+  /** Lone surrogates, which text decoded from valid UTF-8 never holds. */
+  const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /**
+   * On JSON that parses and holds no lone surrogate (what parseStrict passes), the quick string ends that
+   * `wellFormedJson` allows give exactly the answer of the full scan; elsewhere the promise does not hold.
+   */
+  const sameWhenWellFormed = (text: string): void => {
+    try {
+      JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (LONE.test(text)) return;
+    expect(isCanonicalJsonText(text, true), text).toBe(isCanonicalJsonText(text));
+  };
 
   it('says yes to canonical text, including escapes, surrogate pairs and exponents', () => {
     for (const v of [
@@ -86,6 +101,7 @@ describe('isCanonicalJsonText', () => {
     ]) {
       const text = canonicalJson(v);
       expect(isCanonicalJsonText(text), text).toBe(true);
+      expect(isCanonicalJsonText(text, true), text).toBe(true);
       agrees(text);
     }
   });
@@ -118,6 +134,7 @@ describe('isCanonicalJsonText', () => {
     ];
     for (const text of bad) {
       expect(isCanonicalJsonText(text), text).toBe(false);
+      sameWhenWellFormed(text);
       agrees(text);
     }
   });
@@ -137,6 +154,22 @@ describe('isCanonicalJsonText', () => {
         else t = t.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + t.slice(at + 1);
       }
       agrees(t);
+      sameWhenWellFormed(t);
+    }
+  });
+
+  it('finds string ends by quote only on well-formed JSON, and still checks escapes and raw text there', () => {
+    const cases: [string, boolean][] = [
+      ['{"a":"评审 😀","b":"x"}', true],
+      ['{"a":"x\\ny","b":"\\\\","c":"评"}', true],
+      ['{"a":"\\/"}', false],
+      ['{"a":"\\u0041","b":"y"}', false],
+      ['{"b":"评","a":"审"}', false],
+      ['{"a":"x" ,"b":1}', false],
+    ];
+    for (const [text, canonical] of cases) {
+      expect(isCanonicalJsonText(text, true), text).toBe(canonical);
+      expect(isCanonicalJsonText(text), text).toBe(canonical);
     }
   });
 });
