@@ -118,6 +118,19 @@ export async function openBundleBytes(
     roster,
     rosterKeys: opts.rosterKeys,
   });
+  const bundle = await checkSignedBundle({ dir, json, signer }, roster);
+  return { bundle, fileSha256, attachments: bundle.attachments.map((a) => a.path) };
+}
+
+/**
+ * What follows the signature for a bundle whose ZIP directory, `bundle.json`
+ * and signer came out of {@link signedBundleDocument}: the strict canonical
+ * parse, the card against the signer (and the roster), no entry the document
+ * does not list, and every attachment against its signed digest. The merge's
+ * second open of a file whose head it kept runs the same checks.
+ */
+export async function checkSignedBundle(doc: Pick<SignedBundleDocument, 'dir' | 'json' | 'signer'>, roster?: Roster): Promise<BundleT> {
+  const { dir, json, signer } = doc;
   const signerKey = formatSshPublicKey(signer);
   const bundle = parseStrict(json, Bundle, 'bundle.json', {
     maxBytes: MAX_BUNDLE_JSON,
@@ -146,7 +159,7 @@ export async function openBundleBytes(
     if (e.size !== a.size || (await entryDigest(dir, a.path, a.size)) !== a.sha256)
       throw new ReviewDeskError('E_HASH_MISMATCH', { path: a.path });
   }
-  return { bundle, fileSha256, attachments: bundle.attachments.map((a) => a.path) };
+  return bundle;
 }
 
 /** The outcome for one bundle file. */

@@ -28,12 +28,12 @@ import { ReviewDeskError, fromFileSystemError, isReviewDeskError } from '../../s
 import { BUNDLE_SCHEMA_VERSION, Bundle } from '../../shared/formats.ts';
 import { compactBundle, type Candidate, type ImportedBundle } from '../../shared/merge/model.ts';
 import { MAX_BUNDLE_FILE, MAX_BUNDLE_JSON } from '../bundles/limits.ts';
-import { openBundleBytes, signedBundleDocument, type SignedBundleDocument } from '../bundles/verify.ts';
+import { checkSignedBundle, openBundleBytes, signedBundleDocument, type SignedBundleDocument } from '../bundles/verify.ts';
 import { decryptBytes } from '../crypto/age/index.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint } from '../crypto/ssh.ts';
-import { describeIssues, parseStrict } from '../formats/json.ts';
-import { entryBytes, entryDigest } from '../formats/zip.ts';
+import { describeIssues } from '../formats/json.ts';
+import { entryBytes } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
 
@@ -180,26 +180,7 @@ async function openFullFromHead(file: string, h: HeldHead, keepComments: boolean
   const { dir, signer } = h.doc;
   // The head read checked this entry's CRC and the signature over its SHA-512; the same bytes inflate the same.
   const json = await entryBytes(dir, 'bundle.json', MAX_BUNDLE_JSON, { again: true });
-  const bundle = parseStrict(json, Bundle, 'bundle.json', {
-    maxBytes: MAX_BUNDLE_JSON,
-    schemaVersion: BUNDLE_SCHEMA_VERSION,
-    canonical: true,
-  });
-  const card = checkCard(bundle.expert, 'bundle.json (expert)');
-  if (formatSshPublicKey(signer) !== card.sshPublicKey) {
-    throw new ReviewDeskError('E_SIG_SIGNER', { file: 'bundle.json', fingerprint: sshFingerprint(signer) });
-  }
-  const listed = new Map(bundle.attachments.map((a) => [a.path, a]));
-  for (const name of dir.entries.keys()) {
-    if (name !== 'bundle.json' && name !== 'bundle.json.sig' && !listed.has(name))
-      throw new ReviewDeskError('E_ZIP_UNLISTED', { path: name });
-  }
-  for (const a of bundle.attachments) {
-    const e = dir.entries.get(a.path);
-    if (!e) throw new ReviewDeskError('E_FILE_MISSING', { path: a.path });
-    if (e.size !== a.size || (await entryDigest(dir, a.path, a.size)) !== a.sha256)
-      throw new ReviewDeskError('E_HASH_MISMATCH', { path: a.path });
-  }
+  const bundle = await checkSignedBundle({ dir, json, signer });
   return compactBundle(bundle, { file, fileSha256: h.fileSha256, contentSha512: h.contentSha512 }, keepComments);
 }
 
