@@ -66,8 +66,8 @@ export async function benchBundles(root: string): Promise<BundlesBench> {
   results.push({
     what: 'check 2,000 score bundles (decrypt + signature + schema)',
     value: `${verifyMs.toFixed(0)} ms (${((verifyMs / 2000) * 1000).toFixed(0)} µs/file; CPU ${cpuMs.toFixed(0)} ms over all threads, ${((cpuMs / 2000) * 1000).toFixed(0)} µs/file; worker threads started beforehand in ${poolMs.toFixed(0)} ms); stock route ${stockMs.toFixed(1)} ms/file ≈ ${((stockMs * 2000) / 1000).toFixed(1)} s`,
-    target: '< 1 s',
-    ok: verifyMs < 1000,
+    target: '≤ 0.5 s in process (issue 10; it was < 1 s)',
+    ok: verifyMs <= 500,
   });
   return { rows: results, demo: small, files, signerOf };
 }

@@ -47,8 +47,8 @@ export async function benchPackage(root: string): Promise<BenchRow[]> {
   results.push({
     what: `open ${mb(pkg.size)} package (decrypt, authenticate, hash every file, parse)`,
     value: `${openMs.toFixed(0)} ms; age -d ${ageMs.toFixed(0)} ms; ratio ${(openMs / ageMs).toFixed(2)} (worker threads started beforehand in ${Math.min(...runs.map((r) => r.poolMs)).toFixed(0)} ms; started on demand instead: ${coldMs.toFixed(0)} ms, ratio ${(coldMs / ageMs).toFixed(2)})`,
-    target: '≤ 1.5 × age -d',
-    ok: openMs <= 1.5 * ageMs,
+    target: 'no slower than age -d (issue 10; it was ≤ 1.5 ×)',
+    ok: openMs <= ageMs,
   });
   results.push({
     what: 'peak memory opening it (whole process RSS)',
