@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { scaleRange } from '../../shared/rubric/model.ts';
 import { downloaded, expect, test, verifyWithStockTools, type ReviewDeskApp } from './fixtures.ts';
 import { FinishPage } from './pages/FinishPage.ts';
+import type { Page } from '@playwright/test';
 
 const COMMENT = '论证充分，数据翔实，与申报材料第三章所列指标一致，具备较强的可行性。';
 
@@ -22,6 +23,14 @@ async function scoreAll(app: ReviewDeskApp, packageId: string): Promise<void> {
     await app.ws.invoke('review:edit', { ...ref, edit: { field: 'score', criterionId: c.id, value: scaleRange(c.scale).max } });
     await app.ws.invoke('review:edit', { ...ref, edit: { field: 'comment', criterionId: c.id, value: COMMENT } });
   }
+}
+
+/** Each edit reaches the Node side only after 0.8 s (a busy disk, a loaded machine). */
+async function slowEdits(page: Page): Promise<void> {
+  await page.route(/\/api\/review(:|%3A)edit$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -129,10 +138,7 @@ test('an opinion typed just before Export is in the exported bundle, even while 
   const finish = new FinishPage(page);
   await finish.allowIncomplete.check();
   // A slow answer (a busy disk, a loaded machine): each edit reaches the Node side only after a while.
-  await page.route(/\/api\/review(:|%3A)edit$/, async (route) => {
-    await new Promise((r) => setTimeout(r, 800));
-    await route.continue();
-  });
+  await slowEdits(page);
   const opinion = '同意推荐，建议加强产学研协同。';
   await finish.opinion.click();
   await page.keyboard.type(opinion);
@@ -149,10 +155,7 @@ test('a double click on Export seals one revision, not two, even while edits are
   await finish.allowIncomplete.check();
   // The opinion's save is slow, so the first click waits for it: the window in which a second click used to start
   // a second export.
-  await page.route(/\/api\/review(:|%3A)edit$/, async (route) => {
-    await new Promise((r) => setTimeout(r, 800));
-    await route.continue();
-  });
+  await slowEdits(page);
   await finish.opinion.click();
   await page.keyboard.type('同意推荐。');
   await downloaded(page, app.scratch('double'), () => finish.exportBundle.dblclick());
