@@ -36,3 +36,18 @@ export const Card = z
   })
   .strict();
 export type Card = z.infer<typeof Card>;
+
+/**
+ * Text a person types for a card they make (keygen, first run): one line, no
+ * control characters (C0, DEL, C1), no line or paragraph separators, no
+ * bidirectional overrides or isolates. Cards received from others are read
+ * with the looser {@link Card} schema and always printed escaped
+ * (shared/safe-text.ts); this keeps such text from being made here at all.
+ */
+const LINE_BREAKERS = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const ONE_LINE = 'one line of text, without control characters or direction overrides';
+export const CardPerson = z.object({
+  displayName: Card.shape.displayName.refine((s) => !LINE_BREAKERS.test(s), ONE_LINE),
+  organisation: Card.shape.organisation.refine((s) => !LINE_BREAKERS.test(s), ONE_LINE),
+  fields: z.array(Card.shape.fields.element.refine((s) => !LINE_BREAKERS.test(s), ONE_LINE)).max(20),
+});

@@ -9,12 +9,13 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Card } from '../../shared/card.ts';
-import { CARD_SCHEMA_VERSION } from '../../shared/card.ts';
+import { CARD_SCHEMA_VERSION, CardPerson } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { decryptBytes, decryptFile, encryptBytes } from '../crypto/age/index.ts';
 import { formatOpenSshPrivateKey, parseOpenSshPrivateKey } from '../crypto/ssh-keyfile.ts';
 import { formatSshPublicKey, generateSigningKey, type SigningKey } from '../crypto/ssh.ts';
 import { cardFingerprint, readCard } from './card.ts';
+import { describeIssues } from '../formats/json.ts';
 
 export const CARD_FILE = 'card.json';
 export const PROTECTED_FILE = 'secret-keys.age';
@@ -41,6 +42,9 @@ export interface NewIdentity {
 
 /** Generates a new identity in memory. */
 export async function createIdentity(opts: NewIdentity): Promise<Identity> {
+  // What the person typed, checked before any key is made: one line of text each (see CardPerson).
+  const person = CardPerson.safeParse({ displayName: opts.displayName, organisation: opts.organisation, fields: opts.fields ?? [] });
+  if (!person.success) throw new ReviewDeskError('E_INVALID_INPUT', { reason: describeIssues(person.error) });
   const ageIdentity = opts.postQuantum ? await generateHybridIdentity() : await generateX25519Identity();
   const ageRecipient = await identityToRecipient(ageIdentity);
   const signing = generateSigningKey();
@@ -49,9 +53,9 @@ export async function createIdentity(opts: NewIdentity): Promise<Identity> {
     schemaVersion: CARD_SCHEMA_VERSION,
     kind: 'reviewdesk-card',
     role: opts.role,
-    displayName: opts.displayName,
-    organisation: opts.organisation,
-    fields: opts.fields ?? [],
+    displayName: person.data.displayName,
+    organisation: person.data.organisation,
+    fields: person.data.fields,
     ageRecipient,
     sshPublicKey,
     fingerprint: cardFingerprint(sshPublicKey, ageRecipient),

@@ -6,7 +6,7 @@
  * the same table. Results cross as an {@link Envelope}.
  */
 import { z } from 'zod';
-import { Card, Fingerprint } from '../card.ts';
+import { Card, CardPerson, Fingerprint } from '../card.ts';
 import { ERRORS, type ErrorCode } from '../errors.ts';
 import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
@@ -436,9 +436,9 @@ export const CONTRACT = {
       .object({
         /** An expert reviews; a secretariat merges the panel's score bundles. */
         role: z.enum(['expert', 'secretariat']).default('expert'),
-        displayName: z.string().trim().min(1).max(100),
-        organisation: z.string().trim().max(200),
-        fields: z.array(z.string().trim().min(1).max(100)).max(20),
+        displayName: CardPerson.shape.displayName,
+        organisation: CardPerson.shape.organisation,
+        fields: CardPerson.shape.fields,
         passphrase: z.string().min(8).max(1024).nullable(),
       })
       .strict(),

@@ -51,16 +51,39 @@ beforeAll(async () => {
 
 /** A bundle of the demo round re-signed by a fresh expert whose card carries `name`. */
 async function bundleSignedBy(name: string): Promise<Buffer> {
-  const expert = await createIdentity({ role: 'expert', displayName: name, organisation: EVIL, fields: [], postQuantum: false });
+  // The app makes no such card (createIdentity refuses the name); a hostile signer writes its card by hand.
+  const made = await createIdentity({ role: 'expert', displayName: 'Mallory', organisation: '', fields: [], postQuantum: false });
+  const expert: Identity = { ...made, card: { ...made.card, displayName: name, organisation: EVIL } };
   const bundle: Bundle = { ...demoBundle, expert: expert.card, expertFingerprint: expert.card.fingerprint };
   return sealBundle(bundle, expert, secretariat.card.ageRecipient);
 }
 
 describe('reviewdesk CLI on hostile input', { timeout: 180_000 }, () => {
   it('inspect prints a package signed by a secretariat whose card holds escapes and a line break as safe, visible text', () => {
-    const k = run(['keygen', '--out', 'evil-sec', '--name', EVIL, '--org', EVIL, '--role', 'secretariat', '--passphrase-file', passFile]);
+    // keygen refuses to make such a card, in one clean line, writing nothing…
+    const refused = run([
+      'keygen',
+      '--out',
+      'evil-sec',
+      '--name',
+      EVIL,
+      '--org',
+      EVIL,
+      '--role',
+      'secretariat',
+      '--passphrase-file',
+      passFile,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error E_INVALID_INPUT: [^\n]+displayName[^\n]+ \/ [^\n]+\n$/);
+    expectClean(refused.err);
+    expect(existsSync(join(dir, 'evil-sec'))).toBe(false);
+    // …so the hostile secretariat writes its card.json by hand: its keys are still its own.
+    const k = run(['keygen', '--out', 'evil-sec', '--name', 'Mallory', '--role', 'secretariat', '--passphrase-file', passFile]);
     expect(k.code, k.err).toBe(0);
-    expectClean(k.out);
+    const cardFile = join(dir, 'evil-sec', 'card.json');
+    const card = JSON.parse(readFileSync(cardFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(cardFile, JSON.stringify({ ...card, displayName: EVIL, organisation: EVIL }, null, 2));
     const p = run(['pack', 'demo/round', '--secretariat', 'evil-sec', '--out', 'evil-pk', '--passphrase-file', passFile]);
     expect(p.code, p.err).toBe(0);
     const i = run(['inspect', 'evil-pk/E01.rpkg', '--identity', 'demo/experts/E01']);

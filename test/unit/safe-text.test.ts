@@ -1,4 +1,5 @@
 /** Text from a file on its way to a terminal or a one-line message. */
+import { CardPerson } from '../../shared/card.ts';
 import { describe, expect, it } from 'vitest';
 import { ReviewDeskError, errorMessage, fromFileSystemError } from '../../shared/errors.ts';
 import { dispatch } from '../../electron/handlers/registry.ts';
@@ -67,5 +68,16 @@ describe('refusals that are not internal errors', () => {
     expect(!env.ok && env.error.message.en).toBe('A file operation failed: "/x/\\u001by" does not exist (ENOENT).');
     expect(fromFileSystemError(Object.assign(new Error(), { code: 'ENOSPC' }))?.code).toBe('E_DISK_FULL');
     expect(fromFileSystemError(Object.assign(new Error(), { code: 'EMFILE' }))).toBeNull();
+  });
+});
+
+describe('the text a person types for a new card', () => {
+  it('is one line: control characters, line separators and direction overrides are refused; ordinary names pass', () => {
+    const person = (displayName: string) => CardPerson.safeParse({ displayName, organisation: '某大学', fields: ['集成电路'] }).success;
+    for (const ok of ['张三', 'Zhang San (PhD)', '欧阳·娜娜', 'Ōtsuka Ái']) expect(person(ok), ok).toBe(true);
+    for (const bad of ['a\x1b]0;x\x07', 'a\nOK', 'a\u2028b', 'gnp.\u202Eexe', 'a\u2066b', 'a\x9b31m', 'a\x7f'])
+      expect(person(bad), JSON.stringify(bad)).toBe(false);
+    expect(CardPerson.safeParse({ displayName: '张三', organisation: 'x\ty', fields: [] }).success).toBe(false);
+    expect(CardPerson.safeParse({ displayName: '张三', organisation: '', fields: ['集成\r电路'] }).success).toBe(false);
   });
 });
