@@ -45,9 +45,13 @@ export type Card = z.infer<typeof Card>;
  * (shared/safe-text.ts); this keeps such text from being made here at all.
  */
 const LINE_BREAKERS = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-const ONE_LINE = 'one line of text, without control characters or direction overrides';
 export const CardPerson = z.object({
-  displayName: Card.shape.displayName.refine((s) => !LINE_BREAKERS.test(s), ONE_LINE),
-  organisation: Card.shape.organisation.refine((s) => !LINE_BREAKERS.test(s), ONE_LINE),
-  fields: z.array(Card.shape.fields.element.refine((s) => !LINE_BREAKERS.test(s), ONE_LINE)).max(20),
+  displayName: Card.shape.displayName.refine(isOneLine),
+  organisation: Card.shape.organisation.refine(isOneLine),
+  fields: z.array(Card.shape.fields.element.refine(isOneLine)).max(20),
 });
+
+/** True for text without control characters, line or paragraph separators and direction overrides. */
+export function isOneLine(text: string): boolean {
+  return !LINE_BREAKERS.test(text);
+}

@@ -202,6 +202,10 @@ export const ERRORS = {
     'zh-CN': '尚未创建专家身份，请先完成首次设置。',
     en: 'No identity has been created yet; complete the first-run setup first.',
   },
+  E_CARD_TEXT: {
+    'zh-CN': '姓名、工作单位和专业领域须为单行文字，不能含换行、控制字符或文字方向控制符，请删除后重试。',
+    en: 'Name, organisation and fields of expertise must each be one line of text, without line breaks, control characters or direction overrides: remove them and try again.',
+  },
   E_IDENTITY_EXISTS: {
     'zh-CN': '本工作区已有专家身份，不能再次创建。',
     en: 'This workspace already has an identity; it cannot be created again.',

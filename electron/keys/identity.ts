@@ -9,7 +9,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Card } from '../../shared/card.ts';
-import { CARD_SCHEMA_VERSION, CardPerson } from '../../shared/card.ts';
+import { CARD_SCHEMA_VERSION, CardPerson, isOneLine } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { decryptBytes, decryptFile, encryptBytes } from '../crypto/age/index.ts';
 import { formatOpenSshPrivateKey, parseOpenSshPrivateKey } from '../crypto/ssh-keyfile.ts';
@@ -43,6 +43,8 @@ export interface NewIdentity {
 /** Generates a new identity in memory. */
 export async function createIdentity(opts: NewIdentity): Promise<Identity> {
   // What the person typed, checked before any key is made: one line of text each (see CardPerson).
+  const typed = [opts.displayName, opts.organisation, ...(opts.fields ?? [])];
+  if (!typed.every(isOneLine)) throw new ReviewDeskError('E_CARD_TEXT');
   const person = CardPerson.safeParse({ displayName: opts.displayName, organisation: opts.organisation, fields: opts.fields ?? [] });
   if (!person.success) throw new ReviewDeskError('E_INVALID_INPUT', { reason: describeIssues(person.error) });
   const ageIdentity = opts.postQuantum ? await generateHybridIdentity() : await generateX25519Identity();

@@ -6,7 +6,7 @@
  * the same table. Results cross as an {@link Envelope}.
  */
 import { z } from 'zod';
-import { Card, CardPerson, Fingerprint } from '../card.ts';
+import { Card, Fingerprint } from '../card.ts';
 import { ERRORS, type ErrorCode } from '../errors.ts';
 import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
@@ -436,9 +436,10 @@ export const CONTRACT = {
       .object({
         /** An expert reviews; a secretariat merges the panel's score bundles. */
         role: z.enum(['expert', 'secretariat']).default('expert'),
-        displayName: CardPerson.shape.displayName,
-        organisation: CardPerson.shape.organisation,
-        fields: CardPerson.shape.fields,
+        // Lengths here; one line of text each is createIdentity's own check (E_CARD_TEXT, in both languages).
+        displayName: Card.shape.displayName,
+        organisation: Card.shape.organisation,
+        fields: Card.shape.fields,
         passphrase: z.string().min(8).max(1024).nullable(),
       })
       .strict(),

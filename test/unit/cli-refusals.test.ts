@@ -75,7 +75,7 @@ describe('reviewdesk CLI on hostile input', { timeout: 180_000 }, () => {
       passFile,
     ]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/^error E_INVALID_INPUT: [^\n]+displayName[^\n]+ \/ [^\n]+\n$/);
+    expect(refused.err).toMatch(/^error E_CARD_TEXT: 姓名、工作单位和专业领域须为单行文字[^\n]+ \/ Name, organisation and fields[^\n]+\n$/);
     expectClean(refused.err);
     expect(existsSync(join(dir, 'evil-sec'))).toBe(false);
     // …so the hostile secretariat writes its card.json by hand: its keys are still its own.

@@ -1,5 +1,6 @@
 /** Text from a file on its way to a terminal or a one-line message. */
 import { CardPerson } from '../../shared/card.ts';
+import { createIdentity } from '../../electron/keys/identity.ts';
 import { describe, expect, it } from 'vitest';
 import { ReviewDeskError, errorMessage, fromFileSystemError } from '../../shared/errors.ts';
 import { dispatch } from '../../electron/handlers/registry.ts';
@@ -79,5 +80,16 @@ describe('the text a person types for a new card', () => {
       expect(person(bad), JSON.stringify(bad)).toBe(false);
     expect(CardPerson.safeParse({ displayName: '张三', organisation: 'x\ty', fields: [] }).success).toBe(false);
     expect(CardPerson.safeParse({ displayName: '张三', organisation: '', fields: ['集成\r电路'] }).success).toBe(false);
+  });
+
+  it('is refused before any key is made with its own code and a message in both languages', async () => {
+    const e = await createIdentity({ role: 'expert', displayName: '张三\u202E', organisation: '某大学' }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(ReviewDeskError);
+    expect((e as ReviewDeskError).code).toBe('E_CARD_TEXT');
+    expect(errorMessage('E_CARD_TEXT', {}, 'zh-CN')).toContain('单行文字');
+    expect(errorMessage('E_CARD_TEXT', {}, 'en')).toContain('one line of text');
   });
 });
