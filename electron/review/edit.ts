@@ -3,7 +3,7 @@
  * transaction; the caller acknowledges ("saved") only after it returned.
  */
 import { ReviewDeskError } from '../../shared/errors.ts';
-import type { ReviewEdit } from '../../shared/ipc/contract.ts';
+import type { EditOrder, ReviewEdit } from '../../shared/ipc/contract.ts';
 import { isValidScore } from '../../shared/rubric/model.ts';
 import {
   getApplicationRow,
@@ -119,6 +119,47 @@ export function applyEdit(
       }),
   });
   return { savedAt: at, auditId };
+}
+
+/**
+ * The newest edit applied per writer and field, per workspace. A page that is
+ * unloading sends its waiting edits at once, beside one still on its way, so
+ * two edits of one field can arrive in either order; the older one must not
+ * overwrite the newer. Held in memory: the race only exists between requests
+ * of one running process.
+ */
+const applied = new WeakMap<Context['store'], Map<string, number>>();
+const APPLIED_LIMIT = 10_000;
+
+function orderKey(packageId: string, applicationId: string, edit: ReviewEdit, order: EditOrder): string {
+  return [order.writer, packageId, applicationId, edit.field, 'criterionId' in edit ? edit.criterionId : ''].join('\0');
+}
+
+/**
+ * Writes `edit` unless a newer edit of the same field by the same writer was
+ * already applied: then it is acknowledged without writing (what is stored is
+ * the newer edit's).
+ */
+export function applyInOrder(
+  ctx: Context,
+  meta: PackageMeta,
+  applicationId: string,
+  edit: ReviewEdit,
+  order: EditOrder | undefined,
+): Written {
+  if (!order) return applyEdit(ctx, meta, applicationId, edit);
+  let seen = applied.get(ctx.store);
+  if (!seen) applied.set(ctx.store, (seen = new Map()));
+  const key = orderKey(meta.row.id, applicationId, edit, order);
+  const last = seen.get(key);
+  if (last !== undefined && last >= order.seq) return { savedAt: now(), auditId: null };
+  // Synchronous from check to record: no other call runs in between.
+  const written = applyEdit(ctx, meta, applicationId, edit);
+  seen.delete(key);
+  seen.set(key, order.seq);
+  // Oldest first: a Map iterates in insertion order, and a key is re-inserted when it is written.
+  if (seen.size > APPLIED_LIMIT) seen.delete(seen.keys().next().value as string);
+  return written;
 }
 
 /** Declares no conflict or a recusal. A recusal is final: it locks the application. */
