@@ -19,6 +19,7 @@ import { defaultWorkers, prewarmBundleWorkers } from '../merge/pool.ts';
 import { buildResultDocument, writeSignedResult } from '../merge/result.ts';
 import { loadRoundHead } from '../rounds/round.ts';
 import { sha256Hex } from '../crypto/hash.ts';
+import { pick } from '../../shared/i18n-text.ts';
 
 export interface MergeCliOptions {
   secretariat: string;
@@ -179,13 +180,13 @@ export async function runMerge(
   const text = (): string => {
     const lines = reconciled.verdicts.map((v) => {
       const tag = { accepted: 'OK   ', superseded: 'OLD  ', duplicate: 'DUP  ', refused: 'FAIL ', pending: '...  ' }[v.status];
-      return `${tag} ${s(v.file)}  ${v.code ? `${s(v.code)}: ` : ''}${s(v.reason['zh-CN'])} / ${s(v.reason.en)}`;
+      return `${tag} ${s(v.file)}  ${v.code ? `${s(v.code)}: ` : ''}${s(v.reason['zh-CN'])} / ${s(pick(v.reason, 'en'))}`;
     });
     lines.push('', `rank  id     score   n  grade / 等级   eligible / 资格`);
     for (const a of json.applications.slice(0, 30)) {
       const r = byRank.get(a.applicationId)!;
       lines.push(
-        `${String(a.rank ?? '—').padStart(4)}  ${s(a.applicationId).padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${s(r.grade.label['zh-CN'])} ${s(r.grade.label.en)}` : '—'}  ${a.eligible ? 'yes' : 'NO'}`,
+        `${String(a.rank ?? '—').padStart(4)}  ${s(a.applicationId).padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${s(r.grade.label['zh-CN'])} ${s(pick(r.grade.label, 'en'))}` : '—'}  ${a.eligible ? 'yes' : 'NO'}`,
       );
     }
     if (json.applications.length > 30) lines.push(`… ${json.applications.length - 30} more / 另有 ${json.applications.length - 30} 项`);

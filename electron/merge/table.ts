@@ -2,6 +2,7 @@
 import type { ApplicationResult, Cell, Method, PanelResult } from '../../shared/merge/aggregate.ts';
 import { getOrThrow } from '../../shared/checked.ts';
 import { scoredCriteria, type Rubric } from '../../shared/rubric/model.ts';
+import { pick } from '../../shared/i18n-text.ts';
 
 export type CellValue = string | number | null;
 
@@ -57,7 +58,7 @@ export function summaryColumns(rubric: Rubric): string[] {
 }
 
 function rubricRecommendationColumns(rubric: Rubric): string[] {
-  return [...rubric.recommendations.map((r) => `推荐:${r.label['zh-CN']} ${r.label.en}`), '推荐:无 None'];
+  return [...rubric.recommendations.map((r) => `推荐:${r.label['zh-CN']} ${pick(r.label, 'en')}`), '推荐:无 None'];
 }
 
 export function summaryRow(a: ApplicationResult, rubric: Rubric, expertName: (id: string) => string): CellValue[] {
@@ -77,7 +78,7 @@ export function summaryRow(a: ApplicationResult, rubric: Rubric, expertName: (id
     round2(t.trimmed),
     round2(t.sd),
     round2(t.range),
-    a.grade ? `${a.grade.label['zh-CN']} ${a.grade.label.en}` : null,
+    a.grade ? `${a.grade.label['zh-CN']} ${pick(a.grade.label, 'en')}` : null,
     a.gates.eligible ? '是 yes' : '否 no',
     a.passes === null ? null : a.passes ? '是 yes' : '否 no',
     a.belowThresholds.join(' '),

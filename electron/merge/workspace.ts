@@ -41,6 +41,7 @@ import { resultWorkbook } from './xlsx.ts';
 import { now, requireUnlocked, type Context } from '../workspace/context.ts';
 import { BUNDLES_DIR } from '../workspace/layout.ts';
 import { auditedWrite } from '../workspace/audit.ts';
+import { pick } from '../../shared/i18n-text.ts';
 
 /** The unlocked identity, which must be a secretariat's. */
 function requireSecretariat(ctx: Context): Identity {
@@ -106,7 +107,7 @@ async function openAll(ctx: Context, identity: Identity, v: Verified): Promise<O
     ...verdict,
     file: name(verdict.file),
     by: verdict.by === null ? null : name(verdict.by),
-    reason: { 'zh-CN': rename(verdict.reason['zh-CN']), en: rename(verdict.reason.en) },
+    reason: { 'zh-CN': rename(verdict.reason['zh-CN']), en: rename(pick(verdict.reason, 'en')) },
   }));
   const accepted: Record<string, FullBundle> = Object.fromEntries(
     Object.entries(imported.reconciled.accepted).map(([id, b]) => [id, { ...b, file: name(b.file) }]),

@@ -9,6 +9,7 @@ import type { FullBundle } from '../../shared/merge/model.ts';
 import type { FileVerdict } from '../../shared/merge/reconcile.ts';
 import { scoredCriteria, weightedTotal, type Rubric } from '../../shared/rubric/model.ts';
 import { CELL_LABEL, methodText, ordered, round2, summaryColumns, summaryRow } from './table.ts';
+import { pick } from '../../shared/i18n-text.ts';
 
 export interface WorkbookInput {
   result: PanelResult;
@@ -140,7 +141,7 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
   files.addRow(['文件 File', '结论 Verdict', '代码 Code', '专家 Expert', '版本 Revision', '原因 Reason', 'SHA-256']);
   header(files, 1);
   for (const v of input.verdicts)
-    files.addRow([v.file, v.status, v.code, v.expertId, v.revision, `${v.reason['zh-CN']} / ${v.reason.en}`, v.fileSha256]);
+    files.addRow([v.file, v.status, v.code, v.expertId, v.revision, `${v.reason['zh-CN']} / ${pick(v.reason, 'en')}`, v.fileSha256]);
   files.getColumn(1).width = 40;
   files.getColumn(6).width = 60;
 

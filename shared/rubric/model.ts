@@ -10,11 +10,46 @@ export const Id = z
 
 const finite = z.number().finite();
 
+/** The two kinds of centre (seed 003): enterprise legal person type and non-enterprise legal person type. */
+export const ApplicationCategory = z.enum(['enterprise', 'non-enterprise']);
+export type ApplicationCategory = z.infer<typeof ApplicationCategory>;
+
+/** The three kinds of review a rubric serves: selection (遴选), annual evaluation (年度评估), three-year periodic assessment (三年定期考核). */
+export const Stage = z.enum(['selection', 'annual', 'periodic']);
+export type Stage = z.infer<typeof Stage>;
+
+/**
+ * Where an element comes from: the programme document and the line quoted
+ * from it. `document` names a seed by its number and title (e.g. "003 上海市制造业创新中心建设工程实施方案"),
+ * or a document outside the seeds (then `outsideSeeds: true`, e.g. MIIT's 2018
+ * assessment rules 工信厅科〔2018〕37号). `note` says how the quote was
+ * cleaned up where the seed text is garbled.
+ */
+export const Source = z
+  .object({
+    document: z.string().min(1).max(200),
+    quote: z.string().min(1).max(4000),
+    outsideSeeds: z.literal(true).optional(),
+    note: LocalizedText.optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof Source>;
+
+/**
+ * Provenance, carried by every element of a rubric: `source` when its text
+ * or rule is taken from a programme document; `default: true` when its
+ * numbers (points, thresholds, band minimums) or the element itself come from
+ * no document, so the organiser may change them (shown as 默认值（组织单位可调整）).
+ * An element may carry both: the text from a seed, the points a default.
+ */
+const provenance = { source: Source.optional(), default: z.literal(true).optional() };
+export type Provenance = { source?: Source; default?: true };
+
 /** A numeric scale: min to max in steps (e.g. 0–5 in halves, 0–10 in ones). */
 export const PointsScale = z.object({ kind: z.literal('points'), min: finite, max: finite, step: finite.positive() }).strict();
 
 /** A level descriptor (e.g. 优 / 良 / 中 / 差) mapped to a band of points. */
-export const Level = z.object({ id: Id, label: LocalizedText, descriptor: LocalizedText, min: finite, max: finite }).strict();
+export const Level = z.object({ id: Id, label: LocalizedText, descriptor: LocalizedText, min: finite, max: finite, ...provenance }).strict();
 
 /** Level descriptors: the expert picks a level, then a score inside its band. */
 export const LevelsScale = z.object({ kind: z.literal('levels'), step: finite.positive(), levels: z.array(Level).min(2).max(10) }).strict();
@@ -35,6 +70,24 @@ export const CommentRule = z
   })
   .strict();
 
+/**
+ * One row of a quantitative indicator criterion: what the centre's annual
+ * operation report states as target and actual (the values travel with the
+ * application, `indicators` in the manifest), with its unit. The expert
+ * judges the rows together and scores the criterion on its scale.
+ */
+export const IndicatorRow = z
+  .object({
+    id: Id,
+    label: LocalizedText,
+    unit: LocalizedText,
+    /** Whether more is better (the default) or less (e.g. energy per unit). */
+    lowerIsBetter: z.literal(true).optional(),
+    ...provenance,
+  })
+  .strict();
+export type IndicatorRow = z.infer<typeof IndicatorRow>;
+
 /** One scored criterion (or gate). */
 export const Criterion = z
   .object({
@@ -49,6 +102,9 @@ export const Criterion = z
     threshold: finite.optional(),
     /** What evidence in the dossier the expert should look at. */
     evidenceHint: LocalizedText.optional(),
+    /** An indicator criterion: the expert scores against these rows of targets and actuals. */
+    indicators: z.array(IndicatorRow).min(1).max(50).optional(),
+    ...provenance,
   })
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
@@ -60,19 +116,40 @@ export const Dimension = z
     title: LocalizedText,
     guidance: LocalizedText.optional(),
     criteria: z.array(Criterion).min(1).max(100),
+    ...provenance,
   })
   .strict();
 export type Dimension = z.infer<typeof Dimension>;
 
-/** Grade band, e.g. 优秀 ≥ 90. Bands are read from the highest `min` down. */
-export const GradeBand = z.object({ id: Id, label: LocalizedText, min: finite }).strict();
+/**
+ * Grade band, e.g. 优秀 ≥ 90. Bands are read from the highest `min` down.
+ * `consequence` says what the grade entails (不合格: 限期整改一年, then an
+ * on-site re-check).
+ */
+export const GradeBand = z.object({ id: Id, label: LocalizedText, min: finite, consequence: LocalizedText.optional(), ...provenance }).strict();
 export type GradeBand = z.infer<typeof GradeBand>;
 
-export const Recommendation = z.object({ id: Id, label: LocalizedText }).strict();
+/**
+ * An outcome the expert recommends, in the programme's words (通过遴选,
+ * 同意筹建, …). Exactly one main outcome is chosen per application; an
+ * `additional` one (支持争创国家级, 推荐申报国家级) may be chosen beside it.
+ * `categories` limits it to some categories of the rubric's `appliesTo`.
+ */
+export const Recommendation = z
+  .object({
+    id: Id,
+    label: LocalizedText,
+    description: LocalizedText.optional(),
+    additional: z.literal(true).optional(),
+    categories: z.array(ApplicationCategory).min(1).max(2).optional(),
+    ...provenance,
+  })
+  .strict();
+export type Recommendation = z.infer<typeof Recommendation>;
 
-export const SiteVisitItem = z.object({ id: Id, title: LocalizedText, guidance: LocalizedText }).strict();
+export const SiteVisitItem = z.object({ id: Id, title: LocalizedText, guidance: LocalizedText, ...provenance }).strict();
 
-export const RUBRIC_SCHEMA_VERSION = 1;
+export const RUBRIC_SCHEMA_VERSION = 2;
 
 const RubricShape = z
   .object({
@@ -81,9 +158,13 @@ const RubricShape = z
     version: z.number().int().min(1),
     title: LocalizedText,
     description: LocalizedText,
-    /** Which applications this rubric is for. */
-    appliesTo: z.enum(['enterprise', 'non-enterprise', 'assessment']),
-    stage: z.enum(['selection', 'annual', 'periodic']),
+    /** The categories of application this rubric is for; a package refuses any other. */
+    appliesTo: z.array(ApplicationCategory).min(1).max(2),
+    stage: Stage,
+    /** The template (or rubric) this one was made from, for the editor's diff. */
+    derivedFrom: z.object({ id: Id, version: z.number().int().min(1) }).strict().optional(),
+    /** Where the rubric as a whole comes from (the documents it follows). */
+    sources: z.array(Source).max(20).optional(),
     /** Eligibility conditions: pass/fail, separate from scored criteria. */
     gates: z.array(Criterion).max(50),
     dimensions: z.array(Dimension).min(1).max(30),
@@ -95,6 +176,8 @@ const RubricShape = z
     /** Criterion or dimension ids that break ties in ranking, in priority order. */
     tieBreak: z.array(Id).max(50),
     siteVisit: z.array(SiteVisitItem).max(100),
+    /** Provenance of `totalPoints`, `passThreshold` and `tieBreak`. */
+    scoring: z.object(provenance).strict(),
   })
   .strict();
 
@@ -115,13 +198,30 @@ export const Rubric = RubricShape.superRefine((r, ctx) => {
     ctx.addIssue({ code: 'custom', message, path });
   };
   const all = [...r.gates, ...r.dimensions.flatMap((d) => d.criteria)];
-  for (const id of [...r.dimensions.map((d) => d.id), ...all.map((c) => c.id)]) {
+  const rows = all.flatMap((c) => c.indicators ?? []);
+  for (const id of [...r.dimensions.map((d) => d.id), ...all.map((c) => c.id), ...rows.map((x) => x.id)]) {
     if (seen.has(id)) issue(`duplicate id ${id}`, ['id']);
     seen.add(id);
   }
+  for (const list of [r.gradeBands, r.recommendations, r.siteVisit] as { id: string }[][]) {
+    const local = new Set<string>();
+    for (const x of list) {
+      if (local.has(x.id)) issue(`duplicate id ${x.id}`, ['id']);
+      local.add(x.id);
+    }
+  }
+  if (new Set(r.appliesTo).size !== r.appliesTo.length) issue('appliesTo repeats a category', ['appliesTo']);
+  for (const { at, element } of provenanced(r)) {
+    if (!element.source && !element.default) issue('carries neither a source nor default: true', at);
+  }
+  r.recommendations.forEach((x, i) => {
+    for (const c of x.categories ?? []) if (!r.appliesTo.includes(c)) issue(`names category ${c}, which the rubric does not apply to`, ['recommendations', i]);
+  });
+  if (!r.recommendations.some((x) => !x.additional)) issue('needs at least one main (not additional) outcome', ['recommendations']);
   r.gates.forEach((g, i) => {
     if (g.scale.kind !== 'gate') issue('gates must use the gate scale', ['gates', i, 'scale']);
     if (g.weight !== 0) issue('gates carry no weight', ['gates', i, 'weight']);
+    if (g.indicators) issue('a gate has no indicator rows', ['gates', i, 'indicators']);
   });
   let weights = 0;
   r.dimensions.forEach((d, di) =>
@@ -152,6 +252,45 @@ export const Rubric = RubricShape.superRefine((r, ctx) => {
   });
 });
 export type Rubric = z.infer<typeof Rubric>;
+
+type RubricShape = z.infer<typeof RubricShape>;
+
+/**
+ * Every element that carries provenance, with its path: the scoring, each
+ * dimension, criterion, gate, level, indicator row, grade band, outcome and
+ * site-visit item.
+ */
+export function provenanced(r: RubricShape): { at: (string | number)[]; element: Provenance }[] {
+  const out: { at: (string | number)[]; element: Provenance }[] = [{ at: ['scoring'], element: r.scoring }];
+  const criterion = (c: Criterion, at: (string | number)[]): void => {
+    out.push({ at, element: c });
+    if (c.scale.kind === 'levels') c.scale.levels.forEach((l, i) => out.push({ at: [...at, 'scale', 'levels', i], element: l }));
+    c.indicators?.forEach((x, i) => out.push({ at: [...at, 'indicators', i], element: x }));
+  };
+  r.gates.forEach((g, i) => criterion(g, ['gates', i]));
+  r.dimensions.forEach((d, di) => {
+    out.push({ at: ['dimensions', di], element: d });
+    d.criteria.forEach((c, ci) => criterion(c, ['dimensions', di, 'criteria', ci]));
+  });
+  r.gradeBands.forEach((b, i) => out.push({ at: ['gradeBands', i], element: b }));
+  r.recommendations.forEach((x, i) => out.push({ at: ['recommendations', i], element: x }));
+  r.siteVisit.forEach((x, i) => out.push({ at: ['siteVisit', i], element: x }));
+  return out;
+}
+
+/** Whether a rubric applies to an application of this category. */
+export function appliesTo(rubric: Pick<Rubric, 'appliesTo'>, category: ApplicationCategory): boolean {
+  return rubric.appliesTo.includes(category);
+}
+
+/** The outcomes an expert may choose for an application of this category: main and additional. */
+export function outcomesFor(rubric: Rubric, category: ApplicationCategory): { main: Recommendation[]; additional: Recommendation[] } {
+  const fits = (x: Recommendation): boolean => !x.categories || x.categories.includes(category);
+  return {
+    main: rubric.recommendations.filter((x) => !x.additional && fits(x)),
+    additional: rubric.recommendations.filter((x) => x.additional && fits(x)),
+  };
+}
 
 /** The lowest and highest score a scale allows. */
 export function scaleRange(scale: Scale): { min: number; max: number } {

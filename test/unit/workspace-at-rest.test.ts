@@ -20,6 +20,7 @@ import { DATABASE_FILE, KEY_FILE, LOCK_FILE, openWorkspace, PREFERENCES_FILE, ty
 import { unsealWorkspaceKey, type KeySeal } from '../../electron/workspace/store.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
 import { demoRound, importTrusted, packageFor, realKeychain, testHost, type RoundFixture } from '../helpers/workspace.ts';
+import { pick } from '../../shared/i18n-text.ts';
 
 const root = tempDir('rd-at-rest-');
 const PASS = 'at rest passphrase';
@@ -116,7 +117,7 @@ describe('a workspace at rest', () => {
     const pkg = await packageFor(fx, card, join(root, 'p.rpkg'));
     packageId = (await importTrusted(ws, 'p.rpkg', new Uint8Array(readFileSync(pkg.path)))).packageId;
     const detail = await ws.invoke('package:acceptPledge', { packageId });
-    names = detail.applications.flatMap((a) => [a.name['zh-CN'], a.name.en, a.organisation['zh-CN'], a.organisation.en]);
+    names = detail.applications.flatMap((a) => [a.name['zh-CN'], pick(a.name, 'en'), a.organisation['zh-CN'], pick(a.organisation, 'en')]);
     const criterion = detail.rubric.dimensions[0]!.criteria[0]!.id;
     const [a1, a2] = detail.applications.map((a) => ({ packageId, applicationId: a.id }));
     await ws.invoke('review:declareConflict', { ...a1!, status: 'none', reason: '' });

@@ -3,6 +3,7 @@ import type { PanelResult } from '../../../shared/merge/aggregate.ts';
 import type { Rubric } from '../../../shared/rubric/model.ts';
 import { methodText } from '../table.ts';
 import { INK, M, MUTED, type Sheet } from './sheet.ts';
+import { pick } from '../../../shared/i18n-text.ts';
 
 export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secretariat: { displayName: string }, now: Date): void {
   const { doc, zh, t, W } = s;
@@ -10,7 +11,7 @@ export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secreta
     .font('body')
     .fontSize(11)
     .fillColor(MUTED)
-    .text(zh ? result.round.title['zh-CN'] : result.round.title.en, M.l, M.t, { width: W, align: 'center' });
+    .text(zh ? result.round.title['zh-CN'] : pick(result.round.title, 'en'), M.l, M.t, { width: W, align: 'center' });
   doc
     .moveDown(0.2)
     .font('bold')
@@ -22,7 +23,7 @@ export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secreta
   const w = result.agreement.kendallW;
   const icc = result.agreement.icc;
   const info: [string, string][] = [
-    [t('评分表', 'Rubric'), `${zh ? rubric.title['zh-CN'] : rubric.title.en}（${rubric.id} v${rubric.version}）`],
+    [t('评分表', 'Rubric'), `${zh ? rubric.title['zh-CN'] : pick(rubric.title, 'en')}（${rubric.id} v${rubric.version}）`],
     [
       t('计分方法', 'Method'),
       `${methodText(result)}；${t('满分', 'out of')} ${rubric.totalPoints}，${t('合格线', 'pass mark')} ${rubric.passThreshold}`,

@@ -8,6 +8,7 @@ import type { Rubric } from '../../../shared/rubric/model.ts';
 import { ordered } from '../table.ts';
 import { chartPage, frame, gridLines, plotArea, referenceLine } from './layout.ts';
 import { ACCENT, INK, M, MUTED, fmt, inSlices, type Sheet } from './sheet.ts';
+import { pick } from '../../../shared/i18n-text.ts';
 
 const BAND_FILL: Record<string, string> = { excellent: '#e3efe0', good: '#eef4e4', pass: '#fbf5e0', fail: '#f8e5e3' };
 const PER_PAGE = 24;
@@ -33,7 +34,7 @@ function distributionPage(s: Sheet, rubric: Rubric, apps: ApplicationResult[], f
       .font('body')
       .fontSize(7)
       .fillColor(MUTED)
-      .text(zh ? b.label['zh-CN'] : b.label.en, xs(b.min), top + hgt + 14, { width: xs(hi) - xs(b.min), align: 'center' });
+      .text(zh ? b.label['zh-CN'] : pick(b.label, 'en'), xs(b.min), top + hgt + 14, { width: xs(hi) - xs(b.min), align: 'center' });
   });
   gridLines(s, p, rubric.totalPoints, rubric.totalPoints / 10, xs, (v) => fmt(v, 0));
   referenceLine(s, p, xs(rubric.passThreshold), 3, 0.9, ACCENT);
@@ -43,7 +44,7 @@ function distributionPage(s: Sheet, rubric: Rubric, apps: ApplicationResult[], f
       .font('body')
       .fontSize(Math.min(8, rowH * 0.6))
       .fillColor(INK)
-      .text(`${a.applicationId} ${zh ? a.name['zh-CN'] : a.name.en}`, M.l, cy - Math.min(8, rowH * 0.6) * 0.6, s.one(p.labelW - 8));
+      .text(`${a.applicationId} ${zh ? a.name['zh-CN'] : pick(a.name, 'en')}`, M.l, cy - Math.min(8, rowH * 0.6) * 0.6, s.one(p.labelW - 8));
     doc.moveTo(x0, cy).lineTo(x1, cy).lineWidth(0.2).strokeColor('#dde1e6').stroke();
     const r = Math.max(1.2, Math.min(2.6, rowH * 0.16));
     for (const v of Object.values(a.expertTotals)) doc.circle(xs(v), cy, r).fillOpacity(0.55).fill('#2f5d8a').fillOpacity(1);

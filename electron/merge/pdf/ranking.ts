@@ -4,6 +4,7 @@ import type { Rubric } from '../../../shared/rubric/model.ts';
 import { ordered } from '../table.ts';
 import { drawTable, fillLastColumn } from './layout.ts';
 import { ACCENT, INK, M, MUTED, RULE, fmt, type Align, type Sheet } from './sheet.ts';
+import { pick } from '../../../shared/i18n-text.ts';
 
 interface RankColumn {
   title: [string, string];
@@ -22,15 +23,15 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
     {
       title: ['申报项目 / 牵头单位', 'Application / lead unit'],
       w: 196,
-      get: (a) => (zh ? a.name['zh-CN'] : a.name.en),
-      sub: (a) => (zh ? a.organisation['zh-CN'] : a.organisation.en),
+      get: (a) => (zh ? a.name['zh-CN'] : pick(a.name, 'en')),
+      sub: (a) => (zh ? a.organisation['zh-CN'] : pick(a.organisation, 'en')),
     },
     { title: ['评分人数', 'Scored'], w: 50, align: 'center', get: (a) => `${a.experts.complete.length}/${a.experts.assigned.length}` },
     { title: ['得分', 'Score'], w: 46, align: 'right', get: (a) => fmt(a.total.value) },
     { title: ['最高', 'Max'], w: 38, align: 'right', get: (a) => fmt(a.total.max) },
     { title: ['最低', 'Min'], w: 38, align: 'right', get: (a) => fmt(a.total.min) },
     { title: ['标准差', 'SD'], w: 40, align: 'right', get: (a) => fmt(a.total.sd) },
-    { title: ['等级', 'Grade'], w: 48, align: 'center', get: (a) => (a.grade ? (zh ? a.grade.label['zh-CN'] : a.grade.label.en) : '—') },
+    { title: ['等级', 'Grade'], w: 48, align: 'center', get: (a) => (a.grade ? (zh ? a.grade.label['zh-CN'] : pick(a.grade.label, 'en')) : '—') },
     {
       title: ['资格', 'Eligible'],
       w: 44,
@@ -43,7 +44,7 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
       get: (a) =>
         rubric.recommendations
           .filter((r) => (a.recommendations[r.id] ?? 0) > 0)
-          .map((r) => `${zh ? r.label['zh-CN'] : r.label.en} ${a.recommendations[r.id]}`)
+          .map((r) => `${zh ? r.label['zh-CN'] : pick(r.label, 'en')} ${a.recommendations[r.id]}`)
           .join('，') || '—',
     },
     { title: ['共识分', 'Consensus'], w: 0, align: 'right', get: (a) => (a.consensus?.score == null ? '—' : fmt(a.consensus.score)) },

@@ -6,6 +6,7 @@
 import type { PanelResult } from '../../../shared/merge/aggregate.ts';
 import { chartPage, frame, gridLines, plotArea, referenceLine } from './layout.ts';
 import { ACCENT, INK, M, inSlices, type Sheet } from './sheet.ts';
+import { pick } from '../../../shared/i18n-text.ts';
 
 const PER_PAGE = 26;
 
@@ -31,7 +32,7 @@ function spreadPage(s: Sheet, result: PanelResult, list: PanelResult['criteria']
       .font('body')
       .fontSize(Math.min(8, rowH * 0.55))
       .fillColor(INK)
-      .text(`${c.criterionId} ${zh ? c.title['zh-CN'] : c.title.en}`, M.l, y + rowH / 2 - 4, s.one(p.labelW - 8));
+      .text(`${c.criterionId} ${zh ? c.title['zh-CN'] : pick(c.title, 'en')}`, M.l, y + rowH / 2 - 4, s.one(p.labelW - 8));
     const range = (c.meanRange ?? 0) / span;
     const sd = (c.meanSd ?? 0) / span;
     doc.rect(x0, y + rowH * 0.18, xs(range) - x0, rowH * 0.64).fill('#b7c9dc');

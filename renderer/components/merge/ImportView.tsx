@@ -211,7 +211,7 @@ export function ImportView(): React.JSX.Element {
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{f.reason[locale]}</Text>
+                  <Text size="sm">{pick(f.reason, locale)}</Text>
                   {f.code && <Code fz="xs">{f.code}</Code>}
                 </Table.Td>
               </Table.Tr>

@@ -204,7 +204,7 @@ export function ResultsTable(): React.JSX.Element | null {
       if (filter === 'flagged' && a.disagreement.length === 0 && a.gates.eligible) return false;
       if (filter === 'ineligible' && a.gates.eligible) return false;
       if (!q) return true;
-      return [a.applicationId, a.name['zh-CN'], a.name.en, a.organisation['zh-CN'], a.organisation.en].some((s) =>
+      return [a.applicationId, a.name['zh-CN'], pick(a.name, 'en'), a.organisation['zh-CN'], pick(a.organisation, 'en')].some((s) =>
         s.toLowerCase().includes(q),
       );
     });

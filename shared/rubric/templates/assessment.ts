@@ -10,10 +10,11 @@
  * 不合格 scale of MIIT's assessment practice.
  */
 import type { Rubric } from '../model.ts';
+import { markUnsourced } from '../upgrade.ts';
 import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
 
-export const annualAssessment: Rubric = {
-  schemaVersion: 1,
+export const annualAssessment: Rubric = markUnsourced<Rubric>({
+  schemaVersion: 2,
   id: 'mic-assessment',
   version: 1,
   title: {
@@ -25,7 +26,7 @@ export const annualAssessment: Rubric = {
       '适用于已认定制造业创新中心的年度评估，同样适用于三年定期考核（考核期按三年计）。创新中心每年提交运行发展报告和定量定性指标完成情况，专家组据此并结合现场核查逐项打分。评估考核主要内容包括：关键共性技术成果数量及质量、技术成果转移扩散和产业化、对行业发展的支撑作用、人才队伍建设、协同创新以及开展国际合作情况。其中，企业法人型侧重考评行业关键共性技术研发、技术成果转移扩散和产业化、行业标准、现代企业管理制度和自我造血功能；非企业法人型侧重考评对行业发展的支撑作用、行业技术服务、协同创新和开展国际合作。满分100分，结果分为优秀（90分及以上）、良好（75分及以上）、合格（60分及以上）和不合格（60分以下）四个等级；不合格的限期整改，整改期满后由专家组现场复核。',
     en: 'For the annual evaluation of designated manufacturing innovation centres; it serves the three-year periodic assessment as well (the period then covers three years). Each year the centre submits an operation and development report with the completion of its quantitative and qualitative indicators; the expert group scores each criterion from it and from an on-site check. The assessment covers the number and quality of key common technology results, transfer, diffusion and industrialisation of results, support to the development of the industry, the talent team, collaborative innovation and international cooperation. For the enterprise legal person type the emphasis is on R&D of key common technologies, transfer and industrialisation, industry standards, a modern enterprise management system and self-sustaining income; for the non-enterprise type it is on support to the industry, technical services, collaborative innovation and international cooperation. 100 points in total; grades are excellent (90 or more), good (75 or more), pass (60 or more) and fail (below 60). A failing centre must rectify within a set period, after which the expert group checks again on site.',
   },
-  appliesTo: 'assessment',
+  appliesTo: ['enterprise', 'non-enterprise'],
   stage: 'annual',
   gates: [
     gate({
@@ -500,6 +501,7 @@ export const annualAssessment: Rubric = {
   ],
   // Ties are broken by the assessment contents in the plan's order.
   tieBreak: ['D1', 'D2', 'D3'],
+  scoring: { default: true },
   siteVisit: [
     {
       id: 'SV1',
@@ -575,4 +577,4 @@ export const annualAssessment: Rubric = {
       },
     },
   ],
-};
+});

@@ -11,6 +11,7 @@
  * enterprise management system and self-sustaining income (自我造血).
  */
 import type { Rubric } from '../model.ts';
+import { markUnsourced } from '../upgrade.ts';
 import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
 import {
   IP_RULES_EVIDENCE,
@@ -24,8 +25,8 @@ import {
   staffVisit,
 } from './selection-shared.ts';
 
-export const enterpriseSelection: Rubric = {
-  schemaVersion: 1,
+export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
+  schemaVersion: 2,
   id: 'mic-selection-enterprise',
   version: 1,
   title: {
@@ -37,7 +38,7 @@ export const enterpriseSelection: Rubric = {
       '适用于由企业、科研院所、高校、社会组织等各类创新主体以股份制独立法人形式组建企业主体、采取“公司+联盟”模式运行的制造业创新中心（企业法人型）的遴选评审。专家组根据申报类别对申报单位进行评审和考察：先逐项核对基本条件，任一项不满足即不予推荐；再按评分标准逐项打分，重点考评行业关键共性技术研发、技术成果转移扩散和产业化、行业标准、现代企业管理制度和自我造血功能。满分100分，60分为合格线。遴选须经过专家评审和现场考察两个环节。',
     en: 'For the selection of manufacturing innovation centres of the enterprise legal person type: an entity formed by enterprises, research institutes, universities and other organisations as a joint-stock independent legal person and run on the "company + alliance" model. The expert group reviews and visits each applicant according to its declared category. First it checks the basic conditions one by one; failing any of them means no recommendation. Then it scores each criterion, with emphasis on R&D of key common technologies for the industry, transfer, diffusion and industrialisation of results, industry standards, a modern enterprise management system and self-sustaining income. 100 points in total, 60 to pass. Selection requires both expert review and a site visit.',
   },
-  appliesTo: 'enterprise',
+  appliesTo: ['enterprise'],
   stage: 'selection',
   gates: [
     gate({
@@ -490,6 +491,7 @@ export const enterpriseSelection: Rubric = {
   recommendations: selectionRecommendations(),
   // Ties are broken by the type's main emphases, in the plan's order.
   tieBreak: ['D2', 'D3', 'D6'],
+  scoring: { default: true },
   siteVisit: [
     {
       id: 'SV1',
@@ -551,4 +553,4 @@ export const enterpriseSelection: Rubric = {
       },
     },
   ],
-};
+});

@@ -11,6 +11,7 @@
  * cooperation.
  */
 import type { Rubric } from '../model.ts';
+import { markUnsourced } from '../upgrade.ts';
 import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
 import {
   IP_RULES_EVIDENCE,
@@ -24,8 +25,8 @@ import {
   staffVisit,
 } from './selection-shared.ts';
 
-export const nonEnterpriseSelection: Rubric = {
-  schemaVersion: 1,
+export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
+  schemaVersion: 2,
   id: 'mic-selection-nonenterprise',
   version: 1,
   title: {
@@ -37,7 +38,7 @@ export const nonEnterpriseSelection: Rubric = {
       '适用于由企业、科研院所、高校、社会组织等各类创新主体以非企业法人形式组建研究型社团主体、采取“非企业法人+联盟”模式运行的制造业创新中心（非企业法人型）的遴选评审。专家组根据申报类别对申报单位进行评审和考察：先逐项核对基本条件，任一项不满足即不予推荐；再按评分标准逐项打分，重点考评对行业发展的支撑作用、行业技术服务、协同创新和开展国际合作。满分100分，60分为合格线。遴选须经过专家评审和现场考察两个环节。',
     en: 'For the selection of manufacturing innovation centres of the non-enterprise legal person type: a research-type association formed by enterprises, research institutes, universities and other organisations as a non-enterprise legal person and run on the "non-enterprise legal person + alliance" model. The expert group reviews and visits each applicant according to its declared category. First it checks the basic conditions one by one; failing any of them means no recommendation. Then it scores each criterion, with emphasis on support to the development of the industry, technical services to the industry, collaborative innovation and international cooperation. 100 points in total, 60 to pass. Selection requires both expert review and a site visit.',
   },
-  appliesTo: 'non-enterprise',
+  appliesTo: ['non-enterprise'],
   stage: 'selection',
   gates: [
     gate({
@@ -470,6 +471,7 @@ export const nonEnterpriseSelection: Rubric = {
   recommendations: selectionRecommendations(),
   // Ties are broken by the type's main emphases, in the plan's order.
   tieBreak: ['D2', 'D3', 'D4'],
+  scoring: { default: true },
   siteVisit: [
     {
       id: 'SV1',
@@ -523,4 +525,4 @@ export const nonEnterpriseSelection: Rubric = {
       },
     },
   ],
-};
+});
