@@ -148,7 +148,13 @@ export function parseStrict<S extends z.ZodType>(
   bytes: Uint8Array,
   schema: S,
   file: string,
-  opts: { maxBytes: number; schemaVersion: number; canonical?: boolean },
+  opts: {
+    maxBytes: number;
+    schemaVersion: number;
+    canonical?: boolean;
+    /** Brings a value of an older schema version that is still read to the current one, before it is checked. */
+    upgrade?: (value: unknown) => unknown;
+  },
 ): z.infer<S> {
   if (bytes.length > opts.maxBytes) {
     throw new ReviewDeskError('E_ZIP_LIMIT', { what: file, value: bytes.length, limit: opts.maxBytes });
@@ -157,10 +163,11 @@ export function parseStrict<S extends z.ZodType>(
   if (!isUtf8(bytes)) throw new ReviewDeskError('E_SCHEMA', { file, reason: 'not UTF-8' });
   const raw = decodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // as TextDecoder did: a leading BOM is not content
-  const value = parseJson(text, file);
+  const parsed = parseJson(text, file);
   // JSON can spell a lone surrogate (`\ud800`), which is no text at all: name where, rather than fail later when it is re-serialised.
-  const lone = text.includes('\\u') ? findLoneSurrogate(value) : null;
+  const lone = text.includes('\\u') ? findLoneSurrogate(parsed) : null;
   if (lone) throw new ReviewDeskError('E_SCHEMA', { file, reason: `${lone}: holds a lone UTF-16 surrogate, which is not text` });
+  const value = opts.upgrade ? opts.upgrade(parsed) : parsed;
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (value !== null && typeof value === 'object' && version !== opts.schemaVersion) {
     throw new ReviewDeskError('E_SCHEMA_VERSION', { file, version: String(version), supported: opts.schemaVersion });
@@ -170,6 +177,6 @@ export function parseStrict<S extends z.ZodType>(
     throw new ReviewDeskError('E_SCHEMA', { file, reason: describeIssues(r.error) });
   }
   // The text was decoded from bytes isUtf8 accepted, so it holds no lone surrogate.
-  if (opts.canonical && !isCanonicalJson(text, value, true)) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
+  if (opts.canonical && !isCanonicalJson(text, parsed, true)) throw new ReviewDeskError('E_NOT_CANONICAL', { file });
   return r.data as z.infer<S>;
 }

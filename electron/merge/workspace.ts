@@ -173,6 +173,7 @@ export async function mergeState(ctx: Context): Promise<MergeState> {
         title: ledger.rubric.title,
         totalPoints: ledger.rubric.totalPoints,
         passThreshold: ledger.rubric.passThreshold,
+        scoringDefault: ledger.rubric.scoring.default === true,
       },
       createdAt: ledger.createdAt,
       experts: ledger.experts.length,

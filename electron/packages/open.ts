@@ -9,6 +9,7 @@ import { ReviewDeskError } from '../../shared/errors.ts';
 import { nth } from '../../shared/checked.ts';
 import { Manifest, NS_PACKAGE, PACKAGE_SCHEMA_VERSION } from '../../shared/formats.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
+import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 import { openAgeFile, type Progress } from '../crypto/age/index.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint, sshsigVerify } from '../crypto/ssh.ts';
@@ -144,6 +145,7 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
     const rubric = parseStrict(rubricBytes, Rubric, 'rubric.json', {
       maxBytes: MAX_RUBRIC_BYTES,
       schemaVersion: RUBRIC_SCHEMA_VERSION,
+      upgrade: upgradeRubric,
     });
     if (rubric.id !== manifest.rubric.id || rubric.version !== manifest.rubric.version) {
       throw new ReviewDeskError('E_SCHEMA', {

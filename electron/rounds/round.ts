@@ -7,6 +7,7 @@ import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { FileName, ROUND_SCHEMA_VERSION, RoundFile, type ManifestFile } from '../../shared/formats.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
+import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 import { parseStrict } from '../formats/json.ts';
 import { mediaTypeOf } from '../formats/media.ts';
 import { readCard } from '../keys/card.ts';
@@ -62,7 +63,11 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
     schemaVersion: ROUND_SCHEMA_VERSION,
   });
   const rubricBytes = await readBytes(inside(dir, round.rubric));
-  const rubric = parseStrict(rubricBytes, Rubric, round.rubric, { maxBytes: 2 << 20, schemaVersion: RUBRIC_SCHEMA_VERSION });
+  const rubric = parseStrict(rubricBytes, Rubric, round.rubric, {
+    maxBytes: 2 << 20,
+    schemaVersion: RUBRIC_SCHEMA_VERSION,
+    upgrade: upgradeRubric,
+  });
 
   const cards = new Map<string, Card>();
   const fingerprints = new Set<string>();

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { Manifest, PackageApplication } from '../../shared/formats.ts';
 import { Manifest as ManifestSchema } from '../../shared/formats.ts';
+import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 import { Rubric as RubricSchema, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
 import type { IdentityRow } from '../db/identity.ts';
 import { getPackageRow, pledgeAcceptedAt, type PackageRow } from '../db/packages.ts';
@@ -159,7 +160,8 @@ export function packageMeta(ctx: Context, packageId: string): PackageMeta {
   if (!row) throw new ReviewDeskError('E_UNKNOWN_PACKAGE', { id: packageId });
   // Our own rows, but parsed with the strict schemas so a damaged database fails loudly here.
   const manifest = ManifestSchema.parse(JSON.parse(row.manifest));
-  const rubric = RubricSchema.parse(JSON.parse(row.rubric));
+  // A package imported by an older ReviewDesk holds a schema-1 rubric: it reads as schema 2.
+  const rubric = RubricSchema.parse(upgradeRubric(JSON.parse(row.rubric)));
   const meta: PackageMeta = {
     row,
     manifest,

@@ -234,6 +234,8 @@ const en = {
     gateBadge: 'Pass/fail gate',
     weight: 'Weight {{weight}} · scale {{range}}',
     threshold: 'Threshold: {{threshold}}',
+    defaultMark: 'Default (the organiser may change it)',
+    defaultMarkHint: 'These points or this threshold are not fixed by the programme documents: the organiser sets them and may change them.',
     dimensionGuidance: 'Dimension: {{text}}',
     score: 'Score',
     exactScore: 'Score',
@@ -409,7 +411,8 @@ const en = {
     ledger: {
       round: 'Round',
       rubric: 'Rubric',
-      rubricSub: 'Version {{version}} · {{total}} points · pass mark {{pass}}',
+      rubricSub: 'Version {{version}} · {{total}} points · pass mark {{pass}}{{mark}}',
+      defaultMark: ' (defaults the organiser may change)',
       panel: 'Panel',
       panelValue: '{{experts}} experts · {{applications}} applications',
       issued: 'Packages issued {{date}}',

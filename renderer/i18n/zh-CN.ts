@@ -220,6 +220,8 @@ const zhCN = {
     gateBadge: '基本条件（符合/不符合）',
     weight: '分值 {{weight}} · 评分范围 {{range}}',
     threshold: '门槛分：{{threshold}}',
+    defaultMark: '默认值（组织单位可调整）',
+    defaultMarkHint: '本项分值或门槛并非申报指南所定，由组织单位设定，可调整。',
     dimensionGuidance: '维度说明：{{text}}',
     score: '评分',
     exactScore: '分数',
@@ -391,7 +393,8 @@ const zhCN = {
     ledger: {
       round: '评审轮次',
       rubric: '评分表',
-      rubricSub: '第 {{version}} 版 · 满分 {{total}} · 合格线 {{pass}}',
+      rubricSub: '第 {{version}} 版 · 满分 {{total}} · 合格线 {{pass}}{{mark}}',
+      defaultMark: '（默认值，组织单位可调整）',
       panel: '专家组',
       panelValue: '{{experts}} 位专家 · {{applications}} 项申报',
       issued: '评审包发放于 {{date}}',

@@ -198,6 +198,11 @@ function Reviewing({
                     {t('review.threshold', { threshold: criterion.threshold })}
                   </Text>
                 )}
+                {criterion.default && (
+                  <Text size="xs" c="dimmed" title={t('review.defaultMarkHint')} data-testid="default-mark">
+                    {t('review.defaultMark')}
+                  </Text>
+                )}
               </Stack>
             </Group>
 

@@ -305,7 +305,14 @@ export const MergeState = z
         importedAt: Timestamp,
         round: z.object({ id: Id, title: LocalizedText }).strict(),
         rubric: z
-          .object({ id: Id, version: z.number(), title: LocalizedText, totalPoints: z.number(), passThreshold: z.number() })
+          .object({
+            id: Id,
+            version: z.number(),
+            title: LocalizedText,
+            totalPoints: z.number(),
+            passThreshold: z.number(),
+            scoringDefault: z.boolean(),
+          })
           .strict(),
         createdAt: Timestamp,
         experts: z.number().int(),

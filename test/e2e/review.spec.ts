@@ -266,10 +266,14 @@ test('the language switch persists, and reopening the app returns to where the r
   await review.at('D3.2');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(review.title).toContainText(d32.title['zh-CN']);
+  // Its points come from no programme document: the screen says they are a default the organiser may change.
+  expect(d32.default).toBe(true);
+  await expect(page.getByTestId('default-mark')).toHaveText('默认值（组织单位可调整）');
 
   await page.getByTestId('lang-switch').getByText('English', { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(review.title).toContainText(pick(d32.title, 'en'));
+  await expect(page.getByTestId('default-mark')).toHaveText('Default (the organiser may change it)');
   await expect.poll(async () => (await app.ws.invoke('app:state', {})).locale).toBe('en');
   await page.reload();
   await review.at('D3.2');

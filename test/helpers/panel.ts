@@ -5,6 +5,7 @@ import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { FullBundle, ReviewScores } from '../../shared/merge/model.ts';
 import { Rubric, type Criterion } from '../../shared/rubric/model.ts';
 import { GRADE_BANDS } from '../../shared/rubric/templates/builders.ts';
+import { markUnsourced } from '../../shared/rubric/upgrade.ts';
 
 const text = (s: string): { 'zh-CN': string; en: string } => ({ 'zh-CN': s, en: s });
 const criterion = (id: string, weight: number, scale: Criterion['scale'], threshold?: number): Criterion => ({
@@ -21,29 +22,31 @@ const criterion = (id: string, weight: number, scale: Criterion['scale'], thresh
  * C1: 0–10 in whole points, weight 60, threshold 5 → 6 points per score point.
  * C2: 0–10 in halves, weight 40 → 4 points per score point. Gate G1. Ties broken by D2.
  */
-export const rubric: Rubric = Rubric.parse({
-  schemaVersion: 1,
-  id: 'tiny',
-  version: 1,
-  title: text('tiny'),
-  description: text('tiny'),
-  appliesTo: 'enterprise',
-  stage: 'selection',
-  gates: [criterion('G1', 0, { kind: 'gate' })],
-  dimensions: [
-    { id: 'D1', title: text('D1'), criteria: [criterion('C1', 60, { kind: 'points', min: 0, max: 10, step: 1 }, 5)] },
-    { id: 'D2', title: text('D2'), criteria: [criterion('C2', 40, { kind: 'points', min: 0, max: 10, step: 0.5 })] },
-  ],
-  totalPoints: 100,
-  passThreshold: 60,
-  gradeBands: GRADE_BANDS,
-  recommendations: [
-    { id: 'yes', label: text('推荐') },
-    { id: 'no', label: text('不推荐') },
-  ],
-  tieBreak: ['D2'],
-  siteVisit: [],
-});
+export const rubric: Rubric = Rubric.parse(
+  markUnsourced({
+    schemaVersion: 2,
+    id: 'tiny',
+    version: 1,
+    title: text('tiny'),
+    description: text('tiny'),
+    appliesTo: ['enterprise'],
+    stage: 'selection',
+    gates: [criterion('G1', 0, { kind: 'gate' })],
+    dimensions: [
+      { id: 'D1', title: text('D1'), criteria: [criterion('C1', 60, { kind: 'points', min: 0, max: 10, step: 1 }, 5)] },
+      { id: 'D2', title: text('D2'), criteria: [criterion('C2', 40, { kind: 'points', min: 0, max: 10, step: 0.5 })] },
+    ],
+    totalPoints: 100,
+    passThreshold: 60,
+    gradeBands: GRADE_BANDS,
+    recommendations: [
+      { id: 'yes', label: text('推荐') },
+      { id: 'no', label: text('不推荐') },
+    ],
+    tieBreak: ['D2'],
+    siteVisit: [],
+  }),
+);
 
 const AT = '2026-01-01T00:00:00.000Z';
 

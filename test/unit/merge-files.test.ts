@@ -338,6 +338,9 @@ describe('ledger and outputs', () => {
     expect(pages).toBeGreaterThanOrEqual(4); // table, two charts, signatures
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     expect(text).toContain('专家组汇总表');
+    // The total and the pass mark come from no programme document: the sheet says they are defaults.
+    expect(ledger.rubric.scoring.default).toBe(true);
+    expect(text.replace(/\s+/g, '')).toMatch(new RegExp(`合格线(passmark)?${ledger.rubric.passThreshold}（默认值，组织单位可调整）`));
     for (const e of outcome.result.experts) expect(text).toContain(e.displayName);
     execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', '2', '-l', '2', pdf, join(root, 'page')]);
     const pgm = readFileSync(join(root, `page-${String(2).padStart(String(pages).length, '0')}.pgm`));
@@ -357,6 +360,7 @@ describe('ledger and outputs', () => {
     for (const heading of ['Panel summary sheet', '1. Results by rank', "2. For the panel's attention", 'Figure 1', 'Figure 2'])
       expect(text).toContain(heading);
     expect(text).toContain('Signatures of the expert panel');
+    expect(text).toContain('(defaults the organiser may change)');
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).not.toContain('专家组汇总表');
   });

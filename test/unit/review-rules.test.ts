@@ -12,6 +12,7 @@ import { commentProblem, textLength } from '../../shared/review/comment.ts';
 import { runningTotal } from '../../shared/review/total.ts';
 import { Rubric, allowedScores, isValidScore, scaleRange, type Criterion } from '../../shared/rubric/model.ts';
 import { RUBRIC_TEMPLATES } from '../../shared/rubric/templates/index.ts';
+import { markUnsourced } from '../../shared/rubric/upgrade.ts';
 
 const text = (s: string) => ({ 'zh-CN': s, en: s });
 
@@ -28,57 +29,59 @@ function criterion(id: string, over: Partial<Criterion>): Criterion {
 }
 
 /** Two gates, and 100 points over three criteria on three kinds of scale. */
-const rubric = Rubric.parse({
-  schemaVersion: 1,
-  id: 'rules',
-  version: 1,
-  title: text('rules'),
-  description: text('rules'),
-  appliesTo: 'enterprise',
-  stage: 'selection',
-  gates: [
-    criterion('G1', { scale: { kind: 'gate' }, comment: { required: 'belowThreshold', threshold: 1, minLength: 0 } }),
-    criterion('G2', { scale: { kind: 'gate' }, comment: { required: 'belowThreshold', threshold: 1, minLength: 0 } }),
-  ],
-  dimensions: [
-    {
-      id: 'D1',
-      title: text('D1'),
-      criteria: [
-        // 0–10 in ones; a score below 6 needs ten characters of comment.
-        criterion('C1', { weight: 50, comment: { required: 'belowThreshold', threshold: 6, minLength: 10 } }),
-        // 0–5 in halves; always a comment, any length.
-        criterion('C2', {
-          weight: 30,
-          scale: { kind: 'points', min: 0, max: 5, step: 0.5 },
-          comment: { required: 'always', minLength: 0 },
-        }),
-        // Two bands with a gap (5 is no score) on 0–10 in ones.
-        criterion('C3', {
-          weight: 20,
-          scale: {
-            kind: 'levels',
-            step: 1,
-            levels: [
-              { id: 'low', label: text('low'), descriptor: text('low'), min: 0, max: 4 },
-              { id: 'high', label: text('high'), descriptor: text('high'), min: 6, max: 10 },
-            ],
-          },
-        }),
-      ],
-    },
-  ],
-  totalPoints: 100,
-  passThreshold: 60,
-  gradeBands: [
-    { id: 'excellent', label: text('excellent'), min: 90 },
-    { id: 'pass', label: text('pass'), min: 60 },
-    { id: 'fail', label: text('fail'), min: 0 },
-  ],
-  recommendations: [{ id: 'yes', label: text('yes') }],
-  tieBreak: [],
-  siteVisit: [],
-});
+const rubric = Rubric.parse(
+  markUnsourced({
+    schemaVersion: 2,
+    id: 'rules',
+    version: 1,
+    title: text('rules'),
+    description: text('rules'),
+    appliesTo: ['enterprise'],
+    stage: 'selection',
+    gates: [
+      criterion('G1', { scale: { kind: 'gate' }, comment: { required: 'belowThreshold', threshold: 1, minLength: 0 } }),
+      criterion('G2', { scale: { kind: 'gate' }, comment: { required: 'belowThreshold', threshold: 1, minLength: 0 } }),
+    ],
+    dimensions: [
+      {
+        id: 'D1',
+        title: text('D1'),
+        criteria: [
+          // 0–10 in ones; a score below 6 needs ten characters of comment.
+          criterion('C1', { weight: 50, comment: { required: 'belowThreshold', threshold: 6, minLength: 10 } }),
+          // 0–5 in halves; always a comment, any length.
+          criterion('C2', {
+            weight: 30,
+            scale: { kind: 'points', min: 0, max: 5, step: 0.5 },
+            comment: { required: 'always', minLength: 0 },
+          }),
+          // Two bands with a gap (5 is no score) on 0–10 in ones.
+          criterion('C3', {
+            weight: 20,
+            scale: {
+              kind: 'levels',
+              step: 1,
+              levels: [
+                { id: 'low', label: text('low'), descriptor: text('low'), min: 0, max: 4 },
+                { id: 'high', label: text('high'), descriptor: text('high'), min: 6, max: 10 },
+              ],
+            },
+          }),
+        ],
+      },
+    ],
+    totalPoints: 100,
+    passThreshold: 60,
+    gradeBands: [
+      { id: 'excellent', label: text('excellent'), min: 90 },
+      { id: 'pass', label: text('pass'), min: 60 },
+      { id: 'fail', label: text('fail'), min: 0 },
+    ],
+    recommendations: [{ id: 'yes', label: text('yes') }],
+    tieBreak: [],
+    siteVisit: [],
+  }),
+);
 const byId = new Map([...rubric.gates, ...rubric.dimensions.flatMap((d) => d.criteria)].map((c) => [c.id, c]));
 const c = (id: string): Criterion => byId.get(id)!;
 

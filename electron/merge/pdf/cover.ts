@@ -26,7 +26,9 @@ export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secreta
     [t('评分表', 'Rubric'), `${zh ? rubric.title['zh-CN'] : pick(rubric.title, 'en')}（${rubric.id} v${rubric.version}）`],
     [
       t('计分方法', 'Method'),
-      `${methodText(result)}；${t('满分', 'out of')} ${rubric.totalPoints}，${t('合格线', 'pass mark')} ${rubric.passThreshold}`,
+      `${methodText(result)}；${t('满分', 'out of')} ${rubric.totalPoints}，${t('合格线', 'pass mark')} ${rubric.passThreshold}${
+        rubric.scoring.default ? t('（默认值，组织单位可调整）', ' (defaults the organiser may change)') : ''
+      }`,
     ],
     [
       t('专家组', 'Panel'),

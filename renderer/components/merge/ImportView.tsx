@@ -46,6 +46,7 @@ export function ImportView(): React.JSX.Element {
                 version: ledger.rubric.version,
                 total: ledger.rubric.totalPoints,
                 pass: ledger.rubric.passThreshold,
+                mark: ledger.rubric.scoringDefault ? t('merge.ledger.defaultMark') : '',
               })}
             />
             <Field
