@@ -436,6 +436,22 @@ describe('reviewer workspace', () => {
     const summary = (await ws.invoke('app:state', {})).packages.find((p) => p.packageId === packageId)!;
     expect(summary).toMatchObject({ lastExport: { revision: 2 }, changedSinceExport: true });
     expect((await ws.invoke('bundle:export', { packageId })).revision).toBe(3);
+
+    // A package imported by ReviewDesk 1 holds a schema-1 rubric in the database: it still opens, upgraded in memory.
+    const stored = JSON.parse(
+      (ws.ctx.db.prepare('SELECT rubric FROM packages WHERE id = ?').get(packageId) as { rubric: string }).rubric,
+    ) as Rubric;
+    const old = JSON.parse(
+      JSON.stringify(stored, (k, v: unknown) => (k === 'source' || k === 'default' || k === 'scoring' ? undefined : v)),
+    ) as Record<string, unknown>;
+    ws.ctx.db
+      .prepare('UPDATE packages SET rubric = ? WHERE id = ?')
+      .run(JSON.stringify({ ...old, schemaVersion: 1, appliesTo: 'enterprise' }), packageId);
+    ws.ctx.session.clear();
+    const read = await ws.invoke('package:get', { packageId });
+    expect(read.rubric).toMatchObject({ schemaVersion: 2, appliesTo: ['enterprise'], scoring: { default: true } });
+    expect(read.rubric.gates.map((g) => g.id)).toEqual(stored.gates.map((g) => g.id));
+    expect(await ws.invoke('review:get', { packageId, applicationId: 'A001' })).toMatchObject({ applicationId: 'A001' });
     ws.close();
   });
 
