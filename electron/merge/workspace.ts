@@ -306,7 +306,7 @@ export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensu
   if (input.gradeId !== null && !rubric.gradeBands.some((g) => g.id === input.gradeId)) {
     throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${input.gradeId} is not a grade of the rubric` });
   }
-  if (input.recommendation !== null && !rubric.recommendations.some((r) => r.id === input.recommendation)) {
+  if (input.recommendation !== null && !rubric.recommendations.some((r) => r.id === input.recommendation && !r.additional)) {
     throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${input.recommendation} is not a recommendation of the rubric` });
   }
   const roundId = ledger.round.id;

@@ -4,7 +4,7 @@
  */
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { EditOrder, ReviewEdit } from '../../shared/ipc/contract.ts';
-import { isValidScore } from '../../shared/rubric/model.ts';
+import { isValidScore, outcomesFor } from '../../shared/rubric/model.ts';
 import {
   getApplicationRow,
   getConflict,
@@ -27,8 +27,13 @@ export interface Written {
 function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): void {
   if (edit.field === 'opinion') return;
   if (edit.field === 'recommendation') {
-    if (edit.value !== null && !meta.rubric.recommendations.some((r) => r.id === edit.value)) {
-      throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `recommendation ${edit.value} is not one of the rubric's` });
+    const application = meta.applications.get(applicationId);
+    // One main outcome per application, among those for its category; additional outcomes are not this field.
+    const allowed = application ? outcomesFor(meta.rubric, application.category).main : [];
+    if (edit.value !== null && !allowed.some((r) => r.id === edit.value)) {
+      throw new ReviewDeskError('E_INVALID_ENTRY', {
+        reason: `recommendation ${edit.value} is not one of the rubric's outcomes for this application`,
+      });
     }
     return;
   }

@@ -43,6 +43,7 @@ import { useExclusive } from '../lib/exclusive.ts';
 import { usePackageStore } from '../state/packages.ts';
 import { reviewKey, useReviewStore } from '../state/review.ts';
 import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
+import { outcomesFor } from '../../shared/rubric/model.ts';
 
 export function FinishScreen({ packageId, applicationId }: { packageId: string; applicationId?: string }): React.JSX.Element {
   const { detail, error } = usePackage(packageId);
@@ -171,7 +172,7 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
       <Select
         label={t('finish.recommendation')}
         placeholder={t('finish.recommendationPlaceholder')}
-        data={detail.rubric.recommendations.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
+        data={outcomesFor(detail.rubric, app.category).main.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
         value={review.recommendation}
         onChange={(v) => void edit(packageId, applicationId, { field: 'recommendation', value: v })}
         error={review.recommendation ? null : t('finish.recommendationMissing')}

@@ -125,7 +125,7 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
         </SimpleGrid>
         <Select
           label={t('merge.consensus.recommendation')}
-          data={rubric.recommendations.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
+          data={rubric.recommendations.filter((r) => !r.additional).map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
           value={recommendation}
           onChange={setRecommendation}
           clearable
