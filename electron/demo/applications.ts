@@ -23,7 +23,7 @@ export interface DemoApplication {
   id: string;
   /** Centre name, e.g. 上海市智能传感器制造业创新中心 / Shanghai Intelligent Sensor Manufacturing Innovation Centre */
   name: Bilingual;
-  /** The lead unit (牵头单位/发起单位). */
+  /** The applicant (申报单位): the operating entity, a company for the enterprise type and a research association for the non-enterprise type. */
   organisation: Bilingual;
   category: 'enterprise' | 'non-enterprise';
   /** Key industrial field from the Shanghai annex (e.g. 集成电路, 生物医药, 人工智能, 高端装备, 先进材料 ...). */
@@ -344,7 +344,8 @@ const A002: DemoApplication = {
     '上海市高端植介入医疗器械制造业创新中心',
     'Shanghai High-end Implantable and Interventional Medical Devices Manufacturing Innovation Centre',
   ),
-  organisation: t('上海澜瑞医疗科技股份有限公司', 'Shanghai Lanrui Medical Technology Co., Ltd.'),
+  // The applicant of a non-enterprise-type centre is its operating entity, the research association; the firm is its lead founder.
+  organisation: t('上海植介入医疗器械创新研究会', 'Shanghai Research Association for Implantable and Interventional Medical Device Innovation'),
   category: 'non-enterprise',
   field: t('生物医药（高端医疗器械）', 'Biomedicine (high-end medical devices)'),
   members: [
@@ -864,7 +865,7 @@ const A003: DemoApplication = {
 const A004: DemoApplication = {
   id: 'A004',
   name: t('上海市高性能树脂基复合材料制造业创新中心', 'Shanghai High-performance Resin-matrix Composites Manufacturing Innovation Centre'),
-  organisation: t('上海金乾新材料股份有限公司', 'Shanghai Jinqian New Materials Co., Ltd.'),
+  organisation: t('上海先进复合材料产业技术研究会', 'Shanghai Advanced Composites Industrial Technology Research Association'),
   category: 'non-enterprise',
   field: t('先进材料（化工先进材料）', 'Advanced materials (advanced chemical materials)'),
   members: [

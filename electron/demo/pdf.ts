@@ -34,7 +34,7 @@ export function planPdf(app: DemoApplication, font = findCjkFont()): Promise<Buf
       doc
         .moveDown()
         .fontSize(11)
-        .text(`${zh ? '牵头单位' : 'Lead unit'}: ${zh ? app.organisation['zh-CN'] : app.organisation.en}`, { align: 'center' });
+        .text(`${zh ? '申报单位' : 'Applicant'}: ${zh ? app.organisation['zh-CN'] : app.organisation.en}`, { align: 'center' });
       doc.text(`${zh ? '领域' : 'Field'}: ${zh ? app.field['zh-CN'] : app.field.en}`, { align: 'center' });
       app.sections.forEach((s, i) => {
         doc.addPage();

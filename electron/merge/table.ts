@@ -33,7 +33,7 @@ export function summaryColumns(rubric: Rubric): string[] {
     '排名 Rank',
     '编号 ID',
     '申报项目 Application',
-    '牵头单位 Lead unit',
+    '申报单位 Applicant',
     '类型 Category',
     '有效评分 Scored',
     '回避 Recused',

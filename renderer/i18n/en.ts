@@ -376,7 +376,7 @@ const en = {
     revision: 'bundle revision {{revision}}',
     overview: 'Summary',
     application: 'Application',
-    organisation: 'Lead organisation',
+    organisation: 'Applicant',
     total: 'Total',
     grade: 'Grade: ',
     gradeCol: 'Grade',

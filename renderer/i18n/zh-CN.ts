@@ -358,7 +358,7 @@ const zhCN = {
     revision: '评分包第 {{revision}} 版',
     overview: '评分汇总',
     application: '申报名称',
-    organisation: '牵头单位',
+    organisation: '申报单位',
     total: '总分',
     grade: '等级：',
     gradeCol: '等级',

@@ -21,7 +21,7 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
     { title: ['排名', 'Rank'], w: 40, align: 'center', get: (a) => (a.rank === null ? '—' : String(a.rank)) },
     { title: ['编号', 'ID'], w: 44, get: (a) => a.applicationId },
     {
-      title: ['申报项目 / 牵头单位', 'Application / lead unit'],
+      title: ['申报项目 / 申报单位', 'Application / applicant'],
       w: 196,
       get: (a) => (zh ? a.name['zh-CN'] : pick(a.name, 'en')),
       sub: (a) => (zh ? a.organisation['zh-CN'] : pick(a.organisation, 'en')),
