@@ -17,10 +17,7 @@ export const BothLanguages = z
  * so (`zhOnly: true`), as a provincial secretariat may write its rubric or
  * an applicant's name. `pick` shows the Chinese where there is no English.
  */
-export const LocalizedText = z.union([
-  BothLanguages,
-  z.object({ 'zh-CN': z.string().min(1).max(8000), zhOnly: z.literal(true) }).strict(),
-]);
+export const LocalizedText = z.union([BothLanguages, z.object({ 'zh-CN': z.string().min(1).max(8000), zhOnly: z.literal(true) }).strict()]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** The English of a text, if it has one. */

@@ -345,7 +345,10 @@ const A002: DemoApplication = {
     'Shanghai High-end Implantable and Interventional Medical Devices Manufacturing Innovation Centre',
   ),
   // The applicant of a non-enterprise-type centre is its operating entity, the research association; the firm is its lead founder.
-  organisation: t('上海植介入医疗器械创新研究会', 'Shanghai Research Association for Implantable and Interventional Medical Device Innovation'),
+  organisation: t(
+    '上海植介入医疗器械创新研究会',
+    'Shanghai Research Association for Implantable and Interventional Medical Device Innovation',
+  ),
   category: 'non-enterprise',
   field: t('生物医药（高端医疗器械）', 'Biomedicine (high-end medical devices)'),
   members: [

@@ -235,7 +235,8 @@ const en = {
     weight: 'Weight {{weight}} · scale {{range}}',
     threshold: 'Threshold: {{threshold}}',
     defaultMark: 'Default (the organiser may change it)',
-    defaultMarkHint: 'These points or this threshold are not fixed by the programme documents: the organiser sets them and may change them.',
+    defaultMarkHint:
+      'These points or this threshold are not fixed by the programme documents: the organiser sets them and may change them.',
     dimensionGuidance: 'Dimension: {{text}}',
     score: 'Score',
     exactScore: 'Score',

@@ -49,7 +49,9 @@ export type Provenance = { source?: Source; default?: true };
 export const PointsScale = z.object({ kind: z.literal('points'), min: finite, max: finite, step: finite.positive() }).strict();
 
 /** A level descriptor (e.g. 优 / 良 / 中 / 差) mapped to a band of points. */
-export const Level = z.object({ id: Id, label: LocalizedText, descriptor: LocalizedText, min: finite, max: finite, ...provenance }).strict();
+export const Level = z
+  .object({ id: Id, label: LocalizedText, descriptor: LocalizedText, min: finite, max: finite, ...provenance })
+  .strict();
 
 /** Level descriptors: the expert picks a level, then a score inside its band. */
 export const LevelsScale = z.object({ kind: z.literal('levels'), step: finite.positive(), levels: z.array(Level).min(2).max(10) }).strict();
@@ -126,7 +128,9 @@ export type Dimension = z.infer<typeof Dimension>;
  * `consequence` says what the grade entails (不合格: 限期整改一年, then an
  * on-site re-check).
  */
-export const GradeBand = z.object({ id: Id, label: LocalizedText, min: finite, consequence: LocalizedText.optional(), ...provenance }).strict();
+export const GradeBand = z
+  .object({ id: Id, label: LocalizedText, min: finite, consequence: LocalizedText.optional(), ...provenance })
+  .strict();
 export type GradeBand = z.infer<typeof GradeBand>;
 
 /**
@@ -162,7 +166,10 @@ const RubricShape = z
     appliesTo: z.array(ApplicationCategory).min(1).max(2),
     stage: Stage,
     /** The template (or rubric) this one was made from, for the editor's diff. */
-    derivedFrom: z.object({ id: Id, version: z.number().int().min(1) }).strict().optional(),
+    derivedFrom: z
+      .object({ id: Id, version: z.number().int().min(1) })
+      .strict()
+      .optional(),
     /** Where the rubric as a whole comes from (the documents it follows). */
     sources: z.array(Source).max(20).optional(),
     /** Eligibility conditions: pass/fail, separate from scored criteria. */
@@ -215,7 +222,8 @@ export const Rubric = RubricShape.superRefine((r, ctx) => {
     if (!element.source && !element.default) issue('carries neither a source nor default: true', at);
   }
   r.recommendations.forEach((x, i) => {
-    for (const c of x.categories ?? []) if (!r.appliesTo.includes(c)) issue(`names category ${c}, which the rubric does not apply to`, ['recommendations', i]);
+    for (const c of x.categories ?? [])
+      if (!r.appliesTo.includes(c)) issue(`names category ${c}, which the rubric does not apply to`, ['recommendations', i]);
   });
   if (!r.recommendations.some((x) => !x.additional)) issue('needs at least one main (not additional) outcome', ['recommendations']);
   r.gates.forEach((g, i) => {

@@ -44,7 +44,12 @@ function distributionPage(s: Sheet, rubric: Rubric, apps: ApplicationResult[], f
       .font('body')
       .fontSize(Math.min(8, rowH * 0.6))
       .fillColor(INK)
-      .text(`${a.applicationId} ${zh ? a.name['zh-CN'] : pick(a.name, 'en')}`, M.l, cy - Math.min(8, rowH * 0.6) * 0.6, s.one(p.labelW - 8));
+      .text(
+        `${a.applicationId} ${zh ? a.name['zh-CN'] : pick(a.name, 'en')}`,
+        M.l,
+        cy - Math.min(8, rowH * 0.6) * 0.6,
+        s.one(p.labelW - 8),
+      );
     doc.moveTo(x0, cy).lineTo(x1, cy).lineWidth(0.2).strokeColor('#dde1e6').stroke();
     const r = Math.max(1.2, Math.min(2.6, rowH * 0.16));
     for (const v of Object.values(a.expertTotals)) doc.circle(xs(v), cy, r).fillOpacity(0.55).fill('#2f5d8a').fillOpacity(1);

@@ -31,7 +31,12 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
     { title: ['最高', 'Max'], w: 38, align: 'right', get: (a) => fmt(a.total.max) },
     { title: ['最低', 'Min'], w: 38, align: 'right', get: (a) => fmt(a.total.min) },
     { title: ['标准差', 'SD'], w: 40, align: 'right', get: (a) => fmt(a.total.sd) },
-    { title: ['等级', 'Grade'], w: 48, align: 'center', get: (a) => (a.grade ? (zh ? a.grade.label['zh-CN'] : pick(a.grade.label, 'en')) : '—') },
+    {
+      title: ['等级', 'Grade'],
+      w: 48,
+      align: 'center',
+      get: (a) => (a.grade ? (zh ? a.grade.label['zh-CN'] : pick(a.grade.label, 'en')) : '—'),
+    },
     {
       title: ['资格', 'Eligible'],
       w: 44,
