@@ -291,6 +291,36 @@ program
     print(out.json, out.text);
   });
 
+const rubric = program.command('rubric').description('rubric templates, and rubrics a secretariat makes from them');
+rubric
+  .command('templates')
+  .description('list the built-in templates (id, title, stage, categories)')
+  .action(async () => {
+    const { listTemplates } = await import('./rubric.ts');
+    const r = listTemplates();
+    print(r.json, r.text);
+  });
+rubric
+  .command('new')
+  .description('start a rubric from a template, as a JSON file to edit')
+  .requiredOption('--template <id>', 'template id (see `reviewdesk rubric templates`)')
+  .requiredOption('--out <file>', 'the new rubric.json (must not exist)')
+  .option('--id <id>', "the new rubric's id (default: the template's)")
+  .action(async (o: { template: string; out: string; id?: string }) => {
+    const { newRubric } = await import('./rubric.ts');
+    const r = await newRubric(o);
+    print(r.json, r.text);
+  });
+rubric
+  .command('check')
+  .description('check a rubric file: schema, points adding up, unique ids, a source or default mark on every element')
+  .argument('<file>', 'rubric.json')
+  .action(async (file: string) => {
+    const { checkRubric } = await import('./rubric.ts');
+    const r = await checkRubric(file);
+    print(r.json, r.text);
+  });
+
 program
   .command('demo')
   .description('write a complete demo round (identities, round folder, packages, signed bundles)')

@@ -1,0 +1,112 @@
+/**
+ * `reviewdesk rubric …`: the built-in templates, a new rubric started from
+ * one, and the check a secretariat runs on a rubric it has edited. Each
+ * returns what to print (JSON and text); main.ts prints it.
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ReviewDeskError, fromFileSystemError } from '../../shared/errors.ts';
+import { pick } from '../../shared/i18n-text.ts';
+import { Rubric, RUBRIC_SCHEMA_VERSION, provenanced, scoredCriteria } from '../../shared/rubric/model.ts';
+import { RUBRIC_TEMPLATES, templateById } from '../../shared/rubric/templates/index.ts';
+import { safeLine as s } from '../../shared/safe-text.ts';
+import { parseStrict } from '../formats/json.ts';
+import { writeFileAtomic } from '../fs/durable.ts';
+import { MAX_RUBRIC_BYTES } from '../packages/limits.ts';
+
+export interface Printed {
+  json: unknown;
+  text: () => string;
+}
+
+const titles = (r: Rubric): string => `${s(pick(r.title, 'zh-CN'))} / ${s(pick(r.title, 'en'))}`;
+
+/** `rubric templates`: id, title, stage and categories of every built-in template. */
+export function listTemplates(): Printed {
+  const list = RUBRIC_TEMPLATES.map((r) => ({ id: r.id, version: r.version, title: r.title, stage: r.stage, appliesTo: r.appliesTo }));
+  return {
+    json: list,
+    text: () =>
+      list
+        .map((r) => `${s(r.id).padEnd(34)} ${r.stage.padEnd(9)} ${r.appliesTo.join('+').padEnd(25)} ${s(pick(r.title, 'zh-CN'))}`)
+        .join('\n'),
+  };
+}
+
+/** `rubric new --template ID --out FILE [--id NEW]`: the template as a file to edit, naming what it was made from. */
+export async function newRubric(o: { template: string; out: string; id?: string }): Promise<Printed> {
+  const template = templateById(o.template);
+  if (!template) {
+    throw new ReviewDeskError('E_USAGE', {
+      reason: `no template ${o.template}; \`reviewdesk rubric templates\` lists them (${RUBRIC_TEMPLATES.map((r) => r.id).join(', ')})`,
+    });
+  }
+  const out = resolve(o.out);
+  if (existsSync(out)) throw new ReviewDeskError('E_USAGE', { reason: `${o.out} already exists; name a new file` });
+  const rubric = Rubric.parse({
+    ...structuredClone(template),
+    ...(o.id ? { id: o.id } : {}),
+    derivedFrom: { id: template.id, version: template.version },
+  });
+  const bytes = Buffer.from(JSON.stringify(rubric, null, 2) + '\n');
+  await writeFileAtomic(out, [bytes]).catch((e: unknown) => {
+    throw fromFileSystemError(e, '写入 (writing)') ?? e;
+  });
+  return {
+    json: { ok: true, file: out, id: rubric.id, version: rubric.version, derivedFrom: rubric.derivedFrom },
+    text: () => `Wrote ${s(out)}: ${s(rubric.id)} v${rubric.version}, from template ${s(template.id)} v${template.version}`,
+  };
+}
+
+/** What a rubric holds, counted: the summary `rubric check` prints. */
+export function rubricSummary(r: Rubric): {
+  id: string;
+  version: number;
+  stage: Rubric['stage'];
+  appliesTo: Rubric['appliesTo'];
+  totalPoints: number;
+  passThreshold: number;
+  gates: number;
+  dimensions: number;
+  criteria: number;
+  elements: number;
+  sourced: number;
+  defaults: number;
+} {
+  const elements = provenanced(r);
+  return {
+    id: r.id,
+    version: r.version,
+    stage: r.stage,
+    appliesTo: r.appliesTo,
+    totalPoints: r.totalPoints,
+    passThreshold: r.passThreshold,
+    gates: r.gates.length,
+    dimensions: r.dimensions.length,
+    criteria: scoredCriteria(r).length,
+    elements: elements.length,
+    sourced: elements.filter(({ element }) => element.source).length,
+    defaults: elements.filter(({ element }) => element.default).length,
+  };
+}
+
+/** `rubric check FILE`: the strict schema and every consistency rule; a refusal names each issue's path. */
+export async function checkRubric(file: string): Promise<Printed> {
+  const path = resolve(file);
+  const bytes = await readFile(path).catch((e: unknown) => {
+    throw fromFileSystemError(e, '读取 (reading)') ?? e;
+  });
+  const rubric = parseStrict(bytes, Rubric, file, { maxBytes: MAX_RUBRIC_BYTES, schemaVersion: RUBRIC_SCHEMA_VERSION });
+  const sum = rubricSummary(rubric);
+  return {
+    json: { ok: true, file: path, ...sum },
+    text: () =>
+      [
+        `OK  ${titles(rubric)}`,
+        `${s(sum.id)} v${sum.version} · ${sum.stage} · ${sum.appliesTo.join(', ')}`,
+        `${sum.gates} basic conditions / 基本条件, ${sum.dimensions} 一级指标, ${sum.criteria} 二级指标; ${sum.totalPoints} points, pass mark ${sum.passThreshold}`,
+        `${sum.elements} elements: ${sum.sourced} with a source, ${sum.defaults} defaults / 默认值（组织单位可调整）`,
+      ].join('\n'),
+  };
+}
