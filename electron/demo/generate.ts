@@ -193,7 +193,8 @@ function review(
   });
   const byId = Object.fromEntries(scores.map((s) => [s.criterionId, s.score]));
   const { total } = weightedTotal(rubric, byId);
-  const recs = rubric.recommendations;
+  // The main outcomes only: an additional one (支持争创国家级) is never the expert's single choice.
+  const recs = rubric.recommendations.filter((r) => !r.additional);
   const recommendation = complete
     ? (total >= 75 ? nth(recs, 0) : total >= 60 ? (recs[1] ?? nth(recs, 0)) : nth(recs, recs.length - 1)).id
     : null;

@@ -27,7 +27,7 @@ describe('rubric model, schema 2', () => {
     const r = withOutcomes();
     const ent = outcomesFor(r, 'enterprise');
     const non = outcomesFor(r, 'non-enterprise');
-    expect(ent.additional.map((x) => x.id)).toEqual(['national']);
+    expect(ent.additional.map((x) => x.id)).toEqual(['national-bid', 'national']);
     expect(non.additional).toEqual([]);
     expect(ent.main.map((x) => x.id)).not.toContain('later');
     expect(non.main.map((x) => x.id)).toContain('later');

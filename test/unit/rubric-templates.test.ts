@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { Rubric, gradeFor, isValidScore, scaleRange, scoredCriteria, weightedTotal, type Criterion } from '../../shared/rubric/model.ts';
+import {
+  Rubric,
+  gradeFor,
+  outcomesFor,
+  provenanced,
+  isValidScore,
+  scaleRange,
+  scoredCriteria,
+  weightedTotal,
+  type Criterion,
+} from '../../shared/rubric/model.ts';
 import type { LocalizedText } from '../../shared/i18n-text.ts';
 import { RUBRIC_TEMPLATES, templateById } from '../../shared/rubric/templates/index.ts';
 import { pick } from '../../shared/i18n-text.ts';
+import { DOC_SHANGHAI } from '../../shared/rubric/templates/sources.ts';
 
 /** Every localized text in a value, with its path, found by walking the object. */
 function texts(value: unknown, path = ''): { path: string; text: LocalizedText }[] {
@@ -139,7 +152,7 @@ describe('rubric templates', () => {
         ['fail', '不合格', 0],
       ]);
       const recs = template.recommendations.map((x) => x.id);
-      if (template.stage === 'selection') expect(recs).toEqual(['recommend', 'recommend-with-conditions', 'not-recommend']);
+      if (template.stage === 'selection') expect(recs.slice(0, 3)).toEqual(['select', 'prepare', 'not-selected']);
       else expect(recs).toEqual(['continue', 'rectify', 'revoke']);
       expect(template.tieBreak.length).toBeGreaterThanOrEqual(2);
       expect(template.tieBreak.length).toBeLessThanOrEqual(4);
@@ -158,5 +171,55 @@ describe('rubric templates', () => {
     const assessment = templateById('mic-assessment');
     expect(assessment).toMatchObject({ stage: 'annual', appliesTo: ['enterprise', 'non-enterprise'] });
     expect(assessment?.description['zh-CN']).toContain('三年定期考核');
+  });
+});
+
+describe('template provenance', () => {
+  const seed003 = readFileSync(join(import.meta.dirname, '../fixtures/seeds/003-shanghai-plan.txt'), 'utf8').replace(/\s+/g, '');
+
+  it('every quote from the Shanghai plan is its text, word for word', () => {
+    let quotes = 0;
+    for (const t of RUBRIC_TEMPLATES) {
+      for (const { at, element } of provenanced(t)) {
+        if (element.source?.document !== DOC_SHANGHAI) continue;
+        quotes++;
+        expect(seed003.includes(element.source.quote.replace(/\s+/g, '')), `${t.id} ${at.join('.')}`).toBe(true);
+      }
+    }
+    expect(quotes).toBeGreaterThanOrEqual(10);
+  });
+
+  it('a seed quoted from outside the programme documents says so', () => {
+    for (const t of RUBRIC_TEMPLATES)
+      for (const { element } of provenanced(t))
+        if (element.source && !element.source.document.startsWith('00')) expect(element.source.outsideSeeds).toBe(true);
+  });
+
+  it('the selection gates of each type quote the basic conditions of their own type', () => {
+    const ent = templateById('mic-selection-enterprise')!;
+    const non = templateById('mic-selection-nonenterprise')!;
+    expect(ent.gates.find((g) => g.id === 'G1')?.source?.quote).toContain('股份制独立法人');
+    expect(non.gates.find((g) => g.id === 'G1')?.source?.quote).toContain('非企业法人');
+    for (const t of [ent, non]) expect(t.gates.find((g) => g.id === 'G5')?.guidance['zh-CN']).toMatch(/数字经济、绿色低碳/);
+  });
+
+  it('descriptions present no default as a programme rule, and no single expert vetoes', () => {
+    for (const t of RUBRIC_TEMPLATES) {
+      expect(t.description['zh-CN']).not.toContain('任一项不满足即不予推荐');
+      expect(t.description['zh-CN']).toContain('默认值（组织单位可调整）');
+      expect(t.scoring.default).toBe(true);
+    }
+    for (const t of RUBRIC_TEMPLATES.filter((x) => x.stage === 'selection')) expect(t.description['zh-CN']).toContain('待专家组认定');
+  });
+
+  it('selection outcomes are the programme words, and only the enterprise type may be supported for national status', () => {
+    const ent = templateById('mic-selection-enterprise')!;
+    const non = templateById('mic-selection-nonenterprise')!;
+    for (const t of [ent, non]) {
+      expect(outcomesFor(t, t.appliesTo[0]!).main.map((x) => x.label['zh-CN'])).toEqual(['通过遴选', '同意筹建', '不予通过']);
+      expect(t.recommendations.find((x) => x.id === 'prepare')?.source?.quote).toContain('筹建期为一年');
+    }
+    expect(outcomesFor(ent, 'enterprise').additional.map((x) => x.label['zh-CN'])).toEqual(['支持争创国家级']);
+    expect(outcomesFor(non, 'non-enterprise').additional).toEqual([]);
   });
 });

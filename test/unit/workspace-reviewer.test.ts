@@ -224,6 +224,11 @@ describe('reviewer workspace', () => {
     expect((await refusal(ws.invoke('review:edit', { ...a1, edit: { field: 'recommendation', value: 'nope' } }))).code).toBe(
       'E_INVALID_ENTRY',
     );
+    // An additional outcome (支持争创国家级) goes beside the main one, never in its place.
+    expect(rubric.recommendations.find((r) => r.id === 'national-bid')).toMatchObject({ additional: true });
+    expect((await refusal(ws.invoke('review:edit', { ...a1, edit: { field: 'recommendation', value: 'national-bid' } }))).code).toBe(
+      'E_INVALID_ENTRY',
+    );
     expect(
       (
         await refusal(

@@ -32,7 +32,7 @@ export function fourLevels(excellent: LocalizedText, good: LocalizedText, fair: 
 }
 
 /** A basic condition (基本条件): pass/fail, no weight; a failed gate needs a reason. */
-export function gate(g: Pick<Criterion, 'id' | 'title' | 'guidance' | 'evidenceHint'>): Criterion {
+export function gate(g: Pick<Criterion, 'id' | 'title' | 'guidance' | 'evidenceHint' | 'source' | 'default'>): Criterion {
   return {
     ...g,
     weight: 0,

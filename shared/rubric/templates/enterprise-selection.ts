@@ -12,11 +12,13 @@
  */
 import type { Rubric } from '../model.ts';
 import { markUnsourced } from '../upgrade.ts';
+import { shanghai } from './sources.ts';
 import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
 import {
   IP_RULES_EVIDENCE,
   STANDARDS_EVIDENCE,
   committeeVisit,
+  nationalBid,
   coreTechnology,
   premisesVisit,
   projectRecord,
@@ -35,8 +37,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
   },
   description: {
     'zh-CN':
-      '适用于由企业、科研院所、高校、社会组织等各类创新主体以股份制独立法人形式组建企业主体、采取“公司+联盟”模式运行的制造业创新中心（企业法人型）的遴选评审。专家组根据申报类别对申报单位进行评审和考察：先逐项核对基本条件，任一项不满足即不予推荐；再按评分标准逐项打分，重点考评行业关键共性技术研发、技术成果转移扩散和产业化、行业标准、现代企业管理制度和自我造血功能。满分100分，60分为合格线。遴选须经过专家评审和现场考察两个环节。',
-    en: 'For the selection of manufacturing innovation centres of the enterprise legal person type: an entity formed by enterprises, research institutes, universities and other organisations as a joint-stock independent legal person and run on the "company + alliance" model. The expert group reviews and visits each applicant according to its declared category. First it checks the basic conditions one by one; failing any of them means no recommendation. Then it scores each criterion, with emphasis on R&D of key common technologies for the industry, transfer, diffusion and industrialisation of results, industry standards, a modern enterprise management system and self-sustaining income. 100 points in total, 60 to pass. Selection requires both expert review and a site visit.',
+      '适用于由企业、科研院所、高校、社会组织等各类创新主体以股份制独立法人形式组建企业主体、采取“公司+联盟”模式运行的制造业创新中心（企业法人型）的遴选评审。专家组根据申报类别对申报单位进行评审和考察：先逐项核对基本条件：专家认为某项不符合的须写明理由，该申报即提请专家组认定资格（待专家组认定），不由一位专家否决；再按评分标准逐项打分，重点考评行业关键共性技术研发、技术成果转移扩散和产业化、行业标准、现代企业管理制度和自我造血功能。满分100分、合格线60分及各项分值均为默认值（组织单位可调整），申报指南未作规定。遴选须经过专家评审和现场考察两个环节。',
+    en: 'For the selection of manufacturing innovation centres of the enterprise legal person type: an entity formed by enterprises, research institutes, universities and other organisations as a joint-stock independent legal person and run on the "company + alliance" model. The expert group reviews and visits each applicant according to its declared category. First it checks the basic conditions one by one: an expert who finds one not met gives the reason, and the application goes to the panel, which decides its eligibility (pending the panel\'s decision); no single expert vetoes it. Then it scores each criterion, with emphasis on R&D of key common technologies for the industry, transfer, diffusion and industrialisation of results, industry standards, a modern enterprise management system and self-sustaining income. The 100-point total, the pass mark of 60 and every weight are defaults the organiser may change; the programme documents fix none of them. Selection requires both expert review and a site visit.',
   },
   appliesTo: ['enterprise'],
   stage: 'selection',
@@ -50,6 +52,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         en: 'The applicant must be a joint-stock independent legal person newly registered in the city within the last three years. Check the date of establishment, company type and registered address on the business licence. An entity older than three years, not joint-stock or registered elsewhere fails this condition.',
       },
       evidenceHint: { 'zh-CN': '营业执照、公司章程', en: 'Business licence; articles of association' },
+      source: shanghai('——三年内在本市新注册的股份制独立法人,采取“公司+联盟”模式运行。'),
     }),
     gate({
       id: 'G2',
@@ -63,6 +66,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         'zh-CN': '建设和运行方案、联盟章程',
         en: 'Construction and operation plan; alliance charter',
       },
+      source: shanghai('——三年内在本市新注册的股份制独立法人,采取“公司+联盟”模式运行。'),
     }),
     gate({
       id: 'G3',
@@ -76,6 +80,9 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         'zh-CN': '股东名册、出资证明、股东单位行业地位证明材料',
         en: 'Shareholder register; proof of capital contributions; evidence of the standing of shareholders in the industry',
       },
+      source: shanghai(
+        '——公司应是面向行业,由本领域骨干企业及产业链上下游单位以资本为纽带组成的独立企业法人,股东中应包括若干家在本领域排名前列的企业。',
+      ),
     }),
     ...selectionGates(),
   ],
@@ -488,7 +495,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
   totalPoints: 100,
   passThreshold: 60,
   gradeBands: GRADE_BANDS,
-  recommendations: selectionRecommendations(),
+  recommendations: [...selectionRecommendations(), nationalBid()],
   // Ties are broken by the type's main emphases, in the plan's order.
   tieBreak: ['D2', 'D3', 'D6'],
   scoring: { default: true },

@@ -12,6 +12,7 @@
  */
 import type { Rubric } from '../model.ts';
 import { markUnsourced } from '../upgrade.ts';
+import { shanghai } from './sources.ts';
 import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
 import {
   IP_RULES_EVIDENCE,
@@ -35,8 +36,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
   },
   description: {
     'zh-CN':
-      '适用于由企业、科研院所、高校、社会组织等各类创新主体以非企业法人形式组建研究型社团主体、采取“非企业法人+联盟”模式运行的制造业创新中心（非企业法人型）的遴选评审。专家组根据申报类别对申报单位进行评审和考察：先逐项核对基本条件，任一项不满足即不予推荐；再按评分标准逐项打分，重点考评对行业发展的支撑作用、行业技术服务、协同创新和开展国际合作。满分100分，60分为合格线。遴选须经过专家评审和现场考察两个环节。',
-    en: 'For the selection of manufacturing innovation centres of the non-enterprise legal person type: a research-type association formed by enterprises, research institutes, universities and other organisations as a non-enterprise legal person and run on the "non-enterprise legal person + alliance" model. The expert group reviews and visits each applicant according to its declared category. First it checks the basic conditions one by one; failing any of them means no recommendation. Then it scores each criterion, with emphasis on support to the development of the industry, technical services to the industry, collaborative innovation and international cooperation. 100 points in total, 60 to pass. Selection requires both expert review and a site visit.',
+      '适用于由企业、科研院所、高校、社会组织等各类创新主体以非企业法人形式组建研究型社团主体、采取“非企业法人+联盟”模式运行的制造业创新中心（非企业法人型）的遴选评审。专家组根据申报类别对申报单位进行评审和考察：先逐项核对基本条件：专家认为某项不符合的须写明理由，该申报即提请专家组认定资格（待专家组认定），不由一位专家否决；再按评分标准逐项打分，重点考评对行业发展的支撑作用、行业技术服务、协同创新和开展国际合作。满分100分、合格线60分及各项分值均为默认值（组织单位可调整），申报指南未作规定。遴选须经过专家评审和现场考察两个环节。',
+    en: 'For the selection of manufacturing innovation centres of the non-enterprise legal person type: a research-type association formed by enterprises, research institutes, universities and other organisations as a non-enterprise legal person and run on the "non-enterprise legal person + alliance" model. The expert group reviews and visits each applicant according to its declared category. First it checks the basic conditions one by one: an expert who finds one not met gives the reason, and the application goes to the panel, which decides its eligibility (pending the panel\'s decision); no single expert vetoes it. Then it scores each criterion, with emphasis on support to the development of the industry, technical services to the industry, collaborative innovation and international cooperation. The 100-point total, the pass mark of 60 and every weight are defaults the organiser may change; the programme documents fix none of them. Selection requires both expert review and a site visit.',
   },
   appliesTo: ['non-enterprise'],
   stage: 'selection',
@@ -53,6 +54,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         'zh-CN': '法人登记证书、章程、建设和运行方案',
         en: 'Legal person registration certificate; charter; construction and operation plan',
       },
+      source: shanghai('——在本市注册的非企业法人,采取“非企业法人+联盟”模式运行。'),
     }),
     gate({
       id: 'G2',
@@ -66,6 +68,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         'zh-CN': '会员（理事）单位名单、理事会组成文件',
         en: 'List of member (council) organisations; documents on the make-up of the council',
       },
+      source: shanghai('非企业法人应是面向行业,由本领域骨干企业及产业链上下游单位、高校、科研院所联合组成的研究型社团法人。'),
     }),
     gate({
       id: 'G3',
@@ -79,6 +82,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         'zh-CN': '发起单位名单、发起协议、行业地位证明材料、出资或会费缴纳凭证',
         en: 'List of founding units; founding agreement; evidence of standing in the industry; proof of contributions or membership fees',
       },
+      source: shanghai('发起单位中应包括若干家在本领域排名前列的企业。'),
     }),
     ...selectionGates(),
   ],

@@ -9,6 +9,7 @@
 import type { LocalizedText } from '../../i18n-text.ts';
 import type { Criterion, Rubric } from '../model.ts';
 import { fourLevels, gate, points10 } from './builders.ts';
+import { shanghai } from './sources.ts';
 
 type SiteVisitItem = Rubric['siteVisit'][number];
 
@@ -24,9 +25,10 @@ export function selectionGates(): Criterion[] {
       title: { 'zh-CN': '联盟构成', en: 'Alliance membership' },
       guidance: {
         'zh-CN':
-          '联盟应汇聚包括用户在内的企业、科研院所、高校等各类创新主体，以及本领域内各类国家级和省市级创新平台。联盟成员中缺少用户单位、高校院所或本领域创新平台任一类的，不满足本条件。',
-        en: 'The alliance must bring together enterprises (users included), research institutes, universities and other innovators, as well as the national, provincial and municipal innovation platforms of the field. An alliance lacking any one of user organisations, universities and institutes, or innovation platforms of the field fails this condition.',
+          '联盟应汇聚包括用户在内的企业、科研院所、高校等各类创新主体，以及本领域内各类国家级和省市级创新平台。对照联盟成员名单核对：成员中是否有用户单位、科研院所和高校，是否有本领域的国家级或省市级创新平台。',
+        en: 'The alliance must bring together enterprises (users included), research institutes, universities and other innovators, as well as the national, provincial and municipal innovation platforms of the field. Check the member list: are there user organisations, research institutes and universities, and innovation platforms of the field at national or provincial/municipal level?',
       },
+      source: shanghai('——联盟应汇聚包括用户在内的企业、科研院所、高校等各类创新主体,以及本领域内各类国家级和省市级创新平台。'),
       evidenceHint: {
         'zh-CN': '联盟成员名单、入盟协议、创新平台认定文件',
         en: 'Alliance member list; membership agreements; designation documents of the innovation platforms',
@@ -37,9 +39,12 @@ export function selectionGates(): Criterion[] {
       title: { 'zh-CN': '建设领域', en: 'Field of the centre' },
       guidance: {
         'zh-CN':
-          '创新中心所属领域应符合重点产业领域布局（如《上海市制造业创新中心建设领域总体布局》所列三大先导产业、六大高端产业和生产性服务业），聚焦产业关键共性技术，不与已有创新中心重复建设。',
-        en: 'The field of the centre must be among the key industrial fields of the programme (for Shanghai, the three leading industries, six high-end industries and productive services in the general layout annex), focus on key common technologies of the industry, and not duplicate an existing centre.',
+          '创新中心所属领域应属于重点产业领域（集成电路、生物医药、人工智能、电子信息、生命健康、汽车、高端装备、先进材料、时尚消费品等重点产业，以及数字经济、绿色低碳等新赛道领域，详见《上海市制造业创新中心建设领域总体布局》），聚焦产业关键共性技术。',
+        en: 'The field of the centre must be one of the key fields (the key industries of integrated circuits, biomedicine, artificial intelligence, electronic information, life and health, automotive, high-end equipment, advanced materials and fashion consumer goods, and the new tracks of the digital economy and green and low-carbon industries; see the general layout annex), focusing on key common technologies of the industry.',
       },
+      source: shanghai(
+        '聚焦集成电路、生物医药、人工智能、电子信息、生命健康、汽车、高端装备、先进材料、时尚消费品等重点产业以及数字经济、绿色低碳等新赛道领域',
+      ),
       evidenceHint: {
         'zh-CN': '建设和运行方案中的领域定位说明',
         en: 'Statement of the field in the construction and operation plan',
@@ -53,6 +58,15 @@ export function selectionGates(): Criterion[] {
           '创新中心成立后至少应有1-2项有待突破、可促进形成国内领先或国际先进的、拥有自主知识产权的核心技术。方案中未列明具体核心技术及其自主知识产权基础的，不满足本条件。',
         en: 'Once established, the centre must have at least one or two core technologies with its own intellectual property that are still to be broken through and can lead to a domestically leading or internationally advanced position. A plan that names no specific core technology and its own IP base fails this condition.',
       },
+      // An applicant requirement of 003, checked by this template as a basic condition: a choice the organiser may undo.
+      source: {
+        ...shanghai('创新中心成立后至少应有1-2项有待突破、可促进形成国内领先或国际先进的、拥有自主知识产权的核心技术。'),
+        note: {
+          'zh-CN': '出自申报单位要求；本模板将其作为基本条件核对（默认做法，组织单位可调整）。',
+          en: 'From the applicant requirements; this template checks it as a basic condition (a default the organiser may change).',
+        },
+      },
+      default: true,
       evidenceHint: {
         'zh-CN': '核心技术说明、相关专利清单',
         en: 'Description of the core technologies; list of related patents',
@@ -66,6 +80,14 @@ export function selectionGates(): Criterion[] {
           '申报单位应按要求制定创新中心建设和运行方案并报送完整材料，内容真实、准确，主要数据可以溯源。材料严重缺项或存在弄虚作假的，不满足本条件。',
         en: 'The applicant must have prepared a construction and operation plan as required and filed complete material; its content must be true and accurate and the main figures traceable. Material with serious gaps or any falsification fails this condition.',
       },
+      source: {
+        ...shanghai('凡符合发起创建创新中心条件的单位,可按要求制定创新中心建设和运行方案,并向上海市经济和信息化委员会报送材料。'),
+        note: {
+          'zh-CN': '出自遴选程序；“真实、可溯源”的要求为本模板所加（默认做法，组织单位可调整）。',
+          en: 'From the selection procedure; "true and traceable" is added by this template (a default the organiser may change).',
+        },
+      },
+      default: true,
       evidenceHint: {
         'zh-CN': '申报材料清单、建设和运行方案',
         en: 'Checklist of application material; construction and operation plan',
@@ -180,11 +202,51 @@ export function committeeVisit(): SiteVisitItem {
   };
 }
 
-/** The outcomes an expert can recommend after a selection review. */
+/**
+ * The outcomes of a selection review in the programme's words (003): selected,
+ * not selected, or, for an applicant that leads its field but does not yet
+ * meet every condition, 同意筹建 (one year of preparation, extendable by six
+ * months, then it applies for selection).
+ */
 export function selectionRecommendations(): Rubric['recommendations'] {
   return [
-    { id: 'recommend', label: { 'zh-CN': '推荐', en: 'Recommend' } },
-    { id: 'recommend-with-conditions', label: { 'zh-CN': '有条件推荐', en: 'Recommend with conditions' } },
-    { id: 'not-recommend', label: { 'zh-CN': '不推荐', en: 'Do not recommend' } },
+    {
+      id: 'select',
+      label: { 'zh-CN': '通过遴选', en: 'Selected' },
+      description: { 'zh-CN': '建议遴选为制造业创新中心。', en: 'Recommend selection as a manufacturing innovation centre.' },
+      source: shanghai('经审核通过后,申报单位可被遴选为上海市制造业创新中心。'),
+    },
+    {
+      id: 'prepare',
+      label: { 'zh-CN': '同意筹建', en: 'Preparation approved' },
+      description: {
+        'zh-CN': '暂未达到遴选要求，但在相关领域具有显著领先优势：同意筹建，筹建期一年（可申请延期半年），完成筹建后正式申请遴选。',
+        en: 'Does not yet meet every requirement but clearly leads its field: preparation approved for one year (extendable by six months), after which it applies for selection.',
+      },
+      source: shanghai(
+        '对于暂未达到创新中心遴选要求,但在相关领域具有显著领先优势和竞争优势,筹建方案符合创新中心要求,申报单位可向上海市经济和信息化委员会申请筹建制造业创新中心,待完成筹建工作后正式申请创新中心遴选。筹建期为一年,如有特殊原因,可申请延期半年,延期后仍未满足创建要求的,撤销筹建资格。',
+      ),
+    },
+    {
+      id: 'not-selected',
+      label: { 'zh-CN': '不予通过', en: 'Not selected' },
+      description: { 'zh-CN': '不建议遴选。', en: 'Do not recommend selection.' },
+      source: shanghai('经审核通过后,申报单位可被遴选为上海市制造业创新中心。'),
+    },
   ];
+}
+
+/** For the enterprise type, beside the outcome: support in competing for national status (003; 000/001: upgrading to a national centre). */
+export function nationalBid(): Rubric['recommendations'][number] {
+  return {
+    id: 'national-bid',
+    label: { 'zh-CN': '支持争创国家级', en: 'Support a bid for national status' },
+    description: {
+      'zh-CN': '建议支持其积极争创国家制造业创新中心。',
+      en: 'Recommend supporting it in competing to become a national manufacturing innovation centre.',
+    },
+    additional: true,
+    categories: ['enterprise'],
+    source: shanghai('同时,支持有条件的创新中心(企业法人型)积极争创国家级制造业创新中心。'),
+  };
 }
