@@ -32,7 +32,7 @@ const NODE_LAYERS = [
   ['electron/workspace'],
   // The domain, lowest first: rounds, score bundles and review edits; the packages built from
   // a round; the merge of a round's bundles.
-  ['electron/rounds', 'electron/bundles', 'electron/review'],
+  ['electron/rounds', 'electron/bundles', 'electron/review', 'electron/rubrics'],
   ['electron/packages'],
   ['electron/merge'],
   // Opening the workspace database: unlock, then the sweep of what a crash left (it reconciles

@@ -182,6 +182,14 @@ export const ERRORS = {
     'zh-CN': '用法错误：{reason}',
     en: 'Usage error: {reason}',
   },
+  E_RUBRIC_XLSX: {
+    'zh-CN': '评分表工作簿无法读取：工作表“{sheet}”第 {row} 行“{column}”列：{reason}。请改正该单元格后重新导入。',
+    en: 'The rubric workbook cannot be read: sheet "{sheet}", row {row}, column "{column}": {reason}. Correct that cell and import again.',
+  },
+  E_RUBRIC_INVALID: {
+    'zh-CN': '评分表不符合要求：{issues}。请按所列位置改正后重试。',
+    en: 'The rubric is not valid: {issues}. Correct it at the places listed and try again.',
+  },
   E_INVALID_INPUT: {
     'zh-CN': '请求参数无效：{reason}',
     en: 'Invalid request: {reason}',

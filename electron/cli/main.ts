@@ -321,6 +321,27 @@ rubric
     print(r.json, r.text);
   });
 
+rubric
+  .command('xlsx')
+  .description('write a rubric as a workbook (XLSX) a secretary edits in Excel or WPS')
+  .argument('<file>', 'rubric.json')
+  .requiredOption('--out <file>', 'the new workbook .xlsx (must not exist)')
+  .action(async (file: string, o: { out: string }) => {
+    const { rubricToXlsx } = await import('./rubric.ts');
+    const r = await rubricToXlsx(file, o);
+    print(r.json, r.text);
+  });
+rubric
+  .command('from-xlsx')
+  .description('read an edited rubric workbook back, check it and write it as rubric.json')
+  .argument('<file>', 'the workbook .xlsx')
+  .requiredOption('--out <file>', 'the new rubric.json (must not exist)')
+  .action(async (file: string, o: { out: string }) => {
+    const { rubricFromXlsx } = await import('./rubric.ts');
+    const r = await rubricFromXlsx(file, o);
+    print(r.json, r.text);
+  });
+
 program
   .command('demo')
   .description('write a complete demo round (identities, round folder, packages, signed bundles)')

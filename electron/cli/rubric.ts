@@ -3,7 +3,7 @@
  * one, and the check a secretariat runs on a rubric it has edited. Each
  * returns what to print (JSON and text); main.ts prints it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReviewDeskError, fromFileSystemError } from '../../shared/errors.ts';
@@ -108,5 +108,51 @@ export async function checkRubric(file: string): Promise<Printed> {
         `${sum.gates} basic conditions / 基本条件, ${sum.dimensions} 一级指标, ${sum.criteria} 二级指标; ${sum.totalPoints} points, pass mark ${sum.passThreshold}`,
         `${sum.elements} elements: ${sum.sourced} with a source, ${sum.defaults} defaults / 默认值（组织单位可调整）`,
       ].join('\n'),
+  };
+}
+
+async function writeNew(out: string, shown: string, bytes: Buffer): Promise<void> {
+  if (existsSync(out)) throw new ReviewDeskError('E_USAGE', { reason: `${shown} already exists; name a new file` });
+  await writeFileAtomic(out, [bytes]).catch((e: unknown) => {
+    throw fromFileSystemError(e, '写入 (writing)') ?? e;
+  });
+}
+
+/** `rubric xlsx FILE --out X.xlsx`: a checked rubric as the workbook a secretary edits. */
+export async function rubricToXlsx(file: string, o: { out: string }): Promise<Printed> {
+  const bytes = await readFile(resolve(file)).catch((e: unknown) => {
+    throw fromFileSystemError(e, '读取 (reading)') ?? e;
+  });
+  const rubric = parseStrict(bytes, Rubric, file, { maxBytes: MAX_RUBRIC_BYTES, schemaVersion: RUBRIC_SCHEMA_VERSION });
+  const { toXlsx } = await import('../rubrics/xlsx.ts');
+  const out = resolve(o.out);
+  await writeNew(out, o.out, await toXlsx(rubric));
+  return {
+    json: { ok: true, file: out, id: rubric.id, version: rubric.version },
+    text: () => `Wrote ${s(out)}: ${s(rubric.id)} v${rubric.version} as a workbook / 工作簿`,
+  };
+}
+
+/** `rubric from-xlsx X.xlsx --out FILE`: the edited workbook back as a checked rubric.json. */
+export async function rubricFromXlsx(file: string, o: { out: string }): Promise<Printed> {
+  const path = resolve(file);
+  const { fromXlsx, MAX_RUBRIC_XLSX_BYTES } = await import('../rubrics/xlsx.ts');
+  const size = await stat(path).then(
+    (st) => st.size,
+    (e: unknown) => {
+      throw fromFileSystemError(e, '读取 (reading)') ?? e;
+    },
+  );
+  if (size > MAX_RUBRIC_XLSX_BYTES) throw new ReviewDeskError('E_FILE_TOO_LARGE', { size, limit: MAX_RUBRIC_XLSX_BYTES });
+  const bytes = await readFile(path).catch((e: unknown) => {
+    throw fromFileSystemError(e, '读取 (reading)') ?? e;
+  });
+  const rubric = await fromXlsx(bytes);
+  const out = resolve(o.out);
+  await writeNew(out, o.out, Buffer.from(JSON.stringify(rubric, null, 2) + '\n'));
+  const sum = rubricSummary(rubric);
+  return {
+    json: { ok: true, file: out, ...sum },
+    text: () => `Wrote ${s(out)}: ${titles(rubric)}, ${s(sum.id)} v${sum.version}, ${sum.criteria} 二级指标, ${sum.totalPoints} points`,
   };
 }

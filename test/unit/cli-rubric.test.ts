@@ -72,4 +72,24 @@ describe('reviewdesk rubric', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).not.toContain('E_INTERNAL');
   });
+
+  it('xlsx writes a workbook and from-xlsx reads it back as the same rubric; a broken workbook is refused', () => {
+    const src = join(root, 'src.json');
+    writeFileSync(src, JSON.stringify(enterpriseSelection));
+    const x = run('rubric', 'xlsx', src, '--out', 'book.xlsx');
+    expect(x.status, x.stderr).toBe(0);
+    expect(readFileSync(join(root, 'book.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const again = run('rubric', 'xlsx', src, '--out', 'book.xlsx');
+    expect(again.status).toBe(2);
+    const back = run('rubric', 'from-xlsx', 'book.xlsx', '--out', 'back.json', '--json');
+    expect(back.status, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout)).toMatchObject({ ok: true, id: enterpriseSelection.id, totalPoints: 100 });
+    expect(JSON.parse(readFileSync(join(root, 'back.json'), 'utf8'))).toEqual(enterpriseSelection);
+
+    writeFileSync(join(root, 'fake.xlsx'), 'not a workbook');
+    const fake = run('rubric', 'from-xlsx', 'fake.xlsx', '--out', 'fake.json');
+    expect(fake.status).toBe(1);
+    expect(fake.stderr).toMatch(/^error E_RUBRIC_XLSX: /);
+    expect(fake.stderr).not.toContain('E_INTERNAL');
+  });
 });
