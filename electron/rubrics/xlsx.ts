@@ -215,11 +215,48 @@ function readSheet(wb: ExcelJS.Workbook, name: string, cols: Col[]): Obj[] {
   return out;
 }
 
+/** What a rubric workbook may hold once inflated, in all and per entry, and how many entries. */
+export const MAX_RUBRIC_XLSX_INFLATED = 64 << 20;
+const MAX_RUBRIC_XLSX_ENTRIES = 200;
+
+/**
+ * Reads the ZIP's central directory before exceljs inflates anything: a
+ * workbook that declares more than the limits (a ZIP bomb), uses ZIP64, or
+ * whose directory cannot be found is refused. A lying declared size is then
+ * caught by the inflater's own checks of each entry's size and CRC.
+ */
+function checkDeclaredSizes(zip: Buffer): void {
+  const refuse = (reason: string): never => {
+    throw bad('-', 0, '-', `not an XLSX workbook / 不是 XLSX 工作簿 (${reason})`);
+  };
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) refuse('no ZIP directory');
+  const entries = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  if (entries > MAX_RUBRIC_XLSX_ENTRIES) refuse(`${entries} entries, more than ${MAX_RUBRIC_XLSX_ENTRIES}`);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) refuse('a damaged ZIP directory');
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) refuse('ZIP64 entries');
+    total += size;
+    if (total > MAX_RUBRIC_XLSX_INFLATED) refuse(`more than ${MAX_RUBRIC_XLSX_INFLATED >> 20} MiB once inflated`);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+}
+
 /** Reads a workbook written by `toXlsx` (and edited); refuses with E_RUBRIC_XLSX or E_RUBRIC_INVALID. */
 export async function fromXlsx(bytes: Uint8Array): Promise<Rubric> {
   if (bytes.length > MAX_RUBRIC_XLSX_BYTES)
     throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: bytes.length, limit: MAX_RUBRIC_XLSX_BYTES });
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw bad('-', 0, '-', 'not an XLSX workbook / 不是 XLSX 工作簿');
+  checkDeclaredSizes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

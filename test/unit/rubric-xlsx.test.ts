@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { fromXlsx, toXlsx } from '../../electron/rubrics/xlsx.ts';
+import { MAX_RUBRIC_XLSX_INFLATED, fromXlsx, toXlsx } from '../../electron/rubrics/xlsx.ts';
+import { zipToBuffer } from '../../electron/formats/zip.ts';
 import { RUBRIC_TEMPLATES } from '../../shared/rubric/templates/index.ts';
 import type { Rubric } from '../../shared/rubric/model.ts';
 
@@ -51,5 +52,14 @@ describe('rubric workbook', () => {
     expect(await code(fromXlsx(Buffer.from('{"not":"xlsx"}')))).toBe('E_RUBRIC_XLSX');
     expect(await code(fromXlsx(Buffer.from('PK\x03\x04garbage')))).toBe('E_RUBRIC_XLSX');
     expect(await code(fromXlsx(new Uint8Array(5 << 20)))).toBe('E_FILE_TOO_LARGE');
+  });
+
+  it('refuses a ZIP bomb from its directory, before anything is inflated', async () => {
+    // Under 1 MiB on disk, 65 MiB of zeros inside: over the limit of what a rubric workbook may hold.
+    const bomb = await zipToBuffer([
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(MAX_RUBRIC_XLSX_INFLATED + (1 << 20)), compress: true },
+    ]);
+    expect(bomb.length).toBeLessThan(1 << 20);
+    await expect(fromXlsx(bomb)).rejects.toMatchObject({ code: 'E_RUBRIC_XLSX', message: expect.stringContaining('once inflated') });
   });
 });
