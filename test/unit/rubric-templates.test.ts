@@ -189,6 +189,14 @@ describe('template provenance', () => {
     expect(quotes).toBeGreaterThanOrEqual(10);
   });
 
+  it('every element carries a source or is marked default, and every scored criterion with no source is default', () => {
+    for (const t of RUBRIC_TEMPLATES) {
+      for (const { at, element } of provenanced(t))
+        expect(element.source !== undefined || element.default === true, `${t.id} ${at.join('.')}`).toBe(true);
+      for (const { criterion: c } of scoredCriteria(t)) if (!c.source) expect(c.default, `${t.id} ${c.id}`).toBe(true);
+    }
+  });
+
   it('a seed quoted from outside the programme documents says so', () => {
     for (const t of RUBRIC_TEMPLATES)
       for (const { element } of provenanced(t))
