@@ -52,7 +52,7 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
   const sum = wb.addWorksheet('汇总 Summary', { views: [{ state: 'frozen', ySplit: 5, xSplit: 3 }] });
   sum.addRow([`专家组汇总表 Panel summary — ${result.round.title['zh-CN']}`]).font = { bold: true, size: 14 };
   sum.addRow([
-    `评分表 Rubric: ${rubric.title['zh-CN']} (${rubric.id} v${rubric.version})；满分 ${rubric.totalPoints}，合格线 ${rubric.passThreshold}`,
+    `评分细则 Rubric: ${rubric.title['zh-CN']} (${rubric.id} v${rubric.version})；满分 ${rubric.totalPoints}，合格线 ${rubric.passThreshold}${rubric.scoring.default ? '；满分与合格线为默认值（组织单位可调整）' : ''}`,
   ]);
   sum.addRow([`计分方法 Method: ${methodText(result)}`]);
   sum.addRow([]);

@@ -35,7 +35,7 @@ const CRITERION: Col[] = [
 ];
 
 const SHEETS = {
-  rubric: { name: '评分表', cols: [] as Col[] },
+  rubric: { name: '评分细则', cols: [] as Col[] },
   dimensions: {
     name: '一级指标',
     cols: [

@@ -234,7 +234,7 @@ const en = {
     gateBadge: 'Pass/fail gate',
     weight: 'Weight {{weight}} · scale {{range}}',
     threshold: 'Threshold: {{threshold}}',
-    defaultMark: 'Default (the organiser may change it)',
+    defaultMark: 'Default (set by the organiser)',
     defaultMarkHint:
       'These points or this threshold are not fixed by the programme documents: the organiser sets them and may change them.',
     dimensionGuidance: 'Dimension: {{text}}',
@@ -413,7 +413,7 @@ const en = {
       round: 'Round',
       rubric: 'Rubric',
       rubricSub: 'Version {{version}} · {{total}} points · pass mark {{pass}}{{mark}}',
-      defaultMark: ' (defaults the organiser may change)',
+      defaultMark: ' · defaults (set by the organiser)',
       panel: 'Panel',
       panelValue: '{{experts}} experts · {{applications}} applications',
       issued: 'Packages issued {{date}}',

@@ -392,9 +392,9 @@ const zhCN = {
     },
     ledger: {
       round: '评审轮次',
-      rubric: '评分表',
+      rubric: '评分细则',
       rubricSub: '第 {{version}} 版 · 满分 {{total}} · 合格线 {{pass}}{{mark}}',
-      defaultMark: '（默认值，组织单位可调整）',
+      defaultMark: ' · 默认值（组织单位可调整）',
       panel: '专家组',
       panelValue: '{{experts}} 位专家 · {{applications}} 项申报',
       issued: '评审包发放于 {{date}}',

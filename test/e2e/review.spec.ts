@@ -273,7 +273,7 @@ test('the language switch persists, and reopening the app returns to where the r
   await page.getByTestId('lang-switch').getByText('English', { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(review.title).toContainText(pick(d32.title, 'en'));
-  await expect(page.getByTestId('default-mark')).toHaveText('Default (the organiser may change it)');
+  await expect(page.getByTestId('default-mark')).toHaveText('Default (set by the organiser)');
   await expect.poll(async () => (await app.ws.invoke('app:state', {})).locale).toBe('en');
   await page.reload();
   await review.at('D3.2');

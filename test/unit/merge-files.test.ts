@@ -23,6 +23,7 @@ import { readLedger } from '../../electron/merge/ledger.ts';
 import { importBundles, mergeBundles, type MergeOutcome } from '../../electron/merge/merge.ts';
 import { HeldHeads, openCandidate } from '../../electron/merge/open.ts';
 import { resultCsv } from '../../electron/merge/csv.ts';
+import { beijingMinute } from '../../electron/merge/pdf/cover.ts';
 import { resultPdf } from '../../electron/merge/pdf.ts';
 import { buildResultDocument, readSignedResult, writeSignedResult } from '../../electron/merge/result.ts';
 import { resultWorkbook } from '../../electron/merge/xlsx.ts';
@@ -338,9 +339,15 @@ describe('ledger and outputs', () => {
     expect(pages).toBeGreaterThanOrEqual(4); // table, two charts, signatures
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
     expect(text).toContain('专家组汇总表');
+    // Official sheets are in Beijing time, never UTC.
+    expect(text).toContain('北京时间');
+    expect(text).not.toContain('UTC');
+    expect(beijingMinute(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02 00:30');
     // The total and the pass mark come from no programme document: the sheet says they are defaults.
     expect(ledger.rubric.scoring.default).toBe(true);
-    expect(text.replace(/\s+/g, '')).toMatch(new RegExp(`合格线(passmark)?${ledger.rubric.passThreshold}（默认值，组织单位可调整）`));
+    expect(text.replace(/\s+/g, '')).toMatch(
+      new RegExp(`合格线(passmark)?${ledger.rubric.passThreshold}；满分与合格线为默认值（组织单位可调整）`),
+    );
     for (const e of outcome.result.experts) expect(text).toContain(e.displayName);
     execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', '2', '-l', '2', pdf, join(root, 'page')]);
     const pgm = readFileSync(join(root, `page-${String(2).padStart(String(pages).length, '0')}.pgm`));
@@ -360,7 +367,7 @@ describe('ledger and outputs', () => {
     for (const heading of ['Panel summary sheet', '1. Results by rank', "2. For the panel's attention", 'Figure 1', 'Figure 2'])
       expect(text).toContain(heading);
     expect(text).toContain('Signatures of the expert panel');
-    expect(text).toContain('(defaults the organiser may change)');
+    expect(text).toContain('total and pass mark are defaults (set by the organiser)');
     expect(text).toMatch(/Page 1 of \d+/);
     expect(text).not.toContain('专家组汇总表');
   });

@@ -224,7 +224,7 @@ describe('template provenance', () => {
     const ent = templateById('mic-selection-enterprise')!;
     const non = templateById('mic-selection-nonenterprise')!;
     for (const t of [ent, non]) {
-      expect(outcomesFor(t, t.appliesTo[0]!).main.map((x) => x.label['zh-CN'])).toEqual(['通过遴选', '同意筹建', '不予通过']);
+      expect(outcomesFor(t, t.appliesTo[0]!).main.map((x) => x.label['zh-CN'])).toEqual(['通过遴选', '同意筹建', '不通过']);
       expect(t.recommendations.find((x) => x.id === 'prepare')?.source?.quote).toContain('筹建期为一年');
     }
     expect(outcomesFor(ent, 'enterprise').additional.map((x) => x.label['zh-CN'])).toEqual(['支持争创国家级']);

@@ -5,6 +5,11 @@ import { methodText } from '../table.ts';
 import { INK, M, MUTED, type Sheet } from './sheet.ts';
 import { pick } from '../../../shared/i18n-text.ts';
 
+/** A moment as YYYY-MM-DD HH:MM in China Standard Time (UTC+8, no daylight saving), as official sheets show it. */
+export function beijingMinute(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secretariat: { displayName: string }, now: Date): void {
   const { doc, zh, t, W } = s;
   doc
@@ -23,11 +28,13 @@ export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secreta
   const w = result.agreement.kendallW;
   const icc = result.agreement.icc;
   const info: [string, string][] = [
-    [t('评分表', 'Rubric'), `${zh ? rubric.title['zh-CN'] : pick(rubric.title, 'en')}（${rubric.id} v${rubric.version}）`],
+    [t('评分细则', 'Rubric'), `${zh ? rubric.title['zh-CN'] : pick(rubric.title, 'en')}（${rubric.id} v${rubric.version}）`],
     [
       t('计分方法', 'Method'),
       `${methodText(result)}；${t('满分', 'out of')} ${rubric.totalPoints}，${t('合格线', 'pass mark')} ${rubric.passThreshold}${
-        rubric.scoring.default ? t('（默认值，组织单位可调整）', ' (defaults the organiser may change)') : ''
+        rubric.scoring.default
+          ? t('；满分与合格线为默认值（组织单位可调整）', '; total and pass mark are defaults (set by the organiser)')
+          : ''
       }`,
     ],
     [
@@ -38,7 +45,7 @@ export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secreta
       t('一致性', 'Agreement'),
       `Kendall's W = ${w ? `${w.value.toFixed(3)}（${w.experts}×${w.applications}）` : '—'}；ICC(1) = ${icc ? `${icc.value.toFixed(3)}（${icc.ratings} ${t('个总分', 'totals')}）` : '—'}`,
     ],
-    [t('生成时间', 'Generated'), `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC，${secretariat.displayName}`],
+    [t('生成时间', 'Generated'), `${beijingMinute(now)} ${t('北京时间', 'China Standard Time')}，${secretariat.displayName}`],
   ];
   const y0 = doc.y;
   info.forEach(([k, v], i) => {

@@ -229,7 +229,7 @@ export function selectionRecommendations(): Rubric['recommendations'] {
     },
     {
       id: 'not-selected',
-      label: { 'zh-CN': '不予通过', en: 'Not selected' },
+      label: { 'zh-CN': '不通过', en: 'Not selected' },
       description: { 'zh-CN': '不建议遴选。', en: 'Do not recommend selection.' },
       source: shanghai('经审核通过后,申报单位可被遴选为上海市制造业创新中心。'),
     },
