@@ -114,6 +114,25 @@ export const ERRORS = {
     'zh-CN': '{file} 的格式版本 {version} 不受支持（支持 {supported}），请升级评审台。',
     en: '{file} has format version {version}, which is not supported (supported: {supported}); update ReviewDesk.',
   },
+  E_SCHEMA_OLD: {
+    'zh-CN':
+      '{file} 来自较早版本的评审台（格式版本 {version}，本版本读取 {supported}），已拒绝。请向秘书处索取用当前版本评审台重新制作的文件。',
+    en: '{file} comes from an older ReviewDesk (format version {version}; this version reads {supported}) and was refused. Ask the secretariat for one made again with the current ReviewDesk.',
+  },
+  E_SCHEMA_OLD_SCORES: {
+    'zh-CN':
+      '{file} 是较早版本评审台导出的评分文件（格式版本 {version}，本版本读取 {supported}），已拒绝。请用当前版本评审台重新制作评审包并发给该专家，专家导入后再导出评分文件。',
+    en: '{file} is a score file from an older ReviewDesk (format version {version}; this version reads {supported}) and was refused. Make the packages again with the current ReviewDesk and send the expert theirs; the expert then imports it and exports the score file again.',
+  },
+  E_RUBRIC_CATEGORY: {
+    'zh-CN':
+      '申报项目 {application}（{category}）的评分细则 {rubric} 只适用于 {appliesTo}，已拒绝。请向秘书处索取按申报类别配备评分细则的评审包。',
+    en: 'Application {application} ({category}) is given rubric {rubric}, which applies only to {appliesTo}; refused. Ask the secretariat for a package that gives each application the rubric of its declared category.',
+  },
+  E_COMBINED_RANKING: {
+    'zh-CN': '无法合并排名：评分细则 {rubrics} 的满分不同（{totals}）。不同评分细则的申报项目分别排名。',
+    en: 'A combined ranking is not possible: rubrics {rubrics} have different totals ({totals}). Applications of different rubrics are ranked separately.',
+  },
   E_NOT_CANONICAL: {
     'zh-CN': '{file} 不是 RFC 8785 规范化 JSON，已拒绝。',
     en: '{file} is not RFC 8785 canonical JSON; refused.',
@@ -143,7 +162,7 @@ export const ERRORS = {
     en: 'The score bundle quotes a review package ({packageId}) other than the one issued to expert {expertId} ({issued}), or a changed copy of it.',
   },
   E_MERGE_RUBRIC_VERSION: {
-    'zh-CN': '评分包使用评分表 {actual}，与本轮评分表 {expected} 不一致。',
+    'zh-CN': '评分文件使用评分细则 {actual}，与本轮评分细则 {expected} 不一致。',
     en: "The score bundle uses rubric {actual}, not this round's rubric {expected}.",
   },
   E_MERGE_REVISION_CONFLICT: {
@@ -155,7 +174,7 @@ export const ERRORS = {
     en: 'The score bundle holds application {applicationId}, which was not assigned to expert {expertId}.',
   },
   E_MERGE_SCORES: {
-    'zh-CN': '评分包中 {applicationId} 的评分与评分表不符：{reason}',
+    'zh-CN': '评分文件中 {applicationId} 的评分与评分细则不符：{reason}',
     en: 'The scores for {applicationId} do not fit the rubric: {reason}',
   },
   E_LEDGER: {
@@ -183,11 +202,11 @@ export const ERRORS = {
     en: 'Usage error: {reason}',
   },
   E_RUBRIC_XLSX: {
-    'zh-CN': '评分表工作簿无法读取：工作表“{sheet}”第 {row} 行“{column}”列：{reason}。请改正该单元格后重新导入。',
+    'zh-CN': '评分细则工作簿无法读取：工作表“{sheet}”第 {row} 行“{column}”列：{reason}。请改正该单元格后重新导入。',
     en: 'The rubric workbook cannot be read: sheet "{sheet}", row {row}, column "{column}": {reason}. Correct that cell and import again.',
   },
   E_RUBRIC_INVALID: {
-    'zh-CN': '评分表不符合要求：{issues}。请按所列位置改正后重试。',
+    'zh-CN': '评分细则不符合要求：{issues}。请按所列位置改正后重试。',
     en: 'The rubric is not valid: {issues}. Correct it at the places listed and try again.',
   },
   E_INVALID_INPUT: {
@@ -239,7 +258,7 @@ export const ERRORS = {
     en: 'This package has no application "{id}".',
   },
   E_UNKNOWN_CRITERION: {
-    'zh-CN': '评分表中没有指标“{id}”。',
+    'zh-CN': '评分细则中没有指标“{id}”。',
     en: 'The rubric has no criterion "{id}".',
   },
   E_UNKNOWN_AUDIT: {

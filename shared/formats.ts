@@ -9,9 +9,13 @@ import { Card, Fingerprint } from './card.ts';
 import { LocalizedText } from './i18n-text.ts';
 import { Id } from './rubric/model.ts';
 
-export const PACKAGE_SCHEMA_VERSION = 1;
-export const BUNDLE_SCHEMA_VERSION = 1;
-export const ROUND_SCHEMA_VERSION = 1;
+/**
+ * Version 2: a round names several rubrics and each application its own (`rubricId`); a package carries
+ * `rubrics/<id>.json` for each, and a score file records the rubric of each application.
+ */
+export const PACKAGE_SCHEMA_VERSION = 2;
+export const BUNDLE_SCHEMA_VERSION = 2;
+export const ROUND_SCHEMA_VERSION = 2;
 
 /** SSHSIG namespaces: a signature made for one file kind never verifies as another. */
 export const NS_PACKAGE = 'reviewdesk-package';
@@ -29,12 +33,21 @@ export const FileName = z
   // eslint-disable-next-line no-control-regex
   .regex(/^(?!\.{1,2}$)[^/\\\u0000-\u001f\u007f]+$/, 'a plain file name');
 
-/** Paths inside a package: `rubric.json` or `dossiers/<applicationId>/<file>`. */
+/** Where a rubric lies in a package. */
+export function rubricPath(rubricId: string): string {
+  return `rubrics/${rubricId}.json`;
+}
+
+/** Paths inside a package: `rubrics/<rubricId>.json` or `dossiers/<applicationId>/<file>`. */
 export const PackagePath = z.string().refine((p) => {
-  if (p === 'rubric.json') return true;
   const [top, app, file, ...rest] = p.split('/');
+  if (top === 'rubrics' && file === undefined && app?.endsWith('.json')) return Id.safeParse(app.slice(0, -5)).success;
   return top === 'dossiers' && rest.length === 0 && Id.safeParse(app).success && FileName.safeParse(file).success;
-}, 'rubric.json or dossiers/<applicationId>/<file>');
+}, 'rubrics/<rubricId>.json or dossiers/<applicationId>/<file>');
+
+/** A rubric a package or round uses, by id and version. */
+export const RubricRef = z.object({ id: Id, version: z.number().int().min(1) }).strict();
+export type RubricRef = z.infer<typeof RubricRef>;
 
 export const ManifestFile = z
   .object({
@@ -61,6 +74,8 @@ const ApplicationInfo = z.object({
 });
 
 export const PackageApplication = ApplicationInfo.extend({
+  /** The rubric (in the manifest's `rubrics`) this application is scored against: its category's. */
+  rubricId: Id,
   /** Paths (in `files`) of this application's dossier. */
   files: z.array(PackagePath).max(1000),
 }).strict();
@@ -80,7 +95,11 @@ export const Manifest = z
     secretariat: Card,
     /** The expert this package is for. */
     expert: z.object({ id: Id, fingerprint: Fingerprint, displayName: z.string().min(1).max(100) }).strict(),
-    rubric: z.object({ path: z.literal('rubric.json'), id: Id, version: z.number().int().min(1) }).strict(),
+    /** Every rubric the package's applications use, each at `rubrics/<id>.json` (listed in `files`). */
+    rubrics: z
+      .array(RubricRef.extend({ path: z.string() }).strict())
+      .min(1)
+      .max(20),
     applications: z.array(PackageApplication).min(1).max(1000),
     files: z.array(ManifestFile).min(1).max(10000),
   })
@@ -91,11 +110,31 @@ export const Manifest = z
       if (paths.has(f.path.toLowerCase())) ctx.addIssue({ code: 'custom', message: `duplicate file ${f.path}`, path: ['files'] });
       paths.add(f.path.toLowerCase());
     }
-    if (!paths.has('rubric.json')) ctx.addIssue({ code: 'custom', message: 'rubric.json is not listed', path: ['files'] });
+    const rubrics = new Set<string>();
+    m.rubrics.forEach((r, i) => {
+      if (rubrics.has(r.id)) ctx.addIssue({ code: 'custom', message: `rubric ${r.id} is named twice`, path: ['rubrics', i] });
+      rubrics.add(r.id);
+      if (r.path !== rubricPath(r.id))
+        ctx.addIssue({ code: 'custom', message: `rubric ${r.id} lies at ${rubricPath(r.id)}`, path: ['rubrics', i] });
+      if (!paths.has(r.path.toLowerCase())) ctx.addIssue({ code: 'custom', message: `${r.path} is not listed`, path: ['files'] });
+    });
+    for (const f of m.files) {
+      if (f.path.startsWith('rubrics/') && !m.rubrics.some((r) => r.path === f.path))
+        ctx.addIssue({ code: 'custom', message: `${f.path} is not a rubric the manifest names`, path: ['files'] });
+    }
+    const used = new Set(m.applications.map((a) => a.rubricId));
+    for (const r of m.rubrics)
+      if (!used.has(r.id)) ctx.addIssue({ code: 'custom', message: `no application uses rubric ${r.id}`, path: ['rubrics'] });
     const ids = new Set<string>();
     m.applications.forEach((a, i) => {
       if (ids.has(a.id)) ctx.addIssue({ code: 'custom', message: `duplicate application ${a.id}`, path: ['applications', i] });
       ids.add(a.id);
+      if (!rubrics.has(a.rubricId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `${a.id} names rubric ${a.rubricId}, which the manifest does not carry`,
+          path: ['applications', i, 'rubricId'],
+        });
       for (const f of a.files) {
         if (!f.startsWith(`dossiers/${a.id}/`) || !paths.has(f.toLowerCase())) {
           ctx.addIssue({ code: 'custom', message: `${f} is not a listed file of ${a.id}`, path: ['applications', i, 'files'] });
@@ -133,6 +172,8 @@ export const ConflictDeclaration = z
 export const ApplicationReview = z
   .object({
     applicationId: Id,
+    /** The rubric this application was scored against (its category's). */
+    rubric: RubricRef,
     conflict: ConflictDeclaration,
     status: z.enum(['complete', 'in-progress', 'recused']),
     gates: z.array(CriterionScore).max(100),
@@ -140,6 +181,8 @@ export const ApplicationReview = z
     /** 专家意见: the overall written opinion. */
     opinion: z.string().max(20000),
     recommendation: Id.nullable(),
+    /** Outcomes the rubric offers beside the main one (e.g. 支持争创国家级); absent when none was chosen. */
+    additionalRecommendations: z.array(Id).max(20).optional(),
     updatedAt: Timestamp,
   })
   .strict()
@@ -170,7 +213,8 @@ export const Bundle = z
     /** SHA-256 of the `.rpkg` file as received. */
     packageSha256: Sha256,
     roundId: Id,
-    rubric: z.object({ id: Id, version: z.number().int().min(1) }).strict(),
+    /** The rubrics of the package (each application names its own). */
+    rubrics: z.array(RubricRef).min(1).max(20),
     expertFingerprint: Fingerprint,
     /** The expert's card; its key signs bundle.json.sig. */
     expert: Card,
@@ -192,6 +236,12 @@ export const Bundle = z
       if (ids.has(a.applicationId))
         ctx.addIssue({ code: 'custom', message: `duplicate application ${a.applicationId}`, path: ['applications', i] });
       ids.add(a.applicationId);
+      if (!b.rubrics.some((r) => r.id === a.rubric.id && r.version === a.rubric.version))
+        ctx.addIssue({
+          code: 'custom',
+          message: `${a.applicationId} names a rubric the bundle does not list`,
+          path: ['applications', i, 'rubric'],
+        });
     });
   });
 export type Bundle = z.infer<typeof Bundle>;
@@ -203,8 +253,11 @@ export const RoundFile = z
     kind: z.literal('reviewdesk-round'),
     round: RoundRef,
     deadline: Timestamp,
-    /** Path of the rubric JSON, relative to the round folder. */
-    rubric: z.string().min(1).max(200),
+    /** The round's rubrics: each id with the path of its JSON, relative to the round folder. */
+    rubrics: z
+      .array(z.object({ id: Id, path: z.string().min(1).max(200) }).strict())
+      .min(1)
+      .max(20),
     experts: z
       .array(z.object({ id: Id, card: z.string().min(1).max(200) }).strict())
       .min(1)
@@ -212,6 +265,8 @@ export const RoundFile = z
     applications: z
       .array(
         ApplicationInfo.extend({
+          /** The rubric (in `rubrics`) for this application: one that applies to its category. */
+          rubricId: Id,
           /** Folder of dossier files, relative to the round folder. */
           dossier: z.string().min(1).max(200),
         }).strict(),

@@ -136,6 +136,7 @@ export async function checkSignedBundle(doc: Pick<SignedBundleDocument, 'dir' | 
     maxBytes: MAX_BUNDLE_JSON,
     schemaVersion: BUNDLE_SCHEMA_VERSION,
     canonical: true,
+    older: 'E_SCHEMA_OLD_SCORES',
   });
   const card = checkCard(bundle.expert, 'bundle.json (expert)');
   if (signerKey !== card.sshPublicKey) {

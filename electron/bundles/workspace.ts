@@ -12,7 +12,7 @@ import { sealBundle } from './write.ts';
 import { exportPrefix, writeExport } from './export.ts';
 import { listApplicationRows, listConflicts, listCriterionRows, maxAuditId, type CriterionRow } from '../db/review.ts';
 import { applicationProgress } from '../../shared/review/progress.ts';
-import { now, packageMeta, requirePledge, requireUnlocked, type Context, type PackageMeta } from '../workspace/context.ts';
+import { now, packageMeta, requirePledge, requireUnlocked, rubricOf, type Context, type PackageMeta } from '../workspace/context.ts';
 
 interface Draft {
   applications: ApplicationReview[];
@@ -54,7 +54,9 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
       const conflict = conflicts.get(app.id);
       const entry = entries.get(app.id);
       const rows = criteria.get(app.id) ?? new Map<string, CriterionRow>();
-      const p = applicationProgress(meta.rubric, {
+      const { rubric } = rubricOf(meta, app.id);
+      const ref = { id: rubric.id, version: rubric.version };
+      const p = applicationProgress(rubric, {
         applicationId: app.id,
         conflict: conflict ? { status: conflict.status } : null,
         criteria: rows,
@@ -67,6 +69,7 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
       if (conflict.status === 'recused') {
         applications.push({
           applicationId: app.id,
+          rubric: ref,
           conflict: declaration,
           status: 'recused',
           gates: [],
@@ -85,10 +88,11 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
       const times = [conflict.declaredAt, entry?.updatedAt ?? '', ...[...rows.values()].map((r) => r.updatedAt)];
       applications.push({
         applicationId: app.id,
+        rubric: ref,
         conflict: declaration,
         status: p.complete ? 'complete' : 'in-progress',
-        gates: inOrder(meta.rubric.gates),
-        scores: inOrder(meta.rubric.dimensions.flatMap((d) => d.criteria)),
+        gates: inOrder(rubric.gates),
+        scores: inOrder(rubric.dimensions.flatMap((d) => d.criteria)),
         opinion: entry?.opinion ?? '',
         recommendation: entry?.recommendation ?? null,
         updatedAt: times.reduce((a, b) => (a > b ? a : b)),
@@ -127,7 +131,7 @@ export async function exportBundle(ctx: Context, input: ParsedInput<'bundle:expo
       packageId: m.packageId,
       packageSha256: meta.row.sha256,
       roundId: m.round.id,
-      rubric: { id: meta.rubric.id, version: meta.rubric.version },
+      rubrics: [...meta.rubrics.values()].map(({ rubric }) => ({ id: rubric.id, version: rubric.version })),
       expertFingerprint: identity.card.fingerprint,
       expert: identity.card,
       appVersion: ctx.host.appVersion.slice(0, 50),

@@ -213,7 +213,7 @@ program
         packageSha256,
         signer: pkg.signer,
         manifest: m,
-        rubric: { id: pkg.rubric.id, version: pkg.rubric.version, title: pkg.rubric.title },
+        rubrics: [...pkg.rubrics.values()].map((r) => ({ id: r.id, version: r.version, title: r.title, appliesTo: r.appliesTo })),
       },
       () =>
         [
@@ -221,9 +221,12 @@ program
           `package ${s(m.packageId)}  sha256 ${packageSha256}`,
           `signed by / 签名: ${s(m.secretariat.displayName)} · ${s(m.secretariat.organisation)} (${pkg.signer.fingerprint}, ${pkg.signer.sshFingerprint})`,
           `for / 专家: ${s(m.expert.displayName)} (${s(m.expert.fingerprint)})   deadline / 截止: ${s(m.deadline)}`,
-          `rubric / 评分表: ${s(pick(pkg.rubric.title, 'zh-CN'))} v${s(String(pkg.rubric.version))}`,
+          ...[...pkg.rubrics.values()].map(
+            (r) => `rubric / 评分细则: ${s(r.id)} v${s(String(r.version))}  ${s(pick(r.title, 'zh-CN'))}  (${s(r.appliesTo.join(', '))})`,
+          ),
           ...m.applications.map(
-            (a) => `  ${s(a.id)}  ${s(a['name']['zh-CN'])}  (${s(a.category)})\n${a.files.map((f) => `      ${s(f)}`).join('\n')}`,
+            (a) =>
+              `  ${s(a.id)}  ${s(a['name']['zh-CN'])}  (${s(a.category)}, ${s(a.rubricId)})\n${a.files.map((f) => `      ${s(f)}`).join('\n')}`,
           ),
         ].join('\n'),
     );
@@ -276,6 +279,7 @@ program
   .option('--verify-all', 'fully check every file, superseded ones included')
   .option('--workers <n>', 'worker threads (default: one per core for 8 files or more)')
   .option('--comments', 'keep every score’s comment for the per-expert sheets')
+  .option('--combined', 'also rank the applications of every rubric on one scale (only when the rubrics share a total)')
   .option('--xlsx <file>', 'write the workbook')
   .option('--pdf <file>', 'write the panel summary sheet (专家组汇总表)')
   .option('--csv <file>', 'write the summary table')

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { safeLine as s } from '../../shared/safe-text.ts';
-import type { AggregateOptions } from '../../shared/merge/aggregate.ts';
+import type { AggregateOptions, PanelResult } from '../../shared/merge/aggregate.ts';
+import { getOrThrow } from '../../shared/checked.ts';
 import { Consensus } from '../../shared/merge/model.ts';
 import { writeFileAtomic } from '../fs/durable.ts';
 import { describeIssues, parseJson } from '../formats/json.ts';
@@ -34,6 +35,7 @@ export interface MergeCliOptions {
   verifyAll?: boolean;
   workers?: string;
   comments?: boolean;
+  combined?: boolean;
   xlsx?: string;
   pdf?: string;
   csv?: string;
@@ -98,10 +100,16 @@ export async function runMerge(
   if (o.round) {
     // Round id and rubric only: the dossiers are not the merge's business.
     const round = await loadRoundHead(resolve(o.round));
-    if (round.round.round.id !== ledger.round.id || sha256Hex(round.rubricBytes) !== ledger.rubricSha256) {
+    const same =
+      round.rubrics.size === ledger.rubrics.length &&
+      ledger.rubrics.every((r) => {
+        const bytes = round.rubrics.get(r.rubric.id)?.bytes;
+        return bytes !== undefined && sha256Hex(bytes) === r.sha256;
+      });
+    if (round.round.round.id !== ledger.round.id || !same) {
       throw new ReviewDeskError('E_LEDGER', {
         path: lp,
-        reason: `it records round ${ledger.round.id} with another rubric than ${o.round}`,
+        reason: `it records round ${ledger.round.id} with other rubrics than ${o.round}`,
       });
     }
   }
@@ -124,6 +132,7 @@ export async function runMerge(
       keepComments: Boolean(o.comments),
       aggregate: aggregateOptions,
       consensus,
+      combined: Boolean(o.combined),
       onProgress,
     },
   );
@@ -136,43 +145,58 @@ export async function runMerge(
   }
   if (o.csv) {
     const { resultCsv } = await import('../merge/csv.ts');
-    await writeFileAtomic(resolve(o.csv), [Buffer.from(resultCsv(result, ledger.rubric))]);
+    await writeFileAtomic(resolve(o.csv), [Buffer.from(resultCsv(result, ledger))]);
     written.csv = resolve(o.csv);
   }
   if (o.xlsx) {
     const { resultWorkbook } = await import('../merge/xlsx.ts');
     await writeFileAtomic(resolve(o.xlsx), [
-      await resultWorkbook({ result, rubric: ledger.rubric, verdicts: reconciled.verdicts, accepted: reconciled.accepted }),
+      await resultWorkbook({ result, ledger, verdicts: reconciled.verdicts, accepted: reconciled.accepted }),
     ]);
     written.xlsx = resolve(o.xlsx);
   }
   if (o.pdf) {
     const { resultPdf } = await import('../merge/pdf.ts');
-    await writeFileAtomic(resolve(o.pdf), [await resultPdf({ result, rubric: ledger.rubric, secretariat: secretariat.card })]);
+    await writeFileAtomic(resolve(o.pdf), [await resultPdf({ result, ledger, secretariat: secretariat.card })]);
     written.pdf = resolve(o.pdf);
   }
-  const byRank = new Map(result.applications.map((a) => [a.applicationId, a]));
+  const groupJson = (g: PanelResult) => {
+    const byId = new Map(g.applications.map((a) => [a.applicationId, a]));
+    return {
+      rubric: g.rubric,
+      applications: g.ranking.map((id) => {
+        const a = getOrThrow(byId, id, 'ranked application');
+        return {
+          applicationId: id,
+          rank: a.rank,
+          score: a.total.value,
+          n: a.total.n,
+          grade: a.grade?.id ?? null,
+          eligible: a.gates.eligible,
+          passes: a.passes,
+          recommendations: a.recommendations,
+        };
+      }),
+      agreement: g.agreement,
+    };
+  };
+  const completeness: Record<string, Record<string, number>> = {};
+  for (const g of result.groups)
+    for (const e of g.experts) {
+      const c = (completeness[e.expertId] ??= {});
+      for (const [k, v] of Object.entries(e.counts)) c[k] = (c[k] ?? 0) + v;
+    }
+  const groups = result.groups.map(groupJson);
   const json = {
     ok: true,
     round: ledger.round.id,
     ledger: lp,
     verdicts: reconciled.verdicts,
     accepted: Object.fromEntries(Object.entries(reconciled.accepted).map(([id, b]) => [id, { revision: b.revision, file: b.file }])),
-    completeness: Object.fromEntries(result.experts.map((e) => [e.expertId, e.counts])),
-    applications: result.ranking.map((id) => {
-      const a = byRank.get(id)!;
-      return {
-        applicationId: id,
-        rank: a.rank,
-        score: a.total.value,
-        n: a.total.n,
-        grade: a.grade?.id ?? null,
-        eligible: a.gates.eligible,
-        passes: a.passes,
-        recommendations: a.recommendations,
-      };
-    }),
-    agreement: result.agreement,
+    completeness,
+    /** One entry per rubric: its applications are ranked among themselves. */
+    groups,
+    combined: result.combined,
     written,
     fullyOpened: outcome.fullyOpened,
     timingsMs: outcome.timings,
@@ -182,17 +206,28 @@ export async function runMerge(
       const tag = { accepted: 'OK   ', superseded: 'OLD  ', duplicate: 'DUP  ', refused: 'FAIL ', pending: '...  ' }[v.status];
       return `${tag} ${s(v.file)}  ${v.code ? `${s(v.code)}: ` : ''}${s(v.reason['zh-CN'])} / ${s(pick(v.reason, 'en'))}`;
     });
-    lines.push('', `rank  id     score   n  grade / 等级   eligible / 资格`);
-    for (const a of json.applications.slice(0, 30)) {
-      const r = byRank.get(a.applicationId)!;
-      lines.push(
-        `${String(a.rank ?? '—').padStart(4)}  ${s(a.applicationId).padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${s(r.grade.label['zh-CN'])} ${s(pick(r.grade.label, 'en'))}` : '—'}  ${a.eligible ? 'yes' : 'NO'}`,
-      );
+    result.groups.forEach((g, i) => {
+      const rubric = getOrThrow(new Map(ledger.rubrics.map((r) => [r.rubric.id, r.rubric])), g.rubric.id, 'rubric of the ledger');
+      const list = groups[i]!.applications;
+      const byId = new Map(g.applications.map((a) => [a.applicationId, a]));
+      lines.push('', `评分细则 / rubric: ${s(rubric.id)} v${rubric.version}  ${s(rubric.title['zh-CN'])}`);
+      lines.push(`rank  id     score   n  grade / 等级   eligible / 资格`);
+      for (const a of list.slice(0, 30)) {
+        const r = getOrThrow(byId, a.applicationId, 'application');
+        lines.push(
+          `${String(a.rank ?? '—').padStart(4)}  ${s(a.applicationId).padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${s(r.grade.label['zh-CN'])} ${s(pick(r.grade.label, 'en'))}` : '—'}  ${a.eligible ? 'yes' : 'NO'}`,
+        );
+      }
+      if (list.length > 30) lines.push(`… ${list.length - 30} more / 另有 ${list.length - 30} 项`);
+      const w = g.agreement.kendallW;
+      const icc = g.agreement.icc;
+      lines.push(`Kendall's W ${w ? w.value.toFixed(3) : '—'}   ICC(1) ${icc ? icc.value.toFixed(3) : '—'}`);
+    });
+    if (result.combined) {
+      lines.push('', `合并排名 / combined ranking (满分 / out of ${result.combined.totalPoints})`);
+      for (const r of result.combined.ranking.slice(0, 30))
+        lines.push(`${String(r.rank).padStart(4)}  ${s(r.applicationId).padEnd(6)} ${r.total.toFixed(2).padStart(6)}  ${s(r.rubricId)}`);
     }
-    if (json.applications.length > 30) lines.push(`… ${json.applications.length - 30} more / 另有 ${json.applications.length - 30} 项`);
-    const w = result.agreement.kendallW;
-    const icc = result.agreement.icc;
-    lines.push(`Kendall's W ${w ? w.value.toFixed(3) : '—'}   ICC(1) ${icc ? icc.value.toFixed(3) : '—'}`);
     for (const [k, v] of Object.entries(written)) lines.push(`wrote / 已写入 ${k}: ${v}`);
     return lines.join('\n');
   };

@@ -189,8 +189,8 @@ const A001: DemoApplication = {
       heading: t('六、公共服务平台、自我造血与国际合作', '6. Public service platform, self-sustainability and international cooperation'),
       paragraphs: [
         t(
-          '依托中试线，中心面向行业提供工艺开发、流片验证、可靠性测试和失效分析等服务，计划于2026年取得CNAS实验室认可。中心设立中小企业服务专区，为联盟内中小设计企业提供多项目晶圆封装服务，收费较市场价格降低30%左右，2024年服务企业127家。',
-          'Based on the pilot line, the centre offers the industry process development, engineering-run verification, reliability testing and failure analysis, and plans to obtain CNAS laboratory accreditation in 2026. A dedicated SME service desk provides multi-project wafer packaging to small design firms in the alliance at about 30% below market prices; 127 companies were served in 2024.',
+          '依托中试线，中心面向行业提供封装工艺开发、封装样品试制验证、可靠性测试和失效分析等服务，计划于2026年取得CNAS实验室认可。中心设立中小企业服务专区，为联盟内中小设计企业提供多项目晶圆封装服务，收费较市场价格降低30%左右，2024年服务企业127家。',
+          'Based on the pilot line, the centre offers the industry packaging process development, trial packaging of samples for verification, reliability testing and failure analysis, and plans to obtain CNAS laboratory accreditation in 2026. A dedicated SME service desk provides multi-project wafer packaging to small design firms in the alliance at about 30% below market prices; 127 companies were served in 2024.',
         ),
         t(
           '中心收入来源包括委托研发、技术服务、技术许可和政府竞争性项目。2024年实现营业收入1.42亿元，其中技术服务收入6850万元，非股东客户占比46%。按照经营规划，2027年起经营性收入可覆盖日常运行成本，财政资金占比逐年下降至20%以下。',

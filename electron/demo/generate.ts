@@ -18,6 +18,7 @@ import {
 import { cyclic, findOrThrow, nth } from '../../shared/checked.ts';
 import { scaleRange, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
 import { enterpriseSelection } from '../../shared/rubric/templates/enterprise-selection.ts';
+import { nonEnterpriseSelection } from '../../shared/rubric/templates/non-enterprise-selection.ts';
 import { writeBundle } from '../bundles/write.ts';
 import { createIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
 import { packRound, type PackResult } from '../packages/pack.ts';
@@ -114,7 +115,9 @@ export function loadRubric(): Rubric {
   return {
     ...base,
     id: 'mic-load-30',
-    title: { 'zh-CN': '负载测试评分表（30 项）', en: 'Load-test rubric (30 criteria)' },
+    title: { 'zh-CN': '负载测试评分细则（30 项）', en: 'Load-test rubric (30 criteria)' },
+    // A load round cycles the demo applications of both categories through one rubric.
+    appliesTo: ['enterprise', 'non-enterprise'],
     dimensions: dims,
     tieBreak: ['L1', 'L2'],
   };
@@ -147,6 +150,21 @@ function scoreFor(c: Criterion, q: number): number {
 
 const QUALITY: Record<string, number> = { A001: 0.86, A002: 0.74, A003: 0.42, A004: 0.6 };
 
+/**
+ * Basic conditions the demo's dossiers do not meet, on the gate they concern, with what an expert would write.
+ * A003's alliance (19 members) holds no national or provincial platform, which seed 003's alliance condition asks
+ * for; one expert reads it otherwise, so the panel has a flag to decide (待专家组认定).
+ */
+const GATE_FAILURES: Record<string, { gate: string; comment: string; passedBy: number[] }> = {
+  A003: {
+    gate: 'G4',
+    comment:
+      '联盟现有成员19家，其中用户企业3家、高校2所、科研院所1家，成员名单中没有本领域的国家级或省市级创新平台，不满足“汇聚本领域内各类国家级和省市级创新平台”的条件。' +
+      ' / The alliance has 19 members (3 users, 2 universities, 1 institute) and no national, provincial or municipal innovation platform of the field, so it does not meet the condition that it bring such platforms together.',
+    passedBy: [3],
+  },
+};
+
 function review(
   rubric: Rubric,
   appId: string,
@@ -159,9 +177,10 @@ function review(
   if (appId === 'A003' && expertIndex === 4) {
     return {
       applicationId: appId,
+      rubric: { id: rubric.id, version: rubric.version },
       conflict: {
         status: 'recused',
-        reason: '近三年与牵头单位有合作项目，申请回避。/ Joint projects with the lead unit in the last three years; recused.',
+        reason: '近三年与申报单位有合作项目，申请回避。/ Joint projects with the applicant in the last three years; recused.',
         declaredAt: at,
       },
       status: 'recused',
@@ -187,9 +206,10 @@ function review(
     const comment = `${criterion.title['zh-CN']}：${note(score >= 0.7 * max, k)}`;
     return { criterionId: criterion.id, score, comment, evidence: [], updatedAt: at };
   });
-  const gates = rubric.gates.map((g, k) => {
-    const fails = appId === 'A003' && k === rubric.gates.length - 1 && expertIndex % 2 === 0;
-    return { criterionId: g.id, score: fails ? 0 : 1, comment: fails ? `不满足：${note(false, 0)}` : '', evidence: [], updatedAt: at };
+  const failure = GATE_FAILURES[appId];
+  const gates = rubric.gates.map((g) => {
+    const fails = failure?.gate === g.id && !failure.passedBy.includes(expertIndex);
+    return { criterionId: g.id, score: fails ? 0 : 1, comment: fails ? failure.comment : '', evidence: [], updatedAt: at };
   });
   const byId = Object.fromEntries(scores.map((s) => [s.criterionId, s.score]));
   const { total } = weightedTotal(rubric, byId);
@@ -200,6 +220,7 @@ function review(
     : null;
   return {
     applicationId: appId,
+    rubric: { id: rubric.id, version: rubric.version },
     conflict: { status: 'none', reason: '', declaredAt: at },
     status: complete ? 'complete' : 'in-progress',
     gates,
@@ -243,10 +264,18 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     progress('identities', i + 1, expertCount);
   }
 
-  const rubric = appCount <= DEMO_APPLICATIONS.length ? enterpriseSelection : loadRubric();
-  await writeFile(join(roundDir, 'rubric.json'), JSON.stringify(rubric, null, 2) + '\n');
-  const font = findCjkFont();
+  // Seed 003: each application is reviewed against the rubric of the category it declared. A load round uses one.
+  const load = appCount > DEMO_APPLICATIONS.length;
   const apps = Array.from({ length: appCount }, (_, i) => demoApplication(i));
+  // Only the rubrics the round's applications use (a round names no rubric nobody is scored against).
+  const rubrics = load
+    ? [loadRubric()]
+    : [enterpriseSelection, nonEnterpriseSelection].filter((r) => apps.some(({ app }) => r.appliesTo.includes(app.category)));
+  const rubricFor = (category: DemoApplication['category']): Rubric =>
+    findOrThrow(rubrics, (r) => r.appliesTo.includes(category), `rubric for ${category}`);
+  await mkdir(join(roundDir, 'rubrics'), { recursive: true });
+  for (const r of rubrics) await writeFile(join(roundDir, 'rubrics', `${r.id}.json`), JSON.stringify(r, null, 2) + '\n');
+  const font = findCjkFont();
   const pdfCache = new Map<string, Buffer>();
   for (const [i, { app, id, realistic }] of apps.entries()) {
     const folder = join(roundDir, 'dossiers', id);
@@ -269,7 +298,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       title: { 'zh-CN': '2026 年度上海市制造业创新中心遴选（演示）', en: '2026 Shanghai manufacturing innovation centre selection (demo)' },
     },
     deadline: new Date(Date.now() + 14 * 86400_000).toISOString().replace(/\.\d+Z$/, 'Z'),
-    rubric: 'rubric.json',
+    rubrics: rubrics.map((r) => ({ id: r.id, path: `rubrics/${r.id}.json` })),
     experts: experts.map((e) => ({ id: e.id, card: `cards/${e.id}.json` })),
     applications: apps.map(({ app, id }) => ({
       id,
@@ -277,6 +306,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       organisation: app.organisation,
       category: app.category,
       field: app.field,
+      rubricId: rubricFor(app.category).id,
       dossier: `dossiers/${id}`,
     })),
     assignments: Object.fromEntries(experts.map((e) => [e.id, apps.map((a) => a.id)])),
@@ -303,13 +333,13 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
         packageId: pkg.packageId,
         packageSha256: pkg.sha256,
         roundId: roundFile.round.id,
-        rubric: { id: rubric.id, version: rubric.version },
+        rubrics: rubrics.map((r) => ({ id: r.id, version: r.version })),
         expertFingerprint: e.identity.card.fingerprint,
         expert: e.identity.card,
         revision: rev,
         appVersion: 'demo',
         createdAt: at,
-        applications: apps.map(({ app, id }) => review(rubric, id, app, i, rand, final, at)),
+        applications: apps.map(({ app, id }) => review(rubricFor(app.category), id, app, i, rand, final, at)),
         attachments: [],
       };
       const file = join(out, 'bundles', final ? `${e.id}.rsb` : `${e.id}.rev${rev}.rsb`);

@@ -141,6 +141,21 @@ export function decodeUtf8(bytes: Buffer, piece = DECODE_PIECE): string {
 }
 
 /**
+ * The refusal of a file whose `schemaVersion` is not `supported`: an older whole version says where it comes
+ * from and what to ask for (`older`), anything else asks to update ReviewDesk.
+ */
+export function schemaVersionError(
+  file: string,
+  version: unknown,
+  supported: number,
+  older: 'E_SCHEMA_OLD' | 'E_SCHEMA_OLD_SCORES' = 'E_SCHEMA_OLD',
+): ReviewDeskError {
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < supported)
+    return new ReviewDeskError(older, { file, version: String(version), supported });
+  return new ReviewDeskError('E_SCHEMA_VERSION', { file, version: String(version).slice(0, 20), supported });
+}
+
+/**
  * Parses bytes as JSON against a strict schema. A wrong `schemaVersion` gets
  * its own code so the person knows to update rather than suspect tampering.
  */
@@ -154,6 +169,8 @@ export function parseStrict<S extends z.ZodType>(
     canonical?: boolean;
     /** Brings a value of an older schema version that is still read to the current one, before it is checked. */
     upgrade?: (value: unknown) => unknown;
+    /** The refusal of a file of an older schema version that is not read (E_SCHEMA_OLD unless told). */
+    older?: 'E_SCHEMA_OLD' | 'E_SCHEMA_OLD_SCORES';
   },
 ): z.infer<S> {
   if (bytes.length > opts.maxBytes) {
@@ -170,7 +187,7 @@ export function parseStrict<S extends z.ZodType>(
   const value = opts.upgrade ? opts.upgrade(parsed) : parsed;
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (value !== null && typeof value === 'object' && version !== opts.schemaVersion) {
-    throw new ReviewDeskError('E_SCHEMA_VERSION', { file, version: String(version), supported: opts.schemaVersion });
+    throw schemaVersionError(file, version, opts.schemaVersion, opts.older);
   }
   const r = schema.safeParse(value);
   if (!r.success) {

@@ -12,7 +12,7 @@
  * its body is not schema-checked — it never reaches the results. `verifyAll`
  * opens every file fully instead (a malformed superseded file is then refused).
  */
-import { aggregate, panelInput, type AggregateOptions, type PanelResult } from '../../shared/merge/aggregate.ts';
+import { aggregateRound, type AggregateOptions, type RoundResult } from '../../shared/merge/aggregate.ts';
 import { nth } from '../../shared/checked.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { Candidate, ConsensusEntry } from '../../shared/merge/model.ts';
@@ -28,6 +28,8 @@ export interface ImportOptions extends PoolOptions {
 export interface MergeOptions extends ImportOptions {
   aggregate?: Partial<AggregateOptions>;
   consensus?: readonly ConsensusEntry[];
+  /** Also rank every application on one scale (only when every rubric has the same total). */
+  combined?: boolean;
 }
 
 export interface Imported {
@@ -39,7 +41,8 @@ export interface Imported {
 
 export interface MergeOutcome extends Imported {
   ledger: Ledger;
-  result: PanelResult;
+  /** One result per rubric of the round. */
+  result: RoundResult;
   /** Milliseconds per stage. */
   timings: { open: number; aggregate: number };
 }
@@ -86,6 +89,6 @@ export async function mergeBundles(
   const t0 = performance.now();
   const imported = await importBundles(files, secretariat, ledger, opts);
   const t1 = performance.now();
-  const result = aggregate(panelInput(ledger, imported.reconciled), opts.aggregate, opts.consensus);
+  const result = aggregateRound(ledger, imported.reconciled, opts.aggregate, opts.consensus, opts.combined);
   return { ledger, ...imported, result, timings: { open: t1 - t0, aggregate: performance.now() - t1 } };
 }

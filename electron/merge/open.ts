@@ -32,7 +32,7 @@ import { checkSignedBundle, openBundleBytes, signedBundleDocument, type SignedBu
 import { decryptBytes } from '../crypto/age/index.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { formatSshPublicKey, sshFingerprint } from '../crypto/ssh.ts';
-import { describeIssues } from '../formats/json.ts';
+import { describeIssues, schemaVersionError } from '../formats/json.ts';
 import { entryBytes } from '../formats/zip.ts';
 import { checkCard } from '../keys/card.ts';
 import type { Identity } from '../keys/identity.ts';
@@ -57,7 +57,7 @@ const Head = z
     packageSha256: Bundle.shape.packageSha256,
     revision: Bundle.shape.revision,
     roundId: Bundle.shape.roundId,
-    rubric: Bundle.shape.rubric,
+    rubrics: Bundle.shape.rubrics,
     schemaVersion: Bundle.shape.schemaVersion,
   })
   .strict();
@@ -83,9 +83,7 @@ function readHead(json: Buffer): { head: z.infer<typeof Head>; appVersion: strin
     return bad('not JSON');
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== BUNDLE_SCHEMA_VERSION) {
-    throw new ReviewDeskError('E_SCHEMA_VERSION', { file: 'bundle.json', version: String(version), supported: BUNDLE_SCHEMA_VERSION });
-  }
+  if (version !== BUNDLE_SCHEMA_VERSION) throw schemaVersionError('bundle.json', version, BUNDLE_SCHEMA_VERSION, 'E_SCHEMA_OLD_SCORES');
   const r = Head.safeParse(value);
   if (!r.success) return bad(describeIssues(r.error));
   return { head: r.data, appVersion: JSON.parse(start[1]!) as string };
@@ -154,7 +152,7 @@ async function openHead(file: string, data: Buffer, key: OpenKey, held?: HeldHea
     roundId: head.roundId,
     packageId: head.packageId,
     packageSha256: head.packageSha256,
-    rubric: head.rubric,
+    rubrics: head.rubrics,
     expert: card,
     revision: head.revision,
     createdAt: head.createdAt,

@@ -8,8 +8,8 @@
  * text conventions of `pdf/sheet.ts`; tables and charts share the layouts of
  * `pdf/layout.ts`. This file puts them in order.
  */
-import type { PanelResult } from '../../shared/merge/aggregate.ts';
-import type { Rubric } from '../../shared/rubric/model.ts';
+import type { PanelResult, RoundResult } from '../../shared/merge/aggregate.ts';
+import type { Ledger } from '../../shared/merge/ledger.ts';
 import { findCjkFont, type CjkFont } from '../pdf/fonts.ts';
 import { drawCover } from './pdf/cover.ts';
 import { drawDistribution } from './pdf/distribution.ts';
@@ -20,27 +20,45 @@ import { drawSignatures } from './pdf/signatures.ts';
 import { drawSpread } from './pdf/spread.ts';
 
 export interface PdfInput {
-  result: PanelResult;
-  rubric: Rubric;
+  result: RoundResult;
+  ledger: Ledger;
   secretariat: { displayName: string; organisation: string };
   now?: Date;
   /** The CJK font, or null for an English-only sheet in Helvetica; by default the first found on the system. */
   font?: CjkFont | null;
 }
 
+/** Every expert of the round once, for the signatures page (the groups share the panel). */
+function panelOf(result: RoundResult): PanelResult {
+  const first = result.groups[0]!;
+  const experts = new Map(result.groups.flatMap((g) => g.experts.map((e) => [e.expertId, e] as const)));
+  return { ...first, experts: [...experts.values()] };
+}
+
 export async function resultPdf(input: PdfInput): Promise<Buffer> {
-  const { result, rubric } = input;
+  const { result, ledger } = input;
+  const first = result.groups[0];
+  if (!first) throw new Error('internal: a round result without a rubric');
   const now = input.now ?? new Date();
   const font = input.font === undefined ? findCjkFont() : input.font;
-  const { sheet, done } = openSheet(`专家组汇总表 Panel summary — ${result.round.id}`, now, font);
-  drawCover(sheet, result, rubric, input.secretariat, now);
-  drawRanking(sheet, result, rubric);
-  drawFlags(sheet, result);
-  drawConsensus(sheet, result);
-  drawDistribution(sheet, result, rubric);
-  drawSpread(sheet, result);
-  drawSignatures(sheet, result, input.secretariat);
-  runningHeader(sheet, `${sheet.t('专家组汇总表', 'Panel summary sheet')} · ${result.round.id}`, `${rubric.id} v${rubric.version}`);
+  const { sheet, done } = openSheet(`专家组汇总表 Panel summary — ${first.round.id}`, now, font);
+  // One section per rubric, each opening with its own cover: applications of different rubrics are never ranked together.
+  result.groups.forEach((group, i) => {
+    const rubric = ledger.rubrics[i]!.rubric;
+    if (i > 0) sheet.doc.addPage();
+    drawCover(sheet, group, rubric, input.secretariat, now);
+    drawRanking(sheet, group, rubric);
+    drawFlags(sheet, group);
+    drawConsensus(sheet, group);
+    drawDistribution(sheet, group, rubric);
+    drawSpread(sheet, group);
+  });
+  drawSignatures(sheet, panelOf(result), input.secretariat);
+  runningHeader(
+    sheet,
+    `${sheet.t('专家组汇总表', 'Panel summary sheet')} · ${first.round.id}`,
+    ledger.rubrics.map((r) => `${r.rubric.id} v${r.rubric.version}`).join(' · '),
+  );
   sheet.doc.end();
   return done;
 }

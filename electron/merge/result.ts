@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import type { PanelResult } from '../../shared/merge/aggregate.ts';
+import type { CombinedRanking, PanelResult, RoundResult } from '../../shared/merge/aggregate.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { ConsensusEntry } from '../../shared/merge/model.ts';
 import type { Reconciled } from '../../shared/merge/reconcile.ts';
@@ -19,13 +19,15 @@ import { canonicalJson, parseJson } from '../formats/json.ts';
 import type { Identity } from '../keys/identity.ts';
 
 export const NS_RESULTS = 'reviewdesk-results';
-export const RESULTS_SCHEMA_VERSION = 1;
+/** Version 2: one result per rubric (`results`), and each rubric's id, version and SHA-256 (`rubrics`). */
+export const RESULTS_SCHEMA_VERSION = 2;
 
 export interface ResultDocument {
-  schemaVersion: 1;
+  schemaVersion: 2;
   kind: 'reviewdesk-results';
   round: Ledger['round'];
-  rubric: { id: string; version: number; sha256: string };
+  /** Each rubric of the round, with the applications scored against it. */
+  rubrics: { id: string; version: number; sha256: string; applications: string[] }[];
   /** SHA-256 of the ledger's canonical JSON. */
   ledgerSha256: string;
   createdAt: string;
@@ -42,7 +44,10 @@ export interface ResultDocument {
   }[];
   /** The bundle that counts for each expert. */
   accepted: { expertId: string; fingerprint: string; revision: number; fileSha256: string; contentSha512: string }[];
-  result: PanelResult;
+  /** One result per rubric, in the order of `rubrics`: each ranks its own applications. */
+  results: PanelResult[];
+  /** The ranking across rubrics, when the secretariat asked for it (the rubrics share a total). */
+  combined: CombinedRanking | null;
   /** The secretary's consensus records, as given (also attached per application in `result`). */
   consensus: ConsensusEntry[];
 }
@@ -50,7 +55,7 @@ export interface ResultDocument {
 export function buildResultDocument(
   ledger: Ledger,
   reconciled: Reconciled,
-  result: PanelResult,
+  result: RoundResult,
   secretariat: Card,
   consensus: readonly ConsensusEntry[] = [],
   now = new Date(),
@@ -59,7 +64,12 @@ export function buildResultDocument(
     schemaVersion: RESULTS_SCHEMA_VERSION,
     kind: 'reviewdesk-results',
     round: ledger.round,
-    rubric: { id: ledger.rubric.id, version: ledger.rubric.version, sha256: ledger.rubricSha256 },
+    rubrics: ledger.rubrics.map(({ rubric, sha256 }) => ({
+      id: rubric.id,
+      version: rubric.version,
+      sha256,
+      applications: ledger.applications.filter((a) => a.rubricId === rubric.id).map((a) => a.id),
+    })),
     ledgerSha256: sha256Hex(Buffer.from(canonicalJson(ledger))),
     createdAt: now.toISOString(),
     secretariat,
@@ -81,7 +91,8 @@ export function buildResultDocument(
         fileSha256: b.fileSha256,
         contentSha512: b.contentSha512,
       })),
-    result,
+    results: result.groups,
+    combined: result.combined,
     consensus: [...consensus],
   };
 }

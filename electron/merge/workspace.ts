@@ -9,9 +9,19 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { ConsensusRecord, MergeFile, MergeOptions, MergeReview, MergeState, Output, ParsedInput } from '../../shared/ipc/contract.ts';
-import { aggregate, panelInput, withDefaults, type AggregateOptions, type PanelResult } from '../../shared/merge/aggregate.ts';
+import {
+  aggregate,
+  aggregateRound,
+  panelInput,
+  withDefaults,
+  type AggregateOptions,
+  type Cell,
+  type ExpertResult,
+  type RoundResult,
+} from '../../shared/merge/aggregate.ts';
+import { outcomesFor } from '../../shared/rubric/model.ts';
 import { nth } from '../../shared/checked.ts';
-import type { Ledger } from '../../shared/merge/ledger.ts';
+import { ledgerRubric, type Ledger } from '../../shared/merge/ledger.ts';
 import type { ConsensusEntry, FullBundle } from '../../shared/merge/model.ts';
 import type { Reconciled } from '../../shared/merge/reconcile.ts';
 import { MAX_BUNDLE_FILE } from '../bundles/limits.ts';
@@ -147,8 +157,34 @@ function aggregateOptions(o: MergeOptions): Partial<AggregateOptions> {
   };
 }
 
-function figures(ctx: Context, v: Verified, o: Opened, options: MergeOptions): PanelResult {
-  return aggregate(panelInput(v.ledger, o.reconciled), aggregateOptions(options), consensusEntries(ctx, v.ledger.round.id));
+/** The figures of every rubric of the round: each rubric's applications aggregated and ranked on their own. */
+function figures(ctx: Context, v: Verified, o: Opened, options: MergeOptions): RoundResult {
+  return aggregateRound(v.ledger, o.reconciled, aggregateOptions(options), consensusEntries(ctx, v.ledger.round.id));
+}
+
+/** Every expert of the round with their cells over every application (not-assigned outside their groups). */
+function roundExperts(v: Verified, result: RoundResult): ExpertResult[] {
+  const experts = new Map<string, ExpertResult>();
+  for (const g of result.groups)
+    for (const e of g.experts) {
+      const known = experts.get(e.expertId);
+      if (!known) experts.set(e.expertId, { ...e, cells: { ...e.cells }, counts: { ...e.counts } });
+      else {
+        Object.assign(known.cells, e.cells);
+        for (const [k, n] of Object.entries(e.counts)) known.counts[k as Cell] += n;
+      }
+    }
+  const apps = v.ledger.applications.map((a) => a.id);
+  return v.ledger.experts.flatMap((le) => {
+    const e = experts.get(le.expertId);
+    if (!e) return [];
+    for (const a of apps)
+      if (!(a in e.cells)) {
+        e.cells[a] = 'not-assigned';
+        e.counts['not-assigned'] += 1;
+      }
+    return [e];
+  });
 }
 
 /** The ledger, the kept files with their verdicts, and who has returned what (the matrix). */
@@ -157,9 +193,9 @@ export async function mergeState(ctx: Context): Promise<MergeState> {
   const v = currentLedger(ctx, identity);
   if (!v) return { ledger: null, files: [], matrix: null, consensusCount: 0 };
   const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
-  const result = aggregate(panelInput(v.ledger, o.reconciled), withDefaults());
+  const experts = roundExperts(v, aggregateRound(v.ledger, o.reconciled, withDefaults()));
   const counts = { scored: 0, recused: 0, 'in-progress': 0, missing: 0, 'not-assigned': 0 };
-  for (const e of result.experts) for (const [cell, n] of Object.entries(e.counts)) counts[cell as keyof typeof counts] += n;
+  for (const e of experts) for (const [cell, n] of Object.entries(e.counts)) counts[cell as keyof typeof counts] += n;
   const { ledger } = v;
   return {
     ledger: {
@@ -167,29 +203,30 @@ export async function mergeState(ctx: Context): Promise<MergeState> {
       sha256: v.row.sha256,
       importedAt: v.row.importedAt,
       round: ledger.round,
-      rubric: {
-        id: ledger.rubric.id,
-        version: ledger.rubric.version,
-        title: ledger.rubric.title,
-        totalPoints: ledger.rubric.totalPoints,
-        passThreshold: ledger.rubric.passThreshold,
-        scoringDefault: ledger.rubric.scoring.default === true,
-      },
+      rubrics: ledger.rubrics.map(({ rubric }) => ({
+        id: rubric.id,
+        version: rubric.version,
+        title: rubric.title,
+        totalPoints: rubric.totalPoints,
+        passThreshold: rubric.passThreshold,
+        scoringDefault: rubric.scoring.default === true,
+        applications: ledger.applications.filter((a) => a.rubricId === rubric.id).length,
+      })),
       createdAt: ledger.createdAt,
       experts: ledger.experts.length,
       applications: ledger.applications.length,
     },
     files: o.mergeFiles,
     matrix: {
-      experts: result.experts.map((e) => ({
+      experts: experts.map((e) => ({
         expertId: e.expertId,
         displayName: e.displayName,
         organisation: e.organisation,
         fingerprint: e.fingerprint,
         revision: e.revision,
       })),
-      applications: ledger.applications.map((a) => ({ id: a.id, name: a.name, organisation: a.organisation })),
-      cells: Object.fromEntries(result.experts.map((e) => [e.expertId, e.cells])),
+      applications: ledger.applications.map((a) => ({ id: a.id, name: a.name, organisation: a.organisation, rubricId: a.rubricId })),
+      cells: Object.fromEntries(experts.map((e) => [e.expertId, e.cells])),
       counts,
     },
     consensusCount: listConsensus(ctx.db, ledger.round.id).length,
@@ -273,11 +310,31 @@ const sameConsensus = (a: ConsensusRecord | null, b: ConsensusRecord): boolean =
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 
 /** The figures under the chosen options, the rubric, and every accepted review by application. */
-export async function mergeResults(ctx: Context, options: MergeOptions): Promise<Output<'merge:results'>> {
+export async function mergeResults(ctx: Context, input: ParsedInput<'merge:results'>): Promise<Output<'merge:results'>> {
   const identity = requireSecretariat(ctx);
   const v = requireLedger(ctx, identity);
+  const { ledger } = v;
+  const index = input.rubricId === undefined ? 0 : ledger.rubrics.findIndex((r) => r.rubric.id === input.rubricId);
+  const entry = ledger.rubrics[index];
+  if (!entry) throw new ReviewDeskError('E_NOT_FOUND', { what: 'rubric / 评分细则', id: input.rubricId ?? '' });
   const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
-  return { result: figures(ctx, v, o, options), rubric: v.ledger.rubric, reviews: reviewsByApplication(o.reconciled.accepted) };
+  const result = aggregate(
+    panelInput(ledger, o.reconciled, entry.rubric.id),
+    aggregateOptions(input.options),
+    consensusEntries(ctx, ledger.round.id),
+  );
+  const mine = new Set(result.applications.map((a) => a.applicationId));
+  const reviews = Object.fromEntries(Object.entries(reviewsByApplication(o.reconciled.accepted)).filter(([id]) => mine.has(id)));
+  return {
+    result,
+    rubric: entry.rubric,
+    groups: ledger.rubrics.map(({ rubric }) => ({
+      id: rubric.id,
+      title: rubric.title,
+      applications: ledger.applications.filter((a) => a.rubricId === rubric.id).length,
+    })),
+    reviews,
+  };
 }
 
 /** The round's consensus records. */
@@ -294,10 +351,11 @@ export function consensusList(ctx: Context): ConsensusRecord[] {
 export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensus'>): ConsensusRecord {
   const identity = requireSecretariat(ctx);
   const { ledger } = requireLedger(ctx, identity);
-  const rubric = ledger.rubric;
-  if (!ledger.applications.some((a) => a.id === input.applicationId)) {
+  const application = ledger.applications.find((a) => a.id === input.applicationId);
+  if (!application) {
     throw new ReviewDeskError('E_NOT_FOUND', { what: 'application / 申报', id: input.applicationId });
   }
+  const rubric = ledgerRubric(ledger, application.id);
   if (input.score !== null && input.score > rubric.totalPoints) {
     throw new ReviewDeskError('E_INVALID_ENTRY', {
       reason: `the score ${input.score} is above the rubric's ${rubric.totalPoints} points`,
@@ -306,7 +364,7 @@ export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensu
   if (input.gradeId !== null && !rubric.gradeBands.some((g) => g.id === input.gradeId)) {
     throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${input.gradeId} is not a grade of the rubric` });
   }
-  if (input.recommendation !== null && !rubric.recommendations.some((r) => r.id === input.recommendation && !r.additional)) {
+  if (input.recommendation !== null && !outcomesFor(rubric, application.category).main.some((r) => r.id === input.recommendation)) {
     throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${input.recommendation} is not a recommendation of the rubric` });
   }
   const roundId = ledger.round.id;
@@ -364,7 +422,7 @@ export async function exportMerge(ctx: Context, input: ParsedInput<'merge:export
     case 'xlsx': {
       const bytes = await resultWorkbook({
         result,
-        rubric: ledger.rubric,
+        ledger,
         verdicts: o.reconciled.verdicts,
         accepted: o.reconciled.accepted,
       });
@@ -380,9 +438,7 @@ export async function exportMerge(ctx: Context, input: ParsedInput<'merge:export
     }
     case 'csv':
       return {
-        files: [
-          { fileName: `${base}-汇总.csv`, mediaType: 'text/csv', bytes: new Uint8Array(Buffer.from(resultCsv(result, ledger.rubric))) },
-        ],
+        files: [{ fileName: `${base}-汇总.csv`, mediaType: 'text/csv', bytes: new Uint8Array(Buffer.from(resultCsv(result, ledger))) }],
       };
     case 'pdf':
       return {
@@ -390,7 +446,7 @@ export async function exportMerge(ctx: Context, input: ParsedInput<'merge:export
           {
             fileName: `${base}-专家组汇总表.pdf`,
             mediaType: 'application/pdf',
-            bytes: new Uint8Array(await resultPdf({ result, rubric: ledger.rubric, secretariat: identity.card })),
+            bytes: new Uint8Array(await resultPdf({ result, ledger, secretariat: identity.card })),
           },
         ],
       };

@@ -4,7 +4,8 @@
  * with every score they gave.
  */
 import ExcelJS from 'exceljs';
-import { cellAt, type Cell, type PanelResult } from '../../shared/merge/aggregate.ts';
+import { cellAt, type Cell, type PanelResult, type RoundResult } from '../../shared/merge/aggregate.ts';
+import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { FullBundle } from '../../shared/merge/model.ts';
 import type { FileVerdict } from '../../shared/merge/reconcile.ts';
 import { scoredCriteria, weightedTotal, type Rubric } from '../../shared/rubric/model.ts';
@@ -12,8 +13,8 @@ import { CELL_LABEL, methodText, ordered, round2, summaryColumns, summaryRow } f
 import { pick } from '../../shared/i18n-text.ts';
 
 export interface WorkbookInput {
-  result: PanelResult;
-  rubric: Rubric;
+  result: RoundResult;
+  ledger: Ledger;
   verdicts: FileVerdict[];
   accepted: Record<string, FullBundle>;
   now?: Date;
@@ -42,14 +43,11 @@ function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
   return name;
 }
 
-export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
-  const { result, rubric } = input;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'ReviewDesk 评审台';
-  wb.created = input.now ?? new Date();
+/** One rubric's sheets: its summary, completeness, disagreement and each of its experts' scores. */
+function addGroup(wb: ExcelJS.Workbook, result: PanelResult, rubric: Rubric, accepted: Record<string, FullBundle>, prefix: string): void {
   const names = new Map(result.experts.map((e) => [e.expertId, e.displayName]));
 
-  const sum = wb.addWorksheet('汇总 Summary', { views: [{ state: 'frozen', ySplit: 5, xSplit: 3 }] });
+  const sum = wb.addWorksheet(sheetName(wb, `${prefix}汇总 Summary`), { views: [{ state: 'frozen', ySplit: 5, xSplit: 3 }] });
   sum.addRow([`专家组汇总表 Panel summary — ${result.round.title['zh-CN']}`]).font = { bold: true, size: 14 };
   sum.addRow([
     `评分细则 Rubric: ${rubric.title['zh-CN']} (${rubric.id} v${rubric.version})；满分 ${rubric.totalPoints}，合格线 ${rubric.passThreshold}${rubric.scoring.default ? '；满分与合格线为默认值（组织单位可调整）' : ''}`,
@@ -61,7 +59,7 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
   for (const a of ordered(result)) sum.addRow(summaryRow(a, rubric, (id) => names.get(id) ?? id));
   sum.columns.forEach((c, i) => (c.width = i === 2 || i === 3 ? 34 : i === summaryColumns(rubric).length - 1 ? 60 : 12));
 
-  const comp = wb.addWorksheet('完整性 Completeness', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const comp = wb.addWorksheet(sheetName(wb, `${prefix}完整性 Completeness`), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   const apps = result.applications.map((a) => a.applicationId);
   comp.addRow(['专家 Expert', '版本 Revision', ...apps, '已评', '回避', '进行中', '缺失']);
   header(comp, 1);
@@ -79,7 +77,7 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
   }
   comp.getColumn(1).width = 18;
 
-  const dis = wb.addWorksheet('分歧 Disagreement');
+  const dis = wb.addWorksheet(sheetName(wb, `${prefix}分歧 Disagreement`));
   dis.addRow([
     '评分项 Criterion',
     '名称 Title',
@@ -137,18 +135,12 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
   dis.getColumn(2).width = 30;
   dis.getColumn(7).width = 40;
 
-  const files = wb.addWorksheet('文件 Files');
-  files.addRow(['文件 File', '结论 Verdict', '代码 Code', '专家 Expert', '版本 Revision', '原因 Reason', 'SHA-256']);
-  header(files, 1);
-  for (const v of input.verdicts)
-    files.addRow([v.file, v.status, v.code, v.expertId, v.revision, `${v.reason['zh-CN']} / ${pick(v.reason, 'en')}`, v.fileSha256]);
-  files.getColumn(1).width = 40;
-  files.getColumn(6).width = 60;
-
   const criteria = scoredCriteria(rubric).map((x) => x.criterion);
   for (const e of result.experts) {
-    const ws = wb.addWorksheet(sheetName(wb, `${e.expertId} ${e.displayName}`), { views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }] });
-    const b = input.accepted[e.expertId];
+    const ws = wb.addWorksheet(sheetName(wb, `${prefix}${e.expertId} ${e.displayName}`), {
+      views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }],
+    });
+    const b = accepted[e.expertId];
     ws.addRow([
       `${e.displayName}（${e.organisation}）指纹 ${e.fingerprint}`,
       b ? `第 ${b.revision} 版 revision ${b.revision}` : '未收到评分包 no bundle received',
@@ -189,5 +181,26 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
     }
     ws.getColumn(criteria.length * (withComments ? 2 : 1) + 5).width = 60;
   }
+}
+
+/** The workbook: for a round of several rubrics, each rubric's sheets numbered in the ledger's order (1·, 2·…). */
+export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ReviewDesk 评审台';
+  wb.created = input.now ?? new Date();
+  const many = input.result.groups.length > 1;
+  input.result.groups.forEach((group, i) => {
+    const rubric = input.ledger.rubrics[i]?.rubric;
+    if (!rubric) throw new Error('internal: a result group without its rubric');
+    addGroup(wb, group, rubric, input.accepted, many ? `${i + 1}·` : '');
+  });
+  const files = wb.addWorksheet('文件 Files');
+  files.addRow(['文件 File', '结论 Verdict', '代码 Code', '专家 Expert', '版本 Revision', '原因 Reason', 'SHA-256']);
+  header(files, 1);
+  for (const v of input.verdicts)
+    files.addRow([v.file, v.status, v.code, v.expertId, v.revision, `${v.reason['zh-CN']} / ${pick(v.reason, 'en')}`, v.fileSha256]);
+  files.getColumn(1).width = 40;
+  files.getColumn(6).width = 60;
+
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -21,7 +21,8 @@ import { MAX_MANIFEST_BYTES, MAX_PACKAGE_FILE, MAX_RUBRIC_BYTES, PACKAGE_LIMITS 
 
 export interface OpenedPackage {
   manifest: Manifest;
-  rubric: Rubric;
+  /** The package's rubrics by id, in the manifest's order. */
+  rubrics: Map<string, Rubric>;
   /** The dossier files' package paths. */
   filePaths: string[];
   /**
@@ -131,7 +132,7 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       }
       if (hex !== f.sha256) throw new ReviewDeskError('E_HASH_MISMATCH', { path: f.path });
     }
-    /** The rubric, refused before it is read when it is larger than its limit. */
+    /** A rubric, refused before it is read when it is larger than its limit. */
     const bytesOf = async (name: string, maxBytes: number): Promise<Buffer | undefined> => {
       const e = dir.entries.get(name);
       if (e && e.size > maxBytes) throw new ReviewDeskError('E_ZIP_LIMIT', { what: name, value: e.size, limit: maxBytes });
@@ -139,25 +140,42 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
       if (range) return age.read(range[0], range[1]);
       return kept.get(name) ?? (e ? entryBytes(dir, name, e.size) : undefined);
     };
-    const rubricBytes = await bytesOf('rubric.json', MAX_RUBRIC_BYTES);
-    // The manifest schema requires rubric.json in `files`, and every listed file was found above.
-    if (!rubricBytes) throw new ReviewDeskError('E_FILE_MISSING', { path: 'rubric.json' });
-    const rubric = parseStrict(rubricBytes, Rubric, 'rubric.json', {
-      maxBytes: MAX_RUBRIC_BYTES,
-      schemaVersion: RUBRIC_SCHEMA_VERSION,
-      upgrade: upgradeRubric,
-    });
-    if (rubric.id !== manifest.rubric.id || rubric.version !== manifest.rubric.version) {
-      throw new ReviewDeskError('E_SCHEMA', {
-        file: 'rubric.json',
-        reason: `is ${rubric.id} v${rubric.version}, the manifest names ${manifest.rubric.id} v${manifest.rubric.version}`,
+    const rubrics = new Map<string, Rubric>();
+    for (const ref of manifest.rubrics) {
+      const bytes = await bytesOf(ref.path, MAX_RUBRIC_BYTES);
+      // The manifest schema requires each rubric in `files`, and every listed file was found above.
+      if (!bytes) throw new ReviewDeskError('E_FILE_MISSING', { path: ref.path });
+      const rubric = parseStrict(bytes, Rubric, ref.path, {
+        maxBytes: MAX_RUBRIC_BYTES,
+        schemaVersion: RUBRIC_SCHEMA_VERSION,
+        upgrade: upgradeRubric,
       });
+      if (rubric.id !== ref.id || rubric.version !== ref.version) {
+        throw new ReviewDeskError('E_SCHEMA', {
+          file: ref.path,
+          reason: `is ${rubric.id} v${rubric.version}, the manifest names ${ref.id} v${ref.version}`,
+        });
+      }
+      rubrics.set(ref.id, rubric);
+      kept.delete(ref.path);
     }
-    kept.delete('rubric.json');
-    const filePaths = manifest.files.map((f) => f.path).filter((p) => p !== 'rubric.json');
+    // Seed 003: each application is reviewed 根据企业所申报的类别, so by a rubric that applies to its category.
+    for (const a of manifest.applications) {
+      const r = rubrics.get(a.rubricId);
+      if (r && !r.appliesTo.includes(a.category)) {
+        throw new ReviewDeskError('E_RUBRIC_CATEGORY', {
+          application: a.id,
+          category: a.category,
+          rubric: r.id,
+          appliesTo: r.appliesTo.join(', '),
+        });
+      }
+    }
+    const isRubric = (p: string): boolean => manifest.rubrics.some((r) => r.path === p);
+    const filePaths = manifest.files.map((f) => f.path).filter((p) => !isRubric(p));
     return {
       manifest,
-      rubric,
+      rubrics,
       filePaths,
       async readFile(file) {
         const small = kept.get(file);
@@ -165,7 +183,7 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
         if (small) return new Uint8Array(small);
         const e = dir.entries.get(file);
         const entry = listed.get(file);
-        if (!e || !entry || file === 'rubric.json') {
+        if (!e || !entry || isRubric(file)) {
           const application = manifest.applications.find((a) => a.files.includes(file))?.id ?? '';
           throw new ReviewDeskError('E_UNKNOWN_FILE', { application, path: file.slice(0, 200) });
         }

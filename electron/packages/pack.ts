@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LEDGER_FILE, LEDGER_SCHEMA_VERSION, Ledger, NS_LEDGER } from '../../shared/merge/ledger.ts';
-import { NS_PACKAGE, PACKAGE_SCHEMA_VERSION, type Manifest, type ManifestFile } from '../../shared/formats.ts';
+import { NS_PACKAGE, PACKAGE_SCHEMA_VERSION, rubricPath, type Manifest, type ManifestFile } from '../../shared/formats.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { findOrThrow, getOrThrow } from '../../shared/checked.ts';
 import { encryptStream } from '../crypto/age/index.ts';
@@ -39,8 +39,15 @@ export function buildManifest(round: LoadedRound, secretariat: Identity, expertI
     a: findOrThrow(round.round.applications, (a) => a.id === id, `application ${id} in the round`),
     dossier: getOrThrow(round.dossiers, id, 'dossier of application'),
   }));
+  const rubricIds = [...round.rubrics.keys()].filter((id) => apps.some(({ a }) => a.rubricId === id));
+  const rubrics = rubricIds.map((id) => ({ id, ...getOrThrow(round.rubrics, id, 'rubric of the round') }));
   const files: ManifestFile[] = [
-    { path: 'rubric.json', size: round.rubricBytes.length, mediaType: 'application/json', sha256: sha256Hex(round.rubricBytes) },
+    ...rubrics.map(({ id, bytes }) => ({
+      path: rubricPath(id),
+      size: bytes.length,
+      mediaType: 'application/json',
+      sha256: sha256Hex(bytes),
+    })),
     ...apps.flatMap(({ dossier }) => dossier.map(({ path, size, mediaType, sha256 }) => ({ path, size, mediaType, sha256 }))),
   ];
   return {
@@ -52,13 +59,14 @@ export function buildManifest(round: LoadedRound, secretariat: Identity, expertI
     createdAt: now.toISOString(),
     secretariat: secretariat.card,
     expert: { id: expertId, fingerprint: card.fingerprint, displayName: card.displayName },
-    rubric: { path: 'rubric.json', id: round.rubric.id, version: round.rubric.version },
+    rubrics: rubrics.map(({ id, rubric }) => ({ path: rubricPath(id), id, version: rubric.version })),
     applications: apps.map(({ a, dossier }) => ({
       id: a.id,
       name: a.name,
       organisation: a.organisation,
       category: a.category,
       ...(a.field ? { field: a.field } : {}),
+      rubricId: a.rubricId,
       files: dossier.map((f) => f.path),
     })),
     files,
@@ -72,7 +80,7 @@ export async function writePackage(round: LoadedRound, secretariat: Identity, ex
   const entries: ZipInput[] = [
     { name: 'manifest.json', data: manifestBytes, compress: true },
     { name: 'manifest.json.sig', data: Buffer.from(sshsigSign(secretariat.signing, NS_PACKAGE, manifestBytes)), compress: false },
-    { name: 'rubric.json', data: round.rubricBytes, compress: true },
+    ...manifest.rubrics.map((r) => ({ name: r.path, data: getOrThrow(round.rubrics, r.id, 'rubric of the round').bytes, compress: true })),
   ];
   for (const a of manifest.applications) {
     for (const f of getOrThrow(round.dossiers, a.id, 'dossier of application'))
@@ -116,14 +124,14 @@ export function buildLedger(round: LoadedRound, secretariat: Identity, packages:
     round: round.round.round,
     createdAt: now.toISOString(),
     secretariat: { fingerprint: secretariat.card.fingerprint, displayName: secretariat.card.displayName },
-    rubric: round.rubric,
-    rubricSha256: sha256Hex(round.rubricBytes),
+    rubrics: [...round.rubrics.values()].map(({ rubric, bytes }) => ({ rubric, sha256: sha256Hex(bytes) })),
     applications: round.round.applications.map((a) => ({
       id: a.id,
       name: a.name,
       organisation: a.organisation,
       category: a.category,
       ...(a.field ? { field: a.field } : {}),
+      rubricId: a.rubricId,
     })),
     experts: packages.map((p) => {
       const applications = round.round.assignments[p.expertId];

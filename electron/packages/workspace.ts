@@ -145,7 +145,8 @@ async function keepPackage(ctx: Context, p: PendingPackage, opened: OpenedPackag
         signerFingerprint: opened.signer.fingerprint,
         deadline: m.deadline,
         manifest: JSON.stringify(m),
-        rubric: JSON.stringify(opened.rubric),
+        // A package's rubrics as a list, in the manifest's order (a package imported before schema 2 stored its one rubric as an object).
+        rubric: JSON.stringify([...opened.rubrics.values()]),
         importedAt: at,
         pledgeAcceptedAt: null,
       });

@@ -15,7 +15,7 @@ import {
   setConflict,
 } from '../db/review.ts';
 import { auditedWrite } from '../workspace/audit.ts';
-import { now, requireApplication, type Context, type PackageMeta } from '../workspace/context.ts';
+import { now, requireApplication, rubricOf, type Context, type PackageMeta } from '../workspace/context.ts';
 
 export interface Written {
   savedAt: string;
@@ -27,9 +27,9 @@ export interface Written {
 function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): void {
   if (edit.field === 'opinion') return;
   if (edit.field === 'recommendation') {
-    const application = meta.applications.get(applicationId);
-    // One main outcome per application, among those for its category; additional outcomes are not this field.
-    const allowed = application ? outcomesFor(meta.rubric, application.category).main : [];
+    const application = requireApplication(meta, applicationId);
+    // One main outcome per application, among those its rubric has for its category; additional outcomes are not this field.
+    const allowed = outcomesFor(rubricOf(meta, applicationId).rubric, application.category).main;
     if (edit.value !== null && !allowed.some((r) => r.id === edit.value)) {
       throw new ReviewDeskError('E_INVALID_ENTRY', {
         reason: `recommendation ${edit.value} is not one of the rubric's outcomes for this application`,
@@ -37,7 +37,7 @@ function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): 
     }
     return;
   }
-  const criterion = meta.criteria.get(edit.criterionId);
+  const criterion = rubricOf(meta, applicationId).criteria.get(edit.criterionId);
   if (!criterion) throw new ReviewDeskError('E_UNKNOWN_CRITERION', { id: edit.criterionId });
   if (edit.field === 'score' && edit.value !== null && !isValidScore(criterion, edit.value)) {
     throw new ReviewDeskError('E_INVALID_SCORE', { value: edit.value, criterion: edit.criterionId });

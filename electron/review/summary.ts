@@ -20,7 +20,7 @@ import {
   type ConflictRow,
   type CriterionRow,
 } from '../db/review.ts';
-import { requireApplication, type Context, type PackageMeta } from '../workspace/context.ts';
+import { requireApplication, rubricOf, type Context, type PackageMeta } from '../workspace/context.ts';
 
 export interface ApplicationData {
   conflict: ConflictRow | undefined;
@@ -49,7 +49,7 @@ function entries(applicationId: string, d: ApplicationData): ApplicationEntries 
 
 /** Progress and issues of one application. */
 export function progressOf(meta: PackageMeta, applicationId: string, d: ApplicationData): ReturnType<typeof applicationProgress> {
-  return applicationProgress(meta.rubric, entries(applicationId, d));
+  return applicationProgress(rubricOf(meta, applicationId).rubric, entries(applicationId, d));
 }
 
 /** The home screen's line for one application. Before the pledge the dossier list is withheld. */
@@ -62,6 +62,7 @@ export function applicationSummary(meta: PackageMeta, applicationId: string, d: 
     name: app.name,
     organisation: app.organisation,
     category: app.category,
+    rubricId: app.rubricId,
     ...(app.field ? { field: app.field } : {}),
     files: pledged
       ? app.files.map((path) => {
@@ -100,7 +101,7 @@ export function applicationSummaries(ctx: Context, meta: PackageMeta, pledged: b
 
 /** The package's line on the home screen. */
 export function packageSummary(ctx: Context, meta: PackageMeta, apps?: ApplicationSummary[]): PackageSummary {
-  const { row, manifest, rubric } = meta;
+  const { row, manifest } = meta;
   const pledge = pledgeAcceptedAt(ctx.db, row.id);
   const list = apps ?? applicationSummaries(ctx, meta, pledge !== null);
   const last = lastExport(ctx.db, row.id);
@@ -116,7 +117,7 @@ export function packageSummary(ctx: Context, meta: PackageMeta, apps?: Applicati
       organisation: manifest.secretariat.organisation,
     },
     expert: { id: manifest.expert.id, displayName: manifest.expert.displayName },
-    rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
+    rubrics: [...meta.rubrics.values()].map(({ rubric }) => ({ id: rubric.id, version: rubric.version, title: rubric.title })),
     pledgeAcceptedAt: pledge,
     applications: list.length,
     completeApplications: list.filter((a) => a.complete).length,
@@ -129,7 +130,11 @@ export function packageSummary(ctx: Context, meta: PackageMeta, apps?: Applicati
 /** The manifest as shown before the pledge: no dossier file list. */
 function withheldManifest(meta: PackageMeta): PackageDetail['manifest'] {
   const m = meta.manifest;
-  return { ...m, applications: m.applications.map((a) => ({ ...a, files: [] })), files: m.files.filter((f) => f.path === 'rubric.json') };
+  return {
+    ...m,
+    applications: m.applications.map((a) => ({ ...a, files: [] })),
+    files: m.files.filter((f) => m.rubrics.some((r) => r.path === f.path)),
+  };
 }
 
 /** The package screen: summary, manifest, rubric and every application. */
@@ -139,7 +144,7 @@ export function packageDetail(ctx: Context, meta: PackageMeta): PackageDetail {
   return {
     summary: packageSummary(ctx, meta, applications),
     manifest: pledged ? meta.manifest : withheldManifest(meta),
-    rubric: meta.rubric,
+    rubrics: [...meta.rubrics.values()].map(({ rubric }) => rubric),
     applications,
   };
 }

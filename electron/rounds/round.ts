@@ -20,8 +20,8 @@ export interface DossierFile extends ManifestFile {
 export interface LoadedRound {
   dir: string;
   round: RoundFile;
-  rubric: Rubric;
-  rubricBytes: Buffer;
+  /** The round's rubrics by id, in round.json's order, each with its file's bytes as read. */
+  rubrics: Map<string, { rubric: Rubric; bytes: Buffer }>;
   cards: Map<string, Card>;
   /** applicationId → its dossier files, hashed. */
   dossiers: Map<string, DossierFile[]>;
@@ -62,12 +62,18 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
     maxBytes: 16 << 20,
     schemaVersion: ROUND_SCHEMA_VERSION,
   });
-  const rubricBytes = await readBytes(inside(dir, round.rubric));
-  const rubric = parseStrict(rubricBytes, Rubric, round.rubric, {
-    maxBytes: 2 << 20,
-    schemaVersion: RUBRIC_SCHEMA_VERSION,
-    upgrade: upgradeRubric,
-  });
+  const rubrics = new Map<string, { rubric: Rubric; bytes: Buffer }>();
+  for (const ref of round.rubrics) {
+    if (rubrics.has(ref.id)) throw bad(`rubric ${ref.id} is listed twice`);
+    const bytes = await readBytes(inside(dir, ref.path));
+    const rubric = parseStrict(bytes, Rubric, ref.path, {
+      maxBytes: 2 << 20,
+      schemaVersion: RUBRIC_SCHEMA_VERSION,
+      upgrade: upgradeRubric,
+    });
+    if (rubric.id !== ref.id) throw bad(`${ref.path} holds rubric ${rubric.id}, not ${ref.id}`);
+    rubrics.set(ref.id, { rubric, bytes });
+  }
 
   const cards = new Map<string, Card>();
   const fingerprints = new Set<string>();
@@ -82,13 +88,25 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
   for (const a of round.applications) {
     if (appIds.has(a.id)) throw bad(`application ${a.id} is listed twice`);
     appIds.add(a.id);
+    const r = rubrics.get(a.rubricId)?.rubric;
+    if (!r) throw bad(`application ${a.id} names rubric ${a.rubricId}, which rubrics does not list`);
+    if (!r.appliesTo.includes(a.category)) {
+      throw new ReviewDeskError('E_RUBRIC_CATEGORY', {
+        application: a.id,
+        category: a.category,
+        rubric: r.id,
+        appliesTo: r.appliesTo.join(', '),
+      });
+    }
   }
   for (const [expertId, apps] of Object.entries(round.assignments)) {
     if (!cards.has(expertId)) throw bad(`assignments name unknown expert ${expertId}`);
     for (const a of apps) if (!appIds.has(a)) throw bad(`assignments of ${expertId} name unknown application ${a}`);
     if (new Set(apps).size !== apps.length) throw bad(`assignments of ${expertId} repeat an application`);
   }
-  return { dir, round, rubric, rubricBytes, cards };
+  const used = new Set(round.applications.map((a) => a.rubricId));
+  for (const id of rubrics.keys()) if (!used.has(id)) throw bad(`no application uses rubric ${id}`);
+  return { dir, round, rubrics, cards };
 }
 
 /** Loads a round folder: schema, rubric, cards, and every dossier file hashed once. */

@@ -6,7 +6,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { Manifest, PackageApplication } from '../../shared/formats.ts';
-import { Manifest as ManifestSchema } from '../../shared/formats.ts';
+import { Manifest as ManifestSchema, PACKAGE_SCHEMA_VERSION, rubricPath } from '../../shared/formats.ts';
 import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 import { Rubric as RubricSchema, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
 import type { IdentityRow } from '../db/identity.ts';
@@ -24,14 +24,19 @@ export interface WorkspaceOptions {
   nativeBinding?: string;
 }
 
-/** A package's parsed manifest and rubric, indexed for the review screens. */
+/** One of a package's rubrics, its gates and scored criteria by id. */
+export interface RubricMeta {
+  rubric: Rubric;
+  criteria: Map<string, Criterion>;
+}
+
+/** A package's parsed manifest and rubrics, indexed for the review screens. */
 export interface PackageMeta {
   row: PackageRow;
   manifest: Manifest;
-  rubric: Rubric;
+  /** By rubric id, in the manifest's order. */
+  rubrics: Map<string, RubricMeta>;
   applications: Map<string, PackageApplication>;
-  /** Gates and scored criteria by id. */
-  criteria: Map<string, Criterion>;
 }
 
 /**
@@ -158,19 +163,56 @@ export function packageMeta(ctx: Context, packageId: string): PackageMeta {
   if (cached) return cached;
   const row = getPackageRow(ctx.db, packageId);
   if (!row) throw new ReviewDeskError('E_UNKNOWN_PACKAGE', { id: packageId });
-  // Our own rows, but parsed with the strict schemas so a damaged database fails loudly here.
-  const manifest = ManifestSchema.parse(JSON.parse(row.manifest));
-  // A package imported by an older ReviewDesk holds a schema-1 rubric: it reads as schema 2.
-  const rubric = RubricSchema.parse(upgradeRubric(JSON.parse(row.rubric)));
+  // Our own rows, but parsed with the strict schemas so a damaged database fails loudly here. A package imported
+  // by an older ReviewDesk holds a schema-1 manifest and one rubric: both read as schema 2, nothing is rewritten.
+  const stored = JSON.parse(row.rubric) as unknown;
+  const rubrics = (Array.isArray(stored) ? stored : [stored]).map((r) => RubricSchema.parse(upgradeRubric(r)));
+  const manifest = ManifestSchema.parse(upgradeStoredManifest(JSON.parse(row.manifest), rubrics));
   const meta: PackageMeta = {
     row,
     manifest,
-    rubric,
+    rubrics: new Map(
+      rubrics.map((rubric) => [
+        rubric.id,
+        { rubric, criteria: new Map([...rubric.gates, ...rubric.dimensions.flatMap((d) => d.criteria)].map((c) => [c.id, c])) },
+      ]),
+    ),
     applications: new Map(manifest.applications.map((a) => [a.id, a])),
-    criteria: new Map([...rubric.gates, ...rubric.dimensions.flatMap((d) => d.criteria)].map((c) => [c.id, c])),
   };
   ctx.session.meta.set(packageId, meta);
   return meta;
+}
+
+/**
+ * A stored manifest of schema 1 (one `rubric.json` for every application) in the shape of schema 2: the rubric
+ * at `rubrics/<id>.json` and named by each application. Its signature was checked when it was imported.
+ */
+function upgradeStoredManifest(value: unknown, rubrics: readonly Rubric[]): unknown {
+  const m = value as {
+    schemaVersion?: unknown;
+    rubric?: { id: string; version: number };
+    applications?: object[];
+    files?: { path: string }[];
+  };
+  const only = rubrics[0];
+  if (m.schemaVersion !== 1 || !m.rubric || !only || rubrics.length !== 1) return value;
+  const { rubric, ...rest } = m;
+  const path = rubricPath(rubric.id);
+  return {
+    ...rest,
+    schemaVersion: PACKAGE_SCHEMA_VERSION,
+    rubrics: [{ path, id: rubric.id, version: rubric.version }],
+    applications: (m.applications ?? []).map((a) => ({ ...a, rubricId: rubric.id })),
+    files: (m.files ?? []).map((f) => (f.path === 'rubric.json' ? { ...f, path } : f)),
+  };
+}
+
+/** The rubric an application of the package is scored against. */
+export function rubricOf(meta: PackageMeta, applicationId: string): RubricMeta {
+  const app = requireApplication(meta, applicationId);
+  const r = meta.rubrics.get(app.rubricId);
+  if (!r) throw new Error(`internal: ${applicationId} names rubric ${app.rubricId}, which its checked manifest carries`);
+  return r;
 }
 
 /** E_PLEDGE_REQUIRED until the confidentiality pledge for the package is accepted. */

@@ -412,7 +412,7 @@ const en = {
     ledger: {
       round: 'Round',
       rubric: 'Rubric',
-      rubricSub: 'Version {{version}} · {{total}} points · pass mark {{pass}}{{mark}}',
+      rubricSub: '{{applications}} applications · version {{version}} · {{total}} points · pass mark {{pass}}{{mark}}',
       defaultMark: ' · defaults (set by the organiser)',
       panel: 'Panel',
       panelValue: '{{experts}} experts · {{applications}} applications',
@@ -462,6 +462,8 @@ const en = {
       hint: '"In progress": the expert exported an incomplete review. "Missing": assigned, but no usable bundle. Recused and missing reviews never count.',
     },
     options: {
+      rubric: 'Rubric (each ranked on its own)',
+      rubricItem: '{{title}} ({{n}})',
       method: 'Combine by',
       mean: 'Mean',
       median: 'Median',

@@ -393,7 +393,7 @@ const zhCN = {
     ledger: {
       round: '评审轮次',
       rubric: '评分细则',
-      rubricSub: '第 {{version}} 版 · 满分 {{total}} · 合格线 {{pass}}{{mark}}',
+      rubricSub: '{{applications}} 个申报项目 · 第 {{version}} 版 · 满分 {{total}} · 合格线 {{pass}}{{mark}}',
       defaultMark: ' · 默认值（组织单位可调整）',
       panel: '专家组',
       panelValue: '{{experts}} 位专家 · {{applications}} 项申报',
@@ -443,6 +443,8 @@ const zhCN = {
       hint: '“进行中”表示专家导出了未完成的评分；“未收到”表示已分配但没有可用的评分包。回避和未收到的评审不计入结果。',
     },
     options: {
+      rubric: '评分细则（各自排名）',
+      rubricItem: '{{title}}（{{n}} 项）',
       method: '汇总方法',
       mean: '平均值',
       median: '中位数',

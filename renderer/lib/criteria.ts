@@ -4,7 +4,7 @@
  * these apply (allowed scores, the comment rule, totals and grade) live in
  * shared/ and are the Node side's own.
  */
-import type { CriterionState } from '../../shared/ipc/contract.ts';
+import type { CriterionState, PackageDetail } from '../../shared/ipc/contract.ts';
 import { commentProblem } from '../../shared/review/comment.ts';
 import { type Criterion, type Dimension, type Rubric, scaleRange } from '../../shared/rubric/model.ts';
 
@@ -42,4 +42,15 @@ export function stepStatus(criterion: Criterion, state: CriterionState | undefin
 export function rangeText(criterion: Criterion): string {
   const { min, max } = scaleRange(criterion.scale);
   return `${min}–${max}`;
+}
+
+/**
+ * The rubric an application of the package is scored against: its category's (each application names it). The
+ * package detail is checked by the contract, which holds every rubric its applications name.
+ */
+export function rubricFor(detail: PackageDetail, applicationId: string): Rubric {
+  const app = detail.applications.find((a) => a.id === applicationId);
+  const rubric = detail.rubrics.find((r) => r.id === app?.rubricId) ?? detail.rubrics[0];
+  if (!rubric) throw new Error(`internal: no rubric for ${applicationId}`);
+  return rubric;
 }

@@ -44,6 +44,7 @@ import { usePackageStore } from '../state/packages.ts';
 import { reviewKey, useReviewStore } from '../state/review.ts';
 import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
 import { outcomesFor } from '../../shared/rubric/model.ts';
+import { rubricFor } from '../lib/criteria.ts';
 
 export function FinishScreen({ packageId, applicationId }: { packageId: string; applicationId?: string }): React.JSX.Element {
   const { detail, error } = usePackage(packageId);
@@ -133,7 +134,8 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
     void load(packageId, applicationId, true);
   }, [load, packageId, applicationId]);
   if (!review || !app) return <LoadingPage />;
-  const total = runningTotal(detail.rubric, review.criteria);
+  const rubric = rubricFor(detail, applicationId);
+  const total = runningTotal(rubric, review.criteria);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
@@ -172,7 +174,7 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
       <Select
         label={t('finish.recommendation')}
         placeholder={t('finish.recommendationPlaceholder')}
-        data={outcomesFor(detail.rubric, app.category).main.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
+        data={outcomesFor(rubric, app.category).main.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
         value={review.recommendation}
         onChange={(v) => void edit(packageId, applicationId, { field: 'recommendation', value: v })}
         error={review.recommendation ? null : t('finish.recommendationMissing')}
@@ -234,9 +236,10 @@ function ValidationSummary({ detail }: { detail: PackageDetail }): React.JSX.Ele
     const timer = setTimeout(() => void validate(packageId), 300);
     return () => clearTimeout(timer);
   }, [validate, packageId, detail.applications]);
-  const criterionTitle = (id: string | null): string => {
+  const criterionTitle = (applicationId: string, id: string | null): string => {
     if (!id) return '';
-    const c = [...detail.rubric.gates, ...detail.rubric.dimensions.flatMap((d) => d.criteria)].find((x) => x.id === id);
+    const rubric = rubricFor(detail, applicationId);
+    const c = [...rubric.gates, ...rubric.dimensions.flatMap((d) => d.criteria)].find((x) => x.id === id);
     return c ? `${c.id} ${pick(c.title, locale)}` : id;
   };
   const appName = (id: string): string => {
@@ -288,7 +291,7 @@ function ValidationSummary({ detail }: { detail: PackageDetail }): React.JSX.Ele
                         data-criterion={issue.criterionId ?? ''}
                         pl="sm"
                       >
-                        · {t(`validation.kind.${issue.kind}`, { criterion: criterionTitle(issue.criterionId) })}
+                        · {t(`validation.kind.${issue.kind}`, { criterion: criterionTitle(issue.applicationId, issue.criterionId) })}
                       </Anchor>
                     );
                   })}

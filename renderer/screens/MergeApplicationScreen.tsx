@@ -21,9 +21,16 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
   const results = useMergeStore((s) => s.results);
   const error = useMergeStore((s) => s.error);
   const load = useMergeStore((s) => s.load);
+  const setRubric = useMergeStore((s) => s.setRubric);
+  // The application's own rubric: each rubric's applications are computed (and ranked) on their own.
+  const rubricId = useMergeStore((s) => s.state?.matrix?.applications.find((a) => a.id === applicationId)?.rubricId ?? null);
+  const shown = results?.rubric.id ?? null;
   useEffect(() => {
     if (!useMergeStore.getState().results) void load();
   }, [load]);
+  useEffect(() => {
+    if (rubricId !== null && shown !== null && rubricId !== shown) void setRubric(rubricId);
+  }, [rubricId, shown, setRubric]);
 
   if (!results) return <Center h="100%">{error ? <ErrorAlert error={error} /> : <Loader />}</Center>;
   const { result, rubric } = results;
@@ -50,7 +57,7 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
               {app.applicationId} {pick(app.name, locale)}
             </Title>
             <Text c="dimmed" size="sm">
-              {pick(app.organisation, locale)} · {t(`category.${app.category}`)}
+              {pick(app.organisation, locale)} · {t(`category.${app.category}`)} · {pick(rubric.title, locale)}
             </Text>
           </div>
           <Group gap="xs">

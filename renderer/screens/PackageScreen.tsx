@@ -100,7 +100,7 @@ function PackageHome({ detail }: { detail: PackageDetail }): React.JSX.Element {
           <div>
             <Title order={2}>{pick(s.round.title, locale)}</Title>
             <Text c="dimmed" size="sm">
-              {pick(s.rubric.title, locale)} · {t('home.expert', { name: s.expert.displayName })} ·{' '}
+              {s.rubrics.map((r) => pick(r.title, locale)).join('；')} · {t('home.expert', { name: s.expert.displayName })} ·{' '}
               {t('home.pledgedAt', { date: formatDateTime(s.pledgeAcceptedAt ?? '', locale) })}
             </Text>
           </div>

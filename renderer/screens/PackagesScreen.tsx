@@ -249,7 +249,7 @@ function PackageCard({ pkg }: { pkg: PackageSummary }): React.JSX.Element {
               {pick(pkg.round.title, locale)}
             </Text>
             <Text size="sm" c="dimmed" lineClamp={1}>
-              {pick(pkg.rubric.title, locale)} · v{pkg.rubric.version}
+              {pkg.rubrics.map((r) => `${pick(r.title, locale)} · v${r.version}`).join('；')}
             </Text>
           </div>
           {pkg.pledgeAcceptedAt ? null : (

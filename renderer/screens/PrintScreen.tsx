@@ -14,7 +14,7 @@ import { runningTotal } from '../../shared/review/total.ts';
 import { levelFor } from '../../shared/rubric/model.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/index.ts';
-import { walk } from '../lib/criteria.ts';
+import { rubricFor, walk } from '../lib/criteria.ts';
 import { baseName, formatDate, formatDateTime, formatScore, formatTotal } from '../lib/format.ts';
 import { hrefFor } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
@@ -109,7 +109,7 @@ function Sheet({ detail, reviews }: { detail: PackageDetail; reviews: Record<str
             </td>
             <td>
               <b>{t('print.rubric')}</b>
-              {pick(detail.rubric.title, locale)} (v{detail.rubric.version})
+              {detail.rubrics.map((r) => `${pick(r.title, locale)} (v${r.version})`).join('；')}
             </td>
           </tr>
           <tr>
@@ -153,8 +153,9 @@ function Sheet({ detail, reviews }: { detail: PackageDetail; reviews: Record<str
         <tbody>
           {open.map((a) => {
             const r = reviews[reviewKey(s.packageId, a.id)];
-            const total = runningTotal(detail.rubric, r?.criteria);
-            const rec = detail.rubric.recommendations.find((x) => x.id === r?.recommendation);
+            const rubric = rubricFor(detail, a.id);
+            const total = runningTotal(rubric, r?.criteria);
+            const rec = rubric.recommendations.find((x) => x.id === r?.recommendation);
             return (
               <tr key={a.id}>
                 <td>{pick(a.name, locale)}</td>
@@ -219,7 +220,7 @@ function ApplicationSheet({
   locale: Locale;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const rubric = detail.rubric;
+  const rubric = rubricFor(detail, app.id);
   const total = runningTotal(rubric, review?.criteria);
   const rec = rubric.recommendations.find((x) => x.id === review?.recommendation);
   const steps = walk(rubric);

@@ -21,7 +21,7 @@ import { EvidenceBox } from '../components/review/EvidenceBox.tsx';
 import { HistoryDrawer } from '../components/review/HistoryDrawer.tsx';
 import { ScaleControl } from '../components/review/ScaleControl.tsx';
 import { useLocale } from '../i18n/index.ts';
-import { rangeText, stepStatus, walk } from '../lib/criteria.ts';
+import { rangeText, rubricFor, stepStatus, walk } from '../lib/criteria.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { reviewKey, useReviewStore } from '../state/review.ts';
 import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
@@ -92,7 +92,7 @@ function Reviewing({
   const { t } = useTranslation();
   const locale = useLocale();
   const packageId = detail.summary.packageId;
-  const rubric = detail.rubric;
+  const rubric = rubricFor(detail, applicationId);
   const app = detail.applications.find((a) => a.id === applicationId);
   const key = reviewKey(packageId, applicationId);
   const review = useReviewStore((s) => s.reviews[key]);

@@ -39,6 +39,8 @@ interface MergeStore {
   state: MergeState | null;
   results: MergeResults | null;
   options: MergeOptions;
+  /** Whose figures are shown: a rubric of the round (null: its first). */
+  rubricId: string | null;
   consensus: ConsensusRecord[];
   history: ConsensusAuditEntry[];
   busy: boolean;
@@ -50,6 +52,8 @@ interface MergeStore {
   load(): Promise<void>;
   importFiles(files: File[]): Promise<void>;
   setOptions(patch: Partial<MergeOptions>): Promise<void>;
+  /** Shows the applications of another rubric of the round (each rubric's are ranked on their own). */
+  setRubric(rubricId: string): Promise<void>;
   loadResults(): Promise<void>;
   loadConsensus(): Promise<void>;
   saveConsensus(input: {
@@ -72,6 +76,7 @@ export const useMergeStore = create<MergeStore>()((set, get) => ({
   state: null,
   results: null,
   options: DEFAULT_MERGE_OPTIONS,
+  rubricId: null,
   consensus: [],
   history: [],
   busy: false,
@@ -118,11 +123,20 @@ export const useMergeStore = create<MergeStore>()((set, get) => ({
     await get().loadResults();
   },
 
+  async setRubric(rubricId) {
+    set({ rubricId });
+    await get().loadResults();
+  },
+
   async loadResults() {
-    if (!get().state?.ledger) return;
+    const ledger = get().state?.ledger;
+    if (!ledger) return;
     set({ resultsBusy: true });
     try {
-      set({ results: await api['merge:results']({ options: get().options }) });
+      const wanted = get().rubricId;
+      // A rubric of an earlier round's ledger is not asked for.
+      const rubricId = ledger.rubrics.some((r) => r.id === wanted) ? wanted : null;
+      set({ results: await api['merge:results']({ options: get().options, ...(rubricId ? { rubricId } : {}) }), rubricId });
     } catch (e) {
       set({ error: toApiError(e) });
     } finally {

@@ -56,6 +56,8 @@ export const ApplicationSummary = z
     name: LocalizedText,
     organisation: LocalizedText,
     category: ApplicationCategory,
+    /** The rubric (its category's) the application is scored against. */
+    rubricId: Id,
     field: LocalizedText.optional(),
     files: z.array(z.object({ path: z.string(), size: z.number(), mediaType: z.string() }).strict()),
     conflict: ConflictState,
@@ -77,7 +79,8 @@ export const PackageSummary = z
     importedAt: Timestamp,
     signer: z.object({ fingerprint: z.string(), displayName: z.string(), organisation: z.string() }).strict(),
     expert: z.object({ id: Id, displayName: z.string() }).strict(),
-    rubric: z.object({ id: Id, version: z.number(), title: LocalizedText }).strict(),
+    /** The package's rubrics, in the manifest's order (one per category it holds). */
+    rubrics: z.array(z.object({ id: Id, version: z.number(), title: LocalizedText }).strict()).min(1),
     pledgeAcceptedAt: Timestamp.nullable(),
     applications: z.number().int(),
     completeApplications: z.number().int(),
@@ -162,7 +165,8 @@ export const PackageDetail = z
   .object({
     summary: PackageSummary,
     manifest: Manifest,
-    rubric: Rubric,
+    /** Every rubric of the package; each application names its own (`rubricId`). */
+    rubrics: z.array(Rubric).min(1),
     applications: z.array(ApplicationSummary),
   })
   .strict();
@@ -304,16 +308,22 @@ export const MergeState = z
         sha256: z.string(),
         importedAt: Timestamp,
         round: z.object({ id: Id, title: LocalizedText }).strict(),
-        rubric: z
-          .object({
-            id: Id,
-            version: z.number(),
-            title: LocalizedText,
-            totalPoints: z.number(),
-            passThreshold: z.number(),
-            scoringDefault: z.boolean(),
-          })
-          .strict(),
+        /** The round's rubrics, with how many applications each is for. */
+        rubrics: z
+          .array(
+            z
+              .object({
+                id: Id,
+                version: z.number(),
+                title: LocalizedText,
+                totalPoints: z.number(),
+                passThreshold: z.number(),
+                scoringDefault: z.boolean(),
+                applications: z.number().int(),
+              })
+              .strict(),
+          )
+          .min(1),
         createdAt: Timestamp,
         experts: z.number().int(),
         applications: z.number().int(),
@@ -335,7 +345,7 @@ export const MergeState = z
             })
             .strict(),
         ),
-        applications: z.array(z.object({ id: Id, name: LocalizedText, organisation: LocalizedText }).strict()),
+        applications: z.array(z.object({ id: Id, name: LocalizedText, organisation: LocalizedText, rubricId: Id }).strict()),
         /** expertId → applicationId → cell. */
         cells: z.record(z.string(), z.record(z.string(), CompletenessCell)),
         counts: z.record(CompletenessCell, z.number().int()),
@@ -375,8 +385,11 @@ const PanelResultSchema = z.custom<PanelResult>(
 
 export const MergeResults = z
   .object({
+    /** The figures of the applications of one rubric: they are ranked among themselves only. */
     result: PanelResultSchema,
     rubric: Rubric,
+    /** Every rubric of the round, in the ledger's order (the one shown is `rubric`). */
+    groups: z.array(z.object({ id: Id, title: LocalizedText, applications: z.number().int() }).strict()),
     /** applicationId → every accepted review of it. */
     reviews: z.record(z.string(), z.array(MergeReview)),
   })
@@ -543,7 +556,13 @@ export const CONTRACT = {
   ),
   'merge:results': channel(
     "The panel's figures under the given aggregation options, with every accepted review and its comments.",
-    z.object({ options: MergeOptions.default(MergeOptions.parse({})) }).strict(),
+    z
+      .object({
+        options: MergeOptions.default(MergeOptions.parse({})),
+        /** Whose figures: a rubric of the round (its first when absent). */
+        rubricId: Id.optional(),
+      })
+      .strict(),
     MergeResults,
   ),
   'merge:consensus': channel('Every recorded consensus of the round.', Empty, z.array(ConsensusRecord)),

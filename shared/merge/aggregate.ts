@@ -11,6 +11,7 @@ import type { Ledger, LedgerApplication } from './ledger.ts';
 import type { ConsensusEntry, ImportedBundle, ReviewScores, Text } from './model.ts';
 import type { Reconciled } from './reconcile.ts';
 import { getOrThrow, nth } from '../checked.ts';
+import { ReviewDeskError } from '../errors.ts';
 import { icc1, kendallW, mean, populationSd } from './stats.ts';
 
 export type Method = 'mean' | 'median' | 'trimmed';
@@ -65,20 +66,76 @@ export interface PanelInput {
   bundles: Record<string, ImportedBundle | undefined>;
 }
 
-export function panelInput(ledger: Ledger, reconciled: Reconciled): PanelInput {
+/**
+ * The aggregation's input for the applications of one rubric: an expert's cells, an application's figures and
+ * the ranking are of that rubric alone (different rubrics are never ranked on one scale).
+ */
+export function panelInput(ledger: Ledger, reconciled: Reconciled, rubricId: string): PanelInput {
+  const entry = ledger.rubrics.find((r) => r.rubric.id === rubricId);
+  if (!entry) throw new Error(`internal: the ledger has no rubric ${rubricId}`);
+  const applications = ledger.applications.filter((a) => a.rubricId === rubricId);
+  const ids = new Set(applications.map((a) => a.id));
   return {
-    rubric: ledger.rubric,
+    rubric: entry.rubric,
     round: ledger.round,
-    experts: ledger.experts.map((e) => ({
-      expertId: e.expertId,
-      fingerprint: e.card.fingerprint,
-      displayName: e.card.displayName,
-      organisation: e.card.organisation,
-      assigned: e.applications,
-    })),
-    applications: ledger.applications,
+    experts: ledger.experts
+      .filter((e) => e.applications.some((a) => ids.has(a)))
+      .map((e) => ({
+        expertId: e.expertId,
+        fingerprint: e.card.fingerprint,
+        displayName: e.card.displayName,
+        organisation: e.card.organisation,
+        assigned: e.applications.filter((a) => ids.has(a)),
+      })),
+    applications,
     bundles: reconciled.accepted,
   };
+}
+
+/** One rank across rubrics, asked for by the secretariat, only when every rubric has the same total. */
+export interface CombinedRanking {
+  totalPoints: number;
+  /** Ranked applications of every group by total (ties by application id), each with its rubric. */
+  ranking: { applicationId: string; rubricId: string; total: number; rank: number }[];
+}
+
+/** The merge of a round: one result per rubric, in the ledger's rubric order. */
+export interface RoundResult {
+  groups: PanelResult[];
+  /** Present only when asked for (and possible). */
+  combined: CombinedRanking | null;
+}
+
+/** Aggregates each rubric's applications on their own; `combined` also ranks them on one scale (E_COMBINED_RANKING unless the totals agree). */
+export function aggregateRound(
+  ledger: Ledger,
+  reconciled: Reconciled,
+  options: Partial<AggregateOptions> = {},
+  consensus: readonly ConsensusEntry[] = [],
+  combined = false,
+): RoundResult {
+  const groups = ledger.rubrics.map(({ rubric }) => aggregate(panelInput(ledger, reconciled, rubric.id), options, consensus));
+  return { groups, combined: combined ? combinedRanking(groups) : null };
+}
+
+/** Ranks the ranked applications of every group by total on the shared scale (standard competition ranking). */
+export function combinedRanking(groups: readonly PanelResult[]): CombinedRanking {
+  const totals = [...new Set(groups.map((g) => g.rubric.totalPoints))];
+  if (totals.length !== 1) {
+    throw new ReviewDeskError('E_COMBINED_RANKING', {
+      rubrics: groups.map((g) => g.rubric.id).join(', '),
+      totals: groups.map((g) => `${g.rubric.id}: ${g.rubric.totalPoints}`).join(', '),
+    });
+  }
+  const rows = groups
+    .flatMap((g) =>
+      g.applications
+        .filter((a) => a.rank !== null && a.total.value !== null)
+        .map((a) => ({ applicationId: a.applicationId, rubricId: g.rubric.id, total: a.total.value as number })),
+    )
+    .sort((a, b) => b.total - a.total || (a.applicationId < b.applicationId ? -1 : a.applicationId > b.applicationId ? 1 : 0));
+  const ranking = rows.map((r) => ({ ...r, rank: 1 + rows.findIndex((x) => Math.abs(x.total - r.total) < EPS) }));
+  return { totalPoints: totals[0] as number, ranking };
 }
 
 /** How a set of scores combines under each method. */

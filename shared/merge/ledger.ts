@@ -11,7 +11,8 @@ import { ApplicationCategory, RoundRef, Sha256 } from '../formats.ts';
 import { LocalizedText } from '../i18n-text.ts';
 import { Id, Rubric } from '../rubric/model.ts';
 
-export const LEDGER_SCHEMA_VERSION = 1;
+/** Version 2: several rubrics, each application naming its own. */
+export const LEDGER_SCHEMA_VERSION = 2;
 export const NS_LEDGER = 'reviewdesk-ledger';
 /** The ledger's file name in the packages folder; its signature is `ledger.json.sig`. */
 export const LEDGER_FILE = 'ledger.json';
@@ -32,7 +33,15 @@ export const LedgerExpert = z
 export type LedgerExpert = z.infer<typeof LedgerExpert>;
 
 export const LedgerApplication = z
-  .object({ id: Id, name: LocalizedText, organisation: LocalizedText, category: ApplicationCategory, field: LocalizedText.optional() })
+  .object({
+    id: Id,
+    name: LocalizedText,
+    organisation: LocalizedText,
+    category: ApplicationCategory,
+    field: LocalizedText.optional(),
+    /** The rubric (in the ledger's `rubrics`) the application is scored against. */
+    rubricId: Id,
+  })
   .strict();
 export type LedgerApplication = z.infer<typeof LedgerApplication>;
 
@@ -43,9 +52,11 @@ export const Ledger = z
     round: RoundRef,
     createdAt: z.iso.datetime(),
     secretariat: z.object({ fingerprint: Fingerprint, displayName: z.string().min(1).max(100) }).strict(),
-    /** The rubric every package carries, in full, and the SHA-256 of its `rubric.json` bytes. */
-    rubric: Rubric,
-    rubricSha256: Sha256,
+    /** The round's rubrics, in full, each with the SHA-256 of its `rubrics/<id>.json` bytes. */
+    rubrics: z
+      .array(z.object({ rubric: Rubric, sha256: Sha256 }).strict())
+      .min(1)
+      .max(20),
     applications: z.array(LedgerApplication).min(1).max(5000),
     experts: z.array(LedgerExpert).min(1).max(500),
   })
@@ -54,6 +65,14 @@ export const Ledger = z
     const apps = new Set(l.applications.map((a) => a.id));
     if (apps.size !== l.applications.length)
       ctx.addIssue({ code: 'custom', message: 'an application is listed twice', path: ['applications'] });
+    const rubrics = new Map(l.rubrics.map((r) => [r.rubric.id, r.rubric]));
+    if (rubrics.size !== l.rubrics.length) ctx.addIssue({ code: 'custom', message: 'a rubric is listed twice', path: ['rubrics'] });
+    l.applications.forEach((a, i) => {
+      const r = rubrics.get(a.rubricId);
+      if (!r) ctx.addIssue({ code: 'custom', message: `${a.id} names unknown rubric ${a.rubricId}`, path: ['applications', i] });
+      else if (!r.appliesTo.includes(a.category))
+        ctx.addIssue({ code: 'custom', message: `rubric ${r.id} does not apply to ${a.id} (${a.category})`, path: ['applications', i] });
+    });
     const ids = new Set<string>();
     const fps = new Set<string>();
     l.experts.forEach((e, i) => {
@@ -66,3 +85,11 @@ export const Ledger = z
     });
   });
 export type Ledger = z.infer<typeof Ledger>;
+
+/** The rubric an application of the ledger is scored against. */
+export function ledgerRubric(ledger: Ledger, applicationId: string): Rubric {
+  const a = ledger.applications.find((x) => x.id === applicationId);
+  const r = a && ledger.rubrics.find((x) => x.rubric.id === a.rubricId);
+  if (!r) throw new Error(`internal: ${applicationId} has no rubric in the ledger`);
+  return r.rubric;
+}

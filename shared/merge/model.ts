@@ -13,6 +13,8 @@ import { Id } from '../rubric/model.ts';
 /** One expert's review of one application, as the aggregation reads it. */
 export interface ReviewScores {
   applicationId: string;
+  /** The rubric the expert scored it against. */
+  rubric: { id: string; version: number };
   status: 'complete' | 'in-progress' | 'recused';
   /** The recusal reason (回避理由) when recused, else ''. */
   conflictReason: string;
@@ -25,6 +27,8 @@ export interface ReviewScores {
   repeated?: string[];
   opinion: string;
   recommendation: string | null;
+  /** Outcomes chosen beside the main one. */
+  additionalRecommendations: string[];
   updatedAt: string;
 }
 
@@ -43,7 +47,7 @@ export interface ImportedBundle {
   roundId: string;
   packageId: string;
   packageSha256: string;
-  rubric: { id: string; version: number };
+  rubrics: { id: string; version: number }[];
   expert: Card;
   revision: number;
   createdAt: string;
@@ -70,7 +74,7 @@ export function compactBundle(
     roundId: bundle.roundId,
     packageId: bundle.packageId,
     packageSha256: bundle.packageSha256,
-    rubric: { id: bundle.rubric.id, version: bundle.rubric.version },
+    rubrics: bundle.rubrics.map((r) => ({ id: r.id, version: r.version })),
     expert: bundle.expert,
     revision: bundle.revision,
     createdAt: bundle.createdAt,
@@ -87,6 +91,7 @@ export function compactBundle(
       }
       return {
         applicationId: a.applicationId,
+        rubric: { id: a.rubric.id, version: a.rubric.version },
         status: a.status,
         conflictReason: a.conflict.status === 'recused' ? a.conflict.reason : '',
         gates: a.gates.map((g) => ({ criterionId: g.criterionId, score: g.score, comment: g.comment })),
@@ -95,6 +100,7 @@ export function compactBundle(
         ...(repeated.length ? { repeated } : {}),
         opinion: a.opinion,
         recommendation: a.recommendation,
+        additionalRecommendations: a.additionalRecommendations ?? [],
         updatedAt: a.updatedAt,
       };
     }),

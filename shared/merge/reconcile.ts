@@ -6,7 +6,7 @@
  * any order, and importing a file twice changes nothing.
  */
 import { errorMessage, type ErrorCode, type ErrorParams } from '../errors.ts';
-import { isValidScore, scoredCriteria, type Criterion } from '../rubric/model.ts';
+import { isValidScore, outcomesFor, scoredCriteria, type Criterion, type Rubric } from '../rubric/model.ts';
 import type { Ledger, LedgerExpert } from './ledger.ts';
 import type { Candidate, FullBundle, ImportedBundle, Text } from './model.ts';
 
@@ -57,11 +57,47 @@ class Refusal {
   ) {}
 }
 
-function checkScores(criteria: Map<string, Criterion>, gates: Map<string, Criterion>, b: FullBundle): void {
+/** A rubric's criteria and gates by id, what the checks of scores read. */
+interface RubricIndex {
+  rubric: Rubric;
+  criteria: Map<string, Criterion>;
+  gates: Map<string, Criterion>;
+}
+
+function indexRubrics(ledger: Ledger): Map<string, RubricIndex> {
+  return new Map(
+    ledger.rubrics.map(({ rubric }) => [
+      rubric.id,
+      {
+        rubric,
+        criteria: new Map(scoredCriteria(rubric).map(({ criterion }) => [criterion.id, criterion])),
+        gates: new Map(rubric.gates.map((g) => [g.id, g])),
+      },
+    ]),
+  );
+}
+
+function checkScores(ledger: Ledger, rubrics: Map<string, RubricIndex>, b: FullBundle): void {
   for (const r of b.reviews) {
     const bad = (reason: string): never => {
       throw new Refusal('E_MERGE_SCORES', { applicationId: r.applicationId, reason });
     };
+    const app = ledger.applications.find((a) => a.id === r.applicationId);
+    const index = app && rubrics.get(app.rubricId);
+    if (!index) return bad('not an application of the round');
+    if (r.rubric.id !== index.rubric.id || r.rubric.version !== index.rubric.version) {
+      throw new Refusal('E_MERGE_RUBRIC_VERSION', {
+        actual: `${r.rubric.id} v${r.rubric.version}`,
+        expected: `${index.rubric.id} v${index.rubric.version}`,
+      });
+    }
+    const { criteria, gates } = index;
+    const outcomes = outcomesFor(index.rubric, app.category);
+    if (r.recommendation !== null && !outcomes.main.some((o) => o.id === r.recommendation))
+      bad(`${r.recommendation} is not an outcome of ${index.rubric.id} for this application`);
+    for (const id of r.additionalRecommendations)
+      if (!outcomes.additional.some((o) => o.id === id))
+        bad(`${id} is not an additional outcome of ${index.rubric.id} for this application`);
     if (r.repeated?.length) bad(`${r.repeated[0]} is scored twice`);
     for (const [id, v] of Object.entries(r.scores)) {
       const c = criteria.get(id);
@@ -89,22 +125,25 @@ function admitHead(ledger: Ledger, byFingerprint: Map<string, LedgerExpert>, b: 
   if (b.packageId !== e.packageId || b.packageSha256 !== e.packageSha256) {
     throw new Refusal('E_MERGE_WRONG_PACKAGE', { packageId: b.packageId, expertId: e.expertId, issued: e.packageId });
   }
-  if (b.rubric.id !== ledger.rubric.id || b.rubric.version !== ledger.rubric.version) {
-    throw new Refusal('E_MERGE_RUBRIC_VERSION', {
-      actual: `${b.rubric.id} v${b.rubric.version}`,
-      expected: `${ledger.rubric.id} v${ledger.rubric.version}`,
-    });
+  for (const r of b.rubrics) {
+    const known = ledger.rubrics.find((x) => x.rubric.id === r.id);
+    if (!known || known.rubric.version !== r.version) {
+      throw new Refusal('E_MERGE_RUBRIC_VERSION', {
+        actual: `${r.id} v${r.version}`,
+        expected: ledger.rubrics.map((x) => `${x.rubric.id} v${x.rubric.version}`).join(', '),
+      });
+    }
   }
   return e;
 }
 
 /** The checks of a fully opened bundle's reviews: only assigned applications, scores that fit the rubric. */
-function admitBody(e: LedgerExpert, criteria: Map<string, Criterion>, gates: Map<string, Criterion>, b: FullBundle): void {
+function admitBody(ledger: Ledger, e: LedgerExpert, rubrics: Map<string, RubricIndex>, b: FullBundle): void {
   const assigned = new Set(e.applications);
   for (const r of b.reviews) {
     if (!assigned.has(r.applicationId)) throw new Refusal('E_MERGE_UNASSIGNED', { expertId: e.expertId, applicationId: r.applicationId });
   }
-  checkScores(criteria, gates, b);
+  checkScores(ledger, rubrics, b);
 }
 
 const message = (code: ErrorCode, params: ErrorParams): Text => ({
@@ -125,8 +164,7 @@ const fileOrder = (a: ImportedBundle, b: ImportedBundle): number =>
  */
 export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Reconciled {
   const byFingerprint = new Map(ledger.experts.map((e) => [e.card.fingerprint, e]));
-  const criteria = new Map(scoredCriteria(ledger.rubric).map(({ criterion }) => [criterion.id, criterion]));
-  const gates = new Map(ledger.rubric.gates.map((g) => [g.id, g]));
+  const rubrics = indexRubrics(ledger);
   const verdicts = new Array<FileVerdict>(candidates.length);
   const perExpert = new Map<string, { index: number; bundle: ImportedBundle; expert: LedgerExpert }[]>();
   const pending: number[] = [];
@@ -210,7 +248,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
         continue;
       }
       try {
-        admitBody(u.expert, criteria, gates, u.bundle as FullBundle);
+        admitBody(ledger, u.expert, rubrics, u.bundle as FullBundle);
         winner = u;
       } catch (err) {
         if (!(err instanceof Refusal)) throw err;

@@ -97,7 +97,7 @@ export async function benchApp(root: string): Promise<BenchResult[]> {
     // 2. 100,000 stored edits across the 40 applications, written through the same repository code.
     const packageId = summary.packageId;
     const apps = detail.applications.map((a) => a.id);
-    const criteria = detail.rubric.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
+    const criteria = detail.rubrics[0]!.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
     for (const a of apps) await ws.invoke('review:declareConflict', { packageId, applicationId: a, status: 'none', reason: '' });
     const meta = packageMeta(ws.ctx, packageId);
     const fill = ws.ctx.db.transaction((from: number, to: number) => {

@@ -17,7 +17,7 @@ const COMMENT = '论证充分，数据翔实，与申报材料第三章所列指
 /** Every criterion of A001 scored at its maximum with a comment, through the handler table. */
 async function scoreAll(app: ReviewDeskApp, packageId: string): Promise<void> {
   const ref = { packageId, applicationId: 'A001' };
-  const { rubric } = await app.ws.invoke('package:get', { packageId });
+  const rubric = (await app.ws.invoke('package:get', { packageId })).rubrics[0]!;
   for (const g of rubric.gates) await app.ws.invoke('review:edit', { ...ref, edit: { field: 'score', criterionId: g.id, value: 1 } });
   for (const c of rubric.dimensions.flatMap((d) => d.criteria)) {
     await app.ws.invoke('review:edit', { ...ref, edit: { field: 'score', criterionId: c.id, value: scaleRange(c.scale).max } });
@@ -42,7 +42,7 @@ test('validates, exports a draft and then a complete bundle; both verify with ag
 }) => {
   const { card, packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
   await scoreAll(app, packageId);
-  const { rubric } = await app.ws.invoke('package:get', { packageId });
+  const rubric = (await app.ws.invoke('package:get', { packageId })).rubrics[0]!;
   await app.open(`#/p/${packageId}/finish/A001`);
   const finish = new FinishPage(page);
 
@@ -131,7 +131,7 @@ test('an opinion typed just before Export is in the exported bundle, even while 
 }) => {
   const { card, packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
   await scoreAll(app, packageId);
-  const { rubric } = await app.ws.invoke('package:get', { packageId });
+  const rubric = (await app.ws.invoke('package:get', { packageId })).rubrics[0]!;
   const ref = { packageId, applicationId: 'A001' };
   await app.ws.invoke('review:edit', { ...ref, edit: { field: 'recommendation', value: rubric.recommendations[0]!.id } });
   await app.open(`#/p/${packageId}/finish/A001`);

@@ -125,7 +125,15 @@ test('secretariat merges the panel’s bundles, records a consensus and exports'
   // Results: sortable, filterable, options, agreement.
   await merge.open('results');
   const rows = page.locator('[data-testid^="result-row-"]');
-  await expect(rows).toHaveCount(4);
+  // Two rubrics in the round: the enterprise applications (A001, A003) are ranked on their own, then the non-enterprise ones.
+  await expect(page.getByTestId('merge-rubric')).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('result-row-A001')).toBeVisible();
+  await expect(page.getByTestId('result-row-A003')).toBeVisible();
+  await page.getByTestId('merge-rubric').getByText('非企业法人型', { exact: false }).click();
+  await expect(page.getByTestId('result-row-A002')).toBeVisible();
+  await expect(page.getByTestId('result-row-A004')).toBeVisible();
+  await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('kendall-w')).toBeVisible();
   await expect(page.getByTestId('icc')).toBeVisible();
   await page.getByTestId('sort-total').click();
@@ -175,7 +183,8 @@ test('secretariat merges the panel’s bundles, records a consensus and exports'
   await xlsx!.saveAs(xlsxPath);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsxPath);
-  expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual(['汇总 Summary', '完整性 Completeness', '分歧 Disagreement', '文件 Files']);
+  expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['1·汇总 Summary', '1·完整性 Completeness', '1·分歧 Disagreement']);
+  expect(wb.worksheets.map((w) => w.name)).toContain('2·汇总 Summary');
   expect(wb.getWorksheet('文件 Files')!.rowCount).toBe(1 + 11);
 
   const [pdf] = await merge.download('export-pdf');
@@ -201,7 +210,7 @@ test('secretariat merges the panel’s bundles, records a consensus and exports'
   await merge.open('matrix');
   await shot(page, 'en', 'matrix');
   await merge.open('results');
-  await expect(rows).toHaveCount(4);
+  await expect(rows).toHaveCount(2);
   await shot(page, 'en', 'results');
   await merge.open('charts');
   await shot(page, 'en', 'charts');

@@ -258,7 +258,7 @@ test('history lists every edit, and restoring an old value is itself a saved edi
 
 test('the language switch persists, and reopening the app returns to where the reviewer was', async ({ app, page }) => {
   const { packageId } = await app.seed();
-  const { rubric } = await app.ws.invoke('package:get', { packageId });
+  const rubric = (await app.ws.invoke('package:get', { packageId })).rubrics[0]!;
   const d32 = rubric.dimensions.flatMap((d) => d.criteria).find((c) => c.id === 'D3.2')!;
   const here = `#/p/${packageId}/a/A001/c/D3.2`;
   await app.open(here);

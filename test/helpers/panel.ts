@@ -59,12 +59,14 @@ export function review(
 ): ReviewScores {
   return {
     applicationId,
+    rubric: { id: rubric.id, version: rubric.version },
     status: opts.status ?? (c1 === null || c2 === null ? 'in-progress' : 'complete'),
     conflictReason: '',
     gates: [{ criterionId: 'G1', score: opts.gate ?? 1, comment: opts.gateComment ?? '' }],
     scores: { C1: c1, C2: c2 },
     opinion: '',
     recommendation: opts.recommendation ?? null,
+    additionalRecommendations: [],
     updatedAt: AT,
   };
 }
@@ -72,12 +74,14 @@ export function review(
 export function recusal(applicationId: string, reason = '同一单位'): ReviewScores {
   return {
     applicationId,
+    rubric: { id: rubric.id, version: rubric.version },
     status: 'recused',
     conflictReason: reason,
     gates: [],
     scores: {},
     opinion: '',
     recommendation: null,
+    additionalRecommendations: [],
     updatedAt: AT,
   };
 }
@@ -106,7 +110,7 @@ export function bundle(expertId: string, reviews: ReviewScores[], revision = 1):
     roundId: 'R1',
     packageId: `pkg-${expertId}`,
     packageSha256: `${expertId}`.padEnd(64, 'p'),
-    rubric: { id: rubric.id, version: rubric.version },
+    rubrics: [{ id: rubric.id, version: rubric.version }],
     expert: card(expertId),
     revision,
     createdAt: AT,
@@ -128,7 +132,13 @@ export function panel(experts: { id: string; assigned: string[]; reviews?: Revie
       organisation: '某大学',
       assigned: e.assigned,
     })),
-    applications: apps.map((id) => ({ id, name: text(`项目${id}`), organisation: text('某公司'), category: 'enterprise' as const })),
+    applications: apps.map((id) => ({
+      id,
+      name: text(`项目${id}`),
+      organisation: text('某公司'),
+      category: 'enterprise' as const,
+      rubricId: rubric.id,
+    })),
     bundles: Object.fromEntries(experts.filter((e) => e.reviews).map((e) => [e.id, bundle(e.id, e.reviews!)])),
   };
 }
@@ -136,14 +146,13 @@ export function panel(experts: { id: string; assigned: string[]; reviews?: Revie
 /** A ledger for the same experts (for reconciliation tests). */
 export function ledger(experts: { id: string; assigned: string[] }[], apps: string[]): Ledger {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     kind: 'reviewdesk-ledger',
     round: { id: 'R1', title: text('R1') },
     createdAt: AT,
     secretariat: { fingerprint: 'SECR-AAAA-AAAA-AAAA', displayName: '秘书处' },
-    rubric,
-    rubricSha256: '0'.repeat(64),
-    applications: apps.map((id) => ({ id, name: text(id), organisation: text('x'), category: 'enterprise' as const })),
+    rubrics: [{ rubric, sha256: '0'.repeat(64) }],
+    applications: apps.map((id) => ({ id, name: text(id), organisation: text('x'), category: 'enterprise' as const, rubricId: rubric.id })),
     experts: experts.map((e) => ({
       expertId: e.id,
       card: card(e.id),

@@ -108,9 +108,13 @@ describe('compiled reviewdesk command', () => {
     expect((JSON.parse(v.out) as { verdicts: { ok: boolean }[] }).verdicts.map((x) => x.ok)).toEqual([true, true, true, true]);
     const m = run(['merge', ...bundles, '--secretariat', 'demo/secretariat', '--round', 'demo/round', '--workers', '2', '--json']);
     expect(m.code, m.err).toBe(0);
-    const merged = JSON.parse(m.out) as { verdicts: { status: string }[]; applications: unknown[] };
+    const merged = JSON.parse(m.out) as { verdicts: { status: string }[]; groups: { rubric: { id: string }; applications: unknown[] }[] };
     expect(merged.verdicts.map((x) => x.status).sort()).toEqual(['accepted', 'accepted', 'superseded', 'superseded']);
-    expect(merged.applications).toHaveLength(2);
+    // A001 and A002 are of different categories: each is ranked under its own rubric.
+    expect(merged.groups.map((g) => [g.rubric.id, g.applications.length])).toEqual([
+      ['mic-selection-enterprise', 1],
+      ['mic-selection-nonenterprise', 1],
+    ]);
   });
 
   it('--if-stale keeps a current build and rebuilds one older than a source it was made from', () => {

@@ -46,7 +46,8 @@ beforeAll(async () => {
 
 type Manifest = Record<string, unknown> & {
   files: { path: string; size: number; sha256: string; mediaType?: string }[];
-  applications: { id: string; files: string[] }[];
+  applications: { id: string; files: string[]; category?: string; rubricId?: string }[];
+  rubrics?: { path: string; id: string; version: number }[];
 };
 const manifest = (): Manifest => JSON.parse(entries.get('manifest.json')!.toString()) as Manifest;
 
@@ -196,11 +197,30 @@ describe('package refusals', () => {
   it('24 manifest with an unknown key', async () =>
     expect(await refusal(repack({ manifest: { ...manifest(), extra: 1 } }))).toBe('E_SCHEMA'));
   it('25 manifest of a newer version', async () =>
-    expect(await refusal(repack({ manifest: { ...manifest(), schemaVersion: 2 } }))).toBe('E_SCHEMA_VERSION'));
+    expect(await refusal(repack({ manifest: { ...manifest(), schemaVersion: 3 } }))).toBe('E_SCHEMA_VERSION'));
+  it('25b manifest of ReviewDesk 1 (schema 1): refused as older, saying what to ask the secretariat for', async () =>
+    expect(await refusal(repack({ manifest: { ...manifest(), schemaVersion: 1 } }))).toBe('E_SCHEMA_OLD'));
   it('26 rubric that fails its schema', async () => {
-    const rubric = JSON.parse(entries.get('rubric.json')!.toString()) as { totalPoints: number };
+    const path = 'rubrics/mic-selection-enterprise.json';
+    const rubric = JSON.parse(entries.get(path)!.toString()) as { totalPoints: number };
     const bad = Buffer.from(JSON.stringify({ ...rubric, totalPoints: 99 }));
-    expect(await refusal(repack({ manifest: rehash(manifest(), 'rubric.json', bad), replace: { 'rubric.json': bad } }))).toBe('E_SCHEMA');
+    expect(await refusal(repack({ manifest: rehash(manifest(), path, bad), replace: { [path]: bad } }))).toBe('E_SCHEMA');
+  });
+  it("26b an application given the other category's rubric (A002, non-enterprise, scored against the enterprise gates)", async () => {
+    const m = manifest();
+    expect(m.applications.map((a) => [a.id, a.category, a.rubricId])).toEqual([
+      ['A001', 'enterprise', 'mic-selection-enterprise'],
+      ['A002', 'non-enterprise', 'mic-selection-nonenterprise'],
+    ]);
+    const swapped = { ...m, applications: m.applications.map((a) => ({ ...a, rubricId: 'mic-selection-enterprise' })) };
+    // The other rubric is then used by nobody, so the manifest no longer names it (nor the package holds it).
+    const other = 'rubrics/mic-selection-nonenterprise.json';
+    const pruned = {
+      ...swapped,
+      rubrics: (m.rubrics ?? []).filter((r) => r.path !== other),
+      files: m.files.filter((f) => f.path !== other),
+    };
+    expect(await refusal(repack({ manifest: pruned, drop: [other] }))).toBe('E_RUBRIC_CATEGORY');
   });
   it('27 oversized manifest text field', async () => {
     const m = manifest() as Manifest & { round: { title: Record<string, string> } };

@@ -130,7 +130,7 @@ describe('crash safety', () => {
       const pkg = await packageFor(fx, card, join(root, 'p.rpkg'));
       packageId = (await importTrusted(ws, 'p.rpkg', new Uint8Array(readFileSync(pkg.path)))).packageId;
       const detail = await ws.invoke('package:acceptPledge', { packageId });
-      criteria = detail.rubric.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
+      criteria = detail.rubrics[0]!.dimensions.flatMap((d) => d.criteria.map((c) => c.id));
       await ws.invoke('review:declareConflict', { packageId, applicationId: 'A001', status: 'none', reason: '' });
     } finally {
       ws.close();

@@ -53,7 +53,7 @@ async function prepare(dataDir: string): Promise<Workbench> {
     const pkg = await packageFor(fx, card, join(root, `p${++pkgN}.rpkg`));
     const { packageId } = await importTrusted(ws, 'p.rpkg', new Uint8Array(readFileSync(pkg.path)));
     const detail = await ws.invoke('package:acceptPledge', { packageId });
-    const criterionId = detail.rubric.dimensions[0]!.criteria[0]!.id;
+    const criterionId = detail.rubrics[0]!.dimensions[0]!.criteria[0]!.id;
     await ws.invoke('review:declareConflict', { packageId, applicationId: 'A001', status: 'none', reason: '' });
     await edit(ws, { packageId, criterionId }, 'saved before');
     await ws.invoke('bundle:export', { packageId, allowIncomplete: true });

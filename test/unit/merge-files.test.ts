@@ -115,14 +115,16 @@ describe('the corpus: each file with its expected verdict', () => {
     const e02b = await bundleOf('E02.rsb');
     expected[await forge({ ...base, packageId: e02b.packageId, revision: 9 })] = 'E_MERGE_WRONG_PACKAGE';
     expected[await forge({ ...base, packageSha256: 'a'.repeat(64), revision: 9 })] = 'E_MERGE_WRONG_PACKAGE';
-    expected[await forge({ ...base, rubric: { ...base.rubric, version: base.rubric.version + 1 }, revision: 9 })] =
+    expected[await forge({ ...base, rubrics: base.rubrics.map((r, i) => (i === 0 ? { ...r, version: r.version + 1 } : r)), revision: 9 })] =
       'E_MERGE_RUBRIC_VERSION';
     // Signed, canonical, the highest revision — but its body fails: refused after the full check, and E01's revision 2 still counts.
     const apps = base.applications;
     expected[await forge({ ...base, revision: 10, applications: [{ ...apps[0]!, extra: 1 } as never, ...apps.slice(1)] })] = 'E_SCHEMA';
     const badScore = { ...apps[0]!, scores: apps[0]!.scores.map((s, i) => (i === 0 ? { ...s, score: 10.25 } : s)) };
     expected[await forge({ ...base, revision: 11, applications: [badScore, ...apps.slice(1)] })] = 'E_MERGE_SCORES';
-    expected[await forge({ ...base, revision: 12, schemaVersion: 2 as 1 })] = 'E_SCHEMA_VERSION';
+    expected[await forge({ ...base, revision: 12, schemaVersion: 3 as 2 })] = 'E_SCHEMA_VERSION';
+    // A score file of ReviewDesk 1 says where it comes from and what to do, not merely "unsupported".
+    expected[await forge({ ...base, revision: 14, schemaVersion: 1 as 2 })] = 'E_SCHEMA_OLD_SCORES';
     expected[await forge(JSON.stringify({ ...base, revision: 13 }, null, 2))] = 'E_NOT_CANONICAL';
     const notAge = join(root, 'not-age.rsb');
     writeFileSync(notAge, 'hello');
@@ -303,38 +305,51 @@ describe('ledger and outputs', () => {
     await wb.xlsx.load(
       (await resultWorkbook({
         result: outcome.result,
-        rubric: ledger.rubric,
+        ledger,
         verdicts: outcome.reconciled.verdicts,
         accepted: outcome.reconciled.accepted,
       })) as never,
     );
+    // Two rubrics (A001 enterprise, A002 non-enterprise): each has its own numbered sheets, the files sheet is the round's.
     const names = wb.worksheets.map((w) => w.name);
-    expect(names.slice(0, 4)).toEqual(['汇总 Summary', '完整性 Completeness', '分歧 Disagreement', '文件 Files']);
-    expect(names).toHaveLength(4 + 3);
-    const sum = wb.getWorksheet('汇总 Summary')!;
-    const top = outcome.result.applications.find((a) => a.rank === 1)!;
+    expect(ledger.rubrics.map((r) => r.rubric.id)).toEqual(['mic-selection-enterprise', 'mic-selection-nonenterprise']);
+    expect(names.slice(0, 3)).toEqual(['1·汇总 Summary', '1·完整性 Completeness', '1·分歧 Disagreement']);
+    expect(names.slice(6, 9)).toEqual(['2·汇总 Summary', '2·完整性 Completeness', '2·分歧 Disagreement']);
+    expect(names.at(-1)).toBe('文件 Files');
+    expect(names).toHaveLength(2 * (3 + 3) + 1);
+    const sum = wb.getWorksheet('1·汇总 Summary')!;
+    expect(String(sum.getRow(2).getCell(1).value)).toContain('mic-selection-enterprise');
+    expect(String(wb.getWorksheet('2·汇总 Summary')!.getRow(2).getCell(1).value)).toContain('mic-selection-nonenterprise');
+    const first = outcome.result.groups[0]!;
+    expect(first.applications.map((a) => a.applicationId)).toEqual(['A001']);
+    expect(outcome.result.groups[1]!.applications.map((a) => a.applicationId)).toEqual(['A002']);
+    const top = first.applications.find((a) => a.rank === 1)!;
     expect(sum.getRow(6).getCell(1).value).toBe(1);
     expect(sum.getRow(6).getCell(2).value).toBe(top.applicationId);
     expect(sum.getRow(6).getCell(9).value).toBe(Math.round(top.total.value! * 100) / 100);
     expect(wb.getWorksheet('文件 Files')!.rowCount).toBe(1 + 6);
-    const e01 = wb.worksheets[4]!;
-    expect(e01.name).toMatch(/^E01 /);
+    const e01 = wb.worksheets[3]!;
+    expect(e01.name).toMatch(/^1·E01 /);
     const firstScore = outcome.reconciled.accepted.E01!.reviews[0]!;
     expect(e01.getRow(4).getCell(1).value).toBe(firstScore.applicationId);
     expect(e01.getRow(4).getCell(3).value).toBe(Object.values(firstScore.scores)[0]);
     expect(String(e01.getRow(4).getCell(4).value)).toBe(Object.values(firstScore.comments!)[0]);
   });
 
-  it('the CSV has a header and a row per application, BOM first', () => {
-    const csv = resultCsv(outcome.result, ledger.rubric);
-    expect(csv.startsWith('\ufeff排名 Rank,')).toBe(true);
-    expect(csv.trim().split('\r\n')).toHaveLength(1 + 2);
+  it('the CSV has, per rubric, a line naming it, a header and a row per application, BOM first', () => {
+    const csv = resultCsv(outcome.result, ledger);
+    expect(csv.startsWith('\ufeff评分细则 Rubric: ')).toBe(true);
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(2 * (1 + 1 + 1) + 1);
+    expect(lines.filter((l) => l.startsWith('排名 Rank,'))).toHaveLength(2);
+    expect(lines[0]).toContain('mic-selection-enterprise');
+    expect(lines[4]).toContain('mic-selection-nonenterprise');
     expect(csv).toContain('专家组一致同意。');
   });
 
   it('the PDF renders with poppler: pages, not blank, Chinese text', async () => {
     const pdf = join(root, 'summary.pdf');
-    writeFileSync(pdf, await resultPdf({ result: outcome.result, rubric: ledger.rubric, secretariat: secretariat.card }));
+    writeFileSync(pdf, await resultPdf({ result: outcome.result, ledger, secretariat: secretariat.card }));
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
     expect(pages).toBeGreaterThanOrEqual(4); // table, two charts, signatures
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
@@ -344,11 +359,14 @@ describe('ledger and outputs', () => {
     expect(text).not.toContain('UTC');
     expect(beijingMinute(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02 00:30');
     // The total and the pass mark come from no programme document: the sheet says they are defaults.
-    expect(ledger.rubric.scoring.default).toBe(true);
-    expect(text.replace(/\s+/g, '')).toMatch(
-      new RegExp(`合格线(passmark)?${ledger.rubric.passThreshold}；满分与合格线为默认值（组织单位可调整）`),
-    );
-    for (const e of outcome.result.experts) expect(text).toContain(e.displayName);
+    const flat = text.replace(/\s+/g, '');
+    for (const { rubric } of ledger.rubrics) {
+      expect(rubric.scoring.default).toBe(true);
+      expect(flat).toMatch(new RegExp(`合格线(passmark)?${rubric.passThreshold}；满分与合格线为默认值（组织单位可调整）`));
+      // Each rubric's section opens with its own cover, naming it.
+      expect(flat).toContain(`（${rubric.id}v${rubric.version}）`);
+    }
+    for (const e of outcome.result.groups[0]!.experts) expect(text).toContain(e.displayName);
     execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', '2', '-l', '2', pdf, join(root, 'page')]);
     const pgm = readFileSync(join(root, `page-${String(2).padStart(String(pages).length, '0')}.pgm`));
     const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
@@ -359,7 +377,7 @@ describe('ledger and outputs', () => {
 
   it('the PDF without a CJK font is English only, in Helvetica, with the same sections', async () => {
     const pdf = join(root, 'summary-en.pdf');
-    writeFileSync(pdf, await resultPdf({ result: outcome.result, rubric: ledger.rubric, secretariat: secretariat.card, font: null }));
+    writeFileSync(pdf, await resultPdf({ result: outcome.result, ledger, secretariat: secretariat.card, font: null }));
     const fonts = execFileSync('pdffonts', [pdf]).toString();
     expect(fonts).toContain('Helvetica');
     expect(fonts).not.toMatch(/CJK/);

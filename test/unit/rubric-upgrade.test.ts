@@ -42,7 +42,7 @@ describe('rubrics of schema 1', () => {
     const opts = { maxBytes: 1 << 20, schemaVersion: RUBRIC_SCHEMA_VERSION, upgrade: upgradeRubric };
     expect(parseStrict(bytes, Rubric, 'rubric.json', opts).appliesTo).toEqual(['enterprise']);
     expect(() => parseStrict(bytes, Rubric, 'rubric.json', { ...opts, upgrade: undefined })).toThrow(
-      expect.objectContaining({ code: 'E_SCHEMA_VERSION' }),
+      expect.objectContaining({ code: 'E_SCHEMA_OLD' }),
     );
     const future = Buffer.from(JSON.stringify({ ...enterpriseSelection, schemaVersion: 3 }));
     expect(() => parseStrict(future, Rubric, 'rubric.json', opts)).toThrow(expect.objectContaining({ code: 'E_SCHEMA_VERSION' }));

@@ -118,7 +118,7 @@ describe('a workspace at rest', () => {
     packageId = (await importTrusted(ws, 'p.rpkg', new Uint8Array(readFileSync(pkg.path)))).packageId;
     const detail = await ws.invoke('package:acceptPledge', { packageId });
     names = detail.applications.flatMap((a) => [a.name['zh-CN'], pick(a.name, 'en'), a.organisation['zh-CN'], pick(a.organisation, 'en')]);
-    const criterion = detail.rubric.dimensions[0]!.criteria[0]!.id;
+    const criterion = detail.rubrics[0]!.dimensions[0]!.criteria[0]!.id;
     const [a1, a2] = detail.applications.map((a) => ({ packageId, applicationId: a.id }));
     await ws.invoke('review:declareConflict', { ...a1!, status: 'none', reason: '' });
     await ws.invoke('review:declareConflict', { ...a2!, status: 'recused', reason: TYPED.recusal });

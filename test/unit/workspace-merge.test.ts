@@ -138,7 +138,19 @@ describe('merge handlers', () => {
     const mean = await ws.invoke('merge:results', {});
     expect(CONTRACT['merge:results'].output.parse(mean)).toBeTruthy();
     expect(mean.result.options.method).toBe('mean');
-    expect(mean.result.applications).toHaveLength(2);
+    // Two rubrics, A001 (enterprise) and A002 (non-enterprise): each is ranked among its own applications only.
+    expect(mean.groups).toEqual([
+      expect.objectContaining({ id: 'mic-selection-enterprise', applications: 1 }),
+      expect.objectContaining({ id: 'mic-selection-nonenterprise', applications: 1 }),
+    ]);
+    expect(mean.rubric.id).toBe('mic-selection-enterprise');
+    expect(mean.result.applications.map((a) => a.applicationId)).toEqual(['A001']);
+    expect(Object.keys(mean.reviews)).toEqual(['A001']);
+    const other = await ws.invoke('merge:results', { rubricId: 'mic-selection-nonenterprise' });
+    expect(other.rubric.appliesTo).toEqual(['non-enterprise']);
+    expect(other.result.applications.map((a) => a.applicationId)).toEqual(['A002']);
+    expect(other.result.rubric.id).toBe('mic-selection-nonenterprise');
+    expect(await failure('merge:results', { rubricId: 'nope' })).toBe('E_NOT_FOUND');
     expect(mean.result.experts).toHaveLength(3);
     const app = mean.result.applications[0]!;
     expect(app.total.n).toBe(3);
@@ -187,19 +199,17 @@ describe('merge handlers', () => {
     expect(xlsx[0]!.fileName).toBe('SH-MIC-2026-汇总.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx[0]!.bytes) as never);
-    expect(wb.worksheets.map((w) => w.name).slice(0, 4)).toEqual([
-      '汇总 Summary',
-      '完整性 Completeness',
-      '分歧 Disagreement',
-      '文件 Files',
-    ]);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['1·汇总 Summary', '1·完整性 Completeness', '1·分歧 Disagreement']);
+    expect(wb.worksheets.map((w) => w.name)).toContain('2·汇总 Summary');
+    expect(wb.worksheets.at(-1)!.name).toBe('文件 Files');
     expect(wb.getWorksheet('文件 Files')!.rowCount).toBe(1 + 8);
     const fileNames = wb.getWorksheet('文件 Files')!.getColumn(1).values.slice(2);
     expect(fileNames).toContain('E01.rev1.rsb');
 
     const csv = Buffer.from((await ws.invoke('merge:export', { kind: 'csv' })).files[0]!.bytes).toString('utf8');
     expect(csv.startsWith('\ufeff')).toBe(true);
-    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + 2);
+    // Per rubric: a line naming it, the header and its one application.
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2 * (1 + 1 + 1));
 
     const pdf = (await ws.invoke('merge:export', { kind: 'pdf', options: { method: 'median' } })).files[0]!;
     expect(pdf.fileName).toBe('SH-MIC-2026-专家组汇总表.pdf');
@@ -220,7 +230,25 @@ describe('merge handlers', () => {
     const doc = JSON.parse(Buffer.from(json!.bytes).toString('utf8')) as {
       files: { file: string; status: string }[];
       consensus: { score: number }[];
+      rubrics: { id: string; version: number; sha256: string; applications: string[] }[];
+      results: { rubric: { id: string } }[];
     };
+    // The result records each rubric by id, version and the SHA-256 of the file the packages carried, and one result per rubric.
+    expect(doc.rubrics).toEqual([
+      {
+        id: 'mic-selection-enterprise',
+        version: expect.any(Number),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        applications: ['A001'],
+      },
+      {
+        id: 'mic-selection-nonenterprise',
+        version: expect.any(Number),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        applications: ['A002'],
+      },
+    ]);
+    expect(doc.results.map((r) => r.rubric.id)).toEqual(['mic-selection-enterprise', 'mic-selection-nonenterprise']);
     expect(doc.files.find((f) => f.file === 'E03.rev1.rsb')?.status).toBe('superseded');
     expect(doc.consensus).toMatchObject([{ score: 84 }]);
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../shared/card.ts';
 import { isReviewDeskError } from '../../shared/errors.ts';
-import type { Bundle } from '../../shared/formats.ts';
+import type { Bundle, Manifest } from '../../shared/formats.ts';
 import { runningTotal } from '../../shared/review/total.ts';
 import { scaleRange, type Rubric } from '../../shared/rubric/model.ts';
 import { openBundleBytes, verifyBundleFiles } from '../../electron/bundles/verify.ts';
@@ -166,7 +166,10 @@ describe('reviewer workspace', () => {
     const pre = await ws.invoke('package:get', { packageId });
     expect(pre.summary.pledgeAcceptedAt).toBeNull();
     expect(pre.applications.every((a) => a.files.length === 0)).toBe(true);
-    expect(pre.manifest.files.map((f) => f.path)).toEqual(['rubric.json']);
+    expect(pre.manifest.files.map((f) => f.path)).toEqual([
+      'rubrics/mic-selection-enterprise.json',
+      'rubrics/mic-selection-nonenterprise.json',
+    ]);
     for (const p of [
       ws.invoke('review:get', ref),
       ws.invoke('review:edit', { ...ref, edit: { field: 'opinion', value: 'x' } }),
@@ -209,7 +212,8 @@ describe('reviewer workspace', () => {
 
   it('saves audited edits, refuses invalid ones, lists history newest first and restores old values', async () => {
     const a1 = { packageId, applicationId: 'A001' };
-    const { rubric } = await ws.invoke('package:get', { packageId });
+    const detail = await ws.invoke('package:get', { packageId });
+    const rubric = detail.rubrics.find((r) => r.id === detail.applications.find((a) => a.id === 'A001')!.rubricId)!;
     const first = rubric.dimensions[0]!.criteria[0]!;
     const gate = rubric.gates[0]!;
     expect((await refusal(ws.invoke('review:edit', { ...a1, edit: { field: 'score', criterionId: first.id, value: 1000 } }))).code).toBe(
@@ -284,7 +288,7 @@ describe('reviewer workspace', () => {
 
   it('keeps the newer of two edits of a field from one page whichever arrives first; other fields and other pages are not held back', async () => {
     const a1 = { packageId, applicationId: 'A001' };
-    const { rubric } = await ws.invoke('package:get', { packageId });
+    const rubric = (await ws.invoke('package:get', { packageId })).rubrics[0]!;
     const first = rubric.dimensions[0]!.criteria[0]!;
     const { min, max } = scaleRange(first.scale);
     const score = (value: number) => ({ field: 'score' as const, criterionId: first.id, value });
@@ -326,7 +330,7 @@ describe('reviewer workspace', () => {
     const r1 = await ws.invoke('bundle:export', { packageId, allowIncomplete: true });
     expect(r1).toMatchObject({ revision: 1, complete: false });
 
-    const { rubric } = (await ws.invoke('package:get', { packageId })) as { rubric: Rubric };
+    const rubric = (await ws.invoke('package:get', { packageId })).rubrics[0]!;
     const longComment = '论证充分，数据翔实，与申报材料第三章所列指标一致，具备较强的可行性。';
     for (const g of rubric.gates) await ws.invoke('review:edit', { ...a1, edit: { field: 'score', criterionId: g.id, value: 1 } });
     for (const c of rubric.dimensions.flatMap((d) => d.criteria)) {
@@ -442,20 +446,38 @@ describe('reviewer workspace', () => {
     expect(summary).toMatchObject({ lastExport: { revision: 2 }, changedSinceExport: true });
     expect((await ws.invoke('bundle:export', { packageId })).revision).toBe(3);
 
-    // A package imported by ReviewDesk 1 holds a schema-1 rubric in the database: it still opens, upgraded in memory.
-    const stored = JSON.parse(
-      (ws.ctx.db.prepare('SELECT rubric FROM packages WHERE id = ?').get(packageId) as { rubric: string }).rubric,
-    ) as Rubric;
+    // A package imported by ReviewDesk 1 holds a schema-1 manifest and one schema-1 rubric in the database: it still
+    // opens, upgraded in memory (such a package carried one rubric for all its applications).
+    const row = ws.ctx.db.prepare('SELECT rubric, manifest FROM packages WHERE id = ?').get(packageId) as {
+      rubric: string;
+      manifest: string;
+    };
+    const stored = (JSON.parse(row.rubric) as Rubric[])[0]!;
+    const manifest = JSON.parse(row.manifest) as Manifest;
     const old = JSON.parse(
       JSON.stringify(stored, (k, v: unknown) => (k === 'source' || k === 'default' || k === 'scoring' ? undefined : v)),
     ) as Record<string, unknown>;
+    const apps = manifest.applications.filter((a) => a.rubricId === stored.id);
+    const { rubrics, ...rest } = manifest;
+    const v1 = {
+      ...rest,
+      schemaVersion: 1,
+      rubric: { path: 'rubric.json', id: stored.id, version: stored.version },
+      applications: apps.map((a) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'rubricId'))),
+      files: manifest.files
+        .filter((f) => f.path === rubrics[0]!.path || apps.some((a) => a.files.includes(f.path)))
+        .map((f) => (f.path === rubrics[0]!.path ? { ...f, path: 'rubric.json' } : f)),
+    };
     ws.ctx.db
-      .prepare('UPDATE packages SET rubric = ? WHERE id = ?')
-      .run(JSON.stringify({ ...old, schemaVersion: 1, appliesTo: 'enterprise' }), packageId);
+      .prepare('UPDATE packages SET rubric = ?, manifest = ? WHERE id = ?')
+      .run(JSON.stringify({ ...old, schemaVersion: 1, appliesTo: 'enterprise' }), JSON.stringify(v1), packageId);
     ws.ctx.session.clear();
+    ws.ctx.session.meta.clear();
     const read = await ws.invoke('package:get', { packageId });
-    expect(read.rubric).toMatchObject({ schemaVersion: 2, appliesTo: ['enterprise'], scoring: { default: true } });
-    expect(read.rubric.gates.map((g) => g.id)).toEqual(stored.gates.map((g) => g.id));
+    expect(read.rubrics).toHaveLength(1);
+    expect(read.rubrics[0]).toMatchObject({ schemaVersion: 2, appliesTo: ['enterprise'], scoring: { default: true } });
+    expect(read.rubrics[0]!.gates.map((g) => g.id)).toEqual(stored.gates.map((g) => g.id));
+    expect(read.applications.map((a) => a.rubricId)).toEqual(apps.map(() => stored.id));
     expect(await ws.invoke('review:get', { packageId, applicationId: 'A001' })).toMatchObject({ applicationId: 'A001' });
     ws.close();
   });

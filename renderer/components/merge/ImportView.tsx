@@ -41,13 +41,18 @@ export function ImportView(): React.JSX.Element {
             <Field label={t('merge.ledger.round')} value={pick(ledger.round.title, locale)} sub={ledger.round.id} />
             <Field
               label={t('merge.ledger.rubric')}
-              value={pick(ledger.rubric.title, locale)}
-              sub={t('merge.ledger.rubricSub', {
-                version: ledger.rubric.version,
-                total: ledger.rubric.totalPoints,
-                pass: ledger.rubric.passThreshold,
-                mark: ledger.rubric.scoringDefault ? t('merge.ledger.defaultMark') : '',
-              })}
+              value={ledger.rubrics.map((r) => pick(r.title, locale)).join('；')}
+              sub={ledger.rubrics
+                .map((r) =>
+                  t('merge.ledger.rubricSub', {
+                    version: r.version,
+                    total: r.totalPoints,
+                    pass: r.passThreshold,
+                    mark: r.scoringDefault ? t('merge.ledger.defaultMark') : '',
+                    applications: r.applications,
+                  }),
+                )
+                .join('；')}
             />
             <Field
               label={t('merge.ledger.panel')}

@@ -30,6 +30,33 @@ import { navigate } from '../../router.ts';
 import { useMergeStore } from '../../state/merge.ts';
 import { criteriaById, criterionTitle, num } from './labels.ts';
 
+/** Which rubric's applications are shown, when the round has several: each rubric's are ranked on their own. */
+function RubricPicker(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const groups = useMergeStore((s) => s.results?.groups ?? []);
+  const current = useMergeStore((s) => s.results?.rubric.id ?? null);
+  const setRubric = useMergeStore((s) => s.setRubric);
+  if (groups.length < 2 || current === null) return null;
+  return (
+    <div>
+      <Text size="xs" fw={600} c="dimmed" mb={4}>
+        {t('merge.options.rubric')}
+      </Text>
+      <SegmentedControl
+        size="xs"
+        data-testid="merge-rubric"
+        value={current}
+        onChange={(v) => void setRubric(v)}
+        data={groups.map((g) => ({
+          value: g.id,
+          label: t('merge.options.rubricItem', { title: pick(g.title, locale), n: g.applications }),
+        }))}
+      />
+    </div>
+  );
+}
+
 export function OptionsBar(): React.JSX.Element {
   const { t } = useTranslation();
   const options = useMergeStore((s) => s.options);
@@ -37,6 +64,7 @@ export function OptionsBar(): React.JSX.Element {
   return (
     <Paper withBorder p="sm" radius="md" data-testid="merge-options">
       <Group gap="lg" align="flex-end" wrap="wrap">
+        <RubricPicker />
         <div>
           <Text size="xs" fw={600} c="dimmed" mb={4}>
             {t('merge.options.method')}

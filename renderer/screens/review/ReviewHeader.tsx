@@ -17,6 +17,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { formatTotal } from '../../lib/format.ts';
 import { hrefFor } from '../../router.ts';
 import { PackageCrumbs } from '../PackageScreen.tsx';
+import { rubricFor } from '../../lib/criteria.ts';
 
 export const ReviewHeader = memo(function ReviewHeader({
   detail,
@@ -35,7 +36,7 @@ export const ReviewHeader = memo(function ReviewHeader({
   const { t } = useTranslation();
   const locale = useLocale();
   const packageId = detail.summary.packageId;
-  const rubric = detail.rubric;
+  const rubric = rubricFor(detail, applicationId);
   const app = detail.applications.find((a) => a.id === applicationId);
   return (
     <Group
