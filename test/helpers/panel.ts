@@ -4,7 +4,7 @@ import type { PanelInput } from '../../shared/merge/aggregate.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import type { FullBundle, ReviewScores } from '../../shared/merge/model.ts';
 import { Rubric, type Criterion } from '../../shared/rubric/model.ts';
-import { GRADE_BANDS } from '../../shared/rubric/templates/builders.ts';
+import { gradeBands } from '../../shared/rubric/templates/builders.ts';
 import { markUnsourced } from '../../shared/rubric/upgrade.ts';
 
 const text = (s: string): { 'zh-CN': string; en: string } => ({ 'zh-CN': s, en: s });
@@ -38,7 +38,7 @@ export const rubric: Rubric = Rubric.parse(
     ],
     totalPoints: 100,
     passThreshold: 60,
-    gradeBands: GRADE_BANDS,
+    gradeBands: gradeBands(),
     recommendations: [
       { id: 'yes', label: text('推荐') },
       { id: 'no', label: text('不推荐') },

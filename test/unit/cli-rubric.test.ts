@@ -19,6 +19,13 @@ describe('reviewdesk rubric', () => {
     expect(list.map((t) => t.id)).toEqual(RUBRIC_TEMPLATES.map((t) => t.id));
     for (const t of list) expect(Object.keys(t).sort()).toEqual(['appliesTo', 'id', 'stage', 'title', 'version']);
     expect(list.find((t) => t.id === 'mic-selection-enterprise')).toMatchObject({ stage: 'selection', appliesTo: ['enterprise'] });
+    for (const stage of ['selection', 'annual', 'periodic'])
+      for (const category of ['enterprise', 'non-enterprise'])
+        expect(
+          list.some((t) => t.stage === stage && t.appliesTo.includes(category)),
+          `${stage} ${category}`,
+        ).toBe(true);
+    expect(list.find((t) => t.id === 'sx-selection-enterprise')).toMatchObject({ stage: 'selection', appliesTo: ['enterprise'] });
     const text = run('rubric', 'templates');
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('制造业创新中心遴选评审（企业法人型）');
@@ -71,6 +78,16 @@ describe('reviewdesk rubric', () => {
     const missing = run('rubric', 'check', 'nowhere.json');
     expect(missing.status).toBe(1);
     expect(missing.stderr).not.toContain('E_INTERNAL');
+  });
+
+  it('check passes every built-in template', () => {
+    for (const t of RUBRIC_TEMPLATES) {
+      const file = join(root, `template-${t.id}.json`);
+      writeFileSync(file, JSON.stringify(t));
+      const r = run('rubric', 'check', file, '--json');
+      expect(r.status, `${t.id}: ${r.stderr}`).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, id: t.id, stage: t.stage, appliesTo: t.appliesTo });
+    }
   });
 
   it('xlsx writes a workbook and from-xlsx reads it back as the same rubric; a broken workbook is refused', () => {

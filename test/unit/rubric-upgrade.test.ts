@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStrict } from '../../electron/formats/json.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION, provenanced } from '../../shared/rubric/model.ts';
-import { enterpriseSelection, annualAssessment } from '../../shared/rubric/templates/index.ts';
+import { enterpriseSelection, annualEnterprise } from '../../shared/rubric/templates/index.ts';
 import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 
 /** A template as ReviewDesk 1 wrote it: schema 1, appliesTo a single word, no provenance. */
@@ -33,7 +33,7 @@ describe('rubrics of schema 1', () => {
   });
 
   it('an assessment rubric of schema 1 applies to both categories', () => {
-    const up = Rubric.parse(upgradeRubric(asSchema1(annualAssessment, 'assessment')));
+    const up = Rubric.parse(upgradeRubric(asSchema1(annualEnterprise, 'assessment')));
     expect(up.appliesTo).toEqual(['enterprise', 'non-enterprise']);
   });
 

@@ -1,6 +1,6 @@
 /** Building blocks of the rubric templates: scales, the gate shape and the grade bands (what the two selection templates share is in `selection-shared.ts`). */
 import type { LocalizedText } from '../../i18n-text.ts';
-import type { Criterion } from '../model.ts';
+import type { Criterion, GradeBand, Source } from '../model.ts';
 
 type Scale = Criterion['scale'];
 
@@ -16,17 +16,18 @@ export function points5(): Scale {
 
 /**
  * 优 / 良 / 中 / 差 on 0–10 in half points, with non-overlapping bands:
- * 优 8–10, 良 6–7.5, 中 4–5.5, 差 0–3.5. Descriptors are per criterion.
+ * 优 8–10, 良 6–7.5, 中 4–5.5, 差 0–3.5. Descriptors are per criterion;
+ * the bands are defaults (no programme document fixes them).
  */
 export function fourLevels(excellent: LocalizedText, good: LocalizedText, fair: LocalizedText, poor: LocalizedText): Scale {
   return {
     kind: 'levels',
     step: 0.5,
     levels: [
-      { id: 'excellent', label: { 'zh-CN': '优', en: 'Excellent' }, descriptor: excellent, min: 8, max: 10 },
-      { id: 'good', label: { 'zh-CN': '良', en: 'Good' }, descriptor: good, min: 6, max: 7.5 },
-      { id: 'fair', label: { 'zh-CN': '中', en: 'Fair' }, descriptor: fair, min: 4, max: 5.5 },
-      { id: 'poor', label: { 'zh-CN': '差', en: 'Poor' }, descriptor: poor, min: 0, max: 3.5 },
+      { id: 'excellent', label: { 'zh-CN': '优', en: 'Excellent' }, descriptor: excellent, min: 8, max: 10, default: true },
+      { id: 'good', label: { 'zh-CN': '良', en: 'Good' }, descriptor: good, min: 6, max: 7.5, default: true },
+      { id: 'fair', label: { 'zh-CN': '中', en: 'Fair' }, descriptor: fair, min: 4, max: 5.5, default: true },
+      { id: 'poor', label: { 'zh-CN': '差', en: 'Poor' }, descriptor: poor, min: 0, max: 3.5, default: true },
     ],
   };
 }
@@ -41,10 +42,25 @@ export function gate(g: Pick<Criterion, 'id' | 'title' | 'guidance' | 'evidenceH
   };
 }
 
-/** The grades of MIIT's assessment rules: 优秀 / 良好 / 合格 / 不合格 (excellent / good / pass / fail). */
-export const GRADE_BANDS = [
-  { id: 'excellent', label: { 'zh-CN': '优秀', en: 'Excellent' }, min: 90 },
-  { id: 'good', label: { 'zh-CN': '良好', en: 'Good' }, min: 75 },
-  { id: 'pass', label: { 'zh-CN': '合格', en: 'Pass' }, min: 60 },
-  { id: 'fail', label: { 'zh-CN': '不合格', en: 'Fail' }, min: 0 },
-];
+/**
+ * The grades of MIIT's assessment rules: 优秀 / 良好 / 合格 / 不合格 (excellent /
+ * good / pass / fail). The minimums 90 / 75 / 60 are defaults: no programme
+ * document fixes them. With `source`, each band names where its grade comes
+ * from; with `failConsequence`, the fail band says what failing entails.
+ * A fresh list on each call.
+ */
+export function gradeBands(o: { source?: Source; failConsequence?: LocalizedText } = {}): GradeBand[] {
+  const band = (id: string, zh: string, en: string, min: number): GradeBand => ({
+    id,
+    label: { 'zh-CN': zh, en },
+    min,
+    ...(o.source ? { source: structuredClone(o.source) } : {}),
+    default: true,
+  });
+  return [
+    band('excellent', '优秀', 'Excellent', 90),
+    band('good', '良好', 'Good', 75),
+    band('pass', '合格', 'Pass', 60),
+    { ...band('fail', '不合格', 'Fail', 0), ...(o.failConsequence ? { consequence: o.failConsequence } : {}) },
+  ];
+}

@@ -11,9 +11,8 @@
  * enterprise management system and self-sustaining income (自我造血).
  */
 import type { Rubric } from '../model.ts';
-import { markUnsourced } from '../upgrade.ts';
-import { shanghai } from './sources.ts';
-import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
+import { ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION, miit2016, shanghai } from './sources.ts';
+import { gradeBands, fourLevels, gate, points10, points5 } from './builders.ts';
 import {
   IP_RULES_EVIDENCE,
   STANDARDS_EVIDENCE,
@@ -27,7 +26,7 @@ import {
   staffVisit,
 } from './selection-shared.ts';
 
-export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
+export const enterpriseSelection: Rubric = {
   schemaVersion: 2,
   id: 'mic-selection-enterprise',
   version: 1,
@@ -89,6 +88,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
   dimensions: [
     {
       id: 'D1',
+      source: shanghai('(一)发起单位(申请单位)要求'),
+      default: true,
       title: { 'zh-CN': '发起单位基础条件', en: 'Strength of the founding units' },
       guidance: {
         'zh-CN': '对照发起单位（申请单位）要求，评价科研投入、基础设施和人才等基础条件。',
@@ -97,6 +98,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D1.1',
+          source: shanghai('具备比较雄厚的科研投入和经济实力,在所属领域长期从事研究开发且有持续研发投入'),
+          default: true,
           title: { 'zh-CN': '研发投入与经济实力', en: 'R&D investment and financial strength' },
           guidance: {
             'zh-CN':
@@ -113,6 +116,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D1.2',
+          source: shanghai('有先进的科研基础设施、仪器装备'),
+          default: true,
           title: { 'zh-CN': '科研基础设施与仪器装备', en: 'Research facilities and instruments' },
           guidance: {
             'zh-CN':
@@ -146,6 +151,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D1.3',
+          source: shanghai('对创建创新中心积极性高,并有开展研发的高端人才,具备为技术创新发展提供支撑的能力。'),
+          default: true,
           title: { 'zh-CN': '高端人才与创建积极性', en: 'High-end talent and commitment' },
           guidance: {
             'zh-CN':
@@ -164,6 +171,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D2',
+      source: shanghai(ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '行业关键共性技术研发', en: 'R&D of key common technologies for the industry' },
       guidance: {
         'zh-CN': '考察创新中心能否突破产业发展的共性技术供给瓶颈，这是企业法人型创新中心的首要考评方面。',
@@ -172,6 +181,10 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D2.1',
+          source: shanghai(
+            '在技术专家委员会的指导下,按照市场需求,结合行业发展,制定明确的技术路线图,并组织本领域国内外企业、高校、研究机构共同实施。',
+          ),
+          default: true,
           title: { 'zh-CN': '研究方向与技术路线图', en: 'Research direction and technology roadmap' },
           guidance: {
             'zh-CN':
@@ -222,6 +235,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D3',
+      source: shanghai(ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: {
         'zh-CN': '技术成果转移扩散和产业化',
         en: 'Transfer, diffusion and industrialisation of results',
@@ -233,6 +248,10 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D3.1',
+          source: shanghai(
+            '建立以市场化机制为核心的成果转移扩散机制,通过孵化企业、种子项目融资等方式,推动技术成果转移扩散和首次商业化应用,探索采取多种激励方式,鼓励科技人员积极转化科技成果。',
+          ),
+          default: true,
           title: {
             'zh-CN': '成果转移扩散与首次商业化机制',
             en: 'Mechanism for transfer, diffusion and first commercial use',
@@ -270,6 +289,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D3.2',
+          source: shanghai('通过对技术创新成果开展中试及相应的检验、验证,解决科技成果在产业化过程中的工艺、装备及其他技术难题。'),
+          default: true,
           title: { 'zh-CN': '中试验证与工程化能力', en: 'Pilot-scale verification and engineering' },
           guidance: {
             'zh-CN':
@@ -286,6 +307,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D3.3',
+          source: shanghai('建立知识产权创造、运用、管理和收益制度,以及科学合理的成果转化机制和专利许可转让制度。'),
+          default: true,
           title: { 'zh-CN': '知识产权分享与成果转化制度', en: 'IP sharing and commercialisation rules' },
           guidance: {
             'zh-CN':
@@ -302,6 +325,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D4',
+      source: shanghai(ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '行业标准与行业引领', en: 'Industry standards and leadership' },
       guidance: {
         'zh-CN': '考察通过标准固化创新成果、发挥行业引领作用的能力。',
@@ -310,6 +335,10 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D4.1',
+          source: miit2016(
+            '围绕重点领域组建标准推进联盟，研制对提升产业竞争力具有重要影响的关键技术标准，通过标准固化创新成果、推动创新成果应用、增强市场信心，促进标准与技术和产业发展的紧密结合。',
+          ),
+          default: true,
           title: { 'zh-CN': '行业标准研制', en: 'Development of industry standards' },
           guidance: {
             'zh-CN':
@@ -323,6 +352,10 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D4.2',
+          source: shanghai(
+            '充分发挥高校院所基础研究和学科人才优势,行业骨干、中小企业的支撑功能和协同作用,持续保持行业领先地位并带动产业链核心环节创新发展。',
+          ),
+          default: true,
           title: { 'zh-CN': '联盟协同与资源开放共享', en: 'Alliance collaboration and open sharing of resources' },
           guidance: {
             'zh-CN':
@@ -341,6 +374,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D5',
+      source: shanghai(ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '现代企业管理制度', en: 'Modern enterprise management system' },
       guidance: {
         'zh-CN': '考察公司治理、科学决策和专业化经营管理水平。',
@@ -349,6 +384,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D5.1',
+          source: shanghai('通过内部管理制度建设,明确各类主体的责、权、利,建立科学的决策机制,组建专业的经营管理团队。'),
+          default: true,
           title: { 'zh-CN': '法人治理与科学决策机制', en: 'Corporate governance and decision-making' },
           guidance: {
             'zh-CN':
@@ -383,6 +420,10 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D5.2',
+          source: shanghai(
+            '技术专家委员会由来自学术界、企业界和政府委派的专家组成,负责研判行业发展重大问题并筛选确定研究方向。技术专家委员会主任应由行业领军专家担任。',
+          ),
+          default: true,
           title: { 'zh-CN': '技术专家委员会', en: 'Technical expert committee' },
           guidance: {
             'zh-CN':
@@ -399,6 +440,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D5.3',
+          source: shanghai('组建专业的经营管理团队'),
+          default: true,
           title: { 'zh-CN': '专业经营管理团队', en: 'Professional management team' },
           guidance: {
             'zh-CN':
@@ -417,6 +460,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D6',
+      source: shanghai(ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '自我造血与可持续发展', en: 'Self-sustaining income and sustainability' },
       guidance: {
         'zh-CN': '考察创新中心在股东基本投入之外，依靠市场化服务和成果转化实现自我造血的能力。',
@@ -425,6 +470,10 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D6.1',
+          source: shanghai(
+            '创新中心在获取满足基本运行需要的股东或发起单位资金支持的基础上,可根据市场需求,与社会资本密切合作,吸收成员单位等各方面的创新资源和科研成果,自主开展技术研发或接受企业委托开展技术研发',
+          ),
+          default: true,
           title: { 'zh-CN': '自我造血能力与收入结构', en: 'Self-sustaining income and its sources' },
           guidance: {
             'zh-CN':
@@ -459,6 +508,10 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D6.2',
+          source: shanghai(
+            '通过5-10年的运作,逐步建立面向本市乃至全国相关行业提供技术委托研发、试验检测、认证计量、标准研制和试验验证、人员培训、企业孵化、可行性研究和项目评价等业务的公共服务平台。',
+          ),
+          default: true,
           title: { 'zh-CN': '公共服务平台建设', en: 'Public service platform' },
           guidance: {
             'zh-CN':
@@ -475,6 +528,8 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D6.3',
+          source: shanghai('应积极探索多方协同、多元投资的运作新模式,构建多元化融资渠道。'),
+          default: true,
           title: { 'zh-CN': '多元化融资渠道', en: 'Diversified funding' },
           guidance: {
             'zh-CN':
@@ -494,7 +549,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
   ],
   totalPoints: 100,
   passThreshold: 60,
-  gradeBands: GRADE_BANDS,
+  gradeBands: gradeBands(),
   recommendations: [...selectionRecommendations(), nationalBid()],
   // Ties are broken by the type's main emphases, in the plan's order.
   tieBreak: ['D2', 'D3', 'D6'],
@@ -502,6 +557,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
   siteVisit: [
     {
       id: 'SV1',
+      default: true,
       title: { 'zh-CN': '工商注册与股权结构', en: 'Registration and shareholding' },
       guidance: {
         'zh-CN': '核对营业执照原件、公司章程、股东名册和实缴出资凭证，确认注册时间、股份制形式以及排名前列企业的实际出资与申报一致。',
@@ -511,6 +567,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     premisesVisit(),
     {
       id: 'SV3',
+      default: true,
       title: { 'zh-CN': '科研设施与仪器装备', en: 'Research facilities and instruments' },
       guidance: {
         'zh-CN': '对照仪器设备清单，抽查关键仪器装备的实物、铭牌、运行状态和使用记录，核实其先进性以及向创新中心开放使用的安排。',
@@ -520,6 +577,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     staffVisit(),
     {
       id: 'SV5',
+      default: true,
       title: { 'zh-CN': '联盟成员', en: 'Alliance members' },
       guidance: {
         'zh-CN': '核对联盟章程、成员名单和入盟协议，抽查用户单位、高校院所和创新平台成员的参与证明，必要时电话核实。',
@@ -529,6 +587,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     committeeVisit(),
     {
       id: 'SV7',
+      default: true,
       title: { 'zh-CN': '中试线与验证平台', en: 'Pilot lines and verification platforms' },
       guidance: {
         'zh-CN': '现场查看中试线或试验验证平台的建设进度、工艺装备和运行记录，了解已完成的中试项目。',
@@ -537,6 +596,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'SV8',
+      default: true,
       title: { 'zh-CN': '核心技术与知识产权', en: 'Core technologies and intellectual property' },
       guidance: {
         'zh-CN': '查验核心专利证书原件及权属、许可或转让协议，听取核心技术攻关进展汇报，查看样品、样机或实验数据。',
@@ -545,6 +605,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'SV9',
+      default: true,
       title: { 'zh-CN': '财务与研发投入', en: 'Finances and R&D spending' },
       guidance: {
         'zh-CN': '查阅审计报告、研发费用辅助账和出资到位凭证，核实研发投入和经济实力相关数据。',
@@ -553,6 +614,7 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'SV10',
+      default: true,
       title: { 'zh-CN': '管理制度与运行记录', en: 'Management rules and operating records' },
       guidance: {
         'zh-CN': '查看内部管理制度、知识产权管理办法以及股东会、董事会决议等运行记录，确认制度已制定并实际执行。',
@@ -560,4 +622,4 @@ export const enterpriseSelection: Rubric = markUnsourced<Rubric>({
       },
     },
   ],
-});
+};

@@ -11,9 +11,8 @@
  * cooperation.
  */
 import type { Rubric } from '../model.ts';
-import { markUnsourced } from '../upgrade.ts';
-import { shanghai } from './sources.ts';
-import { GRADE_BANDS, fourLevels, gate, points10, points5 } from './builders.ts';
+import { EMPHASIS_FOR_SELECTION, NON_ENTERPRISE_EMPHASIS, miit2016, shanghai } from './sources.ts';
+import { gradeBands, fourLevels, gate, points10, points5 } from './builders.ts';
 import {
   IP_RULES_EVIDENCE,
   STANDARDS_EVIDENCE,
@@ -26,7 +25,7 @@ import {
   staffVisit,
 } from './selection-shared.ts';
 
-export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
+export const nonEnterpriseSelection: Rubric = {
   schemaVersion: 2,
   id: 'mic-selection-nonenterprise',
   version: 1,
@@ -89,6 +88,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
   dimensions: [
     {
       id: 'D1',
+      source: shanghai('(一)发起单位(申请单位)要求'),
+      default: true,
       title: { 'zh-CN': '发起单位基础条件', en: 'Strength of the founding units' },
       guidance: {
         'zh-CN': '对照发起单位（申请单位）要求，评价科研投入、基础设施、项目经验和人才等基础条件。',
@@ -97,6 +98,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D1.1',
+          source: shanghai('具备比较雄厚的科研投入和经济实力,在所属领域长期从事研究开发且有持续研发投入,有先进的科研基础设施、仪器装备'),
+          default: true,
           title: { 'zh-CN': '研发投入与科研基础设施', en: 'R&D investment and research facilities' },
           guidance: {
             'zh-CN':
@@ -135,6 +138,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         }),
         {
           id: 'D1.3',
+          source: shanghai('对创建创新中心积极性高,并有开展研发的高端人才,具备为技术创新发展提供支撑的能力。'),
+          default: true,
           title: { 'zh-CN': '高端人才与创建积极性', en: 'High-end talent and commitment' },
           guidance: {
             'zh-CN':
@@ -153,6 +158,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D2',
+      source: shanghai(NON_ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '对行业发展的支撑作用', en: 'Support to the development of the industry' },
       guidance: {
         'zh-CN': '考察创新中心面向行业供给关键共性技术、将成果辐射给行业的能力，这是非企业法人型创新中心的首要考评方面。',
@@ -161,6 +168,10 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D2.1',
+          source: shanghai(
+            '面向上海市重点产业领域,要开展关键共性技术研发和技术推广应用,突破产业发展的共性技术供给瓶颈,提升产业技术创新水平。',
+          ),
+          default: true,
           title: { 'zh-CN': '关键共性技术供给与技术路线图', en: 'Supply of key common technologies and roadmap' },
           guidance: {
             'zh-CN':
@@ -204,6 +215,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         }),
         {
           id: 'D2.3',
+          source: shanghai('通过公共服务将成果及时辐射给行业,向企业尤其是中小企业源源不断提供前沿技术、共性技术和新工艺、新设备、新知识。'),
+          default: true,
           title: { 'zh-CN': '成果辐射与转移扩散', en: 'Spreading results to the industry' },
           guidance: {
             'zh-CN':
@@ -222,6 +235,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D3',
+      source: shanghai(NON_ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '行业技术服务', en: 'Technical services to the industry' },
       guidance: {
         'zh-CN': '考察面向行业提供公共技术服务和开放共享资源的能力。',
@@ -230,6 +245,10 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D3.1',
+          source: shanghai(
+            '通过5-10年的运作,逐步建立面向本市乃至全国相关行业提供技术委托研发、试验检测、认证计量、标准研制和试验验证、人员培训、企业孵化、可行性研究和项目评价等业务的公共服务平台。',
+          ),
+          default: true,
           title: { 'zh-CN': '公共服务平台', en: 'Public service platform' },
           guidance: {
             'zh-CN':
@@ -264,6 +283,10 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D3.2',
+          source: miit2016(
+            '围绕重点领域组建标准推进联盟，研制对提升产业竞争力具有重要影响的关键技术标准，通过标准固化创新成果、推动创新成果应用、增强市场信心，促进标准与技术和产业发展的紧密结合。',
+          ),
+          default: true,
           title: { 'zh-CN': '标准研制与推广', en: 'Standards development and promotion' },
           guidance: {
             'zh-CN':
@@ -277,6 +300,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D3.3',
+          source: shanghai('充分发挥现有资源优势,实现与成员之间、行业领域的资源开放共享,具备持续提升创新水平的能力。'),
+          default: true,
           title: { 'zh-CN': '资源开放共享', en: 'Open sharing of resources' },
           guidance: {
             'zh-CN':
@@ -295,6 +320,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D4',
+      source: shanghai(NON_ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '协同创新', en: 'Collaborative innovation' },
       guidance: {
         'zh-CN': '考察产学研用协同机制、科学决策和知识产权协同运用的安排。',
@@ -303,6 +330,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D4.1',
+          source: shanghai('开展跨领域、跨学科、跨行业技术协同创新,构建联合开发、优势互补、成果共享、风险共担的协同创新机制。'),
+          default: true,
           title: { 'zh-CN': '产学研用协同创新机制', en: 'Collaborative innovation mechanism' },
           guidance: {
             'zh-CN':
@@ -337,6 +366,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D4.2',
+          source: shanghai('通过内部管理制度建设,明确各类主体的责、权、利,建立科学的决策机制,组建专业的经营管理团队。'),
+          default: true,
           title: { 'zh-CN': '科学决策与技术专家委员会', en: 'Decision-making and the technical expert committee' },
           guidance: {
             'zh-CN':
@@ -353,6 +384,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D4.3',
+          source: miit2016('建立完善的知识产权管理制度，在制造业创新中心成员间形成知识产权协同创造、联合运营和收益共享。'),
+          default: true,
           title: { 'zh-CN': '知识产权协同创造与收益共享', en: 'Joint IP creation and income sharing' },
           guidance: {
             'zh-CN':
@@ -368,6 +401,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D5',
+      source: shanghai(NON_ENTERPRISE_EMPHASIS, EMPHASIS_FOR_SELECTION),
+      default: true,
       title: { 'zh-CN': '开展国际合作', en: 'International cooperation' },
       guidance: {
         'zh-CN': '考察集聚整合全球创新资源、参与国际标准化和国际交流的能力。',
@@ -376,6 +411,10 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D5.1',
+          source: shanghai(
+            '积极探索国际创新合作新模式,跟踪国际发展前沿,通过项目合作、高水平技术和团队引进、联合研发、联合共建等形式,促进行业共性技术水平提升和产业发展。',
+          ),
+          default: true,
           title: { 'zh-CN': '国际创新资源集聚与合作', en: 'Drawing on global innovation resources' },
           guidance: {
             'zh-CN':
@@ -393,6 +432,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D5.2',
+          source: miit2016('积极参加各类国际标准化活动，主导和参与国际标准制定，增加国际标准话语权，提升我国相关产业的国际竞争力。'),
+          default: true,
           title: { 'zh-CN': '国际标准化与国际交流', en: 'International standardisation and exchange' },
           guidance: {
             'zh-CN':
@@ -411,6 +452,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'D6',
+      default: true,
       title: { 'zh-CN': '可持续运营与人才队伍', en: 'Sustainable operation and talent' },
       guidance: {
         'zh-CN': '考察创新中心的经费保障、自我可持续发展能力和人才队伍建设安排。',
@@ -419,6 +461,8 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
       criteria: [
         {
           id: 'D6.1',
+          source: shanghai('应具有自我可持续发展能力。创新中心在获取满足基本运行需要的股东或发起单位资金支持的基础上'),
+          default: true,
           title: { 'zh-CN': '自我可持续发展能力', en: 'Ability to sustain itself' },
           guidance: {
             'zh-CN':
@@ -452,6 +496,10 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
         },
         {
           id: 'D6.2',
+          source: shanghai(
+            '面向全球选聘高水平领军人才和创新团队,加强不同层次创新人才的引进、培育和交流,充分发挥创新人才对产业发展的带动作用。',
+          ),
+          default: true,
           title: { 'zh-CN': '人才队伍建设', en: 'Building the talent team' },
           guidance: {
             'zh-CN':
@@ -471,7 +519,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
   ],
   totalPoints: 100,
   passThreshold: 60,
-  gradeBands: GRADE_BANDS,
+  gradeBands: gradeBands(),
   recommendations: selectionRecommendations(),
   // Ties are broken by the type's main emphases, in the plan's order.
   tieBreak: ['D2', 'D3', 'D4'],
@@ -479,6 +527,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
   siteVisit: [
     {
       id: 'SV1',
+      default: true,
       title: { 'zh-CN': '法人登记与发起单位', en: 'Registration and founding units' },
       guidance: {
         'zh-CN': '核对法人登记证书原件、章程、发起单位名单和出资或会费到位凭证，确认法人类型、注册地和排名前列企业的参与情况与申报一致。',
@@ -488,6 +537,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     premisesVisit(),
     {
       id: 'SV3',
+      default: true,
       title: { 'zh-CN': '科研设施与仪器装备', en: 'Research facilities and instruments' },
       guidance: {
         'zh-CN': '对照仪器设备清单，抽查关键仪器装备的实物、铭牌、运行状态和使用记录，核实开放共享安排和对外服务记录。',
@@ -497,6 +547,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     staffVisit(),
     {
       id: 'SV5',
+      default: true,
       title: { 'zh-CN': '联盟成员', en: 'Alliance members' },
       guidance: {
         'zh-CN': '核对联盟章程、成员名单和入盟协议，抽查用户单位、高校院所和创新平台成员的参与证明及联合攻关记录，必要时电话核实。',
@@ -506,6 +557,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     committeeVisit(),
     {
       id: 'SV7',
+      default: true,
       title: { 'zh-CN': '中试线与公共服务平台', en: 'Pilot lines and public service platform' },
       guidance: {
         'zh-CN': '现场查看中试线、试验检测或验证平台的实际条件和相关资质，查阅对外服务台账和服务合同。',
@@ -514,6 +566,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'SV8',
+      default: true,
       title: { 'zh-CN': '国际合作', en: 'International cooperation' },
       guidance: {
         'zh-CN': '查阅国际合作协议、联合研发中心或实验基地的共建文件，以及与外方合作的往来记录，核实合作是否实际开展。',
@@ -522,6 +575,7 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
     },
     {
       id: 'SV9',
+      default: true,
       title: { 'zh-CN': '管理制度与经费', en: 'Management rules and funding' },
       guidance: {
         'zh-CN': '查看内部管理制度、知识产权管理办法、理事会决议和经费收支记录，确认制度已制定并实际执行、经费已到位。',
@@ -529,4 +583,4 @@ export const nonEnterpriseSelection: Rubric = markUnsourced<Rubric>({
       },
     },
   ],
-});
+};

@@ -107,6 +107,8 @@ export function coreTechnology(v: Pick<Criterion, 'guidance' | 'weight' | 'comme
     title: { 'zh-CN': '核心技术攻关与自主知识产权', en: 'Core technology breakthroughs and own intellectual property' },
     guidance: v.guidance,
     weight: v.weight,
+    source: shanghai('创新中心成立后至少应有1-2项有待突破、可促进形成国内领先或国际先进的、拥有自主知识产权的核心技术。'),
+    default: true,
     scale: fourLevels(
       {
         'zh-CN': '核心技术定位国际先进，自主知识产权基础扎实、权属清晰，攻关路径可行',
@@ -145,6 +147,8 @@ export function projectRecord(v: Pick<Criterion, 'id' | 'title' | 'weight'>): Cr
       en: 'Have the founding units undertaken and successfully completed key national or industry R&D projects, and do they have a core competitive edge in the field? Look at the level of their projects over the last five years, their role (lead or partner) and the acceptance results.',
     },
     weight: v.weight,
+    source: shanghai('有承担并较好完成国家或行业重点研发项目的经验,在该领域有一定的核心竞争力'),
+    default: true,
     scale: points10(),
     comment: { required: 'optional', minLength: 0 },
     evidenceHint: {
@@ -166,10 +170,13 @@ export const IP_RULES_EVIDENCE: LocalizedText = {
   en: 'IP management rules; IP agreements among members',
 };
 
+/** Site visits are the template's checklist: defaults (003 requires a site visit, not what it checks). */
+
 /** Site visit SV2: the R&D and office premises. */
 export function premisesVisit(): SiteVisitItem {
   return {
     id: 'SV2',
+    default: true,
     title: { 'zh-CN': '研发和办公场地', en: 'R&D and office premises' },
     guidance: {
       'zh-CN': '查看研发和办公场地的实际面积及产权或租赁合同，确认场地已投入使用或具备入驻条件。',
@@ -182,6 +189,7 @@ export function premisesVisit(): SiteVisitItem {
 export function staffVisit(): SiteVisitItem {
   return {
     id: 'SV4',
+    default: true,
     title: { 'zh-CN': '研发人员', en: 'R&D staff' },
     guidance: {
       'zh-CN': '抽查核心团队和研发人员的劳动合同、社保缴纳记录或派驻协议，与领军人才当面交流，确认专职到岗情况。',
@@ -194,6 +202,7 @@ export function staffVisit(): SiteVisitItem {
 export function committeeVisit(): SiteVisitItem {
   return {
     id: 'SV6',
+    default: true,
     title: { 'zh-CN': '技术专家委员会', en: 'Technical expert committee' },
     guidance: {
       'zh-CN': '查看技术专家委员会名单、章程、聘书和会议纪要，确认委员构成和主任人选与申报一致，委员会已实际开展工作。',
