@@ -21,6 +21,7 @@ import { PackageScreen } from './screens/PackageScreen.tsx';
 import { PackagesScreen } from './screens/PackagesScreen.tsx';
 import { PrintScreen } from './screens/PrintScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { RubricScreen } from './screens/RubricScreen.tsx';
 import { TrustScreen } from './screens/TrustScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { useAppStore } from './state/app.ts';
@@ -185,6 +186,10 @@ export function App(): React.JSX.Element {
         break;
       case 'mergeApp':
         body = <MergeApplicationScreen key={route.applicationId} applicationId={route.applicationId} />;
+        break;
+      case 'rubrics':
+        // The rubric editor is the secretariat's: an expert reviews against the rubric its package carries.
+        body = secretariat ? <RubricScreen view={route.view} /> : <PackagesScreen />;
         break;
       case 'identity':
         body = <IdentityScreen />;
