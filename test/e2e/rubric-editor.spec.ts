@@ -117,6 +117,14 @@ test('secretariat edits a rubric from a template, fixes the total, sees the diff
   await expect(page.getByTestId('points-sum')).toHaveAttribute('data-adds', 'true');
   await expect(page.getByTestId('rubric-export-json')).toBeEnabled();
 
+  // A criterion scored on level descriptors shows each level with its band; the grades show their minimums as defaults.
+  await page.getByTestId('level-excellent').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('descriptor-excellent-zh')).not.toHaveValue('');
+  await shot(page, 'zh-CN', 'edit-levels');
+  await page.getByTestId('tree-gradeBands').click();
+  await expect(page.getByTestId('bands-form').getByTestId('editor-default-mark').first()).toBeVisible();
+  await shot(page, 'zh-CN', 'edit-grades');
+
   // The diff against the template lists both changes, by id and field.
   await page.getByTestId('tab-rubric-diff').click();
   const entries = page.getByTestId('diff-entry');
@@ -150,6 +158,14 @@ test('secretariat edits a rubric from a template, fixes the total, sees the diff
   const xlsx = page.waitForEvent('download');
   await page.getByTestId('rubric-export-xlsx').click();
   expect((await xlsx).suggestedFilename()).toBe(`rubric-${enterpriseSelection.id}-v1.xlsx`);
+
+  // The exported file imports again, still compared with the template it names.
+  await page.getByTestId('rubric-file-input').setInputFiles(saved);
+  await expect(page.getByTestId('rubric-subtitle')).toContainText(file.suggestedFilename());
+  await expect(page).toHaveURL(/#\/rubrics\/edit$/);
+  await expect(page.getByTestId('rubric-valid')).toBeVisible();
+  await page.getByTestId('tab-rubric-diff').click();
+  await expect(page.getByTestId('diff-entry')).toHaveCount(2);
 
   // The merge is still where it was.
   await page.getByTestId('nav-merge').click();
