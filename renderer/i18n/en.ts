@@ -602,6 +602,7 @@ const en = {
     subtitle: 'Start from a built-in template, or import a rubric.json or a rubric workbook (XLSX).',
     tabs: { start: 'Templates and import', edit: 'Edit', preview: "Expert's view", diff: 'Compare with template' },
     import: 'Import rubric.json or XLSX',
+    dropAnywhere: 'Drop to import a rubric.json or a rubric workbook (XLSX)',
     importedFrom: 'imported from {{file}}',
     export: { json: 'Export rubric.json', xlsx: 'Export XLSX' },
     exportBlocked: 'Correct the problems listed before exporting.',

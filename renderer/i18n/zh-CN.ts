@@ -579,6 +579,7 @@ const zhCN = {
     subtitle: '从内置模板开始，或导入 rubric.json / 评分细则工作簿（XLSX）。',
     tabs: { start: '模板与导入', edit: '编辑', preview: '专家视图预览', diff: '与模板比较' },
     import: '导入 rubric.json 或 XLSX',
+    dropAnywhere: '松开鼠标即可导入 rubric.json 或评分细则工作簿（XLSX）',
     importedFrom: '导入自 {{file}}',
     export: { json: '导出 rubric.json', xlsx: '导出 XLSX' },
     exportBlocked: '请先改正所列问题，再导出。',

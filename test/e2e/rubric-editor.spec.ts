@@ -155,14 +155,34 @@ test('secretariat edits a rubric from a template, fixes the total, sees the diff
   expect(rubric.dimensions[0]!.criteria[1]!.weight).toBe(second.weight - 3);
 
   // And the XLSX export downloads too.
-  const xlsx = page.waitForEvent('download');
+  const xlsxDownload = page.waitForEvent('download');
   await page.getByTestId('rubric-export-xlsx').click();
-  expect((await xlsx).suggestedFilename()).toBe(`rubric-${enterpriseSelection.id}-v1.xlsx`);
+  const xlsx = await xlsxDownload;
+  expect(xlsx.suggestedFilename()).toBe(`rubric-${enterpriseSelection.id}-v1.xlsx`);
+  const savedXlsx = join(root, xlsx.suggestedFilename());
+  await xlsx.saveAs(savedXlsx);
 
   // The exported file imports again, still compared with the template it names.
   await page.getByTestId('rubric-file-input').setInputFiles(saved);
   await expect(page.getByTestId('rubric-subtitle')).toContainText(file.suggestedFilename());
   await expect(page).toHaveURL(/#\/rubrics\/edit$/);
+  await expect(page.getByTestId('rubric-valid')).toBeVisible();
+  await page.getByTestId('tab-rubric-diff').click();
+  await expect(page.getByTestId('diff-entry')).toHaveCount(2);
+
+  // The workbook dropped anywhere on the editor imports too, and still names its template.
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const { DataTransfer: DT } = globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } };
+      const dt = new DT();
+      dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name));
+      return dt;
+    },
+    { name: xlsx.suggestedFilename(), data: readFileSync(savedXlsx).toString('base64') },
+  );
+  await page.locator('body').dispatchEvent('dragenter', { dataTransfer });
+  await page.locator('body').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('rubric-subtitle')).toContainText(xlsx.suggestedFilename());
   await expect(page.getByTestId('rubric-valid')).toBeVisible();
   await page.getByTestId('tab-rubric-diff').click();
   await expect(page.getByTestId('diff-entry')).toHaveCount(2);
