@@ -644,6 +644,7 @@ const en = {
     inChinese: '{{label}} (Chinese)',
     english: 'English',
     zhOnly: 'Chinese only (no English)',
+    zhOnlyShort: '(Chinese only)',
     zhOnlyPlaceholder: 'Marked Chinese only',
     guidance: 'Scoring guidance',
     gateGuidance: 'What the expert checks',

@@ -620,6 +620,7 @@ const zhCN = {
     inChinese: '{{label}}（中文）',
     english: 'English（英文）',
     zhOnly: '仅中文（不提供英文）',
+    zhOnlyShort: '（仅中文）',
     zhOnlyPlaceholder: '已标记为仅中文',
     guidance: '评分标准',
     gateGuidance: '判定标准',

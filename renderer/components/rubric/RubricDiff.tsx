@@ -16,10 +16,11 @@ const COLOR: Record<DiffEntry['change'], string> = { added: 'green', removed: 'r
 
 const isText = (v: unknown): v is LocalizedText => v !== null && typeof v === 'object' && 'zh-CN' in v;
 
-function show(v: unknown, locale: 'zh-CN' | 'en'): string {
+function show(v: unknown, zhOnly: string): string {
   if (v === undefined) return '—';
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return String(v);
-  if (isText(v)) return pick(v, locale);
+  // Both languages: a change of the English alone must show in the Chinese interface too.
+  if (isText(v)) return 'en' in v ? `${v['zh-CN']} / ${v.en}` : `${v['zh-CN']} ${zhOnly}`;
   const json = JSON.stringify(v);
   return json.length > 120 ? `${json.slice(0, 120)}…` : json;
 }
@@ -89,10 +90,10 @@ export function RubricDiff(): React.JSX.Element | null {
                     {e.field ? t(`rubric.fields.${e.field === 'scale.step' ? 'scaleStep' : e.field}`, { defaultValue: e.field }) : ''}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{e.change === 'changed' ? show(e.before, locale) : ''}</Text>
+                    <Text size="sm">{e.change === 'changed' ? show(e.before, t('rubric.zhOnlyShort')) : ''}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{e.change === 'changed' ? show(e.after, locale) : ''}</Text>
+                    <Text size="sm">{e.change === 'changed' ? show(e.after, t('rubric.zhOnlyShort')) : ''}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
