@@ -21,10 +21,12 @@ import { PackageScreen } from './screens/PackageScreen.tsx';
 import { PackagesScreen } from './screens/PackagesScreen.tsx';
 import { PrintScreen } from './screens/PrintScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { RubricScreen } from './screens/RubricScreen.tsx';
 import { TrustScreen } from './screens/TrustScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { useAppStore } from './state/app.ts';
 import { useMergeStore } from './state/merge.ts';
+import { useRubricStore } from './state/rubric.ts';
 
 function isPackageFile(name: string): boolean {
   return name.toLowerCase().endsWith('.rpkg');
@@ -38,6 +40,7 @@ function useWindowDrop(enabled: boolean, secretariat: boolean): boolean {
   const [dragging, setDragging] = useState(false);
   const importFile = useAppStore((s) => s.importFile);
   const importMerge = useMergeStore((s) => s.importFiles);
+  const importRubric = useRubricStore((s) => s.importFile);
   useEffect(() => {
     if (!enabled) return undefined;
     let depth = 0;
@@ -64,6 +67,12 @@ function useWindowDrop(enabled: boolean, secretariat: boolean): boolean {
       depth = 0;
       setDragging(false);
       if (handled) return;
+      if (secretariat && window.location.hash.startsWith('#/rubrics')) {
+        // On the rubric editor a dropped rubric.json or workbook is a rubric to edit, not a score file.
+        const file = Array.from(e.dataTransfer?.files ?? []).find((f) => /\.(json|xlsx)$/i.test(f.name));
+        if (file) void importRubric(file).then((ok) => ok && navigate({ name: 'rubrics', view: 'edit' }));
+        return;
+      }
       if (secretariat) {
         const dt = e.dataTransfer;
         navigate({ name: 'merge', view: 'import' });
@@ -85,7 +94,7 @@ function useWindowDrop(enabled: boolean, secretariat: boolean): boolean {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [enabled, secretariat, importFile, importMerge]);
+  }, [enabled, secretariat, importFile, importMerge, importRubric]);
   return dragging;
 }
 
@@ -186,6 +195,10 @@ export function App(): React.JSX.Element {
       case 'mergeApp':
         body = <MergeApplicationScreen key={route.applicationId} applicationId={route.applicationId} />;
         break;
+      case 'rubrics':
+        // The rubric editor is the secretariat's: an expert reviews against the rubric its package carries.
+        body = secretariat ? <RubricScreen view={route.view} /> : <PackagesScreen />;
+        break;
       case 'identity':
         body = <IdentityScreen />;
         break;
@@ -220,7 +233,7 @@ export function App(): React.JSX.Element {
       {dragging && (
         <div className="rd-drop-overlay" aria-hidden>
           <Text size="xl" fw={600} c="blue.8">
-            {t(secretariat ? 'merge.drop.anywhere' : 'packages.dropAnywhere')}
+            {t(secretariat ? (route.name === 'rubrics' ? 'rubric.dropAnywhere' : 'merge.drop.anywhere') : 'packages.dropAnywhere')}
           </Text>
         </div>
       )}

@@ -14,11 +14,16 @@ export type Route =
   | { name: 'finish'; packageId: string; applicationId?: string }
   | { name: 'print'; packageId: string; auto: boolean }
   | { name: 'merge'; view: MergeView }
-  | { name: 'mergeApp'; applicationId: string };
+  | { name: 'mergeApp'; applicationId: string }
+  | { name: 'rubrics'; view: RubricView };
 
 /** The secretariat's merge area: its tabs. */
 export const MERGE_VIEWS = ['import', 'matrix', 'results', 'charts', 'history'] as const;
 export type MergeView = (typeof MERGE_VIEWS)[number];
+
+/** The secretariat's rubric editor (评分细则 / Rubrics): its tabs. */
+export const RUBRIC_VIEWS = ['start', 'edit', 'preview', 'diff'] as const;
+export type RubricView = (typeof RUBRIC_VIEWS)[number];
 
 const seg = (s: string): string => encodeURIComponent(s);
 
@@ -43,6 +48,8 @@ export function hrefFor(route: Route): string {
       return route.view === 'import' ? '#/merge' : `#/merge/${route.view}`;
     case 'mergeApp':
       return `#/merge/a/${seg(route.applicationId)}`;
+    case 'rubrics':
+      return route.view === 'start' ? '#/rubrics' : `#/rubrics/${route.view}`;
   }
 }
 
@@ -66,6 +73,8 @@ export function parseHash(hash: string): Route {
     if (b === 'a' && c) return { name: 'mergeApp', applicationId: c };
     return { name: 'merge', view: (MERGE_VIEWS as readonly string[]).includes(b ?? '') ? (b as MergeView) : 'import' };
   }
+  if (a === 'rubrics')
+    return { name: 'rubrics', view: (RUBRIC_VIEWS as readonly string[]).includes(b ?? '') ? (b as RubricView) : 'start' };
   if (a === 'print' && b) return { name: 'print', packageId: b, auto: c === 'auto' };
   if (a === 'p' && b) {
     if (c === 'a' && d) return { name: 'review', packageId: b, applicationId: d, criterionId: e === 'c' && f ? f : undefined };

@@ -14,6 +14,7 @@ import { mergeHandlers } from './merge.ts';
 import { packageHandlers } from './packages.ts';
 import { defineHandlers, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
+import { rubricHandlers } from './rubric.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
 
 /** What a workspace serves before its database is open (first run, or locked): the unlock and first-run screens. */
@@ -36,6 +37,7 @@ export function createHandlers(): HandlerTable<Context> {
     bundleHandlers,
     scoresheetHandlers,
     mergeHandlers,
+    rubricHandlers,
   );
   const gated: Partial<Record<Channel, unknown>> = {};
   for (const [channel, handler] of Object.entries(table) as [Channel, (input: unknown, ctx: Context) => unknown][]) {

@@ -1,6 +1,6 @@
 /** The top bar: product name, where the reviewer is, who they are, and the language switch. */
 import { Anchor, Box, Button, Group, SegmentedControl, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconLock, IconStack2, IconUserCircle } from '@tabler/icons-react';
+import { IconChecklist, IconLock, IconStack2, IconUserCircle } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n-text.ts';
@@ -60,6 +60,19 @@ export const Header = memo(function Header(): React.JSX.Element {
               ml="md"
             >
               {t('merge.nav')}
+            </Button>
+          )}
+          {secretariat && (
+            <Button
+              component="a"
+              href="#/rubrics"
+              size="compact-sm"
+              variant={routeName === 'rubrics' ? 'light' : 'subtle'}
+              leftSection={<IconChecklist size={16} />}
+              data-testid="nav-rubrics"
+              data-active={routeName === 'rubrics'}
+            >
+              {t('rubric.nav')}
             </Button>
           )}
         </Group>

@@ -6,7 +6,7 @@
  * move, digits score, ←/→ step, Ctrl+Enter goes to the next criterion, C
  * focuses the comment (review/useReviewKeys.ts).
  */
-import { Alert, Anchor, Badge, Box, Button, Container, Divider, Group, Kbd, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Container, Divider, Group, Kbd, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,12 +16,13 @@ import { runningTotal } from '../../shared/review/total.ts';
 import type { Criterion } from '../../shared/rubric/model.ts';
 import { PdfViewer } from '../components/PdfViewer.tsx';
 import { CommentBox } from '../components/review/CommentBox.tsx';
+import { CriterionHeading } from '../components/review/CriterionHeading.tsx';
 import { CriterionTree } from '../components/review/CriterionTree.tsx';
 import { EvidenceBox } from '../components/review/EvidenceBox.tsx';
 import { HistoryDrawer } from '../components/review/HistoryDrawer.tsx';
 import { ScaleControl } from '../components/review/ScaleControl.tsx';
 import { useLocale } from '../i18n/index.ts';
-import { rangeText, rubricFor, stepStatus, walk } from '../lib/criteria.ts';
+import { rubricFor, stepStatus, walk } from '../lib/criteria.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { reviewKey, useReviewStore } from '../state/review.ts';
 import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
@@ -170,52 +171,7 @@ function Reviewing({
 
         <ScrollArea style={{ flex: 1, minWidth: 0 }} viewportRef={panelRef} type="auto">
           <Stack p="md" gap="md" maw={820} mx="auto" data-testid="criterion-panel" data-criterion={criterion.id}>
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div style={{ minWidth: 0 }}>
-                <Text size="xs" c="dimmed">
-                  {step.dimension ? `${step.dimension.id} ${pick(step.dimension.title, locale)}` : t('review.gates')} · {index + 1} /{' '}
-                  {steps.length}
-                </Text>
-                <Title order={3} mt={2} data-testid="criterion-title">
-                  <Text span c="dimmed" inherit mr={8}>
-                    {criterion.id}
-                  </Text>
-                  {pick(criterion.title, locale)}
-                </Title>
-              </div>
-              <Stack gap={4} align="flex-end" style={{ flex: 'none' }}>
-                {criterion.scale.kind === 'gate' ? (
-                  <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>
-                    {t('review.gateBadge')}
-                  </Badge>
-                ) : (
-                  <Badge variant="light" style={{ textTransform: 'none' }}>
-                    {t('review.weight', { weight: criterion.weight, range: rangeText(criterion) })}
-                  </Badge>
-                )}
-                {criterion.threshold !== undefined && (
-                  <Text size="xs" c={status === 'belowThreshold' ? 'yellow.9' : 'dimmed'}>
-                    {t('review.threshold', { threshold: criterion.threshold })}
-                  </Text>
-                )}
-                {criterion.default && (
-                  <Text size="xs" c="dimmed" title={t('review.defaultMarkHint')} data-testid="default-mark">
-                    {t('review.defaultMark')}
-                  </Text>
-                )}
-              </Stack>
-            </Group>
-
-            <Paper withBorder p="sm" radius="sm" bg="gray.0">
-              <Text size="sm" style={{ lineHeight: 1.75 }} data-testid="criterion-guidance">
-                {pick(criterion.guidance, locale)}
-              </Text>
-              {step.dimension?.guidance && (
-                <Text size="xs" c="dimmed" mt={6}>
-                  {t('review.dimensionGuidance', { text: pick(step.dimension.guidance, locale) })}
-                </Text>
-              )}
-            </Paper>
+            <CriterionHeading criterion={criterion} dimension={step.dimension} index={index} count={steps.length} status={status} />
 
             <ScaleControl criterion={criterion} value={score} typing={typing} onChange={(v) => setScore(criterion, v)} />
             {typing !== null && (

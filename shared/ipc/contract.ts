@@ -11,7 +11,7 @@ import { ERRORS, type ErrorCode } from '../errors.ts';
 import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
 import type { PanelResult } from '../merge/aggregate.ts';
-import { Id, Rubric } from '../rubric/model.ts';
+import { Id, Rubric, Stage } from '../rubric/model.ts';
 import { StagedFile } from './wire.ts';
 
 const Empty = z.object({}).strict();
@@ -435,6 +435,26 @@ export type ConsensusAuditEntry = z.infer<typeof ConsensusAuditEntry>;
 export const ExportKind = z.enum(['xlsx', 'csv', 'pdf', 'result']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
+/** A built-in rubric template: what the list shows, and the template itself to start from and to compare with. */
+export const RubricTemplate = z
+  .object({
+    id: Id,
+    version: z.number().int(),
+    title: LocalizedText,
+    stage: Stage,
+    appliesTo: z.array(ApplicationCategory),
+    rubric: Rubric,
+  })
+  .strict();
+export type RubricTemplate = z.infer<typeof RubricTemplate>;
+
+const BothTexts = z.object({ 'zh-CN': z.string(), en: z.string() }).strict();
+
+/** One problem of a rubric: its path, that path in words and what is wrong, both in both languages. */
+export const RubricProblem = z.object({ path: z.array(z.union([z.string(), z.number()])), where: BothTexts, message: BothTexts }).strict();
+
+export const RubricFormat = z.enum(['json', 'xlsx']);
+
 const PackageRef = z.object({ packageId: PackageId }).strict();
 const AppRef = z.object({ packageId: PackageId, applicationId: Id }).strict();
 
@@ -580,6 +600,26 @@ export const CONTRACT = {
     'One output as bytes for the renderer to save: XLSX workbook, CSV table, PDF panel summary (专家组汇总表), or the signed result (result.json + result.json.sig).',
     z.object({ kind: ExportKind, options: MergeOptions.default(MergeOptions.parse({})) }).strict(),
     z.object({ files: z.array(z.object({ fileName: z.string(), mediaType: z.string(), bytes: Bytes }).strict()).min(1) }).strict(),
+  ),
+  'rubric:templates': channel(
+    'The built-in rubric templates (title, stage, categories), each with its full rubric.',
+    Empty,
+    z.array(RubricTemplate),
+  ),
+  'rubric:validate': channel(
+    "Checks a rubric or an editor's draft against the rubric model: every problem with its path, in both languages.",
+    z.object({ rubric: z.unknown() }).strict(),
+    z.object({ ok: z.boolean(), problems: z.array(RubricProblem) }).strict(),
+  ),
+  'rubric:import': channel(
+    'Reads a rubric.json (schema 1 is upgraded) or a rubric workbook (XLSX, as `rubric:export` writes it); refuses an invalid one with E_SCHEMA, E_RUBRIC_XLSX or E_RUBRIC_INVALID.',
+    z.object({ fileName: z.string().min(1).max(255), bytes: Bytes }).strict(),
+    z.object({ rubric: Rubric, format: RubricFormat }).strict(),
+  ),
+  'rubric:export': channel(
+    'A valid rubric as bytes for the renderer to save: rubric.json (indented JSON) or the rubric workbook (XLSX).',
+    z.object({ rubric: Rubric, format: RubricFormat }).strict(),
+    z.object({ fileName: z.string(), mediaType: z.string(), bytes: Bytes }).strict(),
   ),
 } as const;
 

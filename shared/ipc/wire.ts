@@ -136,6 +136,11 @@ const BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
   'merge:import': { total: 8 * GiB, json: 1 << 20, file: GiB, staged: true },
   // A ledger and its signature, read in memory (electron/merge/ledger.ts caps the ledger at 64 MiB).
   'merge:setLedger': { total: 65 << 20, json: 64 << 10 },
+  // A rubric file to import: electron/rubrics/xlsx.ts MAX_RUBRIC_XLSX_BYTES (4 MiB) for a workbook, 2 MiB for rubric.json.
+  'rubric:import': { total: (4 << 20) + (64 << 10), json: 64 << 10 },
+  // A rubric as JSON (electron/packages/limits.ts MAX_RUBRIC_BYTES, 2 MiB) with room for escapes.
+  'rubric:validate': { total: 3 << 20, json: 3 << 20 },
+  'rubric:export': { total: 3 << 20, json: 3 << 20 },
 };
 
 export function bodyLimit(channel: string): BodyLimit {

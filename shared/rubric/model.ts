@@ -198,11 +198,24 @@ export function onStep(value: number, origin: number, step: number): boolean {
   return Math.abs(k - Math.round(k)) < 1e-9;
 }
 
-/** The rubric: validated structurally and for internal consistency. */
-export const Rubric = RubricShape.superRefine((r, ctx) => {
+/** A problem of internal consistency: what is wrong, and where. */
+export interface ConsistencyProblem {
+  message: string;
+  path: (string | number)[];
+}
+
+/**
+ * The consistency rules of a rubric whose shape is right: ids unique, every
+ * element sourced or a default, gates as gates, scales sound, points adding
+ * up to the total, tie-breaks naming known ids. `Rubric` applies them after
+ * the shape; the rubric editor also runs them on a draft whose shape still
+ * fails (an empty text), so that every problem shows at once.
+ */
+export function consistencyProblems(r: RubricShape): ConsistencyProblem[] {
+  const problems: ConsistencyProblem[] = [];
   const seen = new Set<string>();
   const issue = (message: string, path: (string | number)[]): void => {
-    ctx.addIssue({ code: 'custom', message, path });
+    problems.push({ message, path });
   };
   const all = [...r.gates, ...r.dimensions.flatMap((d) => d.criteria)];
   const rows = all.flatMap((c) => c.indicators ?? []);
@@ -258,6 +271,12 @@ export const Rubric = RubricShape.superRefine((r, ctx) => {
   r.tieBreak.forEach((t, i) => {
     if (!ids.has(t)) issue(`tie-break names unknown id ${t}`, ['tieBreak', i]);
   });
+  return problems;
+}
+
+/** The rubric: validated structurally and for internal consistency. */
+export const Rubric = RubricShape.superRefine((r, ctx) => {
+  for (const { message, path } of consistencyProblems(r)) ctx.addIssue({ code: 'custom', message, path });
 });
 export type Rubric = z.infer<typeof Rubric>;
 
