@@ -72,6 +72,7 @@ type ConsensusDbRow = {
   text: string;
   recorded_by: string;
   recorded_at: string;
+  eligible: number | null;
 };
 
 const toRecord = (r: ConsensusDbRow): ConsensusRecord => ({
@@ -82,12 +83,13 @@ const toRecord = (r: ConsensusDbRow): ConsensusRecord => ({
   text: r.text,
   recordedBy: r.recorded_by,
   recordedAt: r.recorded_at,
+  eligible: r.eligible === null ? null : r.eligible === 1,
 });
 
 export function listConsensus(db: Database, roundId: string): ConsensusRecord[] {
   return stmt<ConsensusDbRow>(
     db,
-    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at FROM consensus WHERE round_id = ? ORDER BY application_id',
+    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible FROM consensus WHERE round_id = ? ORDER BY application_id',
   )
     .all(roundId)
     .map(toRecord);
@@ -96,7 +98,7 @@ export function listConsensus(db: Database, roundId: string): ConsensusRecord[] 
 export function getConsensus(db: Database, roundId: string, applicationId: string): ConsensusRecord | null {
   const r = stmt<ConsensusDbRow>(
     db,
-    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at FROM consensus WHERE round_id = ? AND application_id = ?',
+    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible FROM consensus WHERE round_id = ? AND application_id = ?',
   ).get(roundId, applicationId);
   return r ? toRecord(r) : null;
 }
@@ -104,11 +106,22 @@ export function getConsensus(db: Database, roundId: string, applicationId: strin
 export function putConsensus(db: Database, roundId: string, c: ConsensusRecord): void {
   stmt(
     db,
-    `INSERT INTO consensus (round_id, application_id, score, grade_id, recommendation, text, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO consensus (round_id, application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (round_id, application_id) DO UPDATE SET score = excluded.score, grade_id = excluded.grade_id,
-       recommendation = excluded.recommendation, text = excluded.text, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
-  ).run(roundId, c.applicationId, c.score, c.gradeId, c.recommendation, c.text, c.recordedBy, c.recordedAt);
+       recommendation = excluded.recommendation, text = excluded.text, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at,
+       eligible = excluded.eligible`,
+  ).run(
+    roundId,
+    c.applicationId,
+    c.score,
+    c.gradeId,
+    c.recommendation,
+    c.text,
+    c.recordedBy,
+    c.recordedAt,
+    c.eligible === null ? null : c.eligible ? 1 : 0,
+  );
 }
 
 export function insertConsensusAudit(

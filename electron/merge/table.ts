@@ -45,10 +45,10 @@ export function summaryColumns(rubric: Rubric): string[] {
     '标准差 SD',
     '极差 Range',
     '等级 Grade',
-    '资格 Eligible',
+    '基本条件 Eligibility',
     '通过 Passes',
     '未达单项门槛 Below thresholds',
-    '资格否决 Gate failures',
+    '基本条件不符合 Eligibility conditions not met',
     ...rubricRecommendationColumns(rubric),
     '分歧项 Disagreement',
     ...scoredCriteria(rubric).map(({ criterion }) => `${criterion.id} ${criterion.title['zh-CN']}`),
@@ -56,6 +56,17 @@ export function summaryColumns(rubric: Rubric): string[] {
     '专家组意见 Consensus',
   ];
 }
+
+/**
+ * How the sheets state eligibility: an expert's 不符合 flags an application and the panel decides (专家组认定);
+ * until then it is ranked and printed as 待专家组认定.
+ */
+export const ELIGIBILITY: Record<ApplicationResult['gates']['eligibility'], string> = {
+  met: '符合 Met',
+  pending: '待专家组认定 Awaiting the panel’s decision',
+  confirmed: '专家组认定符合 Met (panel decision)',
+  ineligible: '专家组认定不符合 Not met (panel decision)',
+};
 
 function rubricRecommendationColumns(rubric: Rubric): string[] {
   return [...rubric.recommendations.map((r) => `推荐:${r.label['zh-CN']} ${pick(r.label, 'en')}`), '推荐:无 None'];
@@ -79,7 +90,7 @@ export function summaryRow(a: ApplicationResult, rubric: Rubric, expertName: (id
     round2(t.sd),
     round2(t.range),
     a.grade ? `${a.grade.label['zh-CN']} ${pick(a.grade.label, 'en')}` : null,
-    a.gates.eligible ? '是 yes' : '否 no',
+    ELIGIBILITY[a.gates.eligibility],
     a.passes === null ? null : a.passes ? '是 yes' : '否 no',
     a.belowThresholds.join(' '),
     a.gates.failed.map((f) => `${expertName(f.expertId)}:${f.criterionId}${f.comment ? `（${f.comment}）` : ''}`).join('; '),

@@ -305,7 +305,12 @@ function reviewsByApplication(accepted: Record<string, FullBundle>): Record<stri
 }
 
 const sameConsensus = (a: ConsensusRecord | null, b: ConsensusRecord): boolean =>
-  a !== null && a.score === b.score && a.gradeId === b.gradeId && a.recommendation === b.recommendation && a.text === b.text;
+  a !== null &&
+  a.score === b.score &&
+  a.gradeId === b.gradeId &&
+  a.recommendation === b.recommendation &&
+  a.text === b.text &&
+  a.eligible === b.eligible;
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 
@@ -374,6 +379,7 @@ export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensu
     gradeId: input.gradeId,
     recommendation: input.recommendation,
     text: input.text,
+    eligible: input.eligible,
     recordedBy: identity.card.displayName,
     recordedAt: now(),
   };

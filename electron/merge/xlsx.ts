@@ -154,7 +154,7 @@ function addGroup(wb: ExcelJS.Workbook, result: PanelResult, rubric: Rubric, acc
       '总分 Total',
       '推荐 Recommendation',
       '专家意见 Opinion',
-      '资格否决 Gate failures',
+      '基本条件不符合 Eligibility conditions not met',
     ]);
     header(ws, 3);
     const byApp = new Map((b?.reviews ?? []).map((r) => [r.applicationId, r]));

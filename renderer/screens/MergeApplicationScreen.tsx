@@ -62,6 +62,11 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
           </div>
           <Group gap="xs">
             {!app.gates.eligible && <Badge color="red">{t('merge.results.ineligible')}</Badge>}
+            {app.gates.eligibility === 'pending' && (
+              <Badge color="orange" variant="outline" data-testid="detail-pending">
+                {t('merge.results.pending')}
+              </Badge>
+            )}
             {app.passes !== null && app.gates.eligible && (
               <Badge color={app.passes ? 'green' : 'orange'} variant="light">
                 {t(app.passes ? 'merge.results.passes' : 'merge.results.fails')}

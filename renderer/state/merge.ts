@@ -62,6 +62,8 @@ interface MergeStore {
     gradeId: string | null;
     recommendation: string | null;
     text: string;
+    /** The panel's decision on eligibility (null: not decided). */
+    eligible: boolean | null;
   }): Promise<ConsensusRecord>;
   exportFile(kind: ExportKind): Promise<void>;
   clearError(): void;

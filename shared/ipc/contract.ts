@@ -404,6 +404,8 @@ export const ConsensusInput = z
     gradeId: Id.nullable().default(null),
     recommendation: Id.nullable().default(null),
     text: z.string().max(20000),
+    /** The panel's decision on eligibility (基本条件): null until it decides. */
+    eligible: z.boolean().nullable().default(null),
   })
   .strict();
 
@@ -416,6 +418,8 @@ export const ConsensusRecord = z
     text: z.string(),
     recordedBy: z.string(),
     recordedAt: Timestamp,
+    /** Null: not decided (records made before the panel decided eligibility have none). */
+    eligible: z.boolean().nullable().default(null),
   })
   .strict();
 export type ConsensusRecord = z.infer<typeof ConsensusRecord>;

@@ -189,7 +189,17 @@ export interface ApplicationResult {
   criteria: CriterionResult[];
   total: Summary;
   /** Eligibility gates: failed in any expert's review, with who and why. */
-  gates: { eligible: boolean; failed: { expertId: string; criterionId: string; comment: string }[] };
+  /**
+   * Basic conditions. An expert's 不符合 flags the application; the panel decides (its consensus record):
+   * `met` no expert failed one; `pending` flagged, the panel has not decided (待专家组认定: still ranked);
+   * `confirmed` the panel found it eligible; `ineligible` the panel found it not (not ranked, does not pass).
+   * `eligible` is false only for `ineligible`.
+   */
+  gates: {
+    eligible: boolean;
+    eligibility: 'met' | 'pending' | 'confirmed' | 'ineligible';
+    failed: { expertId: string; criterionId: string; comment: string }[];
+  };
   /** Criteria whose combined score is below their threshold. */
   belowThresholds: string[];
   /** Total reaches the rubric's pass threshold, every criterion threshold is met, and no gate failed (null: no total). */
@@ -474,7 +484,9 @@ export function aggregate(
       expertTotals[expertId] = t;
     }
     const total = summarise(Object.values(expertTotals), o);
-    const eligible = failed.length === 0;
+    const decided = consensusOf.get(app.id)?.eligible ?? null;
+    const eligibility = decided === false ? 'ineligible' : failed.length === 0 ? 'met' : decided === true ? 'confirmed' : 'pending';
+    const eligible = eligibility !== 'ineligible';
     const belowThresholds = criterionResults.filter((c) => c.belowThreshold).map((c) => c.criterionId);
     const band = total.value === null ? undefined : gradeFor(rubric, total.value + EPS);
     return {
@@ -486,7 +498,7 @@ export function aggregate(
       expertTotals,
       criteria: criterionResults,
       total,
-      gates: { eligible, failed },
+      gates: { eligible, eligibility, failed },
       belowThresholds,
       passes: total.value === null ? null : eligible && belowThresholds.length === 0 && total.value >= rubric.passThreshold - EPS,
       grade: band ? { id: band.id, label: band.label } : null,

@@ -124,6 +124,11 @@ export const ConsensusEntry = z
     recommendation: Id.nullable(),
     /** The consensus text (专家组意见), including any recorded dissent. */
     text: z.string().max(20000),
+    /**
+     * The panel's decision on eligibility (基本条件): no single expert's 不符合 vetoes an application; it flags it, and
+     * until the panel decides (null) the application is ranked and printed with the flag 待专家组认定.
+     */
+    eligible: z.boolean().nullable().default(null),
     /** Who recorded it (the secretary), and when. */
     recordedBy: z.string().min(1).max(100),
     recordedAt: z.iso.datetime(),

@@ -199,6 +199,24 @@ describe('migrations', () => {
     v2.close();
   });
 
+  it('0005-consensus-eligibility adds the panel decision on eligibility: old records undecided (NULL), only 0 or 1 stored', () => {
+    const path = fresh();
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare(
+      'INSERT INTO consensus (round_id, application_id, score, grade_id, recommendation, text, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run('R1', 'A1', 80, null, null, '同意', 'sec', 't');
+    expect(migrate(db, MIGRATIONS.slice(0, 5))).toBe(5);
+    expect(db.prepare("SELECT text, eligible FROM consensus WHERE application_id = 'A1'").get()).toEqual({ text: '同意', eligible: null });
+    const put = db.prepare(
+      'INSERT INTO consensus (round_id, application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    put.run('R1', 'A2', null, null, null, '', 'sec', 't', 0);
+    expect(() => put.run('R1', 'A3', null, null, null, '', 'sec', 't', 2)).toThrow(/CHECK/);
+    expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get('consensus')).toMatch(/STRICT/);
+    db.close();
+  });
+
   it('opening again is a no-op, and a failing migration leaves the database as it was', () => {
     const path = fresh();
     openDatabase(path).close();

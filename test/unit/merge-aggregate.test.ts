@@ -127,15 +127,40 @@ describe('aggregation, by hand', () => {
   });
 
   it('gates, thresholds, grades and passing', () => {
-    expect(app(r, 'P3').gates).toEqual({ eligible: false, failed: [{ expertId: 'X1', criterionId: 'G1', comment: '联盟缺少高校' }] });
+    // One expert's 不符合 flags P3 for the panel (待专家组认定); it vetoes nothing by itself.
+    expect(app(r, 'P3').gates).toEqual({
+      eligible: true,
+      eligibility: 'pending',
+      failed: [{ expertId: 'X1', criterionId: 'G1', comment: '联盟缺少高校' }],
+    });
+    expect(app(r, 'P1').gates).toMatchObject({ eligible: true, eligibility: 'met', failed: [] });
     expect(app(r, 'P1')).toMatchObject({ passes: true, belowThresholds: [], grade: { id: 'good' } });
     expect(app(r, 'P2')).toMatchObject({ passes: true, grade: { id: 'pass' } }); // C1 5.67 ≥ 5, total 62.67 ≥ 60
     expect(app(r, 'P3')).toMatchObject({ passes: false, grade: { id: 'fail' } });
   });
 
-  it('ranking leaves ineligible applications unranked', () => {
+  it('a flagged application is ranked until the panel decides; the panel decision is what makes it ineligible', () => {
     expect(r.ranking).toEqual(['P1', 'P2', 'P3']);
-    expect([app(r, 'P1').rank, app(r, 'P2').rank, app(r, 'P3').rank]).toEqual([1, 2, null]);
+    expect([app(r, 'P1').rank, app(r, 'P2').rank, app(r, 'P3').rank]).toEqual([1, 2, 3]);
+    const decision = (eligible: boolean) => ({
+      applicationId: 'P3',
+      score: null,
+      gradeId: null,
+      recommendation: null,
+      text: '专家组认定',
+      eligible,
+      recordedBy: '秘书',
+      recordedAt: '2026-01-02T00:00:00Z',
+    });
+    const out = aggregate(scenario, {}, [decision(false)]);
+    expect(app(out, 'P3').gates).toMatchObject({ eligible: false, eligibility: 'ineligible' });
+    expect(app(out, 'P3')).toMatchObject({ rank: null, passes: false });
+    expect(out.ranking).toEqual(['P1', 'P2', 'P3']);
+    const kept = aggregate(scenario, {}, [decision(true)]);
+    expect(app(kept, 'P3').gates).toMatchObject({ eligible: true, eligibility: 'confirmed' });
+    expect(app(kept, 'P3').rank).toBe(3);
+    // The panel may also find an application without any failed gate ineligible.
+    expect(app(aggregate(scenario, {}, [{ ...decision(false), applicationId: 'P1' }]), 'P1').gates.eligibility).toBe('ineligible');
   });
 
   it('recommendation tallies count the counted reviews', () => {
@@ -181,6 +206,7 @@ describe('aggregation, by hand', () => {
       gradeId: null,
       recommendation: 'yes',
       text: '一致同意推荐',
+      eligible: null,
       recordedBy: '秘书',
       recordedAt: '2026-01-02T00:00:00Z',
     };

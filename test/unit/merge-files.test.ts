@@ -236,6 +236,7 @@ describe('ledger and outputs', () => {
           gradeId: 'good',
           recommendation: null,
           text: '专家组一致同意。',
+          eligible: null,
           recordedBy: '秘书',
           recordedAt: '2026-03-01T08:00:00Z',
         },

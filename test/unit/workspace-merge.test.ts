@@ -192,6 +192,30 @@ describe('merge handlers', () => {
     // The computed total is untouched by the consensus.
     expect(a.total.value).not.toBe(84);
     expect((await ws.invoke('merge:state', {})).consensusCount).toBe(1);
+    // The panel decides eligibility (no single expert vetoes): found not eligible, the application is no longer ranked.
+    expect(a.gates.eligibility).toBe('met');
+    const c3 = await ws.invoke('merge:setConsensus', {
+      applicationId: appId,
+      score: 84,
+      gradeId: 'good',
+      text: '专家组认定不符合基本条件。',
+      eligible: false,
+    });
+    expect(c3).toMatchObject({ eligible: false });
+    const after = (await ws.invoke('merge:results', {})).result.applications.find((x) => x.applicationId === appId)!;
+    expect(after.gates).toMatchObject({ eligible: false, eligibility: 'ineligible' });
+    expect(after.rank).toBeNull();
+    expect((await ws.invoke('merge:consensusHistory', { applicationId: appId }))[0]).toMatchObject({
+      oldValue: { eligible: null },
+      newValue: { eligible: false },
+    });
+    await ws.invoke('merge:setConsensus', {
+      applicationId: appId,
+      score: 84,
+      gradeId: 'good',
+      text: '专家组同意推荐；王专家保留意见。',
+      eligible: null,
+    });
   });
 
   it('exports the workbook, the CSV, the panel summary PDF and the signed result', async () => {

@@ -26,9 +26,17 @@ export function flagLines(s: Pick<Sheet, 't'>, result: PanelResult): string[] {
     }
     for (const g of groups.values()) {
       flags.push(
-        `${a.applicationId} ${t('资格否决', 'gate failed')} ${g.criterionId}：${g.who.join('、')}${g.comment ? ` — ${g.comment}` : ''}`,
+        `${a.applicationId} ${t('基本条件不符合', 'eligibility condition not met')} ${g.criterionId}：${g.who.join('、')}${g.comment ? ` — ${g.comment}` : ''}`,
       );
     }
+    if (a.gates.eligibility === 'pending')
+      flags.push(
+        `${a.applicationId} ${t('待专家组认定：有专家认为不符合基本条件，认定前照常排名', 'awaiting the panel’s decision on eligibility; ranked as usual until then')}`,
+      );
+    else if (a.gates.eligibility === 'ineligible')
+      flags.push(`${a.applicationId} ${t('专家组认定不符合基本条件，不参与排名', 'not eligible by the panel’s decision; not ranked')}`);
+    else if (a.gates.eligibility === 'confirmed')
+      flags.push(`${a.applicationId} ${t('专家组认定符合基本条件', 'eligible by the panel’s decision')}`);
     if (a.belowThresholds.length)
       flags.push(`${a.applicationId} ${t('单项未达门槛', 'below criterion threshold')}：${a.belowThresholds.join('、')}`);
     if (a.total.trimFellBack)

@@ -38,10 +38,13 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
       get: (a) => (a.grade ? (zh ? a.grade.label['zh-CN'] : pick(a.grade.label, 'en')) : '—'),
     },
     {
-      title: ['资格', 'Eligible'],
+      title: ['基本条件', 'Eligibility'],
       w: 44,
       align: 'center',
-      get: (a) => (a.gates.eligible ? (zh ? '符合' : 'yes') : zh ? '否决' : 'no'),
+      get: (a) =>
+        zh
+          ? { met: '符合', pending: '待专家组认定', confirmed: '专家组认定符合', ineligible: '专家组认定不符合' }[a.gates.eligibility]
+          : { met: 'met', pending: 'panel to decide', confirmed: 'met (panel)', ineligible: 'not met (panel)' }[a.gates.eligibility],
     },
     {
       title: ['推荐情况', 'Recommendations'],

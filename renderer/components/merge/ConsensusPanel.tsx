@@ -13,6 +13,7 @@ import {
   NumberInput,
   Paper,
   Select,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
@@ -25,6 +26,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsensusAuditEntry, ConsensusRecord } from '../../../shared/ipc/contract.ts';
 import { pick } from '../../../shared/i18n-text.ts';
+import { outcomesFor } from '../../../shared/rubric/model.ts';
 import { type ApiError, toApiError } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -44,6 +46,7 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
   const [gradeId, setGradeId] = useState<string | null>(null);
   const [recommendation, setRecommendation] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [eligible, setEligible] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<ConsensusRecord | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -55,6 +58,7 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
     gradeId: record?.gradeId ?? null,
     recommendation: record?.recommendation ?? null,
     text: record?.text ?? '',
+    eligible: record?.eligible ?? null,
     at: record?.recordedAt ?? null,
   };
   useEffect(() => {
@@ -62,17 +66,23 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
     setGradeId(stored.gradeId);
     setRecommendation(stored.recommendation);
     setText(stored.text);
-  }, [applicationId, stored.score, stored.gradeId, stored.recommendation, stored.text, stored.at]);
+    setEligible(stored.eligible);
+  }, [applicationId, stored.score, stored.gradeId, stored.recommendation, stored.text, stored.eligible, stored.at]);
 
   const dirty =
     (record?.score ?? '') !== score ||
     (record?.gradeId ?? null) !== gradeId ||
     (record?.recommendation ?? null) !== recommendation ||
-    (record?.text ?? '') !== text;
+    (record?.text ?? '') !== text ||
+    (record?.eligible ?? null) !== eligible;
   const guard = useLeaveGuard(dirty && !!results);
 
   if (!results) return null;
   const rubric = results.rubric;
+  const app = results.result.applications.find((a) => a.applicationId === applicationId);
+  // Only the main outcomes the rubric has for this application's category.
+  const outcomes = app ? outcomesFor(rubric, app.category).main : rubric.recommendations.filter((r) => !r.additional);
+  const failedBy = new Set(app?.gates.failed.map((f) => f.expertId) ?? []).size;
   // The field keeps what was typed (a half-typed "1" or "-" included); only a finite number in range may be saved.
   const typed = typeof score === 'number' ? score : score.trim() === '' ? null : Number(score.replace(',', '.'));
   const outOfRange = typed !== null && !(Number.isFinite(typed) && typed >= 0 && typed <= rubric.totalPoints);
@@ -82,7 +92,7 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
     setError(null);
     try {
       if (outOfRange) return;
-      const r = await saveConsensus({ applicationId, score: typed, gradeId, recommendation, text });
+      const r = await saveConsensus({ applicationId, score: typed, gradeId, recommendation, text, eligible });
       setSaved(r);
     } catch (e) {
       setError(toApiError(e));
@@ -105,6 +115,25 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
             </Badge>
           )}
         </div>
+        <div data-testid="consensus-eligibility-box">
+          <Text size="sm" fw={500}>
+            {t('merge.consensus.eligibility')}
+          </Text>
+          <Text size="xs" c={failedBy ? 'orange.8' : 'dimmed'} mb={4} data-testid="consensus-eligibility-hint">
+            {failedBy ? t('merge.consensus.eligibilityFlagged', { n: failedBy }) : t('merge.consensus.eligibilityMet')}
+          </Text>
+          <SegmentedControl
+            size="xs"
+            data-testid="consensus-eligibility"
+            value={eligible === null ? 'undecided' : eligible ? 'eligible' : 'ineligible'}
+            onChange={(v) => setEligible(v === 'undecided' ? null : v === 'eligible')}
+            data={[
+              { value: 'undecided', label: t('merge.consensus.eligibilityUndecided') },
+              { value: 'eligible', label: t('merge.consensus.eligibilityYes') },
+              { value: 'ineligible', label: t('merge.consensus.eligibilityNo') },
+            ]}
+          />
+        </div>
         <SimpleGrid cols={2} spacing="sm">
           <NumberInput
             label={t('merge.consensus.score')}
@@ -125,7 +154,7 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
         </SimpleGrid>
         <Select
           label={t('merge.consensus.recommendation')}
-          data={rubric.recommendations.filter((r) => !r.additional).map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
+          data={outcomes.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
           value={recommendation}
           onChange={setRecommendation}
           clearable

@@ -229,8 +229,8 @@ export function ResultsTable(): React.JSX.Element | null {
     const q = query.trim().toLowerCase();
     const list = results.result.applications.filter((a) => {
       if (filter === 'passing' && a.passes !== true) return false;
-      if (filter === 'flagged' && a.disagreement.length === 0 && a.gates.eligible) return false;
-      if (filter === 'ineligible' && a.gates.eligible) return false;
+      if (filter === 'flagged' && a.disagreement.length === 0 && a.gates.eligibility !== 'pending') return false;
+      if (filter === 'ineligible' && a.gates.eligibility !== 'pending' && a.gates.eligibility !== 'ineligible') return false;
       if (!q) return true;
       return [a.applicationId, a.name['zh-CN'], pick(a.name, 'en'), a.organisation['zh-CN'], pick(a.organisation, 'en')].some((s) =>
         s.toLowerCase().includes(q),
@@ -350,6 +350,13 @@ export function ResultsTable(): React.JSX.Element | null {
                 <Table.Td ff="monospace">{num(a.total.range)}</Table.Td>
                 <Table.Td>{a.grade ? pick(a.grade.label, locale) : '—'}</Table.Td>
                 <Table.Td>
+                  {a.gates.eligibility === 'pending' && (
+                    <Tooltip label={t('merge.results.pendingHint')} multiline w={260}>
+                      <Badge color="orange" variant="outline" mb={4} data-testid={`pending-${a.applicationId}`}>
+                        {t('merge.results.pending')}
+                      </Badge>
+                    </Tooltip>
+                  )}
                   {!a.gates.eligible ? (
                     <Badge color="red" variant="filled">
                       {t('merge.results.ineligible')}
