@@ -510,7 +510,8 @@ const en = {
       consensus: 'Consensus',
       ineligible: 'Not eligible (panel decision)',
       pending: 'Awaiting the panel’s decision',
-      pendingHint: 'An expert found an eligibility condition not met; the panel decides, and until then the application is ranked as usual.',
+      pendingHint:
+        'An expert found an eligibility condition not met; the panel decides, and until then the application is ranked as usual.',
       noTotal: 'No total yet',
       passes: 'Passes',
       fails: 'Fails',
