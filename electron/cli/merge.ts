@@ -10,6 +10,7 @@ import { ReviewDeskError } from '../../shared/errors.ts';
 import { safeLine as s } from '../../shared/safe-text.ts';
 import type { AggregateOptions, PanelResult } from '../../shared/merge/aggregate.ts';
 import { getOrThrow } from '../../shared/checked.ts';
+import { ELIGIBILITY } from '../merge/table.ts';
 import { Consensus } from '../../shared/merge/model.ts';
 import { writeFileAtomic } from '../fs/durable.ts';
 import { describeIssues, parseJson } from '../formats/json.ts';
@@ -173,6 +174,7 @@ export async function runMerge(
           n: a.total.n,
           grade: a.grade?.id ?? null,
           eligible: a.gates.eligible,
+          eligibility: a.gates.eligibility,
           passes: a.passes,
           recommendations: a.recommendations,
         };
@@ -211,11 +213,11 @@ export async function runMerge(
       const list = groups[i]!.applications;
       const byId = new Map(g.applications.map((a) => [a.applicationId, a]));
       lines.push('', `评分细则 / rubric: ${s(rubric.id)} v${rubric.version}  ${s(rubric.title['zh-CN'])}`);
-      lines.push(`rank  id     score   n  grade / 等级   eligible / 资格`);
+      lines.push(`rank  id     score   n  grade / 等级   eligibility / 基本条件`);
       for (const a of list.slice(0, 30)) {
         const r = getOrThrow(byId, a.applicationId, 'application');
         lines.push(
-          `${String(a.rank ?? '—').padStart(4)}  ${s(a.applicationId).padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${s(r.grade.label['zh-CN'])} ${s(pick(r.grade.label, 'en'))}` : '—'}  ${a.eligible ? 'yes' : 'NO'}`,
+          `${String(a.rank ?? '—').padStart(4)}  ${s(a.applicationId).padEnd(6)} ${a.score === null ? '    —' : a.score.toFixed(2).padStart(6)} ${String(a.n).padStart(3)}  ${r.grade ? `${s(r.grade.label['zh-CN'])} ${s(pick(r.grade.label, 'en'))}` : '—'}  ${ELIGIBILITY[a.eligibility]}`,
         );
       }
       if (list.length > 30) lines.push(`… ${list.length - 30} more / 另有 ${list.length - 30} 项`);

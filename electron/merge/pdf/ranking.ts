@@ -39,7 +39,7 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
     },
     {
       title: ['基本条件', 'Eligibility'],
-      w: 44,
+      w: 72,
       align: 'center',
       get: (a) =>
         zh
@@ -48,7 +48,7 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
     },
     {
       title: ['推荐情况', 'Recommendations'],
-      w: 112,
+      w: 100,
       get: (a) =>
         rubric.recommendations
           .filter((r) => (a.recommendations[r.id] ?? 0) > 0)
