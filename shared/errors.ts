@@ -124,6 +124,11 @@ export const ERRORS = {
       '{file} 是较早版本评审台导出的评分文件（格式版本 {version}，本版本读取 {supported}），已拒绝。请用当前版本评审台重新制作评审包并发给该专家，专家导入后再导出评分文件。',
     en: '{file} is a score file from an older ReviewDesk (format version {version}; this version reads {supported}) and was refused. Make the packages again with the current ReviewDesk and send the expert theirs; the expert then imports it and exports the score file again.',
   },
+  E_ROUND_OLD: {
+    'zh-CN':
+      '{file} 是较早版本评审台的轮次格式（格式版本 {version}，本版本读取 {supported}）。请改为当前格式：在 rubrics 中列出各评分细则（id 与路径），并为每个申报项目填写 rubricId（其申报类别的评分细则），详见 docs/formats.md。',
+    en: '{file} is a round of an older ReviewDesk (format version {version}; this version reads {supported}). Bring it to the current format: list the rubrics (id and path) under rubrics and give each application the rubricId of its category’s rubric; see docs/formats.md.',
+  },
   E_RUBRIC_CATEGORY: {
     'zh-CN':
       '申报项目 {application}（{category}）的评分细则 {rubric} 只适用于 {appliesTo}，已拒绝。请向秘书处索取按申报类别配备评分细则的评审包。',

@@ -140,6 +140,9 @@ export function decodeUtf8(bytes: Buffer, piece = DECODE_PIECE): string {
   return text;
 }
 
+/** How a file of an older whole schema version is refused: what to ask for depends on the kind of file. */
+export type OlderCode = 'E_SCHEMA_OLD' | 'E_SCHEMA_OLD_SCORES' | 'E_ROUND_OLD';
+
 /**
  * The refusal of a file whose `schemaVersion` is not `supported`: an older whole version says where it comes
  * from and what to ask for (`older`), anything else asks to update ReviewDesk.
@@ -148,7 +151,7 @@ export function schemaVersionError(
   file: string,
   version: unknown,
   supported: number,
-  older: 'E_SCHEMA_OLD' | 'E_SCHEMA_OLD_SCORES' = 'E_SCHEMA_OLD',
+  older: OlderCode = 'E_SCHEMA_OLD',
 ): ReviewDeskError {
   if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < supported)
     return new ReviewDeskError(older, { file, version: String(version), supported });
@@ -170,7 +173,7 @@ export function parseStrict<S extends z.ZodType>(
     /** Brings a value of an older schema version that is still read to the current one, before it is checked. */
     upgrade?: (value: unknown) => unknown;
     /** The refusal of a file of an older schema version that is not read (E_SCHEMA_OLD unless told). */
-    older?: 'E_SCHEMA_OLD' | 'E_SCHEMA_OLD_SCORES';
+    older?: OlderCode;
   },
 ): z.infer<S> {
   if (bytes.length > opts.maxBytes) {

@@ -61,6 +61,7 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
   const round = parseStrict(await readBytes(join(dir, 'round.json')), RoundFile, 'round.json', {
     maxBytes: 16 << 20,
     schemaVersion: ROUND_SCHEMA_VERSION,
+    older: 'E_ROUND_OLD',
   });
   const rubrics = new Map<string, { rubric: Rubric; bytes: Buffer }>();
   for (const ref of round.rubrics) {
