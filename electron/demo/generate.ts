@@ -100,7 +100,9 @@ export function loadRubric(): Rubric {
   const base = enterpriseSelection;
   const dims = Array.from({ length: 6 }, (_, d) => ({
     id: `L${d + 1}`,
-    title: { 'zh-CN': `评价维度 ${d + 1}`, en: `Dimension ${d + 1}` },
+    title: { 'zh-CN': `一级指标 ${d + 1}`, en: `Criterion group ${d + 1}` },
+    // A load-test rubric: nothing in it comes from a programme document.
+    default: true as const,
     criteria: Array.from({ length: 5 }, (_, c): Criterion => {
       const src = cyclic(scoredCriteria(base), d * 5 + c, 'criterion').criterion;
       return {
@@ -109,6 +111,7 @@ export function loadRubric(): Rubric {
         weight: d * 5 + c < 20 ? 3 : 4,
         scale: { kind: 'points', min: 0, max: 10, step: 0.5 },
         threshold: undefined,
+        default: true,
       } as Criterion;
     }),
   }));

@@ -89,6 +89,19 @@ describe('round folder of schema 2', () => {
   });
 });
 
+describe('a load round', () => {
+  it('uses one rubric for both categories, every element a default, and packs', async () => {
+    const out = join(root, 'load');
+    const demo = await generateDemo({ out, experts: 2, applications: 6 });
+    expect(demo.packages).toHaveLength(2);
+    const head = await loadRoundHead(join(out, 'round'));
+    const [only] = [...head.rubrics.values()];
+    expect(head.rubrics.size).toBe(1);
+    expect(only!.rubric).toMatchObject({ id: 'mic-load-30', appliesTo: ['enterprise', 'non-enterprise'] });
+    expect(only!.rubric.dimensions.every((d) => d.default === true && d.criteria.every((c) => c.default === true))).toBe(true);
+  }, 60_000);
+});
+
 describe('ranking across rubrics', () => {
   const one = aggregate(
     panel(
