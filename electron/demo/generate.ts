@@ -195,20 +195,38 @@ function review(
     };
   }
   const quality = (QUALITY[appId] ?? 0.3 + rand() * 0.6) + ((expertIndex % 3) - 1) * 0.04;
-  const note = (good: boolean, k: number): string => {
-    const list = good ? app.reviewNotes.strengths : app.reviewNotes.weaknesses;
-    const n = cyclic(list, k, 'review note');
-    return `${n['zh-CN']} / ${n.en}`;
-  };
+  const text = (b: { 'zh-CN': string; en: string }): string => `${b['zh-CN']} / ${b.en}`;
+  // A rubric text may be Chinese only.
+  const enOf = (b: Criterion['title']): string => ('en' in b ? b.en : b['zh-CN']);
+  // The application's notes are keyed by the criteria of its category's rubric; a load round's rubric has others.
+  const own = app.reviewNotes.rubricId === rubric.id ? app.reviewNotes.criteria : {};
   const all = scoredCriteria(rubric);
   const upto = complete ? all.length : Math.ceil(all.length / 2);
-  const scores = all.slice(0, upto).map(({ criterion }, k) => {
+  const judged = all.slice(0, upto).map(({ criterion }) => {
     const score = scoreFor(criterion, quality + (rand() - 0.5) * 0.2);
-    const { max } = scaleRange(criterion.scale);
-    // Every score carries a comment, as a diligent expert's would (and the load round requires).
-    const comment = `${criterion.title['zh-CN']}：${note(score >= 0.7 * max, k)}`;
-    return { criterionId: criterion.id, score, comment, evidence: [], updatedAt: at };
+    const { min, max } = scaleRange(criterion.scale);
+    const good = score >= 0.7 * max;
+    // Every score carries a comment on its own criterion, as a diligent expert's would (and the load round requires):
+    // the application's note for that criterion, or a neutral sentence naming the criterion where it has none.
+    const mine = own[criterion.id];
+    const [zh, en] = [criterion.title['zh-CN'], enOf(criterion.title)];
+    const note = mine
+      ? good
+        ? mine.good
+        : mine.weak
+      : good
+        ? {
+            'zh-CN': `对照“${zh}”的评分标准核对了申报材料，相关内容完整、有佐证，达到评分标准的较高档次。`,
+            en: `Checked the dossier against the scoring guidance for "${en}": the material is complete and evidenced, in the upper bands of the guidance.`,
+          }
+        : {
+            'zh-CN': `对照“${zh}”的评分标准核对了申报材料，相关内容不够完整或缺少佐证，未达到评分标准的较高档次。`,
+            en: `Checked the dossier against the scoring guidance for "${en}": the material is incomplete or lacks evidence, below the upper bands of the guidance.`,
+          };
+    const share = max > min ? (score - min) / (max - min) : 0;
+    return { criterion, good, share, note, score: { criterionId: criterion.id, score, comment: text(note), evidence: [], updatedAt: at } };
   });
+  const scores = judged.map((j) => j.score);
   const failure = GATE_FAILURES[appId];
   const gates = rubric.gates.map((g) => {
     const fails = failure?.gate === g.id && !failure.passedBy.includes(expertIndex);
@@ -221,6 +239,45 @@ function review(
   const recommendation = complete
     ? (total >= 75 ? nth(recs, 0) : total >= 60 ? (recs[1] ?? nth(recs, 0)) : nth(recs, recs.length - 1)).id
     : null;
+  // 专家意见 follows the scores: strengths from the best-scored criteria scored well, weaknesses from the worst-scored
+  // ones scored low (an application scored well or low throughout gets one overall point instead), then any basic
+  // condition the expert found not met, the total and the recommendation.
+  const opinion = (): string => {
+    const strong = judged.filter((j) => j.good).sort((a, b) => b.share - a.share || a.criterion.id.localeCompare(b.criterion.id));
+    const low = judged.filter((j) => !j.good).sort((a, b) => a.share - b.share || a.criterion.id.localeCompare(b.criterion.id));
+    const points = (list: typeof judged) => ({
+      'zh-CN': list.map((j) => `${j.criterion.title['zh-CN']}方面，${j.note['zh-CN']}`).join(''),
+      en: list.map((j) => `${enOf(j.criterion.title)}: ${j.note.en}`).join(' '),
+    });
+    const plus = strong.length ? points(strong.slice(0, 2)) : cyclic(app.reviewNotes.strengths, expertIndex, 'strength');
+    const minus = low.length ? points(low.slice(0, 2)) : cyclic(app.reviewNotes.weaknesses, expertIndex, 'weakness');
+    const failed = gates.filter((g) => g.score === 0);
+    const gateText = failed.map((g) => {
+      const title = findOrThrow(rubric.gates, (x) => x.id === g.criterionId, 'gate').title;
+      return {
+        'zh-CN': `基本条件“${title['zh-CN']}”不符合，提请专家组认定。`,
+        en: `The basic condition "${enOf(title)}" is not met; the panel is asked to decide.`,
+      };
+    });
+    const rec = recs.find((r) => r.id === recommendation);
+    const sum = {
+      'zh-CN': `综合得分${total.toFixed(1)}分${rec ? `，建议${rec.label['zh-CN']}` : ''}。`,
+      en: `Total ${total.toFixed(1)} points${rec ? `; recommendation: ${enOf(rec.label).toLowerCase()}` : ''}.`,
+    };
+    const zhOpinion = [
+      `${strong.length ? '主要优势' : '可取之处'}：${plus['zh-CN']}`,
+      `${low.length ? '主要不足' : '需关注'}：${minus['zh-CN']}`,
+      ...gateText.map((g) => g['zh-CN']),
+      sum['zh-CN'],
+    ].join('');
+    const enOpinion = [
+      `${strong.length ? 'Main strengths' : 'In its favour'}: ${plus.en}`,
+      `${low.length ? 'Main weaknesses' : 'To watch'}: ${minus.en}`,
+      ...gateText.map((g) => g.en),
+      sum.en,
+    ].join(' ');
+    return `专家意见：${zhOpinion} / ${enOpinion}`;
+  };
   return {
     applicationId: appId,
     rubric: { id: rubric.id, version: rubric.version },
@@ -228,7 +285,7 @@ function review(
     status: complete ? 'complete' : 'in-progress',
     gates,
     scores,
-    opinion: complete ? `专家意见：${note(true, expertIndex)}；不足：${note(false, expertIndex)}` : '',
+    opinion: complete ? opinion() : '',
     recommendation,
     updatedAt: at,
   };
