@@ -4,6 +4,7 @@ import { up as init } from './0001-init.ts';
 import { up as merge } from './0002-merge.ts';
 import { up as exportsReserved } from './0003-exports.ts';
 import { up as secretariatPins } from './0004-secretariat-pins.ts';
+import { up as additionalOutcomes } from './0005-additional-outcomes.ts';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'merge', up: merge },
   { version: 3, name: 'exports', up: exportsReserved },
   { version: 4, name: 'secretariat-pins', up: secretariatPins },
+  { version: 5, name: 'additional-outcomes', up: additionalOutcomes },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
