@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { scaleRange } from '../../shared/rubric/model.ts';
 import { downloaded, expect, test, verifyWithStockTools, type ReviewDeskApp } from './fixtures.ts';
 import { FinishPage } from './pages/FinishPage.ts';
+import { ReviewPage } from './pages/ReviewPage.ts';
 import type { Page } from '@playwright/test';
 
 const COMMENT = '论证充分，数据翔实，与申报材料第三章所列指标一致，具备较强的可行性。';
@@ -150,6 +151,33 @@ test('the print route shows the score sheet, and it prints to PDF pages', async 
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBeGreaterThanOrEqual(1);
   expect(pdf.length).toBeGreaterThan(10_000);
+});
+
+test('an additional outcome shows in the history by its label, and restoring the old value ticks it again', async ({ app, page }) => {
+  const { packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
+  const ref = { packageId, applicationId: 'A001' };
+  await app.ws.invoke('review:edit', { ...ref, edit: { field: 'additionalRecommendations', value: ['national-bid'] } });
+  await app.open(`#/p/${packageId}/finish/A001`);
+  const finish = new FinishPage(page);
+  const nationalBid = finish.additionalOutcome('national-bid');
+  await expect(nationalBid).toBeChecked();
+  await nationalBid.uncheck();
+  await expect(finish.saveStatus).toHaveAttribute('data-state', 'saved');
+  const [cleared] = await app.ws.invoke('review:history', ref);
+  expect(cleared).toMatchObject({ field: 'additionalRecommendations', oldValue: '["national-bid"]', newValue: '[]' });
+
+  await app.open(`#/p/${packageId}/a/A001/c/D1.1`);
+  const review = new ReviewPage(page);
+  await review.historyOpen.click();
+  await expect(review.historyPanel).toBeVisible();
+  await expect(page.getByTestId(`history-${cleared!.id}`)).toContainText('附加推荐意见');
+  await expect(page.getByTestId(`history-old-${cleared!.id}`)).toHaveText('支持争创国家级');
+  await expect(page.getByTestId(`history-new-${cleared!.id}`)).toHaveText('（空）');
+  await page.getByTestId(`restore-${cleared!.id}`).click();
+  await expect.poll(async () => (await app.ws.invoke('review:get', ref)).additionalRecommendations).toEqual(['national-bid']);
+
+  await app.open(`#/p/${packageId}/finish/A001`);
+  await expect(finish.additionalOutcome('national-bid')).toBeChecked();
 });
 
 test('an opinion typed just before Export is in the exported bundle, even while its save is still on its way', async ({
