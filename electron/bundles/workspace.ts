@@ -10,7 +10,7 @@ import type { Output, ParsedInput, Validation, ValidationIssue } from '../../sha
 import type { z } from 'zod';
 import { sealBundle } from './write.ts';
 import { exportPrefix, writeExport } from './export.ts';
-import { listApplicationRows, listConflicts, listCriterionRows, maxAuditId, type CriterionRow } from '../db/review.ts';
+import { additionalOf, listApplicationRows, listConflicts, listCriterionRows, maxAuditId, type CriterionRow } from '../db/review.ts';
 import { applicationProgress } from '../../shared/review/progress.ts';
 import { now, packageMeta, requirePledge, requireUnlocked, rubricOf, type Context, type PackageMeta } from '../workspace/context.ts';
 
@@ -85,6 +85,7 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
           const row = rows.get(c.id);
           return row ? [score(row)] : [];
         });
+      const additional = additionalOf(entry);
       const times = [conflict.declaredAt, entry?.updatedAt ?? '', ...[...rows.values()].map((r) => r.updatedAt)];
       applications.push({
         applicationId: app.id,
@@ -95,6 +96,8 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
         scores: inOrder(rubric.dimensions.flatMap((d) => d.criteria)),
         opinion: entry?.opinion ?? '',
         recommendation: entry?.recommendation ?? null,
+        // Written only when chosen: a score file without any keeps the bytes (and the readers) it had before.
+        ...(additional.length ? { additionalRecommendations: additional } : {}),
         updatedAt: times.reduce((a, b) => (a > b ? a : b)),
       });
     }

@@ -1,7 +1,7 @@
 /**
- * The reviewer's entries (conflict declarations, criterion entries, opinion and
- * recommendation) and the audit log. Callers wrap a change and its audit row
- * in one `db.transaction`.
+ * The reviewer's entries (conflict declarations, criterion entries, opinion,
+ * recommendation and additional outcomes) and the audit log. Callers wrap a
+ * change and its audit row in one `db.transaction`.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { stmt } from './statements.ts';
@@ -79,10 +79,19 @@ export interface ApplicationRow {
   applicationId: string;
   opinion: string;
   recommendation: string | null;
+  /** JSON text of the additional outcomes' ids (e.g. ["national-bid"]), `[]` when none. */
+  additionalRecommendations: string;
   updatedAt: string;
 }
 
-const APPLICATION_COLUMNS = 'application_id AS applicationId, opinion, recommendation, updated_at AS updatedAt';
+const APPLICATION_COLUMNS =
+  'application_id AS applicationId, opinion, recommendation, additional_recommendations AS additionalRecommendations, updated_at AS updatedAt';
+
+/** The additional outcomes stored for an application (none without a row). */
+export function additionalOf(row: Pick<ApplicationRow, 'additionalRecommendations'> | undefined): string[] {
+  // Written by putApplicationRow from a checked edit; the column's CHECK keeps it a JSON array.
+  return row ? (JSON.parse(row.additionalRecommendations) as string[]) : [];
+}
 
 export function getApplicationRow(db: Database, packageId: string, applicationId: string): ApplicationRow | undefined {
   return stmt<ApplicationRow>(db, `SELECT ${APPLICATION_COLUMNS} FROM application_entries WHERE package_id = ? AND application_id = ?`).get(
@@ -98,13 +107,15 @@ export function listApplicationRows(db: Database, packageId: string): Applicatio
 export function putApplicationRow(db: Database, packageId: string, r: ApplicationRow): void {
   stmt(
     db,
-    `INSERT INTO application_entries (package_id, application_id, opinion, recommendation, updated_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO application_entries (package_id, application_id, opinion, recommendation, additional_recommendations, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (package_id, application_id) DO UPDATE SET opinion = excluded.opinion,
-       recommendation = excluded.recommendation, updated_at = excluded.updated_at`,
-  ).run(packageId, r.applicationId, r.opinion, r.recommendation, r.updatedAt);
+       recommendation = excluded.recommendation, additional_recommendations = excluded.additional_recommendations,
+       updated_at = excluded.updated_at`,
+  ).run(packageId, r.applicationId, r.opinion, r.recommendation, r.additionalRecommendations, r.updatedAt);
 }
 
-export type AuditField = 'score' | 'comment' | 'evidence' | 'opinion' | 'recommendation' | 'conflict';
+export type AuditField = 'score' | 'comment' | 'evidence' | 'opinion' | 'recommendation' | 'additionalRecommendations' | 'conflict';
 
 export interface AuditRow {
   id: number;

@@ -3,7 +3,7 @@
  * Everything here needs the confidentiality pledge first.
  */
 import { ReviewDeskError } from '../../shared/errors.ts';
-import type { ReviewEdit, Saved } from '../../shared/ipc/contract.ts';
+import { AdditionalRecommendations, type ReviewEdit, type Saved } from '../../shared/ipc/contract.ts';
 import { EvidenceRef } from '../../shared/formats.ts';
 import { getAudit, listAudit, type AuditRow } from '../db/review.ts';
 import { applyEdit, applyInOrder, declareConflict, type Written } from '../review/edit.ts';
@@ -42,6 +42,8 @@ function restoringEdit(entry: AuditRow): ReviewEdit {
       return { field: 'opinion', value: typeof old === 'string' ? old : '' };
     case 'recommendation':
       return { field: 'recommendation', value: typeof old === 'string' ? old : null };
+    case 'additionalRecommendations':
+      return { field: 'additionalRecommendations', value: old === null ? [] : AdditionalRecommendations.parse(old) };
     case 'conflict':
       // A declaration is not an entry to roll back: a recusal is final.
       throw new ReviewDeskError('E_INVALID_ENTRY', { reason: 'a conflict declaration cannot be restored' });

@@ -6,6 +6,7 @@ import { ReviewDeskError } from '../../shared/errors.ts';
 import type { EditOrder, ReviewEdit } from '../../shared/ipc/contract.ts';
 import { isValidScore, outcomesFor } from '../../shared/rubric/model.ts';
 import {
+  additionalOf,
   getApplicationRow,
   getConflict,
   getCriterionRow,
@@ -37,6 +38,26 @@ function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): 
     }
     return;
   }
+  if (edit.field === 'additionalRecommendations') {
+    const application = requireApplication(meta, applicationId);
+    const { rubric } = rubricOf(meta, applicationId);
+    // Only the outcomes the rubric offers beside the main one for this application's category (支持争创国家级: enterprise type).
+    const allowed = outcomesFor(rubric, application.category).additional;
+    if (new Set(edit.value).size !== edit.value.length) {
+      throw new ReviewDeskError('E_INVALID_ENTRY', { reason: '附加推荐意见重复 / an additional outcome is chosen twice' });
+    }
+    for (const id of edit.value) {
+      if (!allowed.some((r) => r.id === id)) {
+        const category = application.category === 'enterprise' ? '企业法人型' : '非企业法人型';
+        throw new ReviewDeskError('E_INVALID_ENTRY', {
+          reason:
+            `${id} 不是评分细则 ${rubric.id} 为本申报（${category}）提供的附加推荐意见 / ` +
+            `${id} is not an additional outcome that rubric ${rubric.id} offers for this ${application.category}-type application`,
+        });
+      }
+    }
+    return;
+  }
   const criterion = rubricOf(meta, applicationId).criteria.get(edit.criterionId);
   if (!criterion) throw new ReviewDeskError('E_UNKNOWN_CRITERION', { id: edit.criterionId });
   if (edit.field === 'score' && edit.value !== null && !isValidScore(criterion, edit.value)) {
@@ -65,13 +86,26 @@ interface Stored {
 }
 
 function storedField(ctx: Context, packageId: string, applicationId: string, edit: ReviewEdit, at: string): Stored {
-  if (edit.field === 'opinion' || edit.field === 'recommendation') {
-    const row = getApplicationRow(ctx.db, packageId, applicationId) ?? { applicationId, opinion: '', recommendation: null, updatedAt: at };
-    const current = edit.field === 'opinion' ? JSON.stringify(row.opinion) : JSON.stringify(row.recommendation);
+  if (edit.field === 'opinion' || edit.field === 'recommendation' || edit.field === 'additionalRecommendations') {
+    const row = getApplicationRow(ctx.db, packageId, applicationId) ?? {
+      applicationId,
+      opinion: '',
+      recommendation: null,
+      additionalRecommendations: '[]',
+      updatedAt: at,
+    };
+    const current =
+      edit.field === 'opinion'
+        ? JSON.stringify(row.opinion)
+        : edit.field === 'recommendation'
+          ? JSON.stringify(row.recommendation)
+          : JSON.stringify(additionalOf(row));
+    const next =
+      edit.field === 'additionalRecommendations' ? { additionalRecommendations: JSON.stringify(edit.value) } : { [edit.field]: edit.value };
     return {
       oldValue: current,
       current,
-      put: () => putApplicationRow(ctx.db, packageId, { ...row, [edit.field]: edit.value, updatedAt: at }),
+      put: () => putApplicationRow(ctx.db, packageId, { ...row, ...next, updatedAt: at }),
     };
   }
   const existing = getCriterionRow(ctx.db, packageId, applicationId, edit.criterionId);
@@ -91,19 +125,32 @@ function storedField(ctx: Context, packageId: string, applicationId: string, edi
   };
 }
 
+/**
+ * Additional outcomes in the order the rubric lists them, so that one set is
+ * stored (and exported) as one value whatever order it was ticked in; ids the
+ * rubric does not know stay at the end, for checkEdit to refuse.
+ */
+function inOrder(meta: PackageMeta, applicationId: string, edit: ReviewEdit): ReviewEdit {
+  if (edit.field !== 'additionalRecommendations') return edit;
+  const order = rubricOf(meta, applicationId).rubric.recommendations.map((r) => r.id);
+  const rank = (id: string): number => (order.includes(id) ? order.indexOf(id) : order.length);
+  return { ...edit, value: [...edit.value].sort((a, b) => rank(a) - rank(b)) };
+}
+
 /** Applies one edit with its audit row in a single transaction (see workspace/audit.ts). */
 export function applyEdit(
   ctx: Context,
   meta: PackageMeta,
   applicationId: string,
-  edit: ReviewEdit,
+  input: ReviewEdit,
   restoredFrom: number | null = null,
 ): Written {
+  const edit = inOrder(meta, applicationId, input);
   checkEdit(meta, applicationId, edit);
   const packageId = meta.row.id;
   const at = now();
   const newValue = JSON.stringify(edit.value);
-  const criterionId = edit.field === 'opinion' || edit.field === 'recommendation' ? null : edit.criterionId;
+  const criterionId = 'criterionId' in edit ? edit.criterionId : null;
   const { auditId } = auditedWrite(ctx, {
     read: () => {
       requireReviewable(ctx, packageId, applicationId);

@@ -10,6 +10,7 @@ import { getOrThrow } from '../../shared/checked.ts';
 import { applicationProgress, type ApplicationEntries } from '../../shared/review/progress.ts';
 import { lastExport, pledgeAcceptedAt } from '../db/packages.ts';
 import {
+  additionalOf,
   getApplicationRow,
   getConflict,
   listApplicationRows,
@@ -166,6 +167,7 @@ export function reviewState(meta: PackageMeta, applicationId: string, d: Applica
     ),
     opinion: d.application?.opinion ?? '',
     recommendation: d.application?.recommendation ?? null,
+    additionalRecommendations: additionalOf(d.application),
     updatedAt: times.length ? times.reduce((a, b) => (a > b ? a : b)) : null,
   };
 }

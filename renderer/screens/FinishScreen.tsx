@@ -1,5 +1,6 @@
 /**
- * Finishing a package: the overall opinion (专家意见) and recommendation per
+ * Finishing a package: the overall opinion (专家意见), the recommendation and
+ * the additional outcomes the rubric offers beside it (支持争创国家级) per
  * application, what is still missing (each item jumps to its place), the
  * signed and encrypted score bundle, and the printable score sheet.
  */
@@ -136,6 +137,7 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
   if (!review || !app) return <LoadingPage />;
   const rubric = rubricFor(detail, applicationId);
   const total = runningTotal(rubric, review.criteria);
+  const outcomes = outcomesFor(rubric, app.category);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
@@ -171,17 +173,47 @@ function OpinionForm({ detail, applicationId }: { detail: PackageDetail; applica
         onDirty={() => markPending(packageId, applicationId)}
         onSave={(value) => void edit(packageId, applicationId, { field: 'opinion', value })}
       />
-      <Select
-        label={t('finish.recommendation')}
-        placeholder={t('finish.recommendationPlaceholder')}
-        data={outcomesFor(rubric, app.category).main.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
-        value={review.recommendation}
-        onChange={(v) => void edit(packageId, applicationId, { field: 'recommendation', value: v })}
-        error={review.recommendation ? null : t('finish.recommendationMissing')}
-        clearable
-        data-testid="recommendation"
-        w={320}
-      />
+      <Group align="flex-start" gap="xl">
+        <Select
+          label={t('finish.recommendation')}
+          placeholder={t('finish.recommendationPlaceholder')}
+          data={outcomes.main.map((r) => ({ value: r.id, label: pick(r.label, locale) }))}
+          value={review.recommendation}
+          onChange={(v) => void edit(packageId, applicationId, { field: 'recommendation', value: v })}
+          error={review.recommendation ? null : t('finish.recommendationMissing')}
+          clearable
+          data-testid="recommendation"
+          w={320}
+        />
+        {outcomes.additional.length > 0 && (
+          <Checkbox.Group
+            label={t('finish.additional')}
+            description={t('finish.additionalHint')}
+            value={review.additionalRecommendations}
+            // Sent in the rubric's order, as the Node side stores them.
+            onChange={(ids) =>
+              void edit(packageId, applicationId, {
+                field: 'additionalRecommendations',
+                value: outcomes.additional.map((r) => r.id).filter((id) => ids.includes(id)),
+              })
+            }
+            data-testid="additional-recommendations"
+            style={{ flex: '1 1 260px' }}
+          >
+            <Stack gap="xs" mt={6}>
+              {outcomes.additional.map((r) => (
+                <Checkbox
+                  key={r.id}
+                  value={r.id}
+                  label={pick(r.label, locale)}
+                  description={r.description ? pick(r.description, locale) : undefined}
+                  data-testid={`additional-${r.id}`}
+                />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+      </Group>
       <Group justify="space-between">
         <SaveStatus packageId={packageId} applicationId={applicationId} />
         <Button variant="default" component="a" href={hrefFor({ name: 'review', packageId, applicationId })} data-testid="back-to-review">

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplicationSummary, PackageDetail, ReviewState } from '../../shared/ipc/contract.ts';
 import { type Locale, pick } from '../../shared/i18n-text.ts';
 import { runningTotal } from '../../shared/review/total.ts';
-import { levelFor } from '../../shared/rubric/model.ts';
+import { levelFor, outcomesFor, type Rubric } from '../../shared/rubric/model.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { rubricFor, walk } from '../lib/criteria.ts';
@@ -156,6 +156,7 @@ function Sheet({ detail, reviews }: { detail: PackageDetail; reviews: Record<str
             const rubric = rubricFor(detail, a.id);
             const total = runningTotal(rubric, r?.criteria);
             const rec = rubric.recommendations.find((x) => x.id === r?.recommendation);
+            const extra = additionalLabels(rubric, r, locale);
             return (
               <tr key={a.id}>
                 <td>{pick(a.name, locale)}</td>
@@ -165,7 +166,10 @@ function Sheet({ detail, reviews }: { detail: PackageDetail; reviews: Record<str
                   {total.grade ? pick(total.grade.label, locale) : '—'}
                   {total.complete ? '' : ` ${t('print.incomplete')}`}
                 </td>
-                <td>{rec ? pick(rec.label, locale) : '—'}</td>
+                <td>
+                  {rec ? pick(rec.label, locale) : '—'}
+                  {extra.length > 0 && <div>{extra.join('；')}</div>}
+                </td>
               </tr>
             );
           })}
@@ -192,6 +196,12 @@ function Sheet({ detail, reviews }: { detail: PackageDetail; reviews: Record<str
       ))}
     </div>
   );
+}
+
+/** The labels of the additional outcomes chosen (支持争创国家级 …), in rubric order. */
+function additionalLabels(rubric: Rubric, review: ReviewState | undefined, locale: Locale): string[] {
+  const chosen = new Set(review?.additionalRecommendations ?? []);
+  return rubric.recommendations.filter((x) => x.additional && chosen.has(x.id)).map((x) => pick(x.label, locale));
 }
 
 function Signature(): React.JSX.Element {
@@ -223,6 +233,9 @@ function ApplicationSheet({
   const rubric = rubricFor(detail, app.id);
   const total = runningTotal(rubric, review?.criteria);
   const rec = rubric.recommendations.find((x) => x.id === review?.recommendation);
+  // The row is printed wherever the rubric offers additional outcomes for the category, so "none chosen" shows as —.
+  const offered = outcomesFor(rubric, app.category).additional.length > 0;
+  const extra = additionalLabels(rubric, review, locale);
   const steps = walk(rubric);
   return (
     <section className="app" data-testid={`sheet-${app.id}`}>
@@ -296,6 +309,12 @@ function ApplicationSheet({
             <th style={{ width: '20%' }}>{t('print.recommendation')}</th>
             <td>{rec ? pick(rec.label, locale) : '—'}</td>
           </tr>
+          {offered && (
+            <tr>
+              <th>{t('print.additional')}</th>
+              <td data-testid={`sheet-additional-${app.id}`}>{extra.length ? extra.join('；') : '—'}</td>
+            </tr>
+          )}
           <tr>
             <th>{t('print.opinion')}</th>
             <td style={{ whiteSpace: 'pre-wrap', minHeight: '30mm', height: '30mm' }}>{review?.opinion}</td>

@@ -72,6 +72,8 @@ function applyLocally(review: ReviewState, edit: ReviewEdit): ReviewState {
       return { ...review, opinion: edit.value };
     case 'recommendation':
       return { ...review, recommendation: edit.value };
+    case 'additionalRecommendations':
+      return { ...review, additionalRecommendations: edit.value };
     default: {
       const before = review.criteria[edit.criterionId] ?? emptyCriterion();
       const after: CriterionState =

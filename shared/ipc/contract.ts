@@ -187,10 +187,18 @@ export const ReviewState = z
     criteria: z.record(z.string(), CriterionState),
     opinion: z.string(),
     recommendation: Id.nullable(),
+    /** Outcomes chosen beside the main one (the rubric's `additional` ones for this category), in rubric order. */
+    additionalRecommendations: z.array(Id),
     updatedAt: Timestamp.nullable(),
   })
   .strict();
 export type ReviewState = z.infer<typeof ReviewState>;
+
+/** At most as many additional outcomes as a rubric has outcomes, each once. */
+export const AdditionalRecommendations = z
+  .array(Id)
+  .max(10)
+  .refine((ids) => new Set(ids).size === ids.length, 'an additional outcome is chosen at most once');
 
 /** One edit of a review field; every edit is audited. */
 export const ReviewEdit = z.discriminatedUnion('field', [
@@ -199,6 +207,8 @@ export const ReviewEdit = z.discriminatedUnion('field', [
   z.object({ field: z.literal('evidence'), criterionId: Id, value: z.array(EvidenceRef).max(20) }).strict(),
   z.object({ field: z.literal('opinion'), value: z.string().max(20000) }).strict(),
   z.object({ field: z.literal('recommendation'), value: Id.nullable() }).strict(),
+  /** The whole set of additional outcomes (支持争创国家级 …); `[]` clears them. */
+  z.object({ field: z.literal('additionalRecommendations'), value: AdditionalRecommendations }).strict(),
 ]);
 export type ReviewEdit = z.infer<typeof ReviewEdit>;
 
@@ -216,7 +226,7 @@ export const AuditEntry = z
     at: Timestamp,
     packageId: PackageId,
     applicationId: Id,
-    /** `score`, `comment`, `evidence`, `opinion`, `recommendation`, `conflict` or `restore`. */
+    /** `score`, `comment`, `evidence`, `opinion`, `recommendation`, `additionalRecommendations`, `conflict` or `restore`. */
     field: z.string(),
     criterionId: Id.nullable(),
     /** JSON text of the value before and after (null: there was none). */

@@ -1,8 +1,9 @@
 /**
  * Finishing a package: the validation summary, an incomplete (draft) export,
- * the complete export after the opinion and recommendation, each downloaded
- * .rsb opened with the secretariat's key by stock `age` and its signature
- * checked by `ssh-keygen -Y verify`; and the printable score sheet.
+ * the complete export after the opinion, the recommendation and the additional
+ * outcome 支持争创国家级, each downloaded .rsb opened with the secretariat's key
+ * by stock `age` and its signature checked by `ssh-keygen -Y verify`; and the
+ * printable score sheet, which prints the additional outcome.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { scaleRange } from '../../shared/rubric/model.ts';
 import { downloaded, expect, test, verifyWithStockTools, type ReviewDeskApp } from './fixtures.ts';
 import { FinishPage } from './pages/FinishPage.ts';
+import { ReviewPage } from './pages/ReviewPage.ts';
 import type { Page } from '@playwright/test';
 
 const COMMENT = '论证充分，数据翔实，与申报材料第三章所列指标一致，具备较强的可行性。';
@@ -64,6 +66,8 @@ test('validates, exports a draft and then a complete bundle; both verify with ag
     ['A001', 'in-progress'],
     ['A002', 'recused'],
   ]);
+  // No additional outcome chosen yet: the score file has no such key at all.
+  expect(first.bundle.applications.map((a) => 'additionalRecommendations' in a)).toEqual([false, false]);
 
   // The opinion and recommendation complete the package.
   const opinion = '该中心定位清晰，关键共性技术布局合理，同意推荐。';
@@ -72,6 +76,20 @@ test('validates, exports a draft and then a complete bundle; both verify with ag
   const recommend = rubric.recommendations[0]!;
   await finish.chooseRecommendation(recommend.label['zh-CN']);
   await expect(finish.saveStatus).toHaveAttribute('data-state', 'saved');
+  // Beside it, the enterprise-type applicant A001 may be supported in a bid for national status; the choice is optional.
+  await expect(finish.validation).toHaveAttribute('data-complete', 'true');
+  const nationalBid = finish.additionalOutcome('national-bid');
+  await expect(finish.additional).toContainText('支持争创国家级');
+  await expect(finish.additional).toContainText('建议支持其积极争创国家制造业创新中心。');
+  await expect(nationalBid).not.toBeChecked();
+  await nationalBid.check();
+  await expect(finish.saveStatus).toHaveAttribute('data-state', 'saved');
+  await expect(nationalBid).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('finish-additional.png'), fullPage: true });
+  const stored = await app.ws.invoke('review:get', { packageId, applicationId: 'A001' });
+  expect(stored).toMatchObject({ recommendation: recommend.id, additionalRecommendations: ['national-bid'] });
+  const [audited] = await app.ws.invoke('review:history', { packageId, applicationId: 'A001', limit: 1 });
+  expect(audited).toMatchObject({ field: 'additionalRecommendations', oldValue: '[]', newValue: '["national-bid"]' });
   await expect(finish.validation).toHaveAttribute('data-complete', 'true');
   await expect(finish.issues).toHaveCount(0);
   await expect(finish.allowIncomplete).toHaveCount(0);
@@ -84,9 +102,16 @@ test('validates, exports a draft and then a complete bundle; both verify with ag
   expect(second.verdict).toMatch(/Good "reviewdesk-scores" signature for expert/);
   expect(second.bundle.revision).toBe(2);
   const [a1, a2] = second.bundle.applications;
-  expect(a1).toMatchObject({ applicationId: 'A001', status: 'complete', opinion, recommendation: recommend.id });
+  expect(a1).toMatchObject({
+    applicationId: 'A001',
+    status: 'complete',
+    opinion,
+    recommendation: recommend.id,
+    additionalRecommendations: ['national-bid'],
+  });
   expect(a1!.scores).toHaveLength(rubric.dimensions.flatMap((d) => d.criteria).length);
   expect(a2).toMatchObject({ applicationId: 'A002', status: 'recused', scores: [] });
+  expect(a2).not.toHaveProperty('additionalRecommendations');
   const summary = (await app.ws.invoke('app:state', {})).packages[0]!;
   expect(summary).toMatchObject({ lastExport: { revision: 2, sha256: sha256(final.bytes) }, changedSinceExport: false });
 });
@@ -94,6 +119,8 @@ test('validates, exports a draft and then a complete bundle; both verify with ag
 test('the print route shows the score sheet, and it prints to PDF pages', async ({ app, page }) => {
   const { packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
   await scoreAll(app, packageId);
+  const ref = { packageId, applicationId: 'A001' };
+  await app.ws.invoke('review:edit', { ...ref, edit: { field: 'additionalRecommendations', value: ['national-bid'] } });
   // The print dialog the route opens by itself is counted, not shown: a real one would still be printing when the
   // test prints the page to PDF below (Chromium refuses a second print at once).
   await page.addInitScript(() => {
@@ -110,6 +137,8 @@ test('the print route shows the score sheet, and it prints to PDF pages', async 
   await expect(page.getByTestId('sheet-A001')).toBeVisible();
   await expect(page.getByTestId('sheet-A002')).toHaveCount(0);
   await expect(sheet).toContainText('上海市先进封装与异构集成制造业创新中心');
+  // The additional outcome chosen beside the main one is printed on the individual score sheet.
+  await expect(page.getByTestId('sheet-additional-A001')).toHaveText('支持争创国家级');
   await expect(page.locator('body')).toHaveAttribute('data-print-ready', 'true');
   // …and asks for the print dialog once, after the sheet is ready.
   await expect.poll(() => page.evaluate(() => (window as unknown as { printRequests: number }).printRequests)).toBe(1);
@@ -122,6 +151,33 @@ test('the print route shows the score sheet, and it prints to PDF pages', async 
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBeGreaterThanOrEqual(1);
   expect(pdf.length).toBeGreaterThan(10_000);
+});
+
+test('an additional outcome shows in the history by its label, and restoring the old value ticks it again', async ({ app, page }) => {
+  const { packageId } = await app.seed({ conflicts: { A001: 'none', A002: 'recused' } });
+  const ref = { packageId, applicationId: 'A001' };
+  await app.ws.invoke('review:edit', { ...ref, edit: { field: 'additionalRecommendations', value: ['national-bid'] } });
+  await app.open(`#/p/${packageId}/finish/A001`);
+  const finish = new FinishPage(page);
+  const nationalBid = finish.additionalOutcome('national-bid');
+  await expect(nationalBid).toBeChecked();
+  await nationalBid.uncheck();
+  await expect(finish.saveStatus).toHaveAttribute('data-state', 'saved');
+  const [cleared] = await app.ws.invoke('review:history', ref);
+  expect(cleared).toMatchObject({ field: 'additionalRecommendations', oldValue: '["national-bid"]', newValue: '[]' });
+
+  await app.open(`#/p/${packageId}/a/A001/c/D1.1`);
+  const review = new ReviewPage(page);
+  await review.historyOpen.click();
+  await expect(review.historyPanel).toBeVisible();
+  await expect(page.getByTestId(`history-${cleared!.id}`)).toContainText('附加推荐意见');
+  await expect(page.getByTestId(`history-old-${cleared!.id}`)).toHaveText('支持争创国家级');
+  await expect(page.getByTestId(`history-new-${cleared!.id}`)).toHaveText('（空）');
+  await page.getByTestId(`restore-${cleared!.id}`).click();
+  await expect.poll(async () => (await app.ws.invoke('review:get', ref)).additionalRecommendations).toEqual(['national-bid']);
+
+  await app.open(`#/p/${packageId}/finish/A001`);
+  await expect(finish.additionalOutcome('national-bid')).toBeChecked();
 });
 
 test('an opinion typed just before Export is in the exported bundle, even while its save is still on its way', async ({

@@ -217,6 +217,60 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0006-additional-outcomes keeps every entry (none chosen: []) and audit row with its id, and audits the new field', () => {
+    const v4 = new Database(fresh());
+    v4.pragma('foreign_keys = ON');
+    migrate(v4, MIGRATIONS.slice(0, 5));
+    v4.prepare(
+      `INSERT INTO packages (id, file_name, stored_path, sha256, size, round_id, signer_fingerprint, deadline, manifest, rubric, imported_at)
+       VALUES ('p1', 'p.rpkg', 'packages/p1.rpkg', ?, 1, 'R1', 'f', 't', '{}', '{}', 't')`,
+    ).run('a'.repeat(64));
+    v4.prepare(
+      "INSERT INTO application_entries (package_id, application_id, opinion, recommendation, updated_at) VALUES ('p1', 'A001', '同意', 'select', 't1')",
+    ).run();
+    const audit = v4.prepare(
+      'INSERT INTO audit (id, package_id, application_id, criterion_id, field, old_value, new_value, at, restored_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    audit.run(7, 'p1', 'A001', 'D1.1', 'score', null, '5', 't1', null);
+    audit.run(8, 'p1', 'A001', 'D1.1', 'score', '5', '3', 't2', null);
+    audit.run(9, 'p1', 'A001', 'D1.1', 'score', '3', '5', 't3', 7);
+    expect(() => audit.run(10, 'p1', 'A001', null, 'additionalRecommendations', '[]', '["national-bid"]', 't', null)).toThrow(/CHECK/);
+    const before = v4.prepare('SELECT * FROM audit ORDER BY id').all();
+
+    expect(migrate(v4, MIGRATIONS.slice(0, 6))).toBe(6);
+    // The entry of version 5 survives with no additional outcome, and every audit row with its id and restore link.
+    expect(v4.prepare('SELECT opinion, recommendation, additional_recommendations AS extra FROM application_entries').get()).toEqual({
+      opinion: '同意',
+      recommendation: 'select',
+      extra: '[]',
+    });
+    expect(v4.prepare('SELECT * FROM audit ORDER BY id').all()).toEqual(before);
+    audit.run(10, 'p1', 'A001', null, 'additionalRecommendations', '[]', '["national-bid"]', 't4', null);
+    expect(() => audit.run(11, 'p1', 'A001', null, 'colour', null, '1', 't', null)).toThrow(/CHECK/);
+    expect(() => audit.run(11, 'p1', 'A001', null, 'score', null, '1', 't', 99)).toThrow(/FOREIGN KEY/);
+    expect(() => audit.run(11, 'nope', 'A001', null, 'score', null, '1', 't', null)).toThrow(/FOREIGN KEY/);
+    // The column holds a JSON array, as strictly as the table's other columns hold their types.
+    const extra = v4.prepare("UPDATE application_entries SET additional_recommendations = ? WHERE application_id = 'A001'");
+    extra.run('["national-bid"]');
+    expect(() => extra.run('national-bid')).toThrow(/CHECK/);
+    expect(() => extra.run('{"id":"national-bid"}')).toThrow(/CHECK/);
+    expect(() => extra.run(null)).toThrow(/NOT NULL/);
+    for (const name of ['audit', 'application_entries']) {
+      const sql = v4.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(name) as string;
+      expect(sql, name).toMatch(/\)\s*STRICT/);
+    }
+    expect(v4.prepare("SELECT sql FROM sqlite_schema WHERE name = 'audit'").pluck().get()).toMatch(/REFERENCES "?audit"? \(id\)/);
+    expect(v4.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit' ORDER BY name").pluck().all()).toEqual([
+      'audit_by_application',
+      'audit_by_package',
+    ]);
+    expect(v4.pragma('foreign_key_check')).toEqual([]);
+    // Deleting the package still takes its entries and audit rows with it.
+    v4.prepare("DELETE FROM packages WHERE id = 'p1'").run();
+    expect(v4.prepare('SELECT count(*) FROM audit').pluck().get()).toBe(0);
+    v4.close();
+  });
+
   it('opening again is a no-op, and a failing migration leaves the database as it was', () => {
     const path = fresh();
     openDatabase(path).close();

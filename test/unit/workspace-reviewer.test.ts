@@ -286,6 +286,50 @@ describe('reviewer workspace', () => {
     await ws.invoke('review:edit', { ...a1, edit: { field: 'score', criterionId: first.id, value: max } });
   });
 
+  it('records additional outcomes beside the main one: audited, restorable, only those the rubric offers for the category', async () => {
+    const a1 = { packageId, applicationId: 'A001' };
+    const detail = await ws.invoke('package:get', { packageId });
+    const category = (id: string) => detail.applications.find((a) => a.id === id)!.category;
+    expect([category('A001'), category('A002')]).toEqual(['enterprise', 'non-enterprise']);
+    const extra = (value: string[]) => ({ field: 'additionalRecommendations' as const, value });
+    expect((await ws.invoke('review:get', a1)).additionalRecommendations).toEqual([]);
+
+    const chosen = await ws.invoke('review:edit', { ...a1, edit: extra(['national-bid']) });
+    expect(chosen.auditId).not.toBeNull();
+    expect(await ws.invoke('review:get', a1)).toMatchObject({ additionalRecommendations: ['national-bid'] });
+    // The main outcome is its own field: choosing one leaves the additional ones as they are, and the other way round.
+    expect((await ws.invoke('review:get', a1)).recommendation).toBeNull();
+    expect((await ws.invoke('review:edit', { ...a1, edit: extra(['national-bid']) })).auditId).toBeNull();
+
+    // Refused, changing nothing: an id the rubric does not offer beside the main outcome, a main outcome, a repeat.
+    for (const value of [['nope'], ['select'], ['national-bid', 'nope']]) {
+      const r = await refusal(ws.invoke('review:edit', { ...a1, edit: extra(value) }));
+      expect(r.code, value.join()).toBe('E_INVALID_ENTRY');
+    }
+    const refused = await refusal(ws.invoke('review:edit', { ...a1, edit: extra(['nope']) }));
+    expect(String(refused.params.reason)).toMatch(/不是评分细则 .*提供的附加推荐意见 \/ nope is not an additional outcome/);
+    expect((await refusal(ws.invoke('review:edit', { ...a1, edit: extra(['national-bid', 'national-bid']) }))).code).toBe(
+      'E_INVALID_INPUT',
+    );
+    // 支持争创国家级 is for the enterprise type only: A002 (non-enterprise) is refused it before anything else is looked at.
+    const nonEnterprise = await refusal(ws.invoke('review:edit', { packageId, applicationId: 'A002', edit: extra(['national-bid']) }));
+    expect(nonEnterprise.code).toBe('E_INVALID_ENTRY');
+    expect(String(nonEnterprise.params.reason)).toMatch(/非企业法人型.*non-enterprise-type application/);
+    expect((await ws.invoke('review:get', a1)).additionalRecommendations).toEqual(['national-bid']);
+
+    const cleared = await ws.invoke('review:edit', { ...a1, edit: extra([]) });
+    const history = await ws.invoke('review:history', { packageId, applicationId: 'A001', limit: 2 });
+    expect(history).toMatchObject([
+      { id: cleared.auditId, field: 'additionalRecommendations', criterionId: null, oldValue: '["national-bid"]', newValue: '[]' },
+      { id: chosen.auditId, field: 'additionalRecommendations', criterionId: null, oldValue: '[]', newValue: '["national-bid"]' },
+    ]);
+    // Undo puts the old value back, as for the other fields.
+    const restored = await ws.invoke('review:restore', { auditId: cleared.auditId! });
+    expect((await ws.invoke('review:get', a1)).additionalRecommendations).toEqual(['national-bid']);
+    await ws.invoke('review:restore', { auditId: restored.auditId! });
+    expect((await ws.invoke('review:get', a1)).additionalRecommendations).toEqual([]);
+  });
+
   it('keeps the newer of two edits of a field from one page whichever arrives first; other fields and other pages are not held back', async () => {
     const a1 = { packageId, applicationId: 'A001' };
     const rubric = (await ws.invoke('package:get', { packageId })).rubrics[0]!;
@@ -329,6 +373,9 @@ describe('reviewer workspace', () => {
     expect(incomplete.params.count).toBe(v1.issues.length);
     const r1 = await ws.invoke('bundle:export', { packageId, allowIncomplete: true });
     expect(r1).toMatchObject({ revision: 1, complete: false });
+    // None chosen: the score file carries no additionalRecommendations at all, as before there were any.
+    const draft = (await openBundleBytes(r1.bytes, fx.secretariat)).bundle.applications;
+    expect(draft.map((a) => 'additionalRecommendations' in a)).toEqual([false, false]);
 
     const rubric = (await ws.invoke('package:get', { packageId })).rubrics[0]!;
     const longComment = '论证充分，数据翔实，与申报材料第三章所列指标一致，具备较强的可行性。';
@@ -338,6 +385,7 @@ describe('reviewer workspace', () => {
       await ws.invoke('review:edit', { ...a1, edit: { field: 'comment', criterionId: c.id, value: longComment } });
     }
     await ws.invoke('review:edit', { ...a1, edit: { field: 'opinion', value: '同意推荐。' } });
+    await ws.invoke('review:edit', { ...a1, edit: { field: 'additionalRecommendations', value: ['national-bid'] } });
     const last = await ws.invoke('review:edit', { ...a1, edit: { field: 'recommendation', value: rubric.recommendations[0]!.id } });
     expect(last.application.complete).toBe(true);
     expect(last.application.total).toBeCloseTo(rubric.totalPoints);
@@ -361,7 +409,13 @@ describe('reviewer workspace', () => {
     expect(b.packageSha256).toBe(sha256Hex(readFileSync(join(dataDir, 'packages', `${packageId}.rpkg`))));
     expect(b.appVersion).toBe('0.1.0-test');
     const [app1, app2] = b.applications;
-    expect(app1).toMatchObject({ applicationId: 'A001', status: 'complete', opinion: '同意推荐。' });
+    expect(app1).toMatchObject({
+      applicationId: 'A001',
+      status: 'complete',
+      opinion: '同意推荐。',
+      recommendation: rubric.recommendations[0]!.id,
+      additionalRecommendations: ['national-bid'],
+    });
     expect(app1!.scores.length).toBe(rubric.dimensions.flatMap((d) => d.criteria).length);
     expect(app1!.scores[0]!.evidence).toEqual([{ file: 'dossiers/A001/建设和运行方案.pdf', page: 3 }]);
     expect(app2).toMatchObject({
@@ -370,6 +424,7 @@ describe('reviewer workspace', () => {
       conflict: { status: 'recused', reason: '同一单位 / same organisation' },
       scores: [],
     });
+    expect(app2).not.toHaveProperty('additionalRecommendations');
 
     // Stock tools: age decrypts it with the secretariat's key, ssh-keygen checks the expert's signature.
     const out = join(root, 'stock');

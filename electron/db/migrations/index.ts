@@ -5,6 +5,7 @@ import { up as merge } from './0002-merge.ts';
 import { up as exportsReserved } from './0003-exports.ts';
 import { up as secretariatPins } from './0004-secretariat-pins.ts';
 import { up as consensusEligibility } from './0005-consensus-eligibility.ts';
+import { up as additionalOutcomes } from './0006-additional-outcomes.ts';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'exports', up: exportsReserved },
   { version: 4, name: 'secretariat-pins', up: secretariatPins },
   { version: 5, name: 'consensus-eligibility', up: consensusEligibility },
+  { version: 6, name: 'additional-outcomes', up: additionalOutcomes },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -11,7 +11,7 @@ import { baseName, formatDateTime, formatScore } from '../../lib/format.ts';
 import { reviewKey, useReviewStore } from '../../state/review.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 
-const RESTORABLE = new Set(['score', 'comment', 'evidence', 'opinion', 'recommendation']);
+const RESTORABLE = new Set(['score', 'comment', 'evidence', 'opinion', 'recommendation', 'additionalRecommendations']);
 
 /** A stored JSON value as the reviewer reads it. */
 function useShowValue(rubric: Rubric): (entry: AuditEntry, json: string | null) => string {
@@ -33,6 +33,13 @@ function useShowValue(rubric: Rubric): (entry: AuditEntry, json: string | null) 
     if (entry.field === 'recommendation' && typeof v === 'string') {
       const r = rubric.recommendations.find((x) => x.id === v);
       return r ? pick(r.label, locale) : v;
+    }
+    if (entry.field === 'additionalRecommendations' && Array.isArray(v)) {
+      const label = (id: unknown): string => {
+        const r = rubric.recommendations.find((x) => x.id === id);
+        return r ? pick(r.label, locale) : String(id);
+      };
+      return v.map(label).join('；') || t('history.emptyValue');
     }
     if (entry.field === 'evidence' && Array.isArray(v)) {
       return (

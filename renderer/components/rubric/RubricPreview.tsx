@@ -47,6 +47,7 @@ export function RubricPreview(): React.JSX.Element | null {
       criteria: entries,
       opinion: '',
       recommendation: null,
+      additionalRecommendations: [],
       updatedAt: null,
     }),
     [entries],

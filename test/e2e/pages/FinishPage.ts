@@ -1,9 +1,11 @@
-/** Finishing a package: opinion, recommendation, what is missing, the export and the score sheet. */
+/** Finishing a package: opinion, recommendation and additional outcomes, what is missing, the export and the score sheet. */
 import type { Locator, Page } from '@playwright/test';
 
 export class FinishPage {
   readonly opinion: Locator;
   readonly recommendation: Locator;
+  /** The additional outcomes beside the main one (shown only where the rubric offers some for the category). */
+  readonly additional: Locator;
   readonly validation: Locator;
   readonly issues: Locator;
   readonly allowIncomplete: Locator;
@@ -17,6 +19,7 @@ export class FinishPage {
   constructor(readonly page: Page) {
     this.opinion = page.getByTestId('opinion');
     this.recommendation = page.getByTestId('recommendation');
+    this.additional = page.getByTestId('additional-recommendations');
     this.validation = page.getByTestId('validation-summary');
     this.issues = this.validation.locator('[data-testid^="issue-"]');
     this.allowIncomplete = page.getByTestId('export-allow-incomplete');
@@ -36,6 +39,11 @@ export class FinishPage {
         return c ? `${e.getAttribute('data-kind')}:${c}` : (e.getAttribute('data-kind') ?? '');
       }),
     );
+  }
+
+  /** The checkbox of one additional outcome, by its id (e.g. national-bid). */
+  additionalOutcome(id: string): Locator {
+    return this.page.getByTestId(`additional-${id}`);
   }
 
   async chooseRecommendation(label: string): Promise<void> {
