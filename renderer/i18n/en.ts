@@ -240,6 +240,7 @@ const en = {
       notMet: 'Not met',
       notReported: 'Not reported',
       lowerIsBetter: '(lower is better)',
+      note: 'Note: {{text}}',
       summary: '{{met}} met · {{missed}} not met · {{unknown}} not verifiable',
       none: "The package carries no figures from this centre's operation report; see the dossier.",
     },

@@ -226,6 +226,7 @@ const zhCN = {
       notMet: '未完成',
       notReported: '未填报',
       lowerIsBetter: '（越低越好）',
+      note: '说明：{{text}}',
       summary: '已完成 {{met}} 项 · 未完成 {{missed}} 项 · 无法核对 {{unknown}} 项',
       none: '评审包未附该申报单位运行发展报告的指标数据，请查阅申报材料。',
     },

@@ -14,6 +14,8 @@ import { indicatorValue, rowCompletion } from '../../../shared/review/indicators
 import type { Criterion } from '../../../shared/rubric/model.ts';
 import { useLocale } from '../../i18n/index.ts';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 export function IndicatorTable({
   criterion,
   values,
@@ -46,32 +48,42 @@ export function IndicatorTable({
 
   return (
     <Paper withBorder radius="sm" p="sm" data-testid="indicator-table">
-      <Group justify="space-between" mb={6} wrap="nowrap" align="baseline">
-        <Text fw={600} size="sm">
-          {t('review.indicators.title')}
-        </Text>
-        <Text size="xs" c="dimmed" data-testid="indicator-summary">
-          {t('review.indicators.summary', { met, missed, unknown: lines.length - met - missed })}
-        </Text>
-      </Group>
+      <Text fw={600} size="sm">
+        {t('review.indicators.title')}
+      </Text>
+      <Text size="xs" c="dimmed" mb={6} data-testid="indicator-summary">
+        {t('review.indicators.summary', { met, missed, unknown: lines.length - met - missed })}
+      </Text>
       {!hasAny && (
         <Text size="sm" c="orange.8" mb={6} data-testid="indicator-none">
           {t('review.indicators.none')}
         </Text>
       )}
-      <Table striped verticalSpacing={4} horizontalSpacing="xs" fz="sm">
+      <Table verticalSpacing={4} horizontalSpacing={6} fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('review.indicators.indicator')}</Table.Th>
-            <Table.Th>{t('review.indicators.unit')}</Table.Th>
-            <Table.Th ta="right">{t('review.indicators.target')}</Table.Th>
-            <Table.Th ta="right">{t('review.indicators.actual')}</Table.Th>
-            <Table.Th ta="right">{t('review.indicators.completion')}</Table.Th>
+            {/* The figures take the width they need; the label, the rest. */}
+            <Table.Th w="1%">{t('review.indicators.unit')}</Table.Th>
+            <Table.Th w="1%" ta="right" style={NOWRAP}>
+              {t('review.indicators.target')}
+            </Table.Th>
+            <Table.Th w="1%" ta="right" style={NOWRAP}>
+              {t('review.indicators.actual')}
+            </Table.Th>
+            <Table.Th w="1%" ta="right" style={NOWRAP}>
+              {t('review.indicators.completion')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {lines.map(({ row, value, ratio, met: ok }) => (
-            <Table.Tr key={row.id} data-testid={`indicator-row-${row.id}`} data-met={ok === null ? 'unknown' : String(ok)}>
+          {lines.map(({ row, value, ratio, met: ok }) => [
+            <Table.Tr
+              key={row.id}
+              data-testid={`indicator-row-${row.id}`}
+              data-met={ok === null ? 'unknown' : String(ok)}
+              style={value?.note ? { borderBottom: 0 } : undefined}
+            >
               <Table.Td>
                 {pick(row.label, locale)}
                 {row.lowerIsBetter && (
@@ -79,18 +91,17 @@ export function IndicatorTable({
                     {t('review.indicators.lowerIsBetter')}
                   </Text>
                 )}
-                {value?.note && (
-                  <Text size="xs" c="dimmed" data-testid={`indicator-note-${row.id}`}>
-                    {value.note}
-                  </Text>
-                )}
               </Table.Td>
               <Table.Td>{pick(row.unit, locale)}</Table.Td>
-              <Table.Td ta="right">{figure(value?.target)}</Table.Td>
-              <Table.Td ta="right">{figure(value?.actual)}</Table.Td>
-              <Table.Td ta="right" data-testid={`indicator-completion-${row.id}`}>
+              <Table.Td ta="right" style={NOWRAP}>
+                {figure(value?.target)}
+              </Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>
+                {figure(value?.actual)}
+              </Table.Td>
+              <Table.Td ta="right" style={NOWRAP}>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <span>{ratio === null ? '—' : percent.format(ratio)}</span>
+                  <span data-testid={`indicator-completion-${row.id}`}>{ratio === null ? '—' : percent.format(ratio)}</span>
                   {ok === true && (
                     <IconCircleCheck
                       size={16}
@@ -113,8 +124,18 @@ export function IndicatorTable({
                   )}
                 </Group>
               </Table.Td>
-            </Table.Tr>
-          ))}
+            </Table.Tr>,
+            // The report's own remark (why a target was missed) under its row, across the table.
+            value?.note && (
+              <Table.Tr key={`${row.id}-note`}>
+                <Table.Td colSpan={5} pt={0}>
+                  <Text size="xs" c="dimmed" data-testid={`indicator-note-${row.id}`}>
+                    {t('review.indicators.note', { text: value.note })}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ),
+          ])}
         </Table.Tbody>
       </Table>
     </Paper>
