@@ -73,11 +73,36 @@ const ApplicationInfo = z.object({
   field: LocalizedText.optional(),
 });
 
+/** A figure from an operation report: finite and of a size no indicator reaches (1e15 of any unit). */
+const Figure = z.number().finite().min(-1e15).max(1e15).nullable();
+
+/**
+ * One row of a centre's annual operation report (年度运行发展报告): the target and the actual of an indicator row
+ * (`rowId`) of an indicator criterion (`criterionId`) of the application's rubric; null where the report gives
+ * none. The round and the package refuse an entry naming a criterion or row the rubric does not have.
+ */
+export const IndicatorValue = z
+  .object({
+    criterionId: Id,
+    rowId: Id,
+    target: Figure,
+    actual: Figure,
+    /** The report's own remark on the row (why a target was missed, how a figure is counted). */
+    note: z.string().min(1).max(1000).optional(),
+  })
+  .strict();
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
+
+/** The indicators of one application: at most one entry per row. */
+export const IndicatorValues = z.array(IndicatorValue).max(500);
+
 export const PackageApplication = ApplicationInfo.extend({
   /** The rubric (in the manifest's `rubrics`) this application is scored against: its category's. */
   rubricId: Id,
   /** Paths (in `files`) of this application's dossier. */
   files: z.array(PackagePath).max(1000),
+  /** The centre's operation-report figures for the indicator rows of its rubric (annual evaluation, periodic assessment). */
+  indicators: IndicatorValues.optional(),
 }).strict();
 export type PackageApplication = z.infer<typeof PackageApplication>;
 
@@ -269,6 +294,8 @@ export const RoundFile = z
           rubricId: Id,
           /** Folder of dossier files, relative to the round folder. */
           dossier: z.string().min(1).max(200),
+          /** The centre's operation-report figures for the indicator rows of its rubric; copied into the manifest. */
+          indicators: IndicatorValues.optional(),
         }).strict(),
       )
       .min(1)

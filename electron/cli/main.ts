@@ -354,12 +354,15 @@ program
   .option('--applications <m>', 'number of applications', '4')
   .option('--revisions <r>', 'earlier bundle revisions per expert', '0')
   .option('--no-workspace', "skip workspaces/E01 (E01's workspace with its reviews entered)")
-  .action(async (o: { out: string; experts: string; applications: string; revisions: string; workspace: boolean }) => {
+  .option('--stage <stage>', 'selection (applicants) or annual (the annual evaluation of two designated centres)', 'selection')
+  .action(async (o: { out: string; experts: string; applications: string; revisions: string; workspace: boolean; stage: string }) => {
     const n = (s: string, what: string, min: number): number => {
       const v = Number(s);
       if (!Number.isInteger(v) || v < min) throw new ReviewDeskError('E_USAGE', { reason: `${what} must be a whole number ≥ ${min}` });
       return v;
     };
+    if (o.stage !== 'selection' && o.stage !== 'annual')
+      throw new ReviewDeskError('E_USAGE', { reason: `--stage must be selection or annual, not ${o.stage}` });
     if (existsSync(join(o.out, 'round', 'round.json')))
       throw new ReviewDeskError('E_USAGE', { reason: `${o.out} already holds a demo round` });
     const bar = await progressBar('demo');
@@ -370,6 +373,7 @@ program
       applications: n(o.applications, '--applications', 1),
       revisions: n(o.revisions, '--revisions', 0),
       workspace: o.workspace,
+      stage: o.stage,
       onProgress: (_s, d, t) => bar.update(d, t),
     });
     bar.stop();

@@ -16,7 +16,15 @@ import {
   type RoundFile,
 } from '../../shared/formats.ts';
 import { cyclic, findOrThrow, nth } from '../../shared/checked.ts';
-import { scaleRange, scoredCriteria, weightedTotal, type Criterion, type Rubric } from '../../shared/rubric/model.ts';
+import {
+  gradeFor,
+  outcomesFor,
+  scaleRange,
+  scoredCriteria,
+  weightedTotal,
+  type Criterion,
+  type Rubric,
+} from '../../shared/rubric/model.ts';
 import { enterpriseSelection } from '../../shared/rubric/templates/enterprise-selection.ts';
 import { nonEnterpriseSelection } from '../../shared/rubric/templates/non-enterprise-selection.ts';
 import { writeBundle } from '../bundles/write.ts';
@@ -24,6 +32,7 @@ import { createIdentity, saveIdentity, type Identity } from '../keys/identity.ts
 import { packRound, type PackResult } from '../packages/pack.ts';
 import { loadRound } from '../rounds/round.ts';
 import type { WorkspaceOptions } from '../workspace/open.ts';
+import { annualStage } from './annual.ts';
 import { DEMO_APPLICATIONS, type DemoApplication } from './applications.ts';
 import { findCjkFont } from '../pdf/fonts.ts';
 import { factsPdf, planPdf } from './pdf.ts';
@@ -40,6 +49,11 @@ export interface DemoOptions {
    * through the workspace API, its keys sealed with {@link DEMO_PASSPHRASE} (`reviewdesk demo` does this).
    */
   workspace?: boolean | { options?: WorkspaceOptions };
+  /**
+   * `selection` (the default): applicants for selection. `annual`: the annual evaluation of two designated centres,
+   * one of each type, with their operation reports' indicators (electron/demo/annual.ts); `applications` is ignored.
+   */
+  stage?: 'selection' | 'annual';
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -236,8 +250,12 @@ function review(
   const { total } = weightedTotal(rubric, byId);
   // The main outcomes only: an additional one (支持争创国家级) is never the expert's single choice.
   const recs = rubric.recommendations.filter((r) => !r.additional);
+  // An assessment rubric's outcomes are its grades (优秀 … 不合格): the expert recommends the grade the total reaches.
+  const graded = recs.find((r) => r.id === gradeFor(rubric, total)?.id);
   const recommendation = complete
-    ? (total >= 75 ? nth(recs, 0) : total >= 60 ? (recs[1] ?? nth(recs, 0)) : nth(recs, recs.length - 1)).id
+    ? graded
+      ? graded.id
+      : (total >= 75 ? nth(recs, 0) : total >= 60 ? (recs[1] ?? nth(recs, 0)) : nth(recs, recs.length - 1)).id
     : null;
   // 专家意见 follows the scores: strengths from the best-scored criteria scored well, weaknesses from the worst-scored
   // ones scored low (an application scored well or low throughout gets one overall point instead), then any basic
@@ -278,9 +296,14 @@ function review(
     ].join(' ');
     return `专家意见：${zhOpinion} / ${enOpinion}`;
   };
+  // An expert who recommends the first main outcome (通过遴选) with a high total also supports the applicant's bid for
+  // national status where the rubric offers it for the category (seed 003, enterprise type).
+  const extra =
+    complete && recommendation === recs[0]?.id && total >= 80 ? outcomesFor(rubric, app.category).additional.map((r) => r.id) : [];
   return {
     applicationId: appId,
     rubric: { id: rubric.id, version: rubric.version },
+    ...(extra.length ? { additionalRecommendations: extra } : {}),
     conflict: { status: 'none', reason: '', declaredAt: at },
     status: complete ? 'complete' : 'in-progress',
     gates,
@@ -294,7 +317,8 @@ function review(
 /** Writes a complete demo round to `opts.out`. */
 export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const expertCount = opts.experts ?? 5;
-  const appCount = opts.applications ?? 4;
+  const annual = opts.stage === 'annual' ? annualStage() : null;
+  const appCount = annual ? annual.apps.length : (opts.applications ?? 4);
   const revisions = opts.revisions ?? 0;
   const out = opts.out;
   const progress = opts.onProgress ?? (() => undefined);
@@ -325,12 +349,14 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   }
 
   // Seed 003: each application is reviewed against the rubric of the category it declared. A load round uses one.
-  const load = appCount > DEMO_APPLICATIONS.length;
-  const apps = Array.from({ length: appCount }, (_, i) => demoApplication(i));
+  const load = !annual && appCount > DEMO_APPLICATIONS.length;
+  const apps = annual?.apps ?? Array.from({ length: appCount }, (_, i) => demoApplication(i));
   // Only the rubrics the round's applications use (a round names no rubric nobody is scored against).
-  const rubrics = load
-    ? [loadRubric()]
-    : [enterpriseSelection, nonEnterpriseSelection].filter((r) => apps.some(({ app }) => r.appliesTo.includes(app.category)));
+  const rubrics = annual
+    ? annual.rubrics
+    : load
+      ? [loadRubric()]
+      : [enterpriseSelection, nonEnterpriseSelection].filter((r) => apps.some(({ app }) => r.appliesTo.includes(app.category)));
   const rubricFor = (category: DemoApplication['category']): Rubric =>
     findOrThrow(rubrics, (r) => r.appliesTo.includes(category), `rubric for ${category}`);
   await mkdir(join(roundDir, 'rubrics'), { recursive: true });
@@ -340,7 +366,8 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   for (const [i, { app, id, realistic }] of apps.entries()) {
     const folder = join(roundDir, 'dossiers', id);
     await mkdir(folder, { recursive: true });
-    if (realistic) {
+    if (annual) await annual.dossier(folder, id, font);
+    else if (realistic) {
       await writeFile(join(folder, '建设和运行方案.pdf'), await planPdf(app, font));
       await writeFile(join(folder, '佐证材料.pdf'), await factsPdf(app, font));
     } else {
@@ -353,7 +380,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
   const roundFile: RoundFile = {
     schemaVersion: ROUND_SCHEMA_VERSION,
     kind: 'reviewdesk-round',
-    round: {
+    round: annual?.round ?? {
       id: 'SH-MIC-2026',
       title: { 'zh-CN': '2026 年度上海市制造业创新中心遴选（演示）', en: '2026 Shanghai manufacturing innovation centre selection (demo)' },
     },
@@ -368,6 +395,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
       field: app.field,
       rubricId: rubricFor(app.category).id,
       dossier: `dossiers/${id}`,
+      ...(annual?.indicators(id) ? { indicators: annual.indicators(id) } : {}),
     })),
     assignments: Object.fromEntries(experts.map((e) => [e.id, apps.map((a) => a.id)])),
   };

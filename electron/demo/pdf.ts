@@ -3,7 +3,8 @@ import PDFDocument from 'pdfkit';
 import { findCjkFont, type CjkFont } from '../pdf/fonts.ts';
 import type { DemoApplication } from './applications.ts';
 
-function render(title: string, draw: (doc: PDFKit.PDFDocument, zh: boolean) => void, font: CjkFont | null): Promise<Buffer> {
+/** One PDF: A4, the CJK font when there is one; `draw` writes Chinese and English when it can, English alone otherwise. */
+export function render(title: string, draw: (doc: PDFKit.PDFDocument, zh: boolean) => void, font: CjkFont | null): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -53,6 +53,8 @@ async function enter(ws: Workspace, packageId: string, r: ApplicationReview): Pr
   }
   if (r.opinion) await ws.invoke('review:edit', { ...ref, edit: { field: 'opinion', value: r.opinion } });
   if (r.recommendation !== null) await ws.invoke('review:edit', { ...ref, edit: { field: 'recommendation', value: r.recommendation } });
+  if (r.additionalRecommendations?.length)
+    await ws.invoke('review:edit', { ...ref, edit: { field: 'additionalRecommendations', value: r.additionalRecommendations } });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { nth } from '../../shared/checked.ts';
 import { Manifest, NS_PACKAGE, PACKAGE_SCHEMA_VERSION } from '../../shared/formats.ts';
+import { indicatorProblem } from '../../shared/review/indicators.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
 import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 import { openAgeFile, type Progress } from '../crypto/age/index.ts';
@@ -170,6 +171,9 @@ export async function openPackage(path: string, identity: Identity, opts: OpenOp
           appliesTo: r.appliesTo.join(', '),
         });
       }
+      // The report's figures belong to rows of the application's own rubric; any other entry is refused by name.
+      const problem = r && a.indicators && indicatorProblem(r, a.indicators);
+      if (problem) throw new ReviewDeskError('E_SCHEMA', { file: 'manifest.json', reason: `application ${a.id}: ${problem}` });
     }
     const isRubric = (p: string): boolean => manifest.rubrics.some((r) => r.path === p);
     const filePaths = manifest.files.map((f) => f.path).filter((p) => !isRubric(p));

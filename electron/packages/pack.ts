@@ -68,6 +68,8 @@ export function buildManifest(round: LoadedRound, secretariat: Identity, expertI
       ...(a.field ? { field: a.field } : {}),
       rubricId: a.rubricId,
       files: dossier.map((f) => f.path),
+      // The centre's operation-report figures travel with the application they describe (loadRound checked them).
+      ...(a.indicators ? { indicators: a.indicators } : {}),
     })),
     files,
   };

@@ -128,12 +128,16 @@ export function packageSummary(ctx: Context, meta: PackageMeta, apps?: Applicati
   };
 }
 
-/** The manifest as shown before the pledge: no dossier file list. */
+/** The manifest as shown before the pledge: no dossier file list and no operation-report figures (review content both). */
 function withheldManifest(meta: PackageMeta): PackageDetail['manifest'] {
   const m = meta.manifest;
   return {
     ...m,
-    applications: m.applications.map((a) => ({ ...a, files: [] })),
+    applications: m.applications.map((a) => {
+      const withheld = { ...a, files: [] };
+      delete withheld.indicators;
+      return withheld;
+    }),
     files: m.files.filter((f) => m.rubrics.some((r) => r.path === f.path)),
   };
 }

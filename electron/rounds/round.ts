@@ -6,6 +6,7 @@ import { join, resolve, sep } from 'node:path';
 import type { Card } from '../../shared/card.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { FileName, ROUND_SCHEMA_VERSION, RoundFile, type ManifestFile } from '../../shared/formats.ts';
+import { indicatorProblem } from '../../shared/review/indicators.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION } from '../../shared/rubric/model.ts';
 import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 import { parseStrict } from '../formats/json.ts';
@@ -99,6 +100,8 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
         appliesTo: r.appliesTo.join(', '),
       });
     }
+    const problem = a.indicators && indicatorProblem(r, a.indicators);
+    if (problem) throw bad(`application ${a.id}: ${problem}`);
   }
   for (const [expertId, apps] of Object.entries(round.assignments)) {
     if (!cards.has(expertId)) throw bad(`assignments name unknown expert ${expertId}`);

@@ -1,6 +1,7 @@
 /**
  * Scoring one application: the criterion tree on the left, the current
- * criterion in the centre (guidance, scale, comment, evidence), the dossier
+ * criterion in the centre (guidance, for an indicator criterion the table of
+ * the operation report's targets and actuals, scale, comment, evidence), the dossier
  * beside it, and the running total, grade and save state on top
  * (review/ReviewHeader.tsx). Everything works from the keyboard: J/K or ↑/↓
  * move, digits score, ←/→ step, Ctrl+Enter goes to the next criterion, C
@@ -20,6 +21,7 @@ import { CriterionHeading } from '../components/review/CriterionHeading.tsx';
 import { CriterionTree } from '../components/review/CriterionTree.tsx';
 import { EvidenceBox } from '../components/review/EvidenceBox.tsx';
 import { HistoryDrawer } from '../components/review/HistoryDrawer.tsx';
+import { IndicatorTable } from '../components/review/IndicatorTable.tsx';
 import { ScaleControl } from '../components/review/ScaleControl.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { rubricFor, stepStatus, walk } from '../lib/criteria.ts';
@@ -101,6 +103,8 @@ function Reviewing({
   const markPending = useReviewStore((s) => s.markPending);
   const steps = useMemo(() => walk(rubric), [rubric]);
   const files = app?.files ?? NO_FILES;
+  // The operation report's figures, for an indicator criterion (withheld with the dossier before the pledge).
+  const indicators = detail.manifest.applications.find((a) => a.id === applicationId)?.indicators;
   const firstPdf = files.find((f) => f.mediaType === 'application/pdf') ?? files[0];
   const [viewer, setViewer] = useState<{ path: string; page: number } | null>(firstPdf ? { path: firstPdf.path, page: 1 } : null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -172,6 +176,8 @@ function Reviewing({
         <ScrollArea style={{ flex: 1, minWidth: 0 }} viewportRef={panelRef} type="auto">
           <Stack p="md" gap="md" maw={820} mx="auto" data-testid="criterion-panel" data-criterion={criterion.id}>
             <CriterionHeading criterion={criterion} dimension={step.dimension} index={index} count={steps.length} status={status} />
+
+            {criterion.indicators && <IndicatorTable criterion={criterion} values={indicators} />}
 
             <ScaleControl criterion={criterion} value={score} typing={typing} onChange={(v) => setScore(criterion, v)} />
             {typing !== null && (

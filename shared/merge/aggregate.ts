@@ -447,6 +447,8 @@ export function aggregate(
       ex.counted.push(e.expertId);
       const rec = r!.recommendation;
       recommendations[rec !== null && rec in recommendations ? rec : 'none']!++;
+      // Outcomes chosen beside the main one (支持争创国家级) are tallied under their own ids.
+      for (const extra of r!.additionalRecommendations) if (extra in recommendations && extra !== rec) recommendations[extra]!++;
       for (const g of r!.gates) if (g.score === 0) failed.push({ expertId: e.expertId, criterionId: g.criterionId, comment: g.comment });
     });
     const criterionResults: CriterionResult[] = criteria.map((c, k) => {

@@ -68,9 +68,9 @@ export interface RoundFixture {
   secretariat: Identity;
 }
 
-/** A demo round (2 experts, 2 applications) with real PDF dossiers. */
-export async function demoRound(dir: string, applications = 2): Promise<RoundFixture> {
-  const demo = await generateDemo({ out: dir, experts: 2, applications });
+/** A demo round (2 experts, 2 applications) with real PDF dossiers; `annual`: the annual evaluation of two centres. */
+export async function demoRound(dir: string, applications = 2, stage: 'selection' | 'annual' = 'selection'): Promise<RoundFixture> {
+  const demo = await generateDemo({ out: dir, experts: 2, applications, stage });
   return { dir, demo, secretariat: await loadIdentity(join(dir, 'secretariat')) };
 }
 
