@@ -147,12 +147,7 @@ export type OlderCode = 'E_SCHEMA_OLD' | 'E_SCHEMA_OLD_SCORES' | 'E_ROUND_OLD';
  * The refusal of a file whose `schemaVersion` is not `supported`: an older whole version says where it comes
  * from and what to ask for (`older`), anything else asks to update ReviewDesk.
  */
-export function schemaVersionError(
-  file: string,
-  version: unknown,
-  supported: number,
-  older: OlderCode = 'E_SCHEMA_OLD',
-): ReviewDeskError {
+export function schemaVersionError(file: string, version: unknown, supported: number, older: OlderCode = 'E_SCHEMA_OLD'): ReviewDeskError {
   if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < supported)
     return new ReviewDeskError(older, { file, version: String(version), supported });
   return new ReviewDeskError('E_SCHEMA_VERSION', { file, version: String(version).slice(0, 20), supported });
