@@ -137,3 +137,33 @@ test('a bundle arriving from outside while the form has unsaved edits keeps them
   await expect(form.unsaved).toBeVisible();
   expect((await consensusOf('A004'))?.text).toBe('初稿');
 });
+
+test('an expert’s 不符合 flags the application (待专家组认定, still ranked); the panel’s decision is what takes it out', async ({
+  page,
+}) => {
+  await page.goto(`${server!.url}#/merge/results`);
+  // A003's alliance failed G4 with three experts: flagged, not vetoed.
+  await expect(page.getByTestId('pending-A003')).toBeVisible();
+  await expect(page.getByTestId('result-row-A003')).toBeVisible();
+  const before = (await ws.invoke('merge:results', {})).result.applications.find((a) => a.applicationId === 'A003')!;
+  expect(before.gates.eligibility).toBe('pending');
+  expect(before.rank).not.toBeNull();
+
+  await page.goto(`${server!.url}#/merge/a/A003`);
+  await expect(page.getByTestId('detail-pending')).toBeVisible();
+  await expect(page.getByTestId('consensus-eligibility-hint')).toContainText('3 位专家认为不符合基本条件');
+  await page.getByTestId('consensus-eligibility').getByText('不符合', { exact: true }).click();
+  await page.getByTestId('consensus-text').fill('专家组认定：联盟未汇聚本领域国家级或省市级创新平台，不符合基本条件。');
+  await page.getByTestId('consensus-save').click();
+  await expect(page.getByTestId('consensus-saved')).toBeVisible();
+  expect((await consensusOf('A003'))?.eligible).toBe(false);
+  await expect(page.getByTestId('detail-pending')).toHaveCount(0);
+
+  const after = (await ws.invoke('merge:results', {})).result.applications.find((a) => a.applicationId === 'A003')!;
+  expect(after.gates).toMatchObject({ eligible: false, eligibility: 'ineligible' });
+  expect(after.rank).toBeNull();
+  await page.goto(`${server!.url}#/merge/results`);
+  await expect(page.getByTestId('pending-A003')).toHaveCount(0);
+  await expect(page.getByTestId('result-row-A003')).toContainText('专家组认定不符合基本条件');
+  await page.screenshot({ path: join('test-results', 'screens', 'zh-CN', 'merge-eligibility.png'), fullPage: true });
+});
