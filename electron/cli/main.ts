@@ -326,6 +326,17 @@ rubric
   });
 
 rubric
+  .command('diff')
+  .description('list what a rubric adds, removes and changes against its template (derivedFrom, or --against)')
+  .argument('<file>', 'rubric.json')
+  .option('--against <id>', 'the template to compare with (default: the one the rubric derives from)')
+  .action(async (file: string, o: { against?: string }) => {
+    const { diffRubric } = await import('./rubric.ts');
+    const r = await diffRubric(file, o);
+    print(r.json, r.text);
+  });
+
+rubric
   .command('xlsx')
   .description('write a rubric as a workbook (XLSX) a secretary edits in Excel or WPS')
   .argument('<file>', 'rubric.json')

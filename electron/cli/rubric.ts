@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { ReviewDeskError, fromFileSystemError } from '../../shared/errors.ts';
 import { pick } from '../../shared/i18n-text.ts';
 import { Rubric, RUBRIC_SCHEMA_VERSION, provenanced, scoredCriteria } from '../../shared/rubric/model.ts';
+import { diffRubrics } from '../../shared/rubric/diff.ts';
 import { RUBRIC_TEMPLATES, templateById } from '../../shared/rubric/templates/index.ts';
 import { safeLine as s } from '../../shared/safe-text.ts';
 import { parseStrict } from '../formats/json.ts';
@@ -154,5 +155,43 @@ export async function rubricFromXlsx(file: string, o: { out: string }): Promise<
   return {
     json: { ok: true, file: out, ...sum },
     text: () => `Wrote ${s(out)}: ${titles(rubric)}, ${s(sum.id)} v${sum.version}, ${sum.criteria} 二级指标, ${sum.totalPoints} points`,
+  };
+}
+
+/** A value in a diff line: short JSON, one line, escaped. */
+function shown(v: unknown): string {
+  if (v === undefined) return '—';
+  const text = JSON.stringify(v);
+  return s(text.length > 80 ? `${text.slice(0, 77)}…` : text);
+}
+
+/**
+ * `rubric diff FILE [--against ID]`: what a rubric adds, removes and changes against the template it came from
+ * (its `derivedFrom`, its own id when that is a template's, or `--against`), by element id and field.
+ */
+export async function diffRubric(file: string, o: { against?: string }): Promise<Printed> {
+  const bytes = await readFile(resolve(file)).catch((e: unknown) => {
+    throw fromFileSystemError(e, '读取 (reading)') ?? e;
+  });
+  const rubric = parseStrict(bytes, Rubric, file, { maxBytes: MAX_RUBRIC_BYTES, schemaVersion: RUBRIC_SCHEMA_VERSION });
+  const baseId = o.against ?? rubric.derivedFrom?.id ?? (templateById(rubric.id) ? rubric.id : undefined);
+  const base = baseId === undefined ? undefined : templateById(baseId);
+  if (!base) {
+    throw new ReviewDeskError('E_USAGE', {
+      reason: `${baseId === undefined ? 'the rubric names no template it derives from' : `no template ${baseId}`}; pass --against with one of ${RUBRIC_TEMPLATES.map((t) => t.id).join(', ')}`,
+    });
+  }
+  const changes = diffRubrics(base, rubric);
+  return {
+    json: { ok: true, file: resolve(file), against: base.id, changes },
+    text: () =>
+      [
+        `${s(rubric.id)} v${rubric.version} against / 对照模板 ${s(base.id)} v${base.version}: ${changes.length} change(s) / 处改动`,
+        ...changes.map((c) => {
+          const where = `${c.kind} ${s(c.parent ? `${c.parent}/` : '')}${s(c.id)}`;
+          if (c.change === 'changed') return `  changed / 修改  ${where}.${s(c.field ?? '')}: ${shown(c.before)} → ${shown(c.after)}`;
+          return `  ${c.change === 'added' ? 'added / 新增  ' : 'removed / 删除'}  ${where}`;
+        }),
+      ].join('\n'),
   };
 }

@@ -109,4 +109,28 @@ describe('reviewdesk rubric', () => {
     expect(fake.stderr).toMatch(/^error E_RUBRIC_XLSX: /);
     expect(fake.stderr).not.toContain('E_INTERNAL');
   });
+  it('diff lists what a rubric changes against its template, by element and field', () => {
+    const out = join(root, 'diffed.json');
+    expect(run('rubric', 'new', '--template', 'mic-selection-enterprise', '--out', out, '--id', 'sh-2026-diff').status).toBe(0);
+    const r = JSON.parse(readFileSync(out, 'utf8')) as Rubric;
+    const [a, b] = r.dimensions[0]!.criteria;
+    a!.weight += 2;
+    b!.weight -= 2;
+    writeFileSync(out, JSON.stringify(r));
+    const d = run('rubric', 'diff', out, '--json');
+    expect(d.status, d.stderr).toBe(0);
+    const { against, changes } = JSON.parse(d.stdout) as {
+      against: string;
+      changes: { change: string; kind: string; id: string; field?: string }[];
+    };
+    expect(against).toBe('mic-selection-enterprise');
+    expect(changes.filter((c) => c.kind === 'criterion')).toEqual([
+      expect.objectContaining({ change: 'changed', id: a!.id, field: 'weight', before: a!.weight - 2, after: a!.weight }),
+      expect.objectContaining({ change: 'changed', id: b!.id, field: 'weight', before: b!.weight + 2, after: b!.weight }),
+    ]);
+    expect(run('rubric', 'diff', out).stdout).toContain(`criterion ${a!.id}.weight: ${a!.weight - 2} → ${a!.weight}`);
+    const none = run('rubric', 'diff', out, '--against', 'no-such');
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^error E_USAGE: .*no template no-such/);
+  });
 });
