@@ -527,7 +527,7 @@ const en = {
       outcome: 'Outcome',
       flags: 'Flags',
       consensus: 'Consensus',
-      ineligible: 'Not eligible (panel decision)',
+      ineligible: 'Not eligible',
       pending: 'Awaiting the panel’s decision',
       pendingHint:
         'An expert found an eligibility condition not met; the panel decides, and until then the application is ranked as usual.',

@@ -505,7 +505,7 @@ const zhCN = {
       outcome: '结论',
       flags: '提示',
       consensus: '专家组意见分',
-      ineligible: '专家组认定不符合基本条件',
+      ineligible: '不符合基本条件',
       pending: '待专家组认定',
       pendingHint: '有专家认为不符合基本条件；由专家组认定，认定前照常排名。',
       noTotal: '尚无总分',

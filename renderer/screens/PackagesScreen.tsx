@@ -16,9 +16,14 @@ import { formatDateTime } from '../lib/format.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { useAppStore } from '../state/app.ts';
 
+type AppState = NonNullable<ReturnType<typeof useAppStore.getState>['state']>;
+// Stable empty lists: a selector returning a new array on every call would re-render without end.
+const NO_PACKAGES: AppState['packages'] = [];
+const NO_NOTICES: AppState['exportNotices'] = [];
+
 export function PackagesScreen(): React.JSX.Element {
   const { t } = useTranslation();
-  const packages = useAppStore((s) => s.state?.packages ?? []);
+  const packages = useAppStore((s) => s.state?.packages ?? NO_PACKAGES);
   return (
     <Container size="xl" py="lg">
       <Stack gap="lg">
@@ -60,7 +65,7 @@ export function PackagesScreen(): React.JSX.Element {
 /** Score files the workspace set aside when it opened: said once, until the reviewer dismisses it. */
 function ExportNotices(): React.JSX.Element | null {
   const { t } = useTranslation();
-  const notices = useAppStore((s) => s.state?.exportNotices ?? []);
+  const notices = useAppStore((s) => s.state?.exportNotices ?? NO_NOTICES);
   const dismiss = useAppStore((s) => s.dismissExportNotices);
   if (notices.length === 0) return null;
   return (

@@ -164,6 +164,6 @@ test('an expert’s 不符合 flags the application (待专家组认定, still r
   expect(after.rank).toBeNull();
   await page.goto(`${server!.url}#/merge/results`);
   await expect(page.getByTestId('pending-A003')).toHaveCount(0);
-  await expect(page.getByTestId('result-row-A003')).toContainText('专家组认定不符合基本条件');
+  await expect(page.getByTestId('result-row-A003')).toContainText('不符合基本条件');
   await page.screenshot({ path: join('test-results', 'screens', 'zh-CN', 'merge-eligibility.png'), fullPage: true });
 });

@@ -31,10 +31,13 @@ import { useMergeStore } from '../../state/merge.ts';
 import { criteriaById, criterionTitle, num } from './labels.ts';
 
 /** Which rubric's applications are shown, when the round has several: each rubric's are ranked on their own. */
+const NO_GROUPS: NonNullable<ReturnType<typeof useMergeStore.getState>['results']>['groups'] = [];
+
 function RubricPicker(): React.JSX.Element | null {
   const { t } = useTranslation();
   const locale = useLocale();
-  const groups = useMergeStore((s) => s.results?.groups ?? []);
+  // A stable empty list: a selector returning a new array on every call would re-render without end.
+  const groups = useMergeStore((s) => s.results?.groups ?? NO_GROUPS);
   const current = useMergeStore((s) => s.results?.rubric.id ?? null);
   const setRubric = useMergeStore((s) => s.setRubric);
   if (groups.length < 2 || current === null) return null;
