@@ -11,6 +11,8 @@
 import type { PanelResult, RoundResult } from '../../shared/merge/aggregate.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import { findCjkFont, type CjkFont } from '../pdf/fonts.ts';
+import { pick } from '../../shared/i18n-text.ts';
+import { drawCombined } from './pdf/combined.ts';
 import { drawCover } from './pdf/cover.ts';
 import { drawDistribution } from './pdf/distribution.ts';
 import { drawConsensus, drawFlags } from './pdf/flags.ts';
@@ -53,6 +55,10 @@ export async function resultPdf(input: PdfInput): Promise<Buffer> {
     drawDistribution(sheet, group, rubric);
     drawSpread(sheet, group);
   });
+  if (result.combined) {
+    const titles = new Map(ledger.rubrics.map(({ rubric }) => [rubric.id, sheet.zh ? rubric.title['zh-CN'] : pick(rubric.title, 'en')]));
+    drawCombined(sheet, result.combined, result.groups, (id) => titles.get(id) ?? id);
+  }
   drawSignatures(sheet, panelOf(result), input.secretariat);
   runningHeader(
     sheet,

@@ -159,7 +159,7 @@ function aggregateOptions(o: MergeOptions): Partial<AggregateOptions> {
 
 /** The figures of every rubric of the round: each rubric's applications aggregated and ranked on their own. */
 function figures(ctx: Context, v: Verified, o: Opened, options: MergeOptions): RoundResult {
-  return aggregateRound(v.ledger, o.reconciled, aggregateOptions(options), consensusEntries(ctx, v.ledger.round.id));
+  return aggregateRound(v.ledger, o.reconciled, aggregateOptions(options), consensusEntries(ctx, v.ledger.round.id), options.combined);
 }
 
 /** Every expert of the round with their cells over every application (not-assigned outside their groups). */
@@ -323,10 +323,15 @@ export async function mergeResults(ctx: Context, input: ParsedInput<'merge:resul
   const entry = ledger.rubrics[index];
   if (!entry) throw new ReviewDeskError('E_NOT_FOUND', { what: 'rubric / 评分细则', id: input.rubricId ?? '' });
   const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  const consensus = consensusEntries(ctx, ledger.round.id);
+  // The ranking across rubrics only when asked for (and refused, E_COMBINED_RANKING, when their totals differ).
+  const combined = input.options.combined
+    ? aggregateRound(ledger, o.reconciled, aggregateOptions(input.options), consensus, true).combined
+    : null;
   const result = aggregate(
     panelInput(ledger, o.reconciled, entry.rubric.id),
     aggregateOptions(input.options),
-    consensusEntries(ctx, ledger.round.id),
+    consensus,
   );
   const mine = new Set(result.applications.map((a) => a.applicationId));
   const reviews = Object.fromEntries(Object.entries(reviewsByApplication(o.reconciled.accepted)).filter(([id]) => mine.has(id)));
@@ -338,6 +343,7 @@ export async function mergeResults(ctx: Context, input: ParsedInput<'merge:resul
       title: rubric.title,
       applications: ledger.applications.filter((a) => a.rubricId === rubric.id).length,
     })),
+    combined,
     reviews,
   };
 }

@@ -480,9 +480,15 @@ const en = {
       expert: 'Expert',
       hint: '"In progress": the expert exported an incomplete review. "Missing": assigned, but no usable bundle. Recused and missing reviews never count.',
     },
+    combined: {
+      title: 'Combined ranking (at the secretariat’s request)',
+      intro: 'Every rubric is out of {{total}}; ranked together by score. Each rubric’s own ranking remains its result.',
+    },
     options: {
       rubric: 'Rubric (each ranked on its own)',
       rubricItem: '{{title}} ({{n}})',
+      combined: 'Combined ranking',
+      combinedHint: 'Ranks the applications of every rubric together by score, only when the rubrics share a total; each rubric’s own ranking remains its result.',
       method: 'Combine by',
       mean: 'Mean',
       median: 'Median',

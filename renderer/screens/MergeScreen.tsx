@@ -24,7 +24,7 @@ import { ChartsView } from '../components/merge/ChartsView.tsx';
 import { ConsensusHistory } from '../components/merge/ConsensusPanel.tsx';
 import { ImportView } from '../components/merge/ImportView.tsx';
 import { MatrixView } from '../components/merge/MatrixView.tsx';
-import { AgreementStats, FlagsPanel, OptionsBar, ResultsTable } from '../components/merge/ResultsView.tsx';
+import { AgreementStats, CombinedRanking, FlagsPanel, OptionsBar, ResultsTable } from '../components/merge/ResultsView.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { navigate, type MergeView } from '../router.ts';
 import { useMergeStore } from '../state/merge.ts';
@@ -123,6 +123,7 @@ export function MergeScreen({ view }: { view: MergeView }): React.JSX.Element {
                 <OptionsBar />
                 <AgreementStats />
                 <ResultsTable />
+                <CombinedRanking />
                 <FlagsPanel />
               </Stack>
             </Tabs.Panel>

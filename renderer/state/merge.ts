@@ -23,6 +23,7 @@ export const DEFAULT_MERGE_OPTIONS: MergeOptions = {
   minRemaining: 3,
   normalise: false,
   includeInProgress: false,
+  combined: false,
 };
 
 type Bytes = Uint8Array<ArrayBuffer>;

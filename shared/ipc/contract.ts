@@ -10,7 +10,7 @@ import { Card, Fingerprint } from '../card.ts';
 import { ERRORS, type ErrorCode } from '../errors.ts';
 import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
-import type { PanelResult } from '../merge/aggregate.ts';
+import type { CombinedRanking, PanelResult } from '../merge/aggregate.ts';
 import { Id, Rubric, Stage } from '../rubric/model.ts';
 import { StagedFile } from './wire.ts';
 
@@ -281,6 +281,8 @@ export const MergeOptions = z
     minRemaining: z.number().int().min(1).max(50).default(3),
     normalise: z.boolean().default(false),
     includeInProgress: z.boolean().default(false),
+    /** Also rank every rubric's applications on one scale (only when the rubrics share a total: E_COMBINED_RANKING). */
+    combined: z.boolean().default(false),
   })
   .strict();
 export type MergeOptions = z.infer<typeof MergeOptions>;
@@ -400,6 +402,8 @@ export const MergeResults = z
     rubric: Rubric,
     /** Every rubric of the round, in the ledger's order (the one shown is `rubric`). */
     groups: z.array(z.object({ id: Id, title: LocalizedText, applications: z.number().int() }).strict()),
+    /** The ranking across rubrics, when the options ask for it. */
+    combined: z.custom<CombinedRanking>((v) => typeof v === 'object' && v !== null && Array.isArray((v as CombinedRanking).ranking)).nullable(),
     /** applicationId → every accepted review of it. */
     reviews: z.record(z.string(), z.array(MergeReview)),
   })

@@ -151,6 +151,14 @@ describe('merge handlers', () => {
     expect(other.result.applications.map((a) => a.applicationId)).toEqual(['A002']);
     expect(other.result.rubric.id).toBe('mic-selection-nonenterprise');
     expect(await failure('merge:results', { rubricId: 'nope' })).toBe('E_NOT_FOUND');
+    // Only on request, and both selection rubrics are out of 100: one ranking across them.
+    expect(mean.combined).toBeNull();
+    const together = await ws.invoke('merge:results', { options: { combined: true } });
+    expect(together.combined).toMatchObject({ totalPoints: 100 });
+    expect(together.combined!.ranking.map((r) => [r.applicationId, r.rubricId]).sort()).toEqual([
+      ['A001', 'mic-selection-enterprise'],
+      ['A002', 'mic-selection-nonenterprise'],
+    ]);
     expect(mean.result.experts).toHaveLength(3);
     const app = mean.result.applications[0]!;
     expect(app.total.n).toBe(3);
@@ -238,6 +246,16 @@ describe('merge handlers', () => {
     const pdf = (await ws.invoke('merge:export', { kind: 'pdf', options: { method: 'median' } })).files[0]!;
     expect(pdf.fileName).toBe('SH-MIC-2026-专家组汇总表.pdf');
     expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    // Asked for, the summary sheet adds the ranking across rubrics after each rubric's own section.
+    const both = (await ws.invoke('merge:export', { kind: 'pdf', options: { combined: true } })).files[0]!;
+    writeFileSync(join(root, 'combined.pdf'), both.bytes);
+    const text = execFileSync('pdftotext', ['-layout', join(root, 'combined.pdf'), '-']).toString();
+    expect(text).toContain('合并排名（应秘书处要求）');
+    expect(execFileSync('pdftotext', ['-layout', join(root, 'combined.pdf'), '-']).toString()).toMatch(
+      /A001[\s\S]*制造业创新中心遴选评审（企业法人型）/,
+    );
+    writeFileSync(join(root, 'plain.pdf'), pdf.bytes);
+    expect(execFileSync('pdftotext', ['-layout', join(root, 'plain.pdf'), '-']).toString()).not.toContain('合并排名');
 
     const [json, sig] = (await ws.invoke('merge:export', { kind: 'result' })).files;
     expect([json!.fileName, sig!.fileName]).toEqual(['SH-MIC-2026-result.json', 'SH-MIC-2026-result.json.sig']);

@@ -64,6 +64,7 @@ export function OptionsBar(): React.JSX.Element {
   const { t } = useTranslation();
   const options = useMergeStore((s) => s.options);
   const setOptions = useMergeStore((s) => s.setOptions);
+  const several = useMergeStore((s) => (s.results?.groups.length ?? 0) > 1);
   return (
     <Paper withBorder p="sm" radius="md" data-testid="merge-options">
       <Group gap="lg" align="flex-end" wrap="wrap">
@@ -122,6 +123,16 @@ export function OptionsBar(): React.JSX.Element {
           onChange={(e) => void setOptions({ includeInProgress: e.currentTarget.checked })}
           data-testid="agg-in-progress"
         />
+        {several && (
+          <Tooltip label={t('merge.options.combinedHint')} multiline w={320}>
+            <Switch
+              label={t('merge.options.combined')}
+              checked={options.combined}
+              onChange={(e) => void setOptions({ combined: e.currentTarget.checked })}
+              data-testid="agg-combined"
+            />
+          </Tooltip>
+        )}
       </Group>
     </Paper>
   );
@@ -516,5 +527,43 @@ export function GradeSelect(props: {
       clearable
       data-testid={props.testId}
     />
+  );
+}
+
+/** The ranking across rubrics, shown only when asked for (each rubric's own ranking above stands as its result). */
+export function CombinedRanking(): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const combined = useMergeStore((s) => s.results?.combined ?? null);
+  const groups = useMergeStore((s) => s.results?.groups ?? NO_GROUPS);
+  if (!combined) return null;
+  const title = new Map(groups.map((g) => [g.id, pick(g.title, locale)]));
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="combined-ranking">
+      <Text fw={700}>{t('merge.combined.title')}</Text>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t('merge.combined.intro', { total: combined.totalPoints })}
+      </Text>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('merge.results.rank')}</Table.Th>
+            <Table.Th>{t('merge.results.application')}</Table.Th>
+            <Table.Th>{t('merge.options.rubric')}</Table.Th>
+            <Table.Th>{t('merge.results.total')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {combined.ranking.map((r) => (
+            <Table.Tr key={r.applicationId} data-testid={`combined-${r.applicationId}`}>
+              <Table.Td>{r.rank}</Table.Td>
+              <Table.Td>{r.applicationId}</Table.Td>
+              <Table.Td>{title.get(r.rubricId) ?? r.rubricId}</Table.Td>
+              <Table.Td ff="monospace">{num(r.total)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }
