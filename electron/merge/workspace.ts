@@ -328,11 +328,7 @@ export async function mergeResults(ctx: Context, input: ParsedInput<'merge:resul
   const combined = input.options.combined
     ? aggregateRound(ledger, o.reconciled, aggregateOptions(input.options), consensus, true).combined
     : null;
-  const result = aggregate(
-    panelInput(ledger, o.reconciled, entry.rubric.id),
-    aggregateOptions(input.options),
-    consensus,
-  );
+  const result = aggregate(panelInput(ledger, o.reconciled, entry.rubric.id), aggregateOptions(input.options), consensus);
   const mine = new Set(result.applications.map((a) => a.applicationId));
   const reviews = Object.fromEntries(Object.entries(reviewsByApplication(o.reconciled.accepted)).filter(([id]) => mine.has(id)));
   return {

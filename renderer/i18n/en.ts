@@ -488,7 +488,8 @@ const en = {
       rubric: 'Rubric (each ranked on its own)',
       rubricItem: '{{title}} ({{n}})',
       combined: 'Combined ranking',
-      combinedHint: 'Ranks the applications of every rubric together by score, only when the rubrics share a total; each rubric’s own ranking remains its result.',
+      combinedHint:
+        'Ranks the applications of every rubric together by score, only when the rubrics share a total; each rubric’s own ranking remains its result.',
       method: 'Combine by',
       mean: 'Mean',
       median: 'Median',

@@ -403,7 +403,9 @@ export const MergeResults = z
     /** Every rubric of the round, in the ledger's order (the one shown is `rubric`). */
     groups: z.array(z.object({ id: Id, title: LocalizedText, applications: z.number().int() }).strict()),
     /** The ranking across rubrics, when the options ask for it. */
-    combined: z.custom<CombinedRanking>((v) => typeof v === 'object' && v !== null && Array.isArray((v as CombinedRanking).ranking)).nullable(),
+    combined: z
+      .custom<CombinedRanking>((v) => typeof v === 'object' && v !== null && Array.isArray((v as CombinedRanking).ranking))
+      .nullable(),
     /** applicationId → every accepted review of it. */
     reviews: z.record(z.string(), z.array(MergeReview)),
   })
