@@ -105,6 +105,40 @@ function addSheet(wb: ExcelJS.Workbook, name: string, cols: Col[], rows: Obj[]):
   ws.columns.forEach((c) => (c.width = 24));
 }
 
+/** 2000-01-01 00:00 as a ZIP (MS-DOS) date and time. */
+const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
+
+/**
+ * ExcelJS's ZIP writer stamps every entry with the time it was added: the same workbook written twice would
+ * differ in those bytes. This sets each entry's time, in its central directory record and its local header, to
+ * {@link FIXED_DATE}, walking the directory the writer just made (its entries carry no extra timestamp fields).
+ */
+function withFixedZipTimes(zip: Buffer): Buffer {
+  const from = Math.max(0, zip.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= from; i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('internal: the workbook writer made no ZIP directory');
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('internal: the workbook writer made a damaged ZIP directory');
+    zip.writeUInt16LE(DOS_TIME, p + 12);
+    zip.writeUInt16LE(DOS_DATE, p + 14);
+    const local = zip.readUInt32LE(p + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('internal: the workbook writer made a damaged ZIP entry');
+    zip.writeUInt16LE(DOS_TIME, local + 10);
+    zip.writeUInt16LE(DOS_DATE, local + 12);
+    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return zip;
+}
+
 /** The rubric as an XLSX workbook; the same rubric gives the same bytes. */
 export async function toXlsx(r: Rubric): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -136,7 +170,7 @@ export async function toXlsx(r: Rubric): Promise<Buffer> {
   addSheet(wb, SHEETS.gradeBands.name, SHEETS.gradeBands.cols, gradeBands);
   addSheet(wb, SHEETS.recommendations.name, SHEETS.recommendations.cols, recommendations);
   addSheet(wb, SHEETS.siteVisit.name, SHEETS.siteVisit.cols, siteVisit);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return withFixedZipTimes(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
 function bad(sheet: string, row: number, column: string, reason: string): ReviewDeskError {

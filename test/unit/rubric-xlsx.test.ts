@@ -18,6 +18,14 @@ describe('rubric workbook', () => {
     expect((await toXlsx(r)).equals(a)).toBe(true);
   });
 
+  it('adds no time of writing: the same rubric written in two different seconds gives the same bytes', async () => {
+    const r = RUBRIC_TEMPLATES[0]!;
+    const a = await toXlsx(r);
+    // A ZIP (MS-DOS) time has a two-second step.
+    await new Promise((done) => setTimeout(done, 2100));
+    expect((await toXlsx(r)).equals(a)).toBe(true);
+  });
+
   it('keeps zhOnly texts zhOnly and absent optional fields absent', async () => {
     const t = structuredClone(RUBRIC_TEMPLATES[0]!) as Rubric;
     t.title = { 'zh-CN': '省级评分表', zhOnly: true };

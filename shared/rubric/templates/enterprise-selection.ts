@@ -156,8 +156,8 @@ export const enterpriseSelection: Rubric = {
           title: { 'zh-CN': '高端人才与创建积极性', en: 'High-end talent and commitment' },
           guidance: {
             'zh-CN':
-              '考察发起单位是否有开展研发的高端人才，是否具备为技术创新发展提供支撑的能力，以及对创建创新中心的积极性。重点看领军人才的学术和产业影响力、核心团队的专职投入程度，以及各方的人员派驻承诺。',
-            en: 'Do the founding units have high-end R&D talent and the ability to support technological innovation, and how committed are they to building the centre? Look at the standing of the leading experts in research and industry, how much of the core team works for the centre full time, and the commitments of each party to second staff.',
+              '考察发起单位是否有开展研发的高端人才，是否具备为技术创新发展提供支撑的能力，以及对创建创新中心的积极性；人才队伍建设方面，是否有引进和培养人才的安排，是否联合高校、科研机构推进产教融合。重点看领军人才的学术和产业影响力、核心团队的专职投入程度、各方的人员派驻承诺，以及产教融合的合作协议。',
+            en: 'Do the founding units have high-end R&D talent and the ability to support technological innovation, and how committed are they to building the centre? For the talent team: are there plans to attract and train people, and does the centre work with universities and research institutes on industry–education integration? Look at the standing of the leading experts in research and industry, how much of the core team works for the centre full time, the commitments of each party to second staff, and agreements on industry–education integration.',
           },
           weight: 5,
           scale: points5(),
@@ -359,8 +359,8 @@ export const enterpriseSelection: Rubric = {
           title: { 'zh-CN': '联盟协同与资源开放共享', en: 'Alliance collaboration and open sharing of resources' },
           guidance: {
             'zh-CN':
-              '考察联盟能否充分发挥高校院所基础研究和学科人才优势、行业骨干和中小企业的支撑功能和协同作用，是否建立与成员之间、行业领域的资源开放共享平台。重点看联盟成员的代表性、已开展的联合攻关和可共享的设施清单。',
-            en: 'Does the alliance make full use of the basic research and disciplines of universities and institutes, and of the support and cooperation of backbone firms and SMEs? Is there a platform for opening and sharing resources with members and the wider field? Look at how representative the members are, joint projects already under way, and the list of shareable facilities.',
+              '考察发起单位是否有较强国际视野和整合行业创新资源能力；联盟能否充分发挥高校院所基础研究和学科人才优势、行业骨干和中小企业的支撑功能和协同作用，是否建立与成员之间、行业领域的资源开放共享平台。重点看联盟成员的代表性、国内外合作伙伴、已开展的联合攻关和可共享的设施清单。',
+            en: 'Do the founding units have a broad international outlook and the ability to bring together the innovation resources of the industry? Does the alliance make full use of the basic research and disciplines of universities and institutes, and of the support and cooperation of backbone firms and SMEs? Is there a platform for opening and sharing resources with members and the wider field? Look at how representative the members are, partners at home and abroad, joint projects already under way, and the list of shareable facilities.',
           },
           weight: 5,
           scale: points10(),
