@@ -50,7 +50,9 @@ export function rangeText(criterion: Criterion): string {
  */
 export function rubricFor(detail: PackageDetail, applicationId: string): Rubric {
   const app = detail.applications.find((a) => a.id === applicationId);
-  const rubric = detail.rubrics.find((r) => r.id === app?.rubricId) ?? detail.rubrics[0];
-  if (!rubric) throw new Error(`internal: no rubric for ${applicationId}`);
+  // An unknown application (a stale address) gets the first rubric so the screen can say it is not found; a known
+  // one never falls back to another category's rubric.
+  const rubric = app ? detail.rubrics.find((r) => r.id === app.rubricId) : detail.rubrics[0];
+  if (!rubric) throw new Error(`internal: no rubric ${app?.rubricId ?? ''} for ${applicationId}`);
   return rubric;
 }
