@@ -155,15 +155,15 @@ export const ERRORS = {
     en: 'The round folder is not valid: {reason}',
   },
   E_MERGE_UNKNOWN_SIGNER: {
-    'zh-CN': '评分包由本轮专家名单之外的人签名（指纹 {fingerprint}，{name}），不计入结果。',
+    'zh-CN': '评分文件由本轮专家名单之外的人签名（指纹 {fingerprint}，{name}），不计入结果。',
     en: "The score bundle is signed by someone outside this round's expert roster (fingerprint {fingerprint}, {name}); it does not count.",
   },
   E_MERGE_WRONG_ROUND: {
-    'zh-CN': '评分包属于评审轮次 {actual}，而不是本轮 {expected}。',
+    'zh-CN': '评分文件属于评审轮次 {actual}，而不是本轮 {expected}。',
     en: 'The score bundle belongs to round {actual}, not to this round ({expected}).',
   },
   E_MERGE_WRONG_PACKAGE: {
-    'zh-CN': '评分包引用的评审包（{packageId}）不是发给专家 {expertId} 的那一个（{issued}），或评审包文件已被改动。',
+    'zh-CN': '评分文件引用的评审包（{packageId}）不是发给专家 {expertId} 的那一个（{issued}），或评审包文件已被改动。',
     en: 'The score bundle quotes a review package ({packageId}) other than the one issued to expert {expertId} ({issued}), or a changed copy of it.',
   },
   E_MERGE_RUBRIC_VERSION: {
@@ -171,11 +171,11 @@ export const ERRORS = {
     en: "The score bundle uses rubric {actual}, not this round's rubric {expected}.",
   },
   E_MERGE_REVISION_CONFLICT: {
-    'zh-CN': '专家 {expertId} 的第 {revision} 版评分包有多个内容不同的文件，无法判断哪一个有效，均不计入。',
+    'zh-CN': '专家 {expertId} 的第 {revision} 版评分文件有多个内容不同的文件，无法判断哪一个有效，均不计入。',
     en: 'Expert {expertId} has several files for revision {revision} with different content; none can be trusted over the other, so none counts.',
   },
   E_MERGE_UNASSIGNED: {
-    'zh-CN': '评分包含有未分配给专家 {expertId} 的申报项目 {applicationId}。',
+    'zh-CN': '评分文件含有未分配给专家 {expertId} 的申报项目 {applicationId}。',
     en: 'The score bundle holds application {applicationId}, which was not assigned to expert {expertId}.',
   },
   E_MERGE_SCORES: {
@@ -195,11 +195,11 @@ export const ERRORS = {
     en: 'No package ledger yet: import ledger.json and its signature ledger.json.sig first.',
   },
   E_NO_BUNDLES: {
-    'zh-CN': '尚未导入任何评分包（.rsb），无法生成结果。',
+    'zh-CN': '尚未导入任何评分文件（.rsb），无法生成结果。',
     en: 'No score bundles (.rsb) have been imported yet, so there are no results.',
   },
   E_NOT_BUNDLE: {
-    'zh-CN': '“{file}”不是评分包（.rsb）文件，已忽略。',
+    'zh-CN': '“{file}”不是评分文件（.rsb）文件，已忽略。',
     en: '"{file}" is not a score bundle (.rsb); it was ignored.',
   },
   E_USAGE: {

@@ -143,7 +143,7 @@ function addGroup(wb: ExcelJS.Workbook, result: PanelResult, rubric: Rubric, acc
     const b = accepted[e.expertId];
     ws.addRow([
       `${e.displayName}（${e.organisation}）指纹 ${e.fingerprint}`,
-      b ? `第 ${b.revision} 版 revision ${b.revision}` : '未收到评分包 no bundle received',
+      b ? `第 ${b.revision} 版 revision ${b.revision}` : '未收到评分文件 no bundle received',
     ]).font = { bold: true };
     ws.addRow([]);
     const withComments = Boolean(b?.reviews.some((r) => r.comments));

@@ -39,7 +39,7 @@ export function drawCover(s: Sheet, result: PanelResult, rubric: Rubric, secreta
     ],
     [
       t('专家组', 'Panel'),
-      `${result.experts.length} ${t('位专家', 'experts')}，${result.applications.length} ${t('个申报项目', 'applications')}，${result.experts.filter((e) => e.revision !== null).length} ${t('份有效评分包', 'bundles counted')}`,
+      `${result.experts.length} ${t('位专家', 'experts')}，${result.applications.length} ${t('个申报项目', 'applications')}，${result.experts.filter((e) => e.revision !== null).length} ${t('份有效评分文件', 'bundles counted')}`,
     ],
     [
       t('一致性', 'Agreement'),

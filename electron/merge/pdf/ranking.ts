@@ -47,7 +47,7 @@ export function drawRanking(s: Sheet, result: PanelResult, rubric: Rubric): void
           : { met: 'met', pending: 'panel to decide', confirmed: 'met (panel)', ineligible: 'not met (panel)' }[a.gates.eligibility],
     },
     {
-      title: ['推荐情况', 'Recommendations'],
+      title: ['推荐意见', 'Recommendations'],
       w: 100,
       get: (a) =>
         rubric.recommendations

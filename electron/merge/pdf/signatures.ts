@@ -13,7 +13,7 @@ export function drawSignatures(s: Sheet, result: PanelResult, secretariat: { dis
     .fillColor(INK)
     .text(
       t(
-        '本表由评审台根据各位专家签名加密的评分包汇总生成，经专家组审阅无误后签字确认。',
+        '本表由评审台根据各位专家签名加密的评分文件汇总生成，经专家组审阅无误后签字确认。',
         "This sheet was compiled by ReviewDesk from the experts' signed, encrypted score bundles; the panel signs it after review.",
       ),
       M.l,
