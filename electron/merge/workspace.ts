@@ -324,11 +324,12 @@ export async function mergeResults(ctx: Context, input: ParsedInput<'merge:resul
   if (!entry) throw new ReviewDeskError('E_NOT_FOUND', { what: 'rubric / 评分细则', id: input.rubricId ?? '' });
   const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
   const consensus = consensusEntries(ctx, ledger.round.id);
-  // The ranking across rubrics only when asked for (and refused, E_COMBINED_RANKING, when their totals differ).
-  const combined = input.options.combined
-    ? aggregateRound(ledger, o.reconciled, aggregateOptions(input.options), consensus, true).combined
-    : null;
-  const result = aggregate(panelInput(ledger, o.reconciled, entry.rubric.id), aggregateOptions(input.options), consensus);
+  // Asked for a ranking across rubrics (refused, E_COMBINED_RANKING, when their totals differ), every rubric is
+  // aggregated once and the shown one taken from it; otherwise only the shown rubric is.
+  const round = input.options.combined ? aggregateRound(ledger, o.reconciled, aggregateOptions(input.options), consensus, true) : null;
+  const result =
+    round?.groups[index] ?? aggregate(panelInput(ledger, o.reconciled, entry.rubric.id), aggregateOptions(input.options), consensus);
+  const combined = round?.combined ?? null;
   const mine = new Set(result.applications.map((a) => a.applicationId));
   const reviews = Object.fromEntries(Object.entries(reviewsByApplication(o.reconciled.accepted)).filter(([id]) => mine.has(id)));
   return {

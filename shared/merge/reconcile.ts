@@ -7,7 +7,7 @@
  */
 import { errorMessage, type ErrorCode, type ErrorParams } from '../errors.ts';
 import { isValidScore, outcomesFor, scoredCriteria, type Criterion, type Rubric } from '../rubric/model.ts';
-import type { Ledger, LedgerExpert } from './ledger.ts';
+import type { Ledger, LedgerApplication, LedgerExpert } from './ledger.ts';
 import type { Candidate, FullBundle, ImportedBundle, Text } from './model.ts';
 
 /** `pending` only while a file that could count has been checked by its head alone (see `pending`). */
@@ -77,12 +77,12 @@ function indexRubrics(ledger: Ledger): Map<string, RubricIndex> {
   );
 }
 
-function checkScores(ledger: Ledger, rubrics: Map<string, RubricIndex>, b: FullBundle): void {
+function checkScores(apps: Map<string, LedgerApplication>, rubrics: Map<string, RubricIndex>, b: FullBundle): void {
   for (const r of b.reviews) {
     const bad = (reason: string): never => {
       throw new Refusal('E_MERGE_SCORES', { applicationId: r.applicationId, reason });
     };
-    const app = ledger.applications.find((a) => a.id === r.applicationId);
+    const app = apps.get(r.applicationId);
     const index = app && rubrics.get(app.rubricId);
     if (!index) return bad('not an application of the round');
     if (r.rubric.id !== index.rubric.id || r.rubric.version !== index.rubric.version) {
@@ -138,12 +138,12 @@ function admitHead(ledger: Ledger, byFingerprint: Map<string, LedgerExpert>, b: 
 }
 
 /** The checks of a fully opened bundle's reviews: only assigned applications, scores that fit the rubric. */
-function admitBody(ledger: Ledger, e: LedgerExpert, rubrics: Map<string, RubricIndex>, b: FullBundle): void {
+function admitBody(apps: Map<string, LedgerApplication>, e: LedgerExpert, rubrics: Map<string, RubricIndex>, b: FullBundle): void {
   const assigned = new Set(e.applications);
   for (const r of b.reviews) {
     if (!assigned.has(r.applicationId)) throw new Refusal('E_MERGE_UNASSIGNED', { expertId: e.expertId, applicationId: r.applicationId });
   }
-  checkScores(ledger, rubrics, b);
+  checkScores(apps, rubrics, b);
 }
 
 const message = (code: ErrorCode, params: ErrorParams): Text => ({
@@ -165,6 +165,7 @@ const fileOrder = (a: ImportedBundle, b: ImportedBundle): number =>
 export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Reconciled {
   const byFingerprint = new Map(ledger.experts.map((e) => [e.card.fingerprint, e]));
   const rubrics = indexRubrics(ledger);
+  const apps = new Map(ledger.applications.map((a) => [a.id, a]));
   const verdicts = new Array<FileVerdict>(candidates.length);
   const perExpert = new Map<string, { index: number; bundle: ImportedBundle; expert: LedgerExpert }[]>();
   const pending: number[] = [];
@@ -248,7 +249,7 @@ export function reconcile(ledger: Ledger, candidates: readonly Candidate[]): Rec
         continue;
       }
       try {
-        admitBody(ledger, u.expert, rubrics, u.bundle as FullBundle);
+        admitBody(apps, u.expert, rubrics, u.bundle as FullBundle);
         winner = u;
       } catch (err) {
         if (!(err instanceof Refusal)) throw err;
