@@ -151,8 +151,48 @@ export const ERRORS = {
     en: 'The identity folder {path} is not valid: {reason}',
   },
   E_ROUND: {
-    'zh-CN': '评审轮次目录无效：{reason}',
+    'zh-CN': '评审批次目录无效：{reason}',
     en: 'The round folder is not valid: {reason}',
+  },
+  E_DRAW_TOO_FEW: {
+    'zh-CN': '无利益冲突的可用专家不足每项 {n} 人，无法抽取：{applications}（括号内为可用人数）。请补充专家库或调整每项专家人数。',
+    en: 'Too few available experts without a conflict to draw {n} for: {applications} (available in brackets). Add experts to the pool or lower the number per application.',
+  },
+  E_DRAW_ISSUED: {
+    'zh-CN': '评审包已按种子「{seed}」的抽取结果发放；换用其他种子重新抽取会作废已发放的评审包，确需如此请加 --force。',
+    en: 'Packages have been issued from the draw with seed "{seed}"; drawing with another seed voids them. Add --force if that is intended.',
+  },
+  E_DRAW_NONE: {
+    'zh-CN': '{dir} 中没有抽取记录（draw.json），请先运行 reviewdesk round draw。',
+    en: '{dir} holds no draw record (draw.json); run reviewdesk round draw first.',
+  },
+  E_DRAW_MISMATCH: {
+    'zh-CN': 'round.json 中的分配与抽取记录及已记录的调整不一致（可能被手工改动）。请用 reviewdesk round assign 记录调整，或重新抽取。',
+    en: "round.json's assignment differs from the draw record and its recorded adjustments (it may have been edited by hand). Record changes with reviewdesk round assign, or draw again.",
+  },
+  E_ASSIGNMENT_CONFLICT: {
+    'zh-CN': '专家 {expert} 与申报 {application} 存在未排除的利益冲突，不能分配。如经核实不构成冲突，请先记录排除理由。',
+    en: 'Expert {expert} has an unresolved conflict with application {application} and cannot be assigned. If it is not a conflict, record why first.',
+  },
+  E_CONFLICT_ASSIGNED: {
+    'zh-CN': '专家 {expert} 的评审包已含申报 {application}，请先将其从分配中移除（附理由）并重新发放评审包，再确认此利益冲突。',
+    en: "Expert {expert}'s issued package already holds application {application}: remove it from the assignment (with a reason) and reissue the packages before confirming this conflict.",
+  },
+  E_CARD_CHANGED: {
+    'zh-CN': '专家 {expert} 的公钥卡片已变更（原指纹 {old}，新指纹 {new}）。请先与本人电话核对新指纹，确认后再导入。',
+    en: "Expert {expert}'s card has changed (fingerprint {old} before, {new} now). Confirm the new fingerprint with the expert by phone before importing it.",
+  },
+  E_IMPORT_ROWS: {
+    'zh-CN': '{file} 有 {count} 处问题，未导入任何内容：{first}',
+    en: '{file} has {count} problem(s); nothing was imported: {first}',
+  },
+  E_NO_ROUND: {
+    'zh-CN': '尚未创建评审批次，请先在「评审批次」中创建。',
+    en: 'No review round has been created yet; create one under Review round first.',
+  },
+  E_ROUND_EXISTS: {
+    'zh-CN': '本工作区已有一个评审批次；一个工作区只准备一个批次。',
+    en: 'This workspace already holds a review round; a workspace prepares one round.',
   },
   E_MERGE_UNKNOWN_SIGNER: {
     'zh-CN': '评分文件由本轮专家名单之外的人签名（指纹 {fingerprint}，{name}），不计入结果。',

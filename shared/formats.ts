@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Card, Fingerprint } from './card.ts';
 import { LocalizedText } from './i18n-text.ts';
 import { Id } from './rubric/model.ts';
+import { ApplicationProfile, ExpertProfile, RoundPrep } from './round/model.ts';
 
 /**
  * Version 2: a round names several rubrics and each application its own (`rubricId`); a package carries
@@ -283,10 +284,8 @@ export const RoundFile = z
       .array(z.object({ id: Id, path: z.string().min(1).max(200) }).strict())
       .min(1)
       .max(20),
-    experts: z
-      .array(z.object({ id: Id, card: z.string().min(1).max(200) }).strict())
-      .min(1)
-      .max(500),
+    /** The expert pool: each expert's card (a path in the round folder) and what the roster says of them. */
+    experts: z.array(z.object({ id: Id, card: z.string().min(1).max(200), ...ExpertProfile }).strict()).max(2000),
     applications: z
       .array(
         ApplicationInfo.extend({
@@ -296,12 +295,13 @@ export const RoundFile = z
           dossier: z.string().min(1).max(200),
           /** The centre's operation-report figures for the indicator rows of its rubric; copied into the manifest. */
           indicators: IndicatorValues.optional(),
+          ...ApplicationProfile,
         }).strict(),
       )
-      .min(1)
       .max(5000),
-    /** Which expert reviews which applications: expertId → applicationIds. */
-    assignments: z.record(Id, z.array(Id).min(1)),
+    /** Which expert reviews which applications: expertId → applicationIds. Absent or empty until the draw writes it. */
+    assignments: z.record(Id, z.array(Id).min(1)).default({}),
+    ...RoundPrep,
   })
   .strict();
 export type RoundFile = z.infer<typeof RoundFile>;

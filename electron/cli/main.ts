@@ -295,6 +295,150 @@ program
     print(out.json, out.text);
   });
 
+const round = program.command('round').description('prepare a round: applications, the expert pool, conflict screening, the draw');
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+round
+  .command('init')
+  .description('create a round folder: round.json and the rubrics of the stage')
+  .argument('<round_dir>', 'the new round folder')
+  .requiredOption('--title <text>', 'the round title (Chinese)')
+  .option('--title-en <text>', 'the English title')
+  .requiredOption('--stage <stage>', 'selection, annual or periodic')
+  .option('--id <id>', 'the round id (default: the folder name)')
+  .requiredOption('--deadline <date>', 'when score files are due (ISO 8601, e.g. 2026-12-20T17:00+08:00)')
+  .option('--per-application <n>', 'experts per application (default 3)')
+  .option('--reserves <n>', 'reserve experts per application (default 1)')
+  .option('--mix <types>', 'wanted experts of each type, e.g. technology=2,industry=1 (技术=2,产业=1)')
+  .option('--rubric <category=template>', 'a template for a category instead of the stage default (repeatable)', collect)
+  .action(
+    async (
+      dir: string,
+      o: {
+        title: string;
+        titleEn?: string;
+        stage: string;
+        id?: string;
+        deadline: string;
+        perApplication?: string;
+        reserves?: string;
+        mix?: string;
+        rubric?: string[];
+      },
+    ) => {
+      const { roundInit } = await import('./round.ts');
+      const { basename } = await import('node:path');
+      const r = await roundInit(dir, { ...o, id: o.id ?? basename(resolve(dir)) });
+      print(r.json, r.text);
+    },
+  );
+round
+  .command('import-applications')
+  .description("import the application list (XLSX or CSV) and each application's dossier folder; nothing changes if a row is refused")
+  .argument('<round_dir>', 'folder with round.json')
+  .argument('<list>', 'the list: .xlsx or .csv')
+  .option(
+    '--dossiers <folder>',
+    'a folder with one subfolder of files per application (named by its id, 材料目录 column, applicant or name)',
+  )
+  .action(async (dir: string, list: string, o: { dossiers?: string }) => {
+    const { roundImportApplications } = await import('./round.ts');
+    const r = await roundImportApplications(dir, list, o);
+    print(r.printed.json, r.printed.text);
+    if (!r.ok) process.exitCode = 1;
+  });
+round
+  .command('import-experts')
+  .description("import the expert roster (XLSX or CSV) with the experts' card.json files; nothing changes if a row is refused")
+  .argument('<round_dir>', 'folder with round.json')
+  .argument('<roster>', 'the roster: .xlsx or .csv')
+  .option('--cards <paths>', 'card.json files or folders of them, comma-separated')
+  .option(
+    '--accept-changed-card <expertId>',
+    'accept a new card for a known expert, after confirming its fingerprint by phone (repeatable)',
+    collect,
+  )
+  .action(async (dir: string, roster: string, o: { cards?: string; acceptChangedCard?: string[] }) => {
+    const { roundImportExperts } = await import('./round.ts');
+    const r = await roundImportExperts(dir, roster, o);
+    print(r.printed.json, r.printed.text);
+    if (!r.ok) process.exitCode = 1;
+  });
+round
+  .command('screen')
+  .description('check every expert × application pair for conflicts of interest, with the reason of each')
+  .argument('<round_dir>', 'folder with round.json')
+  .action(async (dir: string) => {
+    const { roundScreen } = await import('./round.ts');
+    const r = await roundScreen(dir);
+    print(r.json, r.text);
+  });
+round
+  .command('decide')
+  .description("record the secretariat's decision on a flagged pair: confirmed (a conflict) or overridden (not one), with the reason")
+  .argument('<round_dir>', 'folder with round.json')
+  .requiredOption('--expert <id>', 'expert id')
+  .requiredOption('--application <id>', 'application id')
+  .requiredOption('--decision <d>', 'confirmed or overridden')
+  .requiredOption('--reason <text>', 'why (recorded in round.json)')
+  .action(async (dir: string, o: { expert: string; application: string; decision: string; reason: string }) => {
+    const { roundDecide } = await import('./round.ts');
+    const r = await roundDecide(dir, o);
+    print(r.json, r.text);
+  });
+round
+  .command('draw')
+  .description('screen conflicts and draw the experts of each application from the seed; writes the assignment and draw.json')
+  .argument('<round_dir>', 'folder with round.json')
+  .requiredOption('--seed <seed>', 'the value recorded before drawing (e.g. a number announced at the meeting)')
+  .option('--per-application <n>', "experts per application (default: the round's, 3)")
+  .option('--reserves <n>', "reserves per application (default: the round's, 1)")
+  .option('--secretariat <dir>', 'sign draw.json now (otherwise pack signs it)')
+  .option('--force', 'draw with another seed although packages have been issued')
+  .addOption(passOpt)
+  .action(
+    async (
+      dir: string,
+      o: { seed: string; perApplication?: string; reserves?: string; secretariat?: string; force?: boolean; passphraseFile?: string },
+    ) => {
+      const { roundDraw } = await import('./round.ts');
+      const secretariat = o.secretariat ? await identityFrom(o.secretariat, o) : undefined;
+      const r = await roundDraw(dir, o, secretariat);
+      print(r.json, r.text);
+    },
+  );
+round
+  .command('replay')
+  .description('re-run the recorded draw from round.json and its seed, and say whether it matches')
+  .argument('<round_dir>', 'folder with round.json and draw.json')
+  .action(async (dir: string) => {
+    const { roundReplay } = await import('./round.ts');
+    const r = await roundReplay(dir);
+    print(r.printed.json, r.printed.text);
+    if (!r.ok) process.exitCode = 1;
+  });
+round
+  .command('assign')
+  .description('adjust the drawn assignment by one pair, with the reason (recorded)')
+  .argument('<round_dir>', 'folder with round.json')
+  .requiredOption('--expert <id>', 'expert id')
+  .option('--add <application>', 'give the expert this application')
+  .option('--remove <application>', 'take this application from the expert')
+  .requiredOption('--reason <text>', 'why')
+  .action(async (dir: string, o: { expert: string; add?: string; remove?: string; reason: string }) => {
+    const { roundAssign } = await import('./round.ts');
+    const r = await roundAssign(dir, o);
+    print(r.json, r.text);
+  });
+round
+  .command('status')
+  .description('per expert: assigned applications and the package issued')
+  .argument('<round_dir>', 'folder with round.json')
+  .action(async (dir: string) => {
+    const { roundStatus } = await import('./round.ts');
+    const r = await roundStatus(dir);
+    print(r.json, r.text);
+  });
+
 const rubric = program.command('rubric').description('rubric templates, and rubrics a secretariat makes from them');
 rubric
   .command('templates')

@@ -377,6 +377,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     }
     progress('dossiers', i + 1, appCount);
   }
+  const deadlineNow = new Date();
   const roundFile: RoundFile = {
     schemaVersion: ROUND_SCHEMA_VERSION,
     kind: 'reviewdesk-round',
@@ -399,6 +400,12 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     })),
     assignments: Object.fromEntries(experts.map((e) => [e.id, apps.map((a) => a.id)])),
   };
+  // The secretariat's conflict screening, planted away from A001 (the application a newcomer opens first): A002
+  // asks to exclude E04 (confirmed, so E04 does not review A002); E02's institute is an alliance member of A004
+  // (flagged, and overridden with the secretariat's reason). The other applications name shareholders no expert
+  // works for.
+  const planted = !annual && !load ? plantConflicts(roundFile, experts, deadlineNow) : roundFile;
+  Object.assign(roundFile, planted);
   await writeFile(join(roundDir, 'round.json'), JSON.stringify(roundFile, null, 2) + '\n');
 
   const loaded = await loadRound(roundDir);
@@ -421,13 +428,19 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
         packageId: pkg.packageId,
         packageSha256: pkg.sha256,
         roundId: roundFile.round.id,
-        rubrics: rubrics.map((r) => ({ id: r.id, version: r.version })),
+        rubrics: rubrics
+          .filter((r) =>
+            apps.some(({ id, app }) => (roundFile.assignments[e.id] ?? []).includes(id) && rubricFor(app.category).id === r.id),
+          )
+          .map((r) => ({ id: r.id, version: r.version })),
         expertFingerprint: e.identity.card.fingerprint,
         expert: e.identity.card,
         revision: rev,
         appVersion: 'demo',
         createdAt: at,
-        applications: apps.map(({ app, id }) => review(rubricFor(app.category), id, app, i, rand, final, at)),
+        applications: apps
+          .filter(({ id }) => (roundFile.assignments[e.id] ?? []).includes(id))
+          .map(({ app, id }) => review(rubricFor(app.category), id, app, i, rand, final, at)),
         attachments: [],
       };
       const file = join(out, 'bundles', final ? `${e.id}.rsb` : `${e.id}.rev${rev}.rsb`);
@@ -484,4 +497,48 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
     workspaces,
     cjkFont: font?.path ?? null,
   };
+}
+
+/** The demo's conflict screening data (see where the round is written). */
+function plantConflicts(round: RoundFile, experts: { id: string; identity: Identity }[], now: Date): Partial<RoundFile> {
+  const e02 = experts[1];
+  const e04 = experts[3];
+  const has = (id: string): boolean => round.applications.some((a) => a.id === id);
+  if (!e02 || !e04 || !has('A002') || !has('A004')) return {};
+  const at = now.toISOString().replace(/\.\d+Z$/, 'Z');
+  const applications = round.applications.map((a) => {
+    switch (a.id) {
+      case 'A001':
+        return { ...a, shareholders: ['上海申芯半导体集团有限公司', '临港产业投资基金（有限合伙）'] };
+      case 'A002':
+        return {
+          ...a,
+          excludedExperts: [{ name: e04.identity.card.displayName, reason: '该专家所在单位与本申报单位存在同类项目竞争关系。' }],
+        };
+      case 'A004':
+        return { ...a, allianceMembers: [e02.identity.card.organisation, '上海某医疗器械检测所'] };
+      default:
+        return a;
+    }
+  });
+  const conflictDecisions = [
+    {
+      expertId: e04.id,
+      applicationId: 'A002',
+      decision: 'confirmed' as const,
+      reason: '申报单位申请回避，理由成立，予以回避。',
+      at,
+    },
+    {
+      expertId: e02.id,
+      applicationId: 'A004',
+      decision: 'overridden' as const,
+      reason: '该专家所在单位仅为联盟一般会员单位，未参与申报材料编制，经核实不构成利益冲突。',
+      at,
+    },
+  ];
+  const assignments = Object.fromEntries(
+    Object.entries(round.assignments).map(([id, list]) => [id, id === e04.id ? list.filter((a) => a !== 'A002') : list]),
+  );
+  return { applications, conflictDecisions, assignments };
 }

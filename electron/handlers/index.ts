@@ -14,6 +14,7 @@ import { mergeHandlers } from './merge.ts';
 import { packageHandlers } from './packages.ts';
 import { defineHandlers, type HandlerTable } from './registry.ts';
 import { reviewHandlers } from './review.ts';
+import { roundHandlers } from './round.ts';
 import { rubricHandlers } from './rubric.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
 
@@ -38,6 +39,7 @@ export function createHandlers(): HandlerTable<Context> {
     scoresheetHandlers,
     mergeHandlers,
     rubricHandlers,
+    roundHandlers,
   );
   const gated: Partial<Record<Channel, unknown>> = {};
   for (const [channel, handler] of Object.entries(table) as [Channel, (input: unknown, ctx: Context) => unknown][]) {

@@ -54,7 +54,7 @@ import { auditedWrite } from '../workspace/audit.ts';
 import { pick } from '../../shared/i18n-text.ts';
 
 /** The unlocked identity, which must be a secretariat's. */
-function requireSecretariat(ctx: Context): Identity {
+export function requireSecretariat(ctx: Context): Identity {
   const identity = requireUnlocked(ctx);
   if (identity.card.role !== 'secretariat') throw new ReviewDeskError('E_NOT_SECRETARIAT');
   return identity;

@@ -18,7 +18,9 @@ import { sha256Hex } from '../crypto/hash.ts';
 import { sshsigSign } from '../crypto/ssh.ts';
 import { worthCompressing, writeZip, type ZipInput } from '../formats/zip.ts';
 import type { Identity } from '../keys/identity.ts';
+import { checkAssignment, signDrawRecord, writeRound } from '../rounds/prepare.ts';
 import type { LoadedRound } from '../rounds/round.ts';
+import { byCodePoint } from '../../shared/round/screen.ts';
 
 export interface PackResult {
   expertId: string;
@@ -27,6 +29,8 @@ export interface PackResult {
   sha256: string;
   size: number;
   applications: number;
+  /** The package issued earlier to the same expert that this one replaces. */
+  supersedes?: string;
 }
 
 /** The manifest for one expert's package. */
@@ -106,15 +110,39 @@ export async function packRound(
       reason: 'packages are signed by a secretariat identity',
     });
   }
+  // Conflicts the screening flags are never packed, and a drawn assignment must be the draw's plus its recorded adjustments.
+  await checkAssignment(round);
+  const experts = Object.keys(round.round.assignments).sort(byCodePoint);
+  if (experts.length === 0)
+    throw new ReviewDeskError('E_ROUND', { reason: 'no expert has an assignment yet: draw first (reviewdesk round draw)' });
   await mkdir(outDir, { recursive: true });
-  const experts = Object.keys(round.round.assignments);
   const results: PackResult[] = [];
   for (const [i, expertId] of experts.entries()) {
-    results.push(await writePackage(round, secretariat, expertId, join(outDir, `${expertId}.rpkg`)));
+    const result = await writePackage(round, secretariat, expertId, join(outDir, `${expertId}.rpkg`));
+    const earlier = round.round.issued?.[expertId]?.packageId;
+    results.push(earlier ? { ...result, supersedes: earlier } : result);
     onProgress?.(i + 1, experts.length, expertId);
   }
   // What was issued to whom, for the merge to check score bundles against (docs/formats.md, "Issue ledger").
   await writeLedger(outDir, buildLedger(round, secretariat, results), secretariat);
+  // The draw record is signed at the latest here, and the round remembers what each expert holds.
+  await signDrawRecord(round.dir, secretariat);
+  const at = new Date().toISOString();
+  await writeRound(round.dir, {
+    ...round.round,
+    issued: Object.fromEntries(
+      results.map((r) => [
+        r.expertId,
+        {
+          packageId: r.packageId,
+          sha256: r.sha256,
+          applications: round.round.assignments[r.expertId] ?? [],
+          at,
+          ...(r.supersedes ? { supersedes: r.supersedes } : {}),
+        },
+      ]),
+    ),
+  });
   return results;
 }
 
@@ -126,7 +154,10 @@ export function buildLedger(round: LoadedRound, secretariat: Identity, packages:
     round: round.round.round,
     createdAt: now.toISOString(),
     secretariat: { fingerprint: secretariat.card.fingerprint, displayName: secretariat.card.displayName },
-    rubrics: [...round.rubrics.values()].map(({ rubric, bytes }) => ({ rubric, sha256: sha256Hex(bytes) })),
+    // The rubrics in use: a round may name one for a category none of its applications has.
+    rubrics: [...round.rubrics.values()]
+      .filter(({ rubric }) => round.round.applications.some((a) => a.rubricId === rubric.id))
+      .map(({ rubric, bytes }) => ({ rubric, sha256: sha256Hex(bytes) })),
     applications: round.round.applications.map((a) => ({
       id: a.id,
       name: a.name,
@@ -145,6 +176,7 @@ export function buildLedger(round: LoadedRound, secretariat: Identity, packages:
         packageSha256: p.sha256,
         packageSize: p.size,
         applications,
+        ...(p.supersedes ? { supersedes: p.supersedes } : {}),
       };
     }),
   };

@@ -108,8 +108,8 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
     for (const a of apps) if (!appIds.has(a)) throw bad(`assignments of ${expertId} name unknown application ${a}`);
     if (new Set(apps).size !== apps.length) throw bad(`assignments of ${expertId} repeat an application`);
   }
-  const used = new Set(round.applications.map((a) => a.rubricId));
-  for (const id of rubrics.keys()) if (!used.has(id)) throw bad(`no application uses rubric ${id}`);
+  // A rubric no application uses yet is allowed (a new round names one per category before any is imported);
+  // packages and the ledger carry only the rubrics in use.
   return { dir, round, rubrics, cards };
 }
 

@@ -12,6 +12,7 @@ import { ApplicationCategory, EvidenceRef, Manifest } from '../formats.ts';
 import { LOCALES, LocalizedText } from '../i18n-text.ts';
 import type { CombinedRanking, PanelResult } from '../merge/aggregate.ts';
 import { Id, Rubric, Stage } from '../rubric/model.ts';
+import { Adjustment, ConflictReason, Expertise, Issued, PanelSettings, RelationshipKind, Shortfall } from '../round/model.ts';
 import { StagedFile } from './wire.ts';
 
 const Empty = z.object({}).strict();
@@ -386,6 +387,116 @@ export const MergeReview = z
   .strict();
 export type MergeReview = z.infer<typeof MergeReview>;
 
+/** One problem of an import: the sheet row (0 = the file or its headers), the column and why. */
+export const ImportProblem = z
+  .object({
+    row: z.number().int(),
+    column: z.string().optional(),
+    code: z.string(),
+    message: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+  })
+  .strict();
+
+/** What an import read, added, updated and refused; with any problem, nothing was changed. */
+export const ImportReport = z
+  .object({
+    read: z.number().int(),
+    added: z.array(Id),
+    updated: z.array(Id),
+    problems: z.array(ImportProblem),
+    warnings: z.array(ImportProblem),
+    applied: z.boolean(),
+  })
+  .strict();
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** The secretariat's round in preparation (the round folder in the workspace), as the round screens show it. */
+export const RoundState = z
+  .object({
+    round: z
+      .object({
+        id: Id,
+        title: LocalizedText,
+        stage: Stage.nullable(),
+        deadline: Timestamp,
+        panel: PanelSettings,
+        rubrics: z.array(z.object({ id: Id, version: z.number(), title: LocalizedText, appliesTo: z.array(ApplicationCategory) }).strict()),
+        applications: z.array(
+          z
+            .object({
+              id: Id,
+              name: LocalizedText,
+              organisation: LocalizedText,
+              category: ApplicationCategory,
+              field: LocalizedText.nullable(),
+              rubricId: Id,
+              files: z.number().int(),
+              shareholders: z.array(z.string()),
+              allianceMembers: z.array(z.string()),
+              excludedExperts: z.array(z.object({ expert: z.string(), reason: z.string() }).strict()),
+              contact: z.string().nullable(),
+            })
+            .strict(),
+        ),
+        experts: z.array(
+          z
+            .object({
+              id: Id,
+              name: z.string(),
+              organisation: z.string(),
+              fingerprint: Fingerprint,
+              fields: z.array(z.string()),
+              expertise: z.array(Expertise),
+              available: z.boolean(),
+              formerOrganisations: z.array(z.object({ name: z.string(), until: z.number().int() }).strict()),
+              relationships: z.array(z.object({ kind: RelationshipKind, target: z.string(), note: z.string() }).strict()),
+            })
+            .strict(),
+        ),
+        conflicts: z.array(
+          z
+            .object({
+              expertId: Id,
+              applicationId: Id,
+              findings: z.array(z.object({ reason: ConflictReason, detail: z.string() }).strict()),
+              decision: z
+                .object({ decision: z.enum(['confirmed', 'overridden']), reason: z.string(), at: Timestamp })
+                .strict()
+                .nullable(),
+            })
+            .strict(),
+        ),
+        unmatchedExclusions: z.array(z.object({ applicationId: Id, expert: z.string() }).strict()),
+        draw: z
+          .object({
+            seed: z.string(),
+            drawnAt: Timestamp,
+            algorithm: z.string(),
+            signed: z.boolean(),
+            perApplication: z.number().int(),
+            reserves: z.number().int(),
+            shortfalls: z.array(Shortfall),
+            inputs: z.object({ pool: z.string(), applications: z.string(), conflicts: z.string() }).strict(),
+          })
+          .strict()
+          .nullable(),
+        assignments: z.record(z.string(), z.array(Id)),
+        reserves: z.record(z.string(), z.array(Id)),
+        adjustments: z.array(Adjustment),
+        issued: z.record(z.string(), Issued),
+        /** The packages last built, in the workspace, ready to save. */
+        packages: z.array(
+          z.object({ expertId: Id, fileName: z.string(), size: z.number().int(), sha256: z.string(), packageId: z.string() }).strict(),
+        ),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type RoundState = z.infer<typeof RoundState>;
+
+const RoundImportFile = z.object({ fileName: z.string().min(1).max(255), bytes: Bytes }).strict();
+
 /**
  * The aggregation's output is a large plain structure computed on the Node
  * side by shared/merge/aggregate.ts (typed there, tested there); here it is
@@ -621,6 +732,81 @@ export const CONTRACT = {
     z.object({ kind: ExportKind, options: MergeOptions.default(MergeOptions.parse({})) }).strict(),
     z.object({ files: z.array(z.object({ fileName: z.string(), mediaType: z.string(), bytes: Bytes }).strict()).min(1) }).strict(),
   ),
+  'round:state': channel("The secretariat's round in preparation, or null before one is created.", Empty, RoundState),
+  'round:create': channel(
+    'Creates the round: title, stage, deadline, the rubrics of the stage per category, the panel size and mix.',
+    z
+      .object({
+        id: Id,
+        title: z.string().trim().min(1).max(200),
+        titleEn: z.string().trim().max(200).optional(),
+        stage: Stage,
+        deadline: z.iso.datetime({ offset: true }),
+        perApplication: z.number().int().min(1).max(20).default(3),
+        reserves: z.number().int().min(0).max(5).default(1),
+        mix: z.partialRecord(Expertise, z.number().int().min(0).max(20)).default({}),
+      })
+      .strict(),
+    RoundState,
+  ),
+  'round:importApplications': channel(
+    'Imports the application list (XLSX/CSV) with the dossier files (paths <folder>/<file>); nothing changes if a row is refused.',
+    z
+      .object({
+        list: RoundImportFile,
+        dossiers: z.array(z.object({ path: z.string().min(1).max(600), bytes: FileBytes }).strict()).max(20000),
+      })
+      .strict(),
+    z.object({ report: ImportReport, state: RoundState }).strict(),
+  ),
+  'round:importExperts': channel(
+    "Imports the expert roster (XLSX/CSV) with the experts' card.json files; a changed card is refused unless accepted by id.",
+    z
+      .object({
+        roster: RoundImportFile,
+        cards: z.array(RoundImportFile).max(2000),
+        acceptChangedCards: z.array(Id).max(2000).default([]),
+      })
+      .strict(),
+    z.object({ report: ImportReport, state: RoundState }).strict(),
+  ),
+  'round:decide': channel(
+    'Records the decision on a flagged pair (confirmed: a conflict; overridden: not one) with its written reason.',
+    z
+      .object({
+        expertId: Id,
+        applicationId: Id,
+        decision: z.enum(['confirmed', 'overridden']),
+        reason: z.string().trim().min(1).max(1000),
+      })
+      .strict(),
+    RoundState,
+  ),
+  'round:draw': channel(
+    'Draws from the seed the secretariat recorded; another seed after packages were issued needs force.',
+    z.object({ seed: z.string().trim().min(1).max(200), force: z.boolean().default(false) }).strict(),
+    RoundState,
+  ),
+  'round:adjust': channel(
+    'Adds or removes one pair of the drawn assignment, with its reason (recorded).',
+    z.object({ action: z.enum(['add', 'remove']), expertId: Id, applicationId: Id, reason: z.string().trim().min(1).max(1000) }).strict(),
+    RoundState,
+  ),
+  'round:pack': channel(
+    "Builds every expert's package (progress events), writes and signs the ledger, signs the draw record, and sets the merge's ledger.",
+    Empty,
+    RoundState,
+  ),
+  'round:packageFile': channel(
+    'One built package, to save and send.',
+    z.object({ expertId: Id }).strict(),
+    z.object({ fileName: z.string(), bytes: Bytes }).strict(),
+  ),
+  'round:issueSheet': channel(
+    'The issue sheet (评审包发放单) of the packages last built, as PDF.',
+    Empty,
+    z.object({ fileName: z.string(), bytes: Bytes }).strict(),
+  ),
   'rubric:templates': channel(
     'The built-in rubric templates (title, stage, categories), each with its full rubric.',
     Empty,
@@ -661,7 +847,7 @@ export function isChannel(name: unknown): name is Channel {
 /** Events pushed from the Node side to the renderer. */
 export const EVENTS = {
   /** Long work: import, export, score sheet. */
-  progress: z.object({ operation: z.enum(['import', 'export', 'print']), done: z.number(), total: z.number() }).strict(),
+  progress: z.object({ operation: z.enum(['import', 'export', 'print', 'pack']), done: z.number(), total: z.number() }).strict(),
   /**
    * A file opened from outside the window (file association, second launch):
    * a review package imported, or a score bundle added to the merge.

@@ -134,6 +134,10 @@ const BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
   'package:import': { total: 4 * GiB + (64 << 10), json: 64 << 10, file: 4 * GiB, staged: true },
   // electron/bundles/limits.ts MAX_BUNDLE_FILE per file; up to 2,000 files a call, their names in the JSON part.
   'merge:import': { total: 8 * GiB, json: 1 << 20, file: GiB, staged: true },
+  // A round's dossier files, streamed to files (as merge:import); the list itself is in the JSON part's byte arrays.
+  'round:importApplications': { total: 16 * GiB, json: 16 << 20, file: 2 * GiB, staged: true },
+  // A roster (8 MiB at most, electron/rounds/import-list.ts) and up to 2,000 cards of a few KiB each.
+  'round:importExperts': { total: 24 << 20, json: 24 << 20 },
   // A ledger and its signature, read in memory (electron/merge/ledger.ts caps the ledger at 64 MiB).
   'merge:setLedger': { total: 65 << 20, json: 64 << 10 },
   // A rubric file to import: electron/rubrics/xlsx.ts MAX_RUBRIC_XLSX_BYTES (4 MiB) for a workbook, 2 MiB for rubric.json.

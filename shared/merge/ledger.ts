@@ -28,6 +28,8 @@ export const LedgerExpert = z
     packageSize: z.number().int().min(0),
     /** The applications in this expert's package, in package order. */
     applications: z.array(Id).min(1).max(5000),
+    /** The package this one replaces (an earlier issue to the same expert); score files of that one are refused. */
+    supersedes: z.uuid().optional(),
   })
   .strict();
 export type LedgerExpert = z.infer<typeof LedgerExpert>;
