@@ -15,9 +15,9 @@ import { FileName, type RoundFile } from '../../shared/formats.ts';
 import { organisationMatchKey, personKey } from '../../shared/round/screen.ts';
 import { parseJson } from '../formats/json.ts';
 import { checkCard } from '../keys/card.ts';
-import { readApplicationList, readExpertRoster, type ApplicationRow, type ExpertRow, type ImportProblem } from './import-list.ts';
+import { readApplicationList, readExpertRoster, type ImportProblem } from './import-list.ts';
 import { writeRound } from './prepare.ts';
-import { loadRoundHead, type RoundHead } from './round.ts';
+import { loadRoundHead } from './round.ts';
 
 export interface ImportReport {
   /** Rows read from the list. */
@@ -355,9 +355,4 @@ export async function importExperts(
   }
   report.applied = true;
   return report;
-}
-
-/** The round after an import, for callers that show it. */
-export async function roundAfter(dir: string): Promise<RoundHead> {
-  return loadRoundHead(dir);
 }
