@@ -220,7 +220,6 @@ export async function roundDraw(
   secretariat: Identity | undefined,
 ): Promise<Printed> {
   const { drawRound } = await import('../rounds/prepare.ts');
-  const { loadRoundHead } = await import('../rounds/round.ts');
   const num = (v: string | undefined, name: string): number | undefined => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -236,7 +235,7 @@ export async function roundDraw(
     ...(o.force ? { force: true } : {}),
     ...(secretariat ? { secretariat } : {}),
   });
-  const head = await loadRoundHead(resolve(dir));
+  const head = r.head;
   return {
     json: {
       ok: true,

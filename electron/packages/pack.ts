@@ -142,7 +142,7 @@ export async function packRound(
         },
       ]),
     ),
-  });
+  }, round);
   return results;
 }
 

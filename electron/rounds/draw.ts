@@ -25,7 +25,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { EXPERTISE, DRAW_ALGORITHM, type Expertise, type Shortfall } from '../../shared/round/model.ts';
-import { byCodePoint, pairKey } from '../../shared/round/screen.ts';
+import { byCodePoint } from '../../shared/round/screen.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 
 export interface DrawExpert {
@@ -91,19 +91,30 @@ export class DrawStream {
 /** How a field is compared: NFKC, no whitespace, lower case. */
 const fieldKey = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
 
-function fieldMatches(expert: DrawExpert, app: DrawApplication): boolean {
-  const want = app.field.map(fieldKey).filter(Boolean);
-  if (want.length === 0) return false;
-  return expert.fields.map(fieldKey).some((f) => f && want.some((w) => w === f || w.includes(f) || f.includes(w)));
+function fieldMatches(expertFields: readonly string[], appFields: readonly string[]): boolean {
+  if (appFields.length === 0) return false;
+  return expertFields.some((f) => appFields.some((w) => w === f || w.includes(f) || f.includes(w)));
 }
+
+/** Loads up to 2^19 − 1 in a rank bucket's number (no round comes near). */
+const LOAD_BITS = 2 ** 19;
 
 export function draw(input: DrawInput): DrawOutput {
   const N = input.perApplication;
   const experts = [...input.experts].sort((a, b) => byCodePoint(a.id, b.id));
   const apps = [...input.applications].sort((a, b) => byCodePoint(a.id, b.id));
+  const blockedBy = new Map<string, Set<string>>();
+  for (const k of input.blocked) {
+    const [e, a] = k.split('\u0000') as [string, string];
+    const set = blockedBy.get(a) ?? new Set<string>();
+    set.add(e);
+    blockedBy.set(a, set);
+  }
+  const none = new Set<string>();
+  const blockedFor = (appId: string): Set<string> => blockedBy.get(appId) ?? none;
 
   const tooFew = apps
-    .map((a) => ({ id: a.id, n: experts.filter((e) => !input.blocked.has(pairKey(e.id, a.id))).length }))
+    .map((a) => ({ id: a.id, n: experts.filter((e) => !blockedFor(a.id).has(e.id)).length }))
     .filter((x) => x.n < N);
   if (tooFew.length > 0) {
     throw new ReviewDeskError('E_DRAW_TOO_FEW', {
@@ -113,64 +124,86 @@ export function draw(input: DrawInput): DrawOutput {
   }
 
   const stream = new DrawStream(input.seed);
-  const tie = new Map(experts.map((e) => [e.id, stream.word()]));
+  const count = experts.length;
+  const tie = new Float64Array(count);
+  for (let i = 0; i < count; i++) tie[i] = stream.word();
   const order = [...apps];
   for (let i = order.length - 1; i >= 1; i--) {
     const j = stream.uniform(i + 1);
     [order[i], order[j]] = [order[j] as DrawApplication, order[i] as DrawApplication];
   }
 
-  const cap = experts.length ? Math.ceil((N * apps.length) / experts.length) : 0;
-  const load = new Map(experts.map((e) => [e.id, 0]));
-  const reserveLoad = new Map(experts.map((e) => [e.id, 0]));
+  const expertFields = experts.map((e) => e.fields.map(fieldKey).filter(Boolean));
+  const cap = count ? Math.ceil((N * apps.length) / count) : 0;
+  const load = new Float64Array(count);
+  const reserveLoad = new Float64Array(count);
   const assignments: Record<string, string[]> = {};
   const reservesByApplication: Record<string, string[]> = {};
   const shortfalls: Shortfall[] = [];
-  const num = (m: Map<string, number>, id: string): number => m.get(id) ?? 0;
+
+  // Experts by (tie-break word, id) once; each application's rank is then a stable bucket sort of this order by
+  // (load ≥ cap, no field match, load): the same order as sorting by the whole key, in linear time.
+  const byTie = Array.from({ length: count }, (_, i) => i).sort((a, b) => (tie[a] ?? 0) - (tie[b] ?? 0) || a - b);
 
   for (const app of order) {
-    const key = new Map<string, [number, number, number, number]>();
-    const candidates = experts.filter((e) => !input.blocked.has(pairKey(e.id, app.id)));
-    for (const e of candidates) {
-      const l = num(load, e.id);
-      key.set(e.id, [l >= cap ? 1 : 0, fieldMatches(e, app) ? 0 : 1, l, tie.get(e.id) ?? 0]);
+    const appFields = app.field.map(fieldKey).filter(Boolean);
+    const blocked = blockedFor(app.id);
+    const matches = new Uint8Array(count);
+    const buckets = new Map<number, number[]>();
+    for (const i of byTie) {
+      if (blocked.has((experts[i] as DrawExpert).id)) continue;
+      const l = load[i] ?? 0;
+      matches[i] = fieldMatches(expertFields[i] ?? [], appFields) ? 1 : 0;
+      const k = ((l >= cap ? 2 : 0) + (matches[i] ? 0 : 1)) * LOAD_BITS + Math.min(l, LOAD_BITS - 1);
+      const bucket = buckets.get(k);
+      if (bucket) bucket.push(i);
+      else buckets.set(k, [i]);
     }
-    const cmp = (a: DrawExpert, b: DrawExpert): number => {
-      const ka = key.get(a.id) ?? [0, 0, 0, 0];
-      const kb = key.get(b.id) ?? [0, 0, 0, 0];
-      for (let i = 0; i < 4; i++) if ((ka[i] ?? 0) !== (kb[i] ?? 0)) return (ka[i] ?? 0) - (kb[i] ?? 0);
-      return byCodePoint(a.id, b.id);
-    };
-    const ranked = [...candidates].sort(cmp);
-    const chosen: DrawExpert[] = [];
+    const ranked = [...buckets.keys()].sort((a, b) => a - b).flatMap((k) => buckets.get(k) ?? []);
+    const chosen: number[] = [];
+    const isChosen = new Uint8Array(count);
+    const has = (i: number, type: Expertise): boolean => (experts[i] as DrawExpert).expertise.includes(type);
     for (const type of EXPERTISE) {
       const m = input.mix[type] ?? 0;
       if (m <= 0) continue;
-      let have = chosen.filter((e) => e.expertise.includes(type)).length;
-      for (const e of ranked) {
-        if (have >= m || chosen.length >= N) break;
-        if (!chosen.includes(e) && e.expertise.includes(type)) {
-          chosen.push(e);
-          have++;
+      let got = chosen.filter((i) => has(i, type)).length;
+      for (const i of ranked) {
+        if (got >= m || chosen.length >= N) break;
+        if (!isChosen[i] && has(i, type)) {
+          chosen.push(i);
+          isChosen[i] = 1;
+          got++;
         }
       }
-      if (have < m) shortfalls.push({ applicationId: app.id, kind: 'expertise', expertise: type, wanted: m, got: have });
+      if (got < m) shortfalls.push({ applicationId: app.id, kind: 'expertise', expertise: type, wanted: m, got });
     }
-    for (const e of ranked) {
+    for (const i of ranked) {
       if (chosen.length >= N) break;
-      if (!chosen.includes(e)) chosen.push(e);
+      if (!isChosen[i]) {
+        chosen.push(i);
+        isChosen[i] = 1;
+      }
     }
-    if (app.field.length > 0 && !chosen.some((e) => fieldMatches(e, app)))
-      shortfalls.push({ applicationId: app.id, kind: 'field', wanted: 1, got: 0 });
-    for (const e of chosen) {
-      load.set(e.id, num(load, e.id) + 1);
-      (assignments[e.id] ??= []).push(app.id);
+    if (appFields.length > 0 && !chosen.some((i) => matches[i])) shortfalls.push({ applicationId: app.id, kind: 'field', wanted: 1, got: 0 });
+    for (const i of chosen) {
+      load[i] = (load[i] ?? 0) + 1;
+      (assignments[(experts[i] as DrawExpert).id] ??= []).push(app.id);
     }
-    const rest = ranked.filter((e) => !chosen.includes(e));
-    rest.sort((a, b) => num(reserveLoad, a.id) - num(reserveLoad, b.id) || cmp(a, b));
-    const reserves = rest.slice(0, input.reserves);
-    for (const e of reserves) reserveLoad.set(e.id, num(reserveLoad, e.id) + 1);
-    reservesByApplication[app.id] = reserves.map((e) => e.id);
+    // The others by reserve load, in rank order within each load (a stable bucket sort), the first ones called.
+    const byReserveLoad = new Map<number, number[]>();
+    for (const i of ranked) {
+      if (isChosen[i]) continue;
+      const r = reserveLoad[i] ?? 0;
+      const bucket = byReserveLoad.get(r);
+      if (bucket) bucket.push(i);
+      else byReserveLoad.set(r, [i]);
+    }
+    const reserves = [...byReserveLoad.keys()]
+      .sort((a, b) => a - b)
+      .flatMap((r) => byReserveLoad.get(r) ?? [])
+      .slice(0, input.reserves);
+    for (const i of reserves) reserveLoad[i] = (reserveLoad[i] ?? 0) + 1;
+    reservesByApplication[app.id] = reserves.map((i) => (experts[i] as DrawExpert).id);
     if (reserves.length < input.reserves)
       shortfalls.push({ applicationId: app.id, kind: 'reserves', wanted: input.reserves, got: reserves.length });
   }

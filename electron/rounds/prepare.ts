@@ -29,16 +29,26 @@ import { canonicalJson, parseStrict } from '../formats/json.ts';
 import { writeFileAtomic } from '../fs/durable.ts';
 import type { Identity } from '../keys/identity.ts';
 import { draw, type DrawInput } from './draw.ts';
-import { loadRoundHead, type RoundHead } from './round.ts';
+import { checkRound, loadRoundHead, type RoundHead } from './round.ts';
 
 const bad = (reason: string): ReviewDeskError => new ReviewDeskError('E_ROUND', { reason });
 
-/** Writes round.json after checking it whole (and that it still loads with its cards and rubrics). */
-export async function writeRound(dir: string, round: RoundFile): Promise<RoundHead> {
+/**
+ * Writes round.json after checking it whole (and that it still loads with its cards and rubrics); a refusal
+ * leaves the file as it was. With `known`, the head this round was made from, cards and rubrics it names
+ * unchanged are not read again.
+ */
+export async function writeRound(dir: string, round: RoundFile, known?: RoundHead): Promise<RoundHead> {
   const checked = RoundFile.parse(round);
+  const same =
+    known !== undefined &&
+    canonicalJson(known.round.rubrics) === canonicalJson(checked.rubrics) &&
+    canonicalJson(known.round.experts.map((e) => [e.id, e.card])) === canonicalJson(checked.experts.map((e) => [e.id, e.card]));
+  if (same) checkRound(checked, known.rubrics, known.cards);
   const path = join(dir, 'round.json');
   const before = existsSync(path) ? await readFile(path) : null;
   await writeFileAtomic(path, [Buffer.from(JSON.stringify(checked, null, 2) + '\n')]);
+  if (same) return { ...known, round: checked };
   try {
     return await loadRoundHead(dir);
   } catch (e) {
@@ -118,7 +128,7 @@ export async function decideConflict(dir: string, d: Omit<ConflictDecision, 'at'
   if (d.decision === 'confirmed' && (assignments[d.expertId] ?? []).includes(d.applicationId)) {
     assignments = withoutPair(assignments, d.expertId, d.applicationId);
   }
-  return writeRound(dir, { ...head.round, conflictDecisions: decisions, assignments });
+  return writeRound(dir, { ...head.round, conflictDecisions: decisions, assignments }, head);
 }
 
 function withoutPair(a: Record<string, string[]>, expertId: string, applicationId: string): Record<string, string[]> {
@@ -191,6 +201,8 @@ export interface DrawResult {
   signed: boolean;
   /** True when a record with this seed and the same inputs existed and the draw gave the same result. */
   unchanged: boolean;
+  /** The round as written. */
+  head: RoundHead;
 }
 
 /** Reads draw.json, if the round has one. */
@@ -212,8 +224,8 @@ export async function drawRound(dir: string, o: DrawOptions): Promise<DrawResult
   const head: RoundHead = { ...head0, round: { ...head0.round, panel } };
   const previous = await readDrawRecord(dir);
   const issued = Object.keys(head.round.issued ?? {}).length > 0;
-  if (issued && previous && previous.seed !== o.seed && !o.force) {
-    throw new ReviewDeskError('E_DRAW_ISSUED', { seed: previous.seed });
+  if (issued && previous?.seed !== o.seed && !o.force) {
+    throw new ReviewDeskError('E_DRAW_ISSUED', { seed: previous?.seed ?? '—' });
   }
   const { input, hashes, screen } = drawInputs(head, o.seed);
   const out = draw(input);
@@ -253,13 +265,13 @@ export async function drawRound(dir: string, o: DrawOptions): Promise<DrawResult
     await rm(join(dir, `${DRAW_FILE}.sig`), { force: true });
     await writeFileAtomic(join(dir, DRAW_FILE), [bytes]);
   }
-  await writeRound(dir, { ...head.round, assignments, reserves: record.reservesByApplication, adjustments });
+  const after = await writeRound(dir, { ...head.round, assignments, reserves: record.reservesByApplication, adjustments }, head);
   let signed = existsSync(join(dir, `${DRAW_FILE}.sig`));
   if (o.secretariat) {
     await signDrawRecord(dir, o.secretariat);
     signed = true;
   }
-  return { record, screen, signed, unchanged };
+  return { record, screen, signed, unchanged, head: after };
 }
 
 /** The drawn assignment with the recorded adjustments applied, in order. */
@@ -318,11 +330,17 @@ export async function replayDraw(dir: string): Promise<ReplayResult> {
     mix: record.mix,
   });
   const { input, hashes } = drawInputs({ ...head0, round: { ...head0.round, panel } }, record.seed);
-  const out = draw(input);
   const differences: string[] = [];
   for (const k of ['pool', 'applications', 'conflicts'] as const) if (hashes[k] !== record.inputs[k]) differences.push(`inputs.${k}`);
-  if (canonicalJson(out.assignments) !== canonicalJson(record.assignments)) differences.push('assignments');
-  if (canonicalJson(out.reservesByApplication) !== canonicalJson(record.reservesByApplication)) differences.push('reserves');
+  try {
+    const out = draw(input);
+    if (canonicalJson(out.assignments) !== canonicalJson(record.assignments)) differences.push('assignments');
+    if (canonicalJson(out.reservesByApplication) !== canonicalJson(record.reservesByApplication)) differences.push('reserves');
+  } catch (e) {
+    // The round as it stands cannot be drawn at all (too few experts now): that is a difference, not a failure.
+    if (!(e instanceof ReviewDeskError)) throw e;
+    differences.push(`draw refused: ${e.code}`);
+  }
   let signedBy: string | null = null;
   const sigPath = join(dir, `${DRAW_FILE}.sig`);
   if (existsSync(sigPath)) {
@@ -345,7 +363,7 @@ export async function adjustAssignment(dir: string, a: Omit<Adjustment, 'at'>, n
   } else if (!has) throw bad(`${a.expertId} does not review ${a.applicationId}`);
   const adjustments = [...(head.round.adjustments ?? []), { ...a, at: now.toISOString() }];
   const assignments = applyAdjustments(head.round.assignments, [{ ...a, at: now.toISOString() }]);
-  return writeRound(dir, { ...head.round, assignments, adjustments });
+  return writeRound(dir, { ...head.round, assignments, adjustments }, head);
 }
 
 /**

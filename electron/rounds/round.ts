@@ -86,6 +86,16 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
     fingerprints.add(card.fingerprint);
     cards.set(e.id, card);
   }
+  checkRound(round, rubrics, cards);
+  return { dir, round, rubrics, cards };
+}
+
+/**
+ * The checks of a round against its rubrics and cards (ids listed once, each application's rubric applies to its
+ * category, indicators, assignments naming known ids), without reading anything: `writeRound` runs them on a
+ * changed round.json whose cards and rubrics are the ones already loaded.
+ */
+export function checkRound(round: RoundFile, rubrics: RoundHead['rubrics'], cards: RoundHead['cards']): void {
   const appIds = new Set<string>();
   for (const a of round.applications) {
     if (appIds.has(a.id)) throw bad(`application ${a.id} is listed twice`);
@@ -110,7 +120,6 @@ export async function loadRoundHead(dir: string): Promise<RoundHead> {
   }
   // A rubric no application uses yet is allowed (a new round names one per category before any is imported);
   // packages and the ledger carry only the rubrics in use.
-  return { dir, round, rubrics, cards };
 }
 
 /** Loads a round folder: schema, rubric, cards, and every dossier file hashed once. */
