@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { createRequire } from 'node:module';
 import { ReviewDeskError } from '../../shared/errors.ts';
 
 export interface ZipLimits {
@@ -386,6 +387,24 @@ export type ZipInput = { name: string; compress: boolean } & ({ data: Buffer } |
 const MTIME = new Date('2026-01-01T00:00:00Z');
 
 /** Streams a ZIP of the given files (regular files, mode 0644). */
+/**
+ * yazl takes each entry's CRC-32 from buffer-crc32, a byte-at-a-time loop in JavaScript (about 0.3 GB/s here):
+ * packing gigabytes of dossiers spent most of its time in it. Node's zlib.crc32 is native and gives the same
+ * values (the same polynomial, continued from the previous value); yazl looks `unsigned` up on that module at
+ * each call, so it is replaced there, once. yazl is loaded from node_modules in every build (never bundled), so
+ * this is the copy it uses. Where it cannot be found, yazl keeps its own (slower, same result).
+ */
+function useNativeCrc32(): void {
+  try {
+    const fromYazl = createRequire(createRequire(import.meta.url).resolve('yazl'));
+    const mod = fromYazl('buffer-crc32') as { unsigned: (buf: Buffer, previous?: number) => number };
+    mod.unsigned = (buf, previous) => crc32(buf, previous ?? 0);
+  } catch {
+    // Keep yazl's own.
+  }
+}
+useNativeCrc32();
+
 export function writeZip(files: ZipInput[]): AsyncIterable<Buffer> {
   const zip = new yazl.ZipFile();
   for (const f of files) {

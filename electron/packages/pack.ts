@@ -128,21 +128,25 @@ export async function packRound(
   // The draw record is signed at the latest here, and the round remembers what each expert holds.
   await signDrawRecord(round.dir, secretariat);
   const at = new Date().toISOString();
-  await writeRound(round.dir, {
-    ...round.round,
-    issued: Object.fromEntries(
-      results.map((r) => [
-        r.expertId,
-        {
-          packageId: r.packageId,
-          sha256: r.sha256,
-          applications: round.round.assignments[r.expertId] ?? [],
-          at,
-          ...(r.supersedes ? { supersedes: r.supersedes } : {}),
-        },
-      ]),
-    ),
-  }, round);
+  await writeRound(
+    round.dir,
+    {
+      ...round.round,
+      issued: Object.fromEntries(
+        results.map((r) => [
+          r.expertId,
+          {
+            packageId: r.packageId,
+            sha256: r.sha256,
+            applications: round.round.assignments[r.expertId] ?? [],
+            at,
+            ...(r.supersedes ? { supersedes: r.supersedes } : {}),
+          },
+        ]),
+      ),
+    },
+    round,
+  );
   return results;
 }
 

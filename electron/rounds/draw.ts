@@ -113,9 +113,7 @@ export function draw(input: DrawInput): DrawOutput {
   const none = new Set<string>();
   const blockedFor = (appId: string): Set<string> => blockedBy.get(appId) ?? none;
 
-  const tooFew = apps
-    .map((a) => ({ id: a.id, n: experts.filter((e) => !blockedFor(a.id).has(e.id)).length }))
-    .filter((x) => x.n < N);
+  const tooFew = apps.map((a) => ({ id: a.id, n: experts.filter((e) => !blockedFor(a.id).has(e.id)).length })).filter((x) => x.n < N);
   if (tooFew.length > 0) {
     throw new ReviewDeskError('E_DRAW_TOO_FEW', {
       applications: tooFew.map((x) => `${x.id} (${x.n})`).join(', '),
@@ -184,7 +182,8 @@ export function draw(input: DrawInput): DrawOutput {
         isChosen[i] = 1;
       }
     }
-    if (appFields.length > 0 && !chosen.some((i) => matches[i])) shortfalls.push({ applicationId: app.id, kind: 'field', wanted: 1, got: 0 });
+    if (appFields.length > 0 && !chosen.some((i) => matches[i]))
+      shortfalls.push({ applicationId: app.id, kind: 'field', wanted: 1, got: 0 });
     for (const i of chosen) {
       load[i] = (load[i] ?? 0) + 1;
       (assignments[(experts[i] as DrawExpert).id] ??= []).push(app.id);

@@ -34,7 +34,13 @@ function timed(cmd: string, args: string[], cwd = repo): { ms: number; out: stri
 /** A round folder with `experts` cards and `apps` applications (dossiers only when `dossierBytes` > 0). */
 export async function writeBenchRound(
   dir: string,
-  o: { experts: number; apps: number; dossierBytes: number; assignments?: (experts: string[], apps: string[]) => Record<string, string[]> },
+  o: {
+    experts: number;
+    apps: number;
+    dossierBytes: number;
+    screening?: boolean;
+    assignments?: (experts: string[], apps: string[]) => Record<string, string[]>;
+  },
 ): Promise<{ experts: string[]; recipients: Map<string, string> }> {
   mkdirSync(join(dir, 'cards'), { recursive: true });
   mkdirSync(join(dir, 'rubrics'), { recursive: true });
@@ -46,7 +52,12 @@ export async function writeBenchRound(
   const recipients = new Map<string, string>();
   for (let i = 0; i < o.experts; i++) {
     const id = `E${String(i + 1).padStart(3, '0')}`;
-    const identity = await createIdentity({ role: 'expert', displayName: `专家${i + 1}`, organisation: org(i * 7), fields: [fields[i % 6] as string] });
+    const identity = await createIdentity({
+      role: 'expert',
+      displayName: `专家${i + 1}`,
+      organisation: org(i * 7),
+      fields: [fields[i % 6] as string],
+    });
     writeFileSync(join(dir, 'cards', `${id}.json`), JSON.stringify(identity.card));
     recipients.set(id, identity.card.ageRecipient);
     experts.push({
@@ -74,8 +85,12 @@ export async function writeBenchRound(
       field: { 'zh-CN': fields[j % 6] as string, zhOnly: true },
       rubricId: enterpriseSelection.id,
       dossier: `dossiers/${id}`,
-      shareholders: Array.from({ length: 5 }, (_, k) => org((j * 5 + k) * 17)),
-      allianceMembers: Array.from({ length: 40 }, (_, k) => org(j * 40 + k + 100_000)),
+      ...(o.screening === false
+        ? {}
+        : {
+            shareholders: Array.from({ length: 5 }, (_, k) => org((j * 5 + k) * 17)),
+            allianceMembers: Array.from({ length: 40 }, (_, k) => org(j * 40 + k + 100_000)),
+          }),
     });
   }
   const ids = experts.map((e) => e.id);
@@ -87,7 +102,11 @@ export async function writeBenchRound(
     rubrics: [{ id: enterpriseSelection.id, path: `rubrics/${enterpriseSelection.id}.json` }],
     experts,
     applications,
-    assignments: o.assignments?.(ids, applications.map((a) => a.id)) ?? {},
+    assignments:
+      o.assignments?.(
+        ids,
+        applications.map((a) => a.id),
+      ) ?? {},
   };
   writeFileSync(join(dir, 'round.json'), JSON.stringify(round));
   return { experts: ids, recipients };
@@ -123,6 +142,8 @@ export async function benchRoundPack(root: string): Promise<Row[]> {
     experts: 50,
     apps,
     dossierBytes: perApp,
+    // Hand-written assignment: no shareholders or alliance members that could flag a pair.
+    screening: false,
     assignments: (ids, appIds) => {
       const a: Record<string, string[]> = {};
       ids.forEach((e, i) => (a[e] = Array.from({ length: 20 }, (_, k) => appIds[(i * 20 + k) % appIds.length] as string).sort()));
@@ -145,7 +166,9 @@ export async function benchRoundPack(root: string): Promise<Row[]> {
   const ages: number[] = [];
   for (let i = 0; i < 2; i++) {
     ages.push(stock());
-    ours.push(timed(process.execPath, [bin, 'pack', dir, '--secretariat', join(root, 'secretariat'), '--out', join(root, 'packs'), '--json']));
+    ours.push(
+      timed(process.execPath, [bin, 'pack', dir, '--secretariat', join(root, 'secretariat'), '--out', join(root, 'packs'), '--json']),
+    );
   }
   ages.push(stock());
   const best = ours.reduce((a, b) => (b.ms < a.ms ? b : a));

@@ -18,7 +18,7 @@ function run(args: string[]): { code: number; out: string; err: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
-const json = <T,>(r: { code: number; out: string; err: string }): T => {
+const json = <T>(r: { code: number; out: string; err: string }): T => {
   expect(r.code, r.err).toBe(0);
   return JSON.parse(r.out) as T;
 };
