@@ -177,8 +177,19 @@ program
     const bar = await progressBar('pack');
     const results = await packRound(round, secretariat, resolve(o.out), (d, t) => bar.update(d, t));
     bar.stop();
-    print({ ok: true, packages: results }, () =>
-      results.map((r) => `${r.path}  ${r.applications} applications  ${r.size} bytes  sha256 ${r.sha256}`).join('\n'),
+    // The issue sheet: who gets which package, with the fingerprints to read over the phone.
+    const [{ issueSheetInput, issueSheetPdf, ISSUE_SHEET_FILE }, { loadRoundHead }, { writeFileAtomic }] = await Promise.all([
+      import('../rounds/issue-sheet.ts'),
+      import('../rounds/round.ts'),
+      import('../fs/durable.ts'),
+    ]);
+    const sheet = join(resolve(o.out), ISSUE_SHEET_FILE);
+    await writeFileAtomic(sheet, [await issueSheetPdf(issueSheetInput(await loadRoundHead(round.dir), secretariat.card, results))]);
+    print({ ok: true, packages: results, issueSheet: sheet }, () =>
+      [
+        ...results.map((r) => `${r.path}  ${r.applications} applications  ${r.size} bytes  sha256 ${r.sha256}`),
+        `issue sheet / 发放单: ${sheet}`,
+      ].join('\n'),
     );
   });
 

@@ -427,3 +427,32 @@ export async function zipToBuffer(files: ZipInput[]): Promise<Buffer> {
 export function worthCompressing(mediaType: string): boolean {
   return !/^(application\/(pdf|zip|gzip|x-7z-compressed)|image\/(jpeg|png|webp|heic)|video\/|audio\/)/.test(mediaType);
 }
+
+/**
+ * What is wrong with a workbook's ZIP directory, read before anything is inflated, or null: more entries or more
+ * bytes once inflated than allowed (a ZIP bomb), ZIP64 entries, or no or a damaged directory. Used by the
+ * rubric workbook (electron/rubrics/xlsx.ts) and the secretariat's list imports (electron/rounds/import-list.ts).
+ */
+export function zipDeclaredSizeProblem(zip: Buffer, maxInflated: number, maxEntries: number): string | null {
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return 'no ZIP directory';
+  const entries = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  if (entries > maxEntries) return `${entries} entries, more than ${maxEntries}`;
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return 'a damaged ZIP directory';
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return 'ZIP64 entries';
+    total += size;
+    if (total > maxInflated) return `more than ${maxInflated >> 20} MiB once inflated`;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return null;
+}

@@ -9,7 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { isOneLine } from '../../shared/card.ts';
 import type { Expertise, RelationshipKind } from '../../shared/round/model.ts';
-import { zipDeclaredSizeProblem } from '../rubrics/xlsx.ts';
+import { zipDeclaredSizeProblem } from '../formats/zip.ts';
 
 export type { Expertise, RelationshipKind };
 

@@ -6,6 +6,7 @@
  * (electron/merge/pdf/).
  */
 import { findCjkFont } from '../pdf/fonts.ts';
+import type { RoundHead } from './round.ts';
 import { beijingMinute } from '../merge/pdf/cover.ts';
 import { drawTable, fillLastColumn, type Column } from '../merge/pdf/layout.ts';
 import { INK, M, MUTED, RULE, openSheet, runningHeader } from '../merge/pdf/sheet.ts';
@@ -31,6 +32,38 @@ export interface IssueSheetInput {
   packages: IssueSheetPackage[];
 }
 
+/** Its file name beside the packages. */
+export const ISSUE_SHEET_FILE = '评审包发放单.pdf';
+
+/** The sheet's input for packages just written from a round. */
+export function issueSheetInput(
+  head: RoundHead,
+  secretariat: { displayName: string; organisation: string; fingerprint: string },
+  results: { expertId: string; packageId: string; sha256: string; size: number; supersedes?: string }[],
+): IssueSheetInput {
+  return {
+    round: { id: head.round.round.id, title: head.round.round.title['zh-CN'] },
+    secretariat,
+    createdAt: new Date(),
+    packages: results.map((p) => {
+      const e = head.round.experts.find((x) => x.id === p.expertId);
+      const card = head.cards.get(p.expertId);
+      return {
+        expertId: p.expertId,
+        name: e?.name ?? card?.displayName ?? p.expertId,
+        organisation: e?.organisation ?? card?.organisation ?? '',
+        fingerprint: card?.fingerprint ?? '',
+        fileName: `${p.expertId}.rpkg`,
+        packageId: p.packageId,
+        sha256: p.sha256,
+        size: p.size,
+        applications: head.round.assignments[p.expertId] ?? [],
+        ...(p.supersedes ? { supersedes: p.supersedes } : {}),
+      };
+    }),
+  };
+}
+
 interface Col extends Column {
   head: string;
   text: (p: IssueSheetPackage, i: number) => string;
@@ -49,7 +82,7 @@ export async function issueSheetPdf(input: IssueSheetInput): Promise<Buffer> {
   const facts: [string, string][] = [
     ['评审批次', `${input.round.title}（${input.round.id}）`],
     ['生成时间', `${beijingMinute(input.createdAt)}（北京时间）`],
-    ['组织单位', `${input.secretariat.organisation}　${input.secretariat.displayName}`],
+    ['组织单位', `${input.secretariat.organisation}\u3000${input.secretariat.displayName}`],
     ['秘书处公钥指纹', input.secretariat.fingerprint],
     ['评审包数', `${input.packages.length} 个`],
   ];
@@ -143,7 +176,7 @@ export async function issueSheetPdf(input: IssueSheetInput): Promise<Buffer> {
       .stroke();
   }
   doc.y = y + 24;
-  runningHeader(s, `${title}　${input.round.title}`, `评审批次 ${input.round.id}`);
+  runningHeader(s, `${title}\u3000${input.round.title}`, `评审批次 ${input.round.id}`);
   doc.end();
   return done;
 }

@@ -19,13 +19,13 @@ import { requireSecretariat, setLedger } from '../merge/workspace.ts';
 import { packRound } from '../packages/pack.ts';
 import type { Context } from '../workspace/context.ts';
 import { importApplications, importExperts } from './importing.ts';
-import { issueSheetPdf } from './issue-sheet.ts';
+import { issueSheetInput, issueSheetPdf, ISSUE_SHEET_FILE } from './issue-sheet.ts';
 import { adjustAssignment, decideConflict, drawRound, initRound, readDrawRecord, screenRound } from './prepare.ts';
 import { loadRound, loadRoundHead, type RoundHead } from './round.ts';
 
 const ROUND_DIR = 'round';
 const PACKAGES_DIR = 'round-packages';
-const SHEET_FILE = '评审包发放单.pdf';
+const SHEET_FILE = ISSUE_SHEET_FILE;
 
 const roundDir = (ctx: Context): string => join(ctx.dataDir, ROUND_DIR);
 const packagesDir = (ctx: Context): string => join(ctx.dataDir, PACKAGES_DIR);
@@ -268,7 +268,7 @@ export async function packIn(ctx: Context): Promise<RoundState> {
         ctx.host.emit('progress', { operation: 'pack', done, total }),
       );
       const after = await loadRoundHead(dir);
-      await writeFile(join(fresh, SHEET_FILE), await issueSheetPdf(sheetInput(after, secretariat.card, results)));
+      await writeFile(join(fresh, SHEET_FILE), await issueSheetPdf(issueSheetInput(after, secretariat.card, results)));
       const old = packagesDir(ctx);
       const trash = `${old}.${randomBytes(4).toString('hex')}.old`;
       if (existsSync(old)) await rename(old, trash);
@@ -285,34 +285,6 @@ export async function packIn(ctx: Context): Promise<RoundState> {
     signature: { fileName: `${LEDGER_FILE}.sig`, bytes: await readFile(`${ledgerPath}.sig`) },
   });
   return roundState(ctx);
-}
-
-function sheetInput(
-  head: RoundHead,
-  secretariat: { displayName: string; organisation: string; fingerprint: string },
-  results: { expertId: string; packageId: string; sha256: string; size: number; supersedes?: string }[],
-): Parameters<typeof issueSheetPdf>[0] {
-  return {
-    round: { id: head.round.round.id, title: head.round.round.title['zh-CN'] },
-    secretariat,
-    createdAt: new Date(),
-    packages: results.map((p) => {
-      const e = head.round.experts.find((x) => x.id === p.expertId);
-      const card = head.cards.get(p.expertId);
-      return {
-        expertId: p.expertId,
-        name: e?.name ?? card?.displayName ?? p.expertId,
-        organisation: e?.organisation ?? card?.organisation ?? '',
-        fingerprint: card?.fingerprint ?? '',
-        fileName: `${p.expertId}.rpkg`,
-        packageId: p.packageId,
-        sha256: p.sha256,
-        size: p.size,
-        applications: head.round.assignments[p.expertId] ?? [],
-        ...(p.supersedes ? { supersedes: p.supersedes } : {}),
-      };
-    }),
-  };
 }
 
 export async function packageFile(ctx: Context, expertId: string): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { ReviewDeskError } from '../../shared/errors.ts';
+import { zipDeclaredSizeProblem } from '../formats/zip.ts';
 import type { LocalizedText } from '../../shared/i18n-text.ts';
 import { Rubric } from '../../shared/rubric/model.ts';
 
@@ -262,35 +263,6 @@ const MAX_RUBRIC_XLSX_ENTRIES = 200;
 function checkDeclaredSizes(zip: Buffer): void {
   const problem = zipDeclaredSizeProblem(zip, MAX_RUBRIC_XLSX_INFLATED, MAX_RUBRIC_XLSX_ENTRIES);
   if (problem) throw bad('-', 0, '-', `not an XLSX workbook / 不是 XLSX 工作簿 (${problem})`);
-}
-
-/**
- * What is wrong with a workbook's ZIP directory, read before anything is inflated, or null: more entries or more
- * bytes once inflated than allowed (a ZIP bomb), ZIP64 entries, or no or a damaged directory. Shared with the
- * secretariat's list imports (electron/rounds/import-list.ts).
- */
-export function zipDeclaredSizeProblem(zip: Buffer, maxInflated: number, maxEntries: number): string | null {
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return 'no ZIP directory';
-  const entries = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  if (entries > maxEntries) return `${entries} entries, more than ${maxEntries}`;
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return 'a damaged ZIP directory';
-    const size = zip.readUInt32LE(at + 24);
-    if (size === 0xffffffff) return 'ZIP64 entries';
-    total += size;
-    if (total > maxInflated) return `more than ${maxInflated >> 20} MiB once inflated`;
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return null;
 }
 
 /** Reads a workbook written by `toXlsx` (and edited); refuses with E_RUBRIC_XLSX or E_RUBRIC_INVALID. */

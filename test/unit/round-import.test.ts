@@ -27,7 +27,7 @@ const EXPERTS = [
   { name: '陈静', org: '浦江管理咨询有限公司', type: '管理', fields: '经济管理' },
   { name: '刘洋', org: '长三角知识产权服务中心', type: '法律', fields: '知识产权' },
 ];
-const applications = [
+const applications: Record<string, string>[] = [
   {
     编号: 'A001',
     申报单位: '上海申芯异构集成技术有限公司',
@@ -73,8 +73,8 @@ beforeAll(async () => {
     writeFileSync(join(dir, 'cards', `${e.name}.json`), JSON.stringify(id.card));
   }
   for (const a of applications) {
-    mkdirSync(join(dir, '申报材料', a.编号), { recursive: true });
-    writeFileSync(join(dir, '申报材料', a.编号, '建设方案.pdf'), `%PDF-1.4 ${a.编号}`);
+    mkdirSync(join(dir, '申报材料', a['编号'] as string), { recursive: true });
+    writeFileSync(join(dir, '申报材料', a['编号'] as string, '建设方案.pdf'), `%PDF-1.4 ${a['编号']}`);
   }
   writeFileSync(join(dir, '申报清单.xlsx'), await applicationListXlsx(applications));
   writeFileSync(
