@@ -21,6 +21,7 @@ import { PackageScreen } from './screens/PackageScreen.tsx';
 import { PackagesScreen } from './screens/PackagesScreen.tsx';
 import { PrintScreen } from './screens/PrintScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { RoundScreen } from './screens/RoundScreen.tsx';
 import { RubricScreen } from './screens/RubricScreen.tsx';
 import { TrustScreen } from './screens/TrustScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
@@ -194,6 +195,9 @@ export function App(): React.JSX.Element {
         break;
       case 'mergeApp':
         body = <MergeApplicationScreen key={route.applicationId} applicationId={route.applicationId} />;
+        break;
+      case 'round':
+        body = secretariat ? <RoundScreen view={route.view} /> : <PackagesScreen />;
         break;
       case 'rubrics':
         // The rubric editor is the secretariat's: an expert reviews against the rubric its package carries.

@@ -15,11 +15,16 @@ export type Route =
   | { name: 'print'; packageId: string; auto: boolean }
   | { name: 'merge'; view: MergeView }
   | { name: 'mergeApp'; applicationId: string }
-  | { name: 'rubrics'; view: RubricView };
+  | { name: 'rubrics'; view: RubricView }
+  | { name: 'round'; view: RoundView };
 
 /** The secretariat's merge area: its tabs. */
 export const MERGE_VIEWS = ['import', 'matrix', 'results', 'charts', 'history'] as const;
 export type MergeView = (typeof MERGE_VIEWS)[number];
+
+/** The secretariat's round in preparation (评审批次 / Review round): its tabs. */
+export const ROUND_VIEWS = ['setup', 'applications', 'experts', 'conflicts', 'draw', 'packages', 'returns'] as const;
+export type RoundView = (typeof ROUND_VIEWS)[number];
 
 /** The secretariat's rubric editor (评分细则 / Rubrics): its tabs. */
 export const RUBRIC_VIEWS = ['start', 'edit', 'preview', 'diff'] as const;
@@ -50,6 +55,8 @@ export function hrefFor(route: Route): string {
       return `#/merge/a/${seg(route.applicationId)}`;
     case 'rubrics':
       return route.view === 'start' ? '#/rubrics' : `#/rubrics/${route.view}`;
+    case 'round':
+      return route.view === 'setup' ? '#/round' : `#/round/${route.view}`;
   }
 }
 
@@ -75,6 +82,7 @@ export function parseHash(hash: string): Route {
   }
   if (a === 'rubrics')
     return { name: 'rubrics', view: (RUBRIC_VIEWS as readonly string[]).includes(b ?? '') ? (b as RubricView) : 'start' };
+  if (a === 'round') return { name: 'round', view: (ROUND_VIEWS as readonly string[]).includes(b ?? '') ? (b as RoundView) : 'setup' };
   if (a === 'print' && b) return { name: 'print', packageId: b, auto: c === 'auto' };
   if (a === 'p' && b) {
     if (c === 'a' && d) return { name: 'review', packageId: b, applicationId: d, criterionId: e === 'c' && f ? f : undefined };

@@ -19,6 +19,8 @@ export interface ImportProblem {
   column?: string;
   code: string;
   message: { 'zh-CN': string; en: string };
+  /** The expert or application the problem is about, where it names one. */
+  subject?: string;
 }
 
 export interface ApplicationRow {

@@ -318,6 +318,7 @@ export async function importExperts(
         `第 ${r.row} 行：专家 ${id}（${r.name}）的公钥卡片已变更，原指纹 ${before.fingerprint}，新指纹 ${card.card.fingerprint}。请电话与本人核对新指纹后再确认导入。`,
         `Row ${r.row}: expert ${id} (${r.name}) has a new card: fingerprint ${before.fingerprint} before, ${card.card.fingerprint} now. Confirm the new fingerprint with the expert by phone before accepting it.`,
       );
+      w.subject = id;
       if (acceptChangedCards.includes(id)) report.warnings.push(w);
       else report.problems.push(w);
     }

@@ -18,6 +18,7 @@ import { Id } from '../../shared/rubric/model.ts';
 import { requireSecretariat, setLedger } from '../merge/workspace.ts';
 import { packRound } from '../packages/pack.ts';
 import type { Context } from '../workspace/context.ts';
+import { MAX_LIST_BYTES } from './import-list.ts';
 import { importApplications, importExperts } from './importing.ts';
 import { issueSheetInput, issueSheetPdf, ISSUE_SHEET_FILE } from './issue-sheet.ts';
 import { adjustAssignment, decideConflict, drawRound, initRound, readDrawRecord, screenRound } from './prepare.ts';
@@ -185,7 +186,10 @@ function dossierPath(path: string, dropTop: boolean): [string, string] {
 
 export async function importApplicationsInto(
   ctx: Context,
-  input: { list: { fileName: string; bytes: Uint8Array }; dossiers: readonly { path: string; bytes: Uint8Array | StagedFile }[] },
+  input: {
+    list: { fileName: string; bytes: Uint8Array | StagedFile };
+    dossiers: readonly { path: string; bytes: Uint8Array | StagedFile }[];
+  },
 ): Promise<{ report: ImportReport; state: RoundState }> {
   const dir = requireRound(ctx);
   const report = await ctx.session.exclusive(async () => {
@@ -201,7 +205,10 @@ export async function importApplicationsInto(
           else await writeFile(join(temp, folder, file), d.bytes, { mode: 0o600 });
         }
       }
-      return await importApplications(dir, input.list, input.dossiers.length ? temp : null);
+      if (input.list.bytes instanceof StagedFile && input.list.bytes.size > MAX_LIST_BYTES)
+        throw new ReviewDeskError('E_FILE_TOO_LARGE', { size: input.list.bytes.size, limit: MAX_LIST_BYTES });
+      const list = input.list.bytes instanceof StagedFile ? await readFile(input.list.bytes.path) : input.list.bytes;
+      return await importApplications(dir, { fileName: input.list.fileName, bytes: list }, input.dossiers.length ? temp : null);
     } finally {
       await rm(temp, { recursive: true, force: true });
     }

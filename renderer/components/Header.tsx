@@ -1,6 +1,6 @@
 /** The top bar: product name, where the reviewer is, who they are, and the language switch. */
 import { Anchor, Box, Button, Group, SegmentedControl, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconChecklist, IconLock, IconStack2, IconUserCircle } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChecklist, IconLock, IconStack2, IconUserCircle } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/i18n-text.ts';
@@ -51,13 +51,26 @@ export const Header = memo(function Header(): React.JSX.Element {
           {secretariat && (
             <Button
               component="a"
+              href="#/round"
+              size="compact-sm"
+              variant={routeName === 'round' ? 'light' : 'subtle'}
+              leftSection={<IconCalendarEvent size={16} />}
+              data-testid="nav-round"
+              data-active={routeName === 'round'}
+              ml="md"
+            >
+              {t('round.nav')}
+            </Button>
+          )}
+          {secretariat && (
+            <Button
+              component="a"
               href="#/merge"
               size="compact-sm"
               variant={inMerge ? 'light' : 'subtle'}
               leftSection={<IconStack2 size={16} />}
               data-testid="nav-merge"
               data-active={inMerge}
-              ml="md"
             >
               {t('merge.nav')}
             </Button>

@@ -7,6 +7,13 @@ export function formatDateTime(iso: string, locale: Locale): string {
   return d.toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
+/** A time in China Standard Time, `YYYY-MM-DD HH:mm`, whatever the computer's zone (the round's official clock). */
+export function formatBeijing(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function formatDate(iso: string, locale: Locale): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;

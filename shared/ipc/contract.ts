@@ -394,6 +394,8 @@ export const ImportProblem = z
     column: z.string().optional(),
     code: z.string(),
     message: z.object({ 'zh-CN': z.string(), en: z.string() }).strict(),
+    /** The expert or application the problem is about, where it names one (E_CARD_CHANGED: the expert to accept). */
+    subject: Id.optional(),
   })
   .strict();
 
@@ -753,7 +755,8 @@ export const CONTRACT = {
     'Imports the application list (XLSX/CSV) with the dossier files (paths <folder>/<file>); nothing changes if a row is refused.',
     z
       .object({
-        list: RoundImportFile,
+        /** Streamed to a file like the dossiers over the browser host (the channel stages every byte array). */
+        list: z.object({ fileName: z.string().min(1).max(255), bytes: FileBytes }).strict(),
         dossiers: z.array(z.object({ path: z.string().min(1).max(600), bytes: FileBytes }).strict()).max(20000),
       })
       .strict(),
