@@ -13,6 +13,7 @@ import { benchBombs } from './bombs.ts';
 import { benchBundles, type BenchRow } from './bundles.ts';
 import { benchCliHelp, benchCliMerge, benchCliVerify, buildCompiledCli } from './cli.ts';
 import { benchPackage } from './package.ts';
+import { benchRoundDraw, benchRoundPack } from './round.ts';
 import { demoSigner, stockVerify } from './stock.ts';
 import { benchUi } from './ui.ts';
 
@@ -32,6 +33,12 @@ try {
   buildCompiledCli();
   results.push(benchCliHelp());
   results.push(benchCliVerify(bundles.demo, bundles.files, bundles.signerOf, root));
+
+  // Preparing a round (test/bench/round.ts): the draw on 500 × 300, packing 2.5 GB against age -e.
+  results.push(await benchRoundDraw(root));
+  results.push(...(await benchRoundPack(root)));
+  rmSync(join(root, 'pack-50x20'), { recursive: true, force: true });
+  rmSync(join(root, 'packs'), { recursive: true, force: true });
 
   // 3. The reviewer's app: saving edits and opening a 40-application package (test/bench/app.ts).
   results.push(...(await benchApp(root)));

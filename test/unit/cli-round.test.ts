@@ -112,6 +112,14 @@ describe('reviewdesk round draw, replay and pack', () => {
       const held = [...new Set(entries.filter((e) => e.startsWith('dossiers/')).map((e) => e.split('/')[1]))].sort();
       expect(held, expertId).toEqual(apps);
     }
+    // The issue sheet names every expert's fingerprint, to be read over the phone (pdftotext).
+    const sheet = execFileSync('pdftotext', ['-layout', join(dir, 'issued', '评审包发放单.pdf'), '-']).toString();
+    for (const expertId of Object.keys(first.assignments)) {
+      const fingerprint = (JSON.parse(readFileSync(join(roundDir, 'cards', `${expertId}.json`), 'utf8')) as { fingerprint: string }).fingerprint;
+      expect(sheet).toContain(fingerprint);
+      expect(sheet).toContain(`${expertId}.rpkg`);
+    }
+    expect(sheet).toContain('北京时间');
     // draw.json is signed by the secretariat, namespace reviewdesk-draw, checked by ssh-keygen.
     const signers = join(dir, 'signers');
     const secretariat = JSON.parse(readFileSync(join(dir, 'demo', 'secretariat', 'card.json'), 'utf8')) as { sshPublicKey: string };
