@@ -115,7 +115,8 @@ describe('reviewdesk round draw, replay and pack', () => {
     // The issue sheet names every expert's fingerprint, to be read over the phone (pdftotext).
     const sheet = execFileSync('pdftotext', ['-layout', join(dir, 'issued', '评审包发放单.pdf'), '-']).toString();
     for (const expertId of Object.keys(first.assignments)) {
-      const fingerprint = (JSON.parse(readFileSync(join(roundDir, 'cards', `${expertId}.json`), 'utf8')) as { fingerprint: string }).fingerprint;
+      const fingerprint = (JSON.parse(readFileSync(join(roundDir, 'cards', `${expertId}.json`), 'utf8')) as { fingerprint: string })
+        .fingerprint;
       expect(sheet).toContain(fingerprint);
       expect(sheet).toContain(`${expertId}.rpkg`);
     }
