@@ -375,6 +375,20 @@ function nameWithNote(item: string): { name: string; note: string } {
   return m ? { name: (m[1] ?? '').trim(), note: (m[2] ?? '').trim() } : { name: item.trim(), note: '' };
 }
 
+/** A row repeating an earlier one (by id, or by its natural key): E_LIST_DUPLICATE on the later row. */
+function noteDuplicate(problems: ImportProblem[], seen: Map<string, number>, row: number, key: string, what: string): void {
+  const first = seen.get(key);
+  if (first === undefined) {
+    seen.set(key, row);
+    return;
+  }
+  problems.push({
+    row,
+    code: 'E_LIST_DUPLICATE',
+    message: { 'zh-CN': `第 ${row} 行与第 ${first} 行重复（${what}）。`, en: `Row ${row} repeats row ${first} (${what}).` },
+  });
+}
+
 export async function readApplicationList(bytes: Uint8Array, fileName: string): Promise<ListResult<ApplicationRow>> {
   const { rows, problems, header } = await readRows(bytes, fileName, APPLICATION_COLUMNS);
   const out: ApplicationRow[] = [];
@@ -418,16 +432,7 @@ export async function readApplicationList(bytes: Uint8Array, fileName: string): 
             en: `Row ${r.row} asks to exclude "${x.name}" without a reason; write it as "${x.name}（reason）".`,
           },
         });
-    const dup = (map: Map<string, number>, k: string, what: string): void => {
-      const first = map.get(k);
-      if (first !== undefined)
-        problems.push({
-          row: r.row,
-          code: 'E_LIST_DUPLICATE',
-          message: { 'zh-CN': `第 ${r.row} 行与第 ${first} 行重复（${what}）。`, en: `Row ${r.row} repeats row ${first} (${what}).` },
-        });
-      else map.set(k, r.row);
-    };
+    const dup = (map: Map<string, number>, k: string, what: string): void => noteDuplicate(problems, map, r.row, k, what);
     if (id) dup(ids, id, id);
     if (organisation && name) dup(keys, `${organisation}\u0000${name}`, `${organisation} ${name}`);
     const opt = (k: string): string | undefined => r.cells.get(k) || undefined;
@@ -530,16 +535,7 @@ export async function readExpertRoster(bytes: Uint8Array, fileName: string): Pro
       const isApp = /^[A-Za-z]+[0-9]+$/u.test(target);
       relationships.push({ kind, ...(isApp ? { applicationId: target } : { organisation: target }), ...(note ? { note } : {}) });
     }
-    const dup = (map: Map<string, number>, k: string, what: string): void => {
-      const first = map.get(k);
-      if (first !== undefined)
-        problems.push({
-          row: r.row,
-          code: 'E_LIST_DUPLICATE',
-          message: { 'zh-CN': `第 ${r.row} 行与第 ${first} 行重复（${what}）。`, en: `Row ${r.row} repeats row ${first} (${what}).` },
-        });
-      else map.set(k, r.row);
-    };
+    const dup = (map: Map<string, number>, k: string, what: string): void => noteDuplicate(problems, map, r.row, k, what);
     if (id) dup(ids, id, id);
     if (name && organisation) dup(keys, `${name}\u0000${organisation}`, `${name} ${organisation}`);
     const card = r.cells.get('card') || undefined;
