@@ -159,7 +159,8 @@ export const ERRORS = {
     en: 'Too few available experts without a conflict to draw {n} for: {applications} (available in brackets). Add experts to the pool or lower the number per application.',
   },
   E_DRAW_ISSUED: {
-    'zh-CN': '评审包已按种子「{seed}」的抽取结果发放；换用其他种子重新抽取会作废已发放的评审包。确需如此，命令行请加 --force，应用中请勾选「确认用新种子重新抽取」。',
+    'zh-CN':
+      '评审包已按种子「{seed}」的抽取结果发放；换用其他种子重新抽取会作废已发放的评审包。确需如此，命令行请加 --force，应用中请勾选「确认用新种子重新抽取」。',
     en: 'Packages have been issued from the draw with seed "{seed}"; drawing with another seed voids them. If that is intended, add --force on the command line, or tick "draw again with the new seed" in the app.',
   },
   E_DRAW_NONE: {
