@@ -164,7 +164,9 @@ function conflictsOf(
   return screen.flagged.map((p) => ({
     expertId: p.expertId,
     applicationId: p.applicationId,
-    reason: p.findings.map((f) => `${f.reason}: ${f.detail}`).join('; ') || 'confirmed by the secretariat',
+    reason:
+      p.findings.map((f) => `${f.reason}: ${f.relationship ? `${f.relationship} ` : ''}${f.detail}`).join('; ') ||
+      'confirmed by the secretariat',
     reasons: p.findings.map((f) => f.reason),
     decision: p.decision?.decision ?? 'pending',
   }));
@@ -179,7 +181,9 @@ function conflictLines(head: RoundHead, screen: ScreenResult): string[] {
           ? '已确认回避 confirmed'
           : `已排除 overridden: ${s(p.decision.reason)}`
         : '待确认 pending';
-      const why = p.findings.map((f) => `${REASON_TEXT[f.reason]} (${s(f.detail)})`).join('; ');
+      const why = p.findings
+        .map((f) => `${REASON_TEXT[f.reason]} (${f.relationship ? `${f.relationship} ` : ''}${s(f.detail)})`)
+        .join('; ');
       return `${s(p.expertId)} ${name(p.expertId)} × ${s(p.applicationId)}  [${d}]  ${why}`;
     }),
     ...screen.unmatchedExclusions.map(

@@ -665,6 +665,13 @@ const en = {
       'excluded-by-applicant': 'The applicant asked to exclude this expert',
       declared: 'Declared by the expert',
     },
+    relationship: {
+      'near-relative': 'near relative',
+      competing: 'competing application',
+      collaboration: 'collaboration',
+      financial: 'financial interest',
+      other: 'other',
+    },
     shortfall: {
       expertise: '{{application}}: {{wanted}} {{expertise}} expert(s) wanted, {{got}} drawn.',
       field: '{{application}}: no expert of its field could be drawn.',
@@ -774,6 +781,9 @@ const en = {
       signed: 'Signed',
       unsigned: 'Not signed yet (signed when packages are built)',
       inputs: 'Inputs (SHA-256):',
+      inputPool: 'pool',
+      inputApplications: 'applications',
+      inputConflicts: 'conflicts',
       experts: 'Drawn experts',
       reserves: 'Reserves',
       adjustTitle: 'Adjustments after the draw (each with its reason)',

@@ -638,6 +638,7 @@ const zhCN = {
       'excluded-by-applicant': '申报单位申请回避',
       declared: '专家声明的利益关系',
     },
+    relationship: { 'near-relative': '近亲属', competing: '竞争申报', collaboration: '合作', financial: '经济利益', other: '其他' },
     shortfall: {
       expertise: '{{application}}：{{expertise}}类专家需 {{wanted}} 名，仅抽到 {{got}} 名。',
       field: '{{application}}：未能抽到本领域专家。',
@@ -746,6 +747,9 @@ const zhCN = {
       signed: '已签名',
       unsigned: '未签名（生成评审包时签名）',
       inputs: '输入摘要（SHA-256）：',
+      inputPool: '专家库',
+      inputApplications: '申报',
+      inputConflicts: '利益冲突',
       experts: '抽中专家',
       reserves: '备选专家',
       adjustTitle: '抽取后调整（逐项记录理由）',

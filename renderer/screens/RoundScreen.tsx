@@ -619,6 +619,7 @@ function ConflictsView({ round }: { round: Round }): React.JSX.Element {
                     {c.findings.map((f, i) => (
                       <Text size="sm" key={i}>
                         {t(`round.reason.${f.reason}`)}
+                        {f.relationship ? `（${t(`round.relationship.${f.relationship}`)}）` : ''}
                         {f.detail ? `：${f.detail}` : ''}
                       </Text>
                     ))}
@@ -792,8 +793,9 @@ function DrawView({ round }: { round: Round }): React.JSX.Element {
                 </Badge>
               </Text>
               <Text size="xs" c="dimmed">
-                {t('round.draw.inputs')} pool <Code>{round.draw.inputs.pool.slice(0, 16)}</Code> applications{' '}
-                <Code>{round.draw.inputs.applications.slice(0, 16)}</Code> conflicts <Code>{round.draw.inputs.conflicts.slice(0, 16)}</Code>
+                {t('round.draw.inputs')} {t('round.draw.inputPool')} <Code>{round.draw.inputs.pool.slice(0, 16)}</Code>{' '}
+                {t('round.draw.inputApplications')} <Code>{round.draw.inputs.applications.slice(0, 16)}</Code>{' '}
+                {t('round.draw.inputConflicts')} <Code>{round.draw.inputs.conflicts.slice(0, 16)}</Code>
               </Text>
               {round.draw.shortfalls.map((f, i) => (
                 <Text size="sm" c="orange" key={i} data-testid="round-shortfall">

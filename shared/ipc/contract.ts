@@ -460,7 +460,9 @@ export const RoundState = z
             .object({
               expertId: Id,
               applicationId: Id,
-              findings: z.array(z.object({ reason: ConflictReason, detail: z.string() }).strict()),
+              findings: z.array(
+                z.object({ reason: ConflictReason, detail: z.string(), relationship: RelationshipKind.optional() }).strict(),
+              ),
               decision: z
                 .object({ decision: z.enum(['confirmed', 'overridden']), reason: z.string(), at: Timestamp })
                 .strict()

@@ -6,7 +6,7 @@
  * {@link organisationMatchKey}. Pure: the CLI, the app and the draw all call this one function.
  */
 import type { RoundFile } from '../formats.ts';
-import { DEFAULT_PANEL, type ConflictDecision, type ConflictReason } from './model.ts';
+import { DEFAULT_PANEL, type ConflictDecision, type ConflictReason, type RelationshipKind } from './model.ts';
 
 /** Legal-form endings that do not tell two organisations apart (longest first; as they read once separators are gone). */
 const LEGAL_FORMS = [
@@ -61,6 +61,8 @@ export interface ConflictFinding {
   reason: ConflictReason;
   /** What matched: the organisation's name as the round writes it, or the applicant's or expert's reason. */
   detail: string;
+  /** For a declared relationship: its kind (shown in the reader's language, never as the code). */
+  relationship?: RelationshipKind;
 }
 
 export interface FlaggedPair {
@@ -117,7 +119,8 @@ export function screenConflicts(round: RoundFile, cards: ReadonlyMap<string, Car
   const flag = (expertId: string, applicationId: string, finding: ConflictFinding): void => {
     const k = `${expertId}\u0000${applicationId}`;
     const pair = found.get(k) ?? { expertId, applicationId, findings: [] };
-    if (!pair.findings.some((f) => f.reason === finding.reason && f.detail === finding.detail)) pair.findings.push(finding);
+    if (!pair.findings.some((f) => f.reason === finding.reason && f.detail === finding.detail && f.relationship === finding.relationship))
+      pair.findings.push(finding);
     found.set(k, pair);
   };
 
@@ -140,12 +143,12 @@ export function screenConflicts(round: RoundFile, cards: ReadonlyMap<string, Car
       }
     }
     for (const rel of e.relationships ?? []) {
-      const note = rel.note ? `: ${rel.note}` : '';
+      const note = rel.note ? `（${rel.note}）` : '';
       if (rel.applicationId && appIds.has(rel.applicationId))
-        flag(e.id, rel.applicationId, { reason: 'declared', detail: `${rel.kind}${note}` });
+        flag(e.id, rel.applicationId, { reason: 'declared', relationship: rel.kind, detail: rel.note ?? '' });
       if (rel.organisation) {
         for (const r of roles.get(organisationMatchKey(rel.organisation)) ?? [])
-          flag(e.id, r.applicationId, { reason: 'declared', detail: `${rel.kind} · ${r.name}${note}` });
+          flag(e.id, r.applicationId, { reason: 'declared', relationship: rel.kind, detail: `${r.name}${note}` });
       }
     }
   }

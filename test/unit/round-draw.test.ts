@@ -90,6 +90,9 @@ describe('conflict screening', () => {
     expect(reasons('E03', 'A002')).toEqual(['former-organisation']);
     expect(reasons('E04', 'A003')).toEqual(['declared']);
     expect(reasons('E05', 'A003')).toEqual(['declared']);
+    // A declared relationship carries its kind as a field, for each screen to name in its language; the detail holds no code.
+    const declared = result.flagged.find((p) => p.expertId === 'E04' && p.applicationId === 'A003')?.findings[0];
+    expect(declared).toEqual({ reason: 'declared', relationship: 'near-relative', detail: '丙(上海)股份有限公司（配偶任职）' });
     // 乙公司 was left in 2015, more than three years before the 2026 deadline: not flagged for A002.
     expect(result.flagged.some((p) => p.expertId === 'E03' && p.findings.some((f) => f.detail.includes('乙公司')))).toBe(false);
     expect(result.flagged).toHaveLength(6);
