@@ -9,6 +9,7 @@ import { Card, Fingerprint } from './card.ts';
 import { LocalizedText } from './i18n-text.ts';
 import { Id } from './rubric/model.ts';
 import { ApplicationProfile, ExpertProfile, RoundPrep } from './round/model.ts';
+import { ItemEvidence, PHOTO_MEDIA_TYPES, PhotoEvidence, PhotoPath, SiteVisit, VISIT_LIMITS, photoExtension } from './visit/model.ts';
 
 /**
  * Version 2: a round names several rubrics and each application its own (`rubricId`); a package carries
@@ -170,8 +171,15 @@ export const Manifest = z
   });
 export type Manifest = z.infer<typeof Manifest>;
 
-/** Where in the dossier a score is grounded. */
-export const EvidenceRef = z.object({ file: PackagePath, page: z.number().int().min(1).max(100000).optional() }).strict();
+/** A dossier file, and optionally its page. */
+export const FileEvidence = z.object({ file: PackagePath, page: z.number().int().min(1).max(100000).optional() }).strict();
+
+/**
+ * Where a score is grounded: a dossier page, a photo of the application's site visit, or one of its checklist
+ * items (考察要点). A photo or item named here must be in the same application's `siteVisit`.
+ */
+export const EvidenceRef = z.union([FileEvidence, PhotoEvidence, ItemEvidence]);
+export type EvidenceRef = z.infer<typeof EvidenceRef>;
 
 export const CriterionScore = z
   .object({
@@ -209,10 +217,38 @@ export const ApplicationReview = z
     recommendation: Id.nullable(),
     /** Outcomes the rubric offers beside the main one (e.g. 支持争创国家级); absent when none was chosen. */
     additionalRecommendations: z.array(Id).max(20).optional(),
+    /** The expert's site visit (现场考察) of this application; absent when none was recorded. */
+    siteVisit: SiteVisit.optional(),
     updatedAt: Timestamp,
   })
   .strict()
   .superRefine((a, ctx) => {
+    const photos = new Set((a.siteVisit?.photos ?? []).map((p) => p.path));
+    const items = new Set((a.siteVisit?.items ?? []).map((x) => x.id));
+    for (const [list, key] of [
+      [a.gates, 'gates'],
+      [a.scores, 'scores'],
+    ] as const) {
+      list.forEach((c, i) => {
+        for (const e of c.evidence) {
+          if ('photo' in e && !photos.has(e.photo))
+            ctx.addIssue({ code: 'custom', message: `${c.criterionId} cites ${e.photo}, not a photo of this visit`, path: [key, i, 'evidence'] });
+          if ('siteVisitItem' in e && !items.has(e.siteVisitItem))
+            ctx.addIssue({
+              code: 'custom',
+              message: `${c.criterionId} cites checklist item ${e.siteVisitItem}, not answered in this visit`,
+              path: [key, i, 'evidence'],
+            });
+        }
+      });
+    }
+    if (a.siteVisit) {
+      const prefix = `attachments/${a.applicationId}-`;
+      a.siteVisit.photos.forEach((p, i) => {
+        if (!p.path.startsWith(prefix))
+          ctx.addIssue({ code: 'custom', message: `${p.path} does not start with ${prefix}`, path: ['siteVisit', 'photos', i, 'path'] });
+      });
+    }
     if (a.conflict.status === 'recused') {
       if (a.status !== 'recused') ctx.addIssue({ code: 'custom', message: 'a recused application has status recused', path: ['status'] });
       if (a.scores.length || a.gates.length)
@@ -224,8 +260,8 @@ export type ApplicationReview = z.infer<typeof ApplicationReview>;
 
 export const Attachment = z
   .object({
-    path: z.string().regex(/^attachments\/[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/),
-    size: z.number().int().min(0),
+    path: PhotoPath,
+    size: z.number().int().min(0).max(VISIT_LIMITS.maxPhotoBytes),
     mediaType: z.string().max(100),
     sha256: Sha256,
   })
@@ -250,7 +286,7 @@ export const Bundle = z
     createdAt: Timestamp,
     applications: z.array(ApplicationReview).max(2000),
     /** Files under attachments/ (site-visit photos), each hashed. */
-    attachments: z.array(Attachment).max(1000),
+    attachments: z.array(Attachment).max(VISIT_LIMITS.maxBundlePhotos),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -268,6 +304,31 @@ export const Bundle = z
           message: `${a.applicationId} names a rubric the bundle does not list`,
           path: ['applications', i, 'rubric'],
         });
+    });
+    // Every photo of every visit is an attachment of its media type, and every attachment is some visit's photo.
+    const listed = new Map<string, z.infer<typeof Attachment>>();
+    b.attachments.forEach((x, i) => {
+      if (listed.has(x.path.toLowerCase()))
+        ctx.addIssue({ code: 'custom', message: `duplicate attachment ${x.path}`, path: ['attachments', i] });
+      listed.set(x.path.toLowerCase(), x);
+    });
+    const total = b.attachments.reduce((n, x) => n + x.size, 0);
+    if (total > VISIT_LIMITS.maxBundlePhotoBytes)
+      ctx.addIssue({ code: 'custom', message: `attachments total ${total} bytes, over ${VISIT_LIMITS.maxBundlePhotoBytes}`, path: ['attachments'] });
+    const cited = new Set<string>();
+    b.applications.forEach((a, i) => {
+      a.siteVisit?.photos.forEach((p, j) => {
+        const x = listed.get(p.path.toLowerCase());
+        cited.add(p.path.toLowerCase());
+        if (!x || x.path !== p.path)
+          ctx.addIssue({ code: 'custom', message: `${p.path} is not listed in attachments`, path: ['applications', i, 'siteVisit', 'photos', j] });
+        else if (!(PHOTO_MEDIA_TYPES as readonly string[]).includes(x.mediaType) || !p.path.endsWith(`.${photoExtension(x.mediaType as 'image/jpeg')}`))
+          ctx.addIssue({ code: 'custom', message: `${p.path} is listed as ${x.mediaType}`, path: ['attachments'] });
+      });
+    });
+    b.attachments.forEach((x, i) => {
+      if (!cited.has(x.path.toLowerCase()))
+        ctx.addIssue({ code: 'custom', message: `${x.path} is no visit's photo`, path: ['attachments', i] });
     });
   });
 export type Bundle = z.infer<typeof Bundle>;

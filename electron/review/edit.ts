@@ -66,7 +66,8 @@ function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): 
   if (edit.field === 'evidence') {
     const files = new Set(requireApplication(meta, applicationId).files);
     for (const ref of edit.value) {
-      if (!files.has(ref.file)) throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${ref.file} is not a file of ${applicationId}` });
+      if ('file' in ref && !files.has(ref.file))
+        throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${ref.file} is not a file of ${applicationId}` });
     }
   }
 }

@@ -297,6 +297,10 @@ const en = {
     add: 'Add',
     remove: 'Remove this reference',
     noFiles: 'This application has no dossier files.',
+    photo: 'Site photo: {{caption}}',
+    item: 'Checklist item {{id}} {{title}}',
+    fromVisit: 'From the site visit',
+    fromVisitPlaceholder: 'Pick a photo or a checklist item',
   },
   pdf: {
     file: 'Dossier file',

@@ -280,6 +280,10 @@ const zhCN = {
     add: '添加',
     remove: '删除此引用',
     noFiles: '本申报没有附带材料文件。',
+    photo: '现场照片：{{caption}}',
+    item: '考察要点 {{id}} {{title}}',
+    fromVisit: '现场考察',
+    fromVisitPlaceholder: '选择照片或考察要点',
   },
   pdf: {
     file: '申报材料文件',

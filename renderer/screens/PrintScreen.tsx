@@ -284,7 +284,7 @@ function ApplicationSheet({
                   {st && st.evidence.length > 0 && (
                     <div style={{ color: '#555', fontSize: '9pt' }}>
                       {t('print.evidence')}
-                      {st.evidence.map((e) => `${baseName(e.file)}${e.page ? ` p.${e.page}` : ''}`).join('；')}
+                      {st.evidence.map((e) => ('file' in e ? `${baseName(e.file)}${e.page ? ` p.${e.page}` : ''}` : 'photo' in e ? baseName(e.photo) : e.siteVisitItem)).join('；')}
                     </div>
                   )}
                 </td>
