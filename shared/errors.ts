@@ -315,6 +315,30 @@ export const ERRORS = {
     'zh-CN': '申报“{application}”的材料中没有文件“{path}”。',
     en: 'The dossier of application "{application}" has no file "{path}".',
   },
+  E_PHOTO_TYPE: {
+    'zh-CN': '{name} 不是 JPEG 或 PNG 照片，未添加。请从相机或手机导出为 JPEG 后再添加。',
+    en: '{name} is not a JPEG or PNG photo and was not added; export it from the camera or phone as JPEG and add it again.',
+  },
+  E_PHOTO_TOO_LARGE: {
+    'zh-CN': '{name} 过大（{size} 字节，每张照片上限 {limit} 字节），未添加。',
+    en: '{name} is too large ({size} bytes; a photo may have at most {limit}); it was not added.',
+  },
+  E_PHOTO_CORRUPT: {
+    'zh-CN': '{name} 无法读取（文件已损坏或不完整：{reason}），未添加。',
+    en: '{name} cannot be read (the file is damaged or incomplete: {reason}); it was not added.',
+  },
+  E_PHOTO_LIMIT: {
+    'zh-CN': '照片数量或总大小超出上限：{reason}。请先删除不需要的照片。',
+    en: 'Too many photos or too many bytes of photos: {reason}. Remove photos you do not need first.',
+  },
+  E_UNKNOWN_PHOTO: {
+    'zh-CN': '找不到照片 {id}，可能已被删除。',
+    en: 'Photo {id} was not found; it may have been removed.',
+  },
+  E_NO_SITE_VISIT: {
+    'zh-CN': '{application} 的评审细则没有现场考察要点，无需记录现场考察。',
+    en: 'The rubric of {application} has no site-visit checklist; there is no site visit to record.',
+  },
   E_INVALID_ENTRY: {
     'zh-CN': '无法保存：{reason}',
     en: 'Cannot save: {reason}',

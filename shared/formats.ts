@@ -232,7 +232,11 @@ export const ApplicationReview = z
       list.forEach((c, i) => {
         for (const e of c.evidence) {
           if ('photo' in e && !photos.has(e.photo))
-            ctx.addIssue({ code: 'custom', message: `${c.criterionId} cites ${e.photo}, not a photo of this visit`, path: [key, i, 'evidence'] });
+            ctx.addIssue({
+              code: 'custom',
+              message: `${c.criterionId} cites ${e.photo}, not a photo of this visit`,
+              path: [key, i, 'evidence'],
+            });
           if ('siteVisitItem' in e && !items.has(e.siteVisitItem))
             ctx.addIssue({
               code: 'custom',
@@ -314,15 +318,26 @@ export const Bundle = z
     });
     const total = b.attachments.reduce((n, x) => n + x.size, 0);
     if (total > VISIT_LIMITS.maxBundlePhotoBytes)
-      ctx.addIssue({ code: 'custom', message: `attachments total ${total} bytes, over ${VISIT_LIMITS.maxBundlePhotoBytes}`, path: ['attachments'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `attachments total ${total} bytes, over ${VISIT_LIMITS.maxBundlePhotoBytes}`,
+        path: ['attachments'],
+      });
     const cited = new Set<string>();
     b.applications.forEach((a, i) => {
       a.siteVisit?.photos.forEach((p, j) => {
         const x = listed.get(p.path.toLowerCase());
         cited.add(p.path.toLowerCase());
         if (!x || x.path !== p.path)
-          ctx.addIssue({ code: 'custom', message: `${p.path} is not listed in attachments`, path: ['applications', i, 'siteVisit', 'photos', j] });
-        else if (!(PHOTO_MEDIA_TYPES as readonly string[]).includes(x.mediaType) || !p.path.endsWith(`.${photoExtension(x.mediaType as 'image/jpeg')}`))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${p.path} is not listed in attachments`,
+            path: ['applications', i, 'siteVisit', 'photos', j],
+          });
+        else if (
+          !(PHOTO_MEDIA_TYPES as readonly string[]).includes(x.mediaType) ||
+          !p.path.endsWith(`.${photoExtension(x.mediaType as 'image/jpeg')}`)
+        )
           ctx.addIssue({ code: 'custom', message: `${p.path} is listed as ${x.mediaType}`, path: ['attachments'] });
       });
     });

@@ -36,17 +36,17 @@ const copied = ['electron/crypto/payload-worker.cjs'];
 /**
  * Packages left in node_modules: native addons (their .node binaries are found beside their JavaScript),
  * pdfkit (reads its font metrics from files beside itself), exceljs (large, loaded by the workbook export
- * only), esbuild (the source-run fallback of electron/merge/pool.ts, never reached compiled), yazl (its CRC-32
+ * only), esbuild (the source-run fallback of electron/merge/pool.ts, never reached compiled), sharp (libvips, native), yazl (its CRC-32
  * module is swapped for zlib's at run time: electron/formats/zip.ts). Every other
  * package is bundled: a worker thread then loads a few files instead of some hundreds, and only the parts
  * of zod, age-encryption and its @noble libraries that are used.
  */
-const EXTERNAL = ['better-sqlite3-multiple-ciphers', 'sodium-native', 'require-addon', 'pdfkit', 'exceljs', 'esbuild', 'yazl'];
+const EXTERNAL = ['better-sqlite3-multiple-ciphers', 'sodium-native', 'require-addon', 'pdfkit', 'exceljs', 'esbuild', 'yazl', 'sharp'];
 /**
  * The CommonJS ones among them are loaded with `require` (the banner's): an ES `import` of a CommonJS
  * package sends it through the ES module loader and a lexer pass over its source in every thread.
  */
-const REQUIRED = new Set(['better-sqlite3-multiple-ciphers', 'sodium-native', 'pdfkit', 'exceljs', 'yazl']);
+const REQUIRED = new Set(['better-sqlite3-multiple-ciphers', 'sodium-native', 'pdfkit', 'exceljs', 'yazl', 'sharp']);
 const requireCommonJs = {
   name: 'require-commonjs-externals',
   setup(b) {

@@ -27,7 +27,8 @@ import {
 } from '../../shared/rubric/model.ts';
 import { enterpriseSelection } from '../../shared/rubric/templates/enterprise-selection.ts';
 import { nonEnterpriseSelection } from '../../shared/rubric/templates/non-enterprise-selection.ts';
-import { writeBundle } from '../bundles/write.ts';
+import { writeBundle, type BundleAttachment } from '../bundles/write.ts';
+import { demoVisit, withVisit } from './visit.ts';
 import { createIdentity, saveIdentity, type Identity } from '../keys/identity.ts';
 import { packRound, type PackResult } from '../packages/pack.ts';
 import { loadRound } from '../rounds/round.ts';
@@ -443,8 +444,21 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
           .map(({ app, id }) => review(rubricFor(app.category), id, app, i, rand, final, at)),
         attachments: [],
       };
+      // Site visits in the final score files of the first three experts: E01 visited every application it
+      // reviews, E02 and E03 the first one (E02 finds its last checklist item not met).
+      const attachments: BundleAttachment[] = [];
+      if (final && i < 3 && !load) {
+        for (const [k, a] of bundle.applications.entries()) {
+          if (i > 0 && k > 0) break;
+          const app = findOrThrow(apps, (x) => x.id === a.applicationId, a.applicationId).app;
+          const visit = await demoVisit(rubricFor(app.category), a, i, k, i === 0 && k === 0 ? 3 : 1, at);
+          if (!visit) continue;
+          bundle.applications[k] = withVisit(a, visit);
+          attachments.push(...visit.attachments);
+        }
+      }
       const file = join(out, 'bundles', final ? `${e.id}.rsb` : `${e.id}.rev${rev}.rsb`);
-      await writeBundle(file, bundle, e.identity, secretariat.card.ageRecipient);
+      await writeBundle(file, bundle, e.identity, secretariat.card.ageRecipient, attachments);
       bundles.push(file);
       if (final && i === 0 && opts.workspace) {
         const dir = join(out, 'workspaces', e.id);

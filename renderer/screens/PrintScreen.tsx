@@ -284,7 +284,15 @@ function ApplicationSheet({
                   {st && st.evidence.length > 0 && (
                     <div style={{ color: '#555', fontSize: '9pt' }}>
                       {t('print.evidence')}
-                      {st.evidence.map((e) => ('file' in e ? `${baseName(e.file)}${e.page ? ` p.${e.page}` : ''}` : 'photo' in e ? baseName(e.photo) : e.siteVisitItem)).join('；')}
+                      {st.evidence
+                        .map((e) =>
+                          'file' in e
+                            ? `${baseName(e.file)}${e.page ? ` p.${e.page}` : ''}`
+                            : 'photo' in e
+                              ? baseName(e.photo)
+                              : e.siteVisitItem,
+                        )
+                        .join('；')}
                     </div>
                   )}
                 </td>

@@ -50,8 +50,7 @@ export const VisitItem = z
   .object({ id: Id, result: ItemResult, note: z.string().max(VISIT_LIMITS.note) })
   .strict()
   .superRefine((x, ctx) => {
-    if (x.result === 'fails' && !x.note.trim())
-      ctx.addIssue({ code: 'custom', message: `${x.id}: 不符合 needs its note`, path: ['note'] });
+    if (x.result === 'fails' && !x.note.trim()) ctx.addIssue({ code: 'custom', message: `${x.id}: 不符合 needs its note`, path: ['note'] });
   });
 export type VisitItem = z.infer<typeof VisitItem>;
 

@@ -67,7 +67,10 @@ export function EvidenceBox({
   const [visitPick, setVisitPick] = useState<string | null>(null);
   const visitOptions = useMemo(
     () => [
-      ...(visit?.photos ?? []).map((p) => ({ value: `p:${p.path}`, label: t('evidence.photo', { caption: p.caption || baseName(p.path) }) })),
+      ...(visit?.photos ?? []).map((p) => ({
+        value: `p:${p.path}`,
+        label: t('evidence.photo', { caption: p.caption || baseName(p.path) }),
+      })),
       ...(visit?.items ?? []).map((x) => ({ value: `i:${x.id}`, label: t('evidence.item', { id: x.id, title: x.title }) })),
     ],
     [visit, t],
@@ -95,7 +98,9 @@ export function EvidenceBox({
               <Button
                 variant="subtle"
                 size="compact-sm"
-                leftSection={'file' in r ? <IconExternalLink size={14} /> : 'photo' in r ? <IconPhoto size={14} /> : <IconClipboardCheck size={14} />}
+                leftSection={
+                  'file' in r ? <IconExternalLink size={14} /> : 'photo' in r ? <IconPhoto size={14} /> : <IconClipboardCheck size={14} />
+                }
                 onClick={() => ('file' in r ? onOpen(r.file, r.page ?? 1) : 'photo' in r ? onOpenPhoto?.(r.photo) : undefined)}
                 style={{ minWidth: 0 }}
               >
