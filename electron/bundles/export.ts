@@ -20,6 +20,7 @@
  * it to check its signature; the SHA-256 of the exact sealed bytes, taken
  * before anything is written, is the stronger check and the one used.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
@@ -91,8 +92,11 @@ export interface ExportRequest {
   at: string;
   complete: boolean;
   lastAuditId: number;
-  /** Seals the bundle for a revision (in memory: nothing is written before the reservation). */
-  seal(revision: number): Promise<Buffer>;
+  /**
+   * Seals the bundle for a revision: in memory (nothing is written before the reservation), or as a stream
+   * (a score file with photos), written to `<name>.partial` and hashed before the reservation names it.
+   */
+  seal(revision: number): Promise<Buffer | AsyncIterable<Uint8Array>>;
 }
 
 export interface Exported {
@@ -100,7 +104,28 @@ export interface Exported {
   fileName: string;
   sha256: string;
   size: number;
-  bytes: Buffer;
+  /** The sealed bytes when they were sealed in memory; a streamed export is read from `path`. */
+  bytes: Buffer | null;
+  /** The file in exports/. */
+  path: string;
+}
+
+/** Writes a streamed seal to `path` (mode 0600), fsynced; its SHA-256 and size. */
+async function writeStreamed(path: string, pieces: AsyncIterable<Uint8Array>): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const fh = await open(path, 'w', 0o600);
+  try {
+    for await (const p of pieces) {
+      hash.update(p);
+      size += p.length;
+      await fh.write(p);
+    }
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  return { sha256: hash.digest('hex'), size };
 }
 
 /**
@@ -122,10 +147,18 @@ async function exportSteps(db: Database, dataDir: string, req: ExportRequest): P
   // Exports are serialised, so a reservation seen now is one an earlier export could not drop (the disk was full).
   for (const r of listExportRecords(db)) if (r.state === 'reserved') await settle(db, dir, r);
   const revision = await nextRevision(db, dataDir, req.packageId, req.prefix);
-  const bytes = await req.seal(revision);
   const fileName = `${req.prefix}${revision}.rsb`;
-  const sha256 = sha256Hex(bytes);
-  const size = bytes.length;
+  const partial = join(dir, fileName + PARTIAL);
+  const sealed = await req.seal(revision);
+  // A streamed seal is on disk before its reservation: a crash now leaves a .partial that no record names,
+  // which the next open removes (reconcileExports), as it removes any other unfinished write.
+  const bytes = Buffer.isBuffer(sealed) ? sealed : null;
+  const streamed = bytes ? null : await writeStreamed(partial, sealed as AsyncIterable<Uint8Array>).catch(async (e: unknown) => {
+    await rm(partial, { force: true });
+    throw e;
+  });
+  const sha256 = bytes ? sha256Hex(bytes) : (streamed?.sha256 ?? '');
+  const size = bytes ? bytes.length : (streamed?.size ?? 0);
   const record = {
     packageId: req.packageId,
     revision,
@@ -140,22 +173,24 @@ async function exportSteps(db: Database, dataDir: string, req: ExportRequest): P
   try {
     reserveExport(db, record);
   } catch (e) {
+    if (!bytes) await rm(partial, { force: true });
     throw diskFull(e, 'export');
   }
-  const partial = join(dir, fileName + PARTIAL);
   try {
     checkpoint('export:reserved');
-    const fh = await open(partial, 'w', 0o600);
-    try {
-      // Two writes so that a kill can land with half the file on disk.
-      const half = Math.floor(size / 2);
-      await fh.write(bytes.subarray(0, half));
-      checkpoint('export:half-written');
-      await fh.write(bytes.subarray(half));
-      checkpoint('export:written');
-      await fh.sync();
-    } finally {
-      await fh.close();
+    if (bytes) {
+      const fh = await open(partial, 'w', 0o600);
+      try {
+        // Two writes so that a kill can land with half the file on disk.
+        const half = Math.floor(size / 2);
+        await fh.write(bytes.subarray(0, half));
+        checkpoint('export:half-written');
+        await fh.write(bytes.subarray(half));
+        checkpoint('export:written');
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
     }
     checkpoint('export:synced');
     completeExport(db, req.packageId, revision);
@@ -187,7 +222,7 @@ async function exportSteps(db: Database, dataDir: string, req: ExportRequest): P
   // Record and file agree from here on: should the rename not survive a power cut, the next open adopts the .partial.
   await syncDir(dir).catch(() => undefined);
   checkpoint('export:done');
-  return { revision, fileName, sha256, size, bytes };
+  return { revision, fileName, sha256, size, bytes, path: join(dir, fileName) };
 }
 
 /** A package as the reconciliation needs it. */

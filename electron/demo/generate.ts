@@ -468,6 +468,7 @@ export async function generateDemo(opts: DemoOptions): Promise<DemoSummary> {
           secretariat: secretariat.card,
           packageFile: pkg.path,
           reviews: bundle.applications,
+          photos: attachments,
           passphrase: DEMO_PASSPHRASE,
           ...(typeof opts.workspace === 'object' && opts.workspace.options ? { options: opts.workspace.options } : {}),
         }).then(

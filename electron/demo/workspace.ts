@@ -11,6 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Card } from '../../shared/card.ts';
 import type { ApplicationReview } from '../../shared/formats.ts';
+import type { SiteVisit } from '../../shared/visit/model.ts';
+import type { BundleAttachment } from '../bundles/write.ts';
 import type { Output } from '../../shared/ipc/contract.ts';
 import { adoptIdentity } from '../workspace/unlock.ts';
 import { noKeychain, type Host } from '../workspace/host.ts';
@@ -41,10 +43,11 @@ function demoHost(): Host {
 }
 
 /** Enters one application's review as a reviewer would, one audited edit at a time. */
-async function enter(ws: Workspace, packageId: string, r: ApplicationReview): Promise<void> {
+async function enter(ws: Workspace, packageId: string, r: ApplicationReview, photos: readonly BundleAttachment[]): Promise<void> {
   const ref = { packageId, applicationId: r.applicationId };
   await ws.invoke('review:declareConflict', { ...ref, status: r.conflict.status, reason: r.conflict.reason });
   if (r.conflict.status === 'recused') return;
+  if (r.siteVisit) await enterVisit(ws, ref, r.siteVisit, photos);
   for (const s of [...r.gates, ...r.scores]) {
     await ws.invoke('review:edit', { ...ref, edit: { field: 'score', criterionId: s.criterionId, value: s.score } });
     if (s.comment) await ws.invoke('review:edit', { ...ref, edit: { field: 'comment', criterionId: s.criterionId, value: s.comment } });
@@ -55,6 +58,35 @@ async function enter(ws: Workspace, packageId: string, r: ApplicationReview): Pr
   if (r.recommendation !== null) await ws.invoke('review:edit', { ...ref, edit: { field: 'recommendation', value: r.recommendation } });
   if (r.additionalRecommendations?.length)
     await ws.invoke('review:edit', { ...ref, edit: { field: 'additionalRecommendations', value: r.additionalRecommendations } });
+}
+
+/** Enters a site visit as the expert would on site: the details, each checklist item, the photos and their links. */
+async function enterVisit(
+  ws: Workspace,
+  ref: { packageId: string; applicationId: string },
+  v: SiteVisit,
+  photos: readonly BundleAttachment[],
+): Promise<void> {
+  await ws.invoke('visit:edit', { ...ref, edit: { field: 'visitedAt', value: v.visitedAt } });
+  await ws.invoke('visit:edit', { ...ref, edit: { field: 'place', value: v.place } });
+  await ws.invoke('visit:edit', { ...ref, edit: { field: 'attendees', value: v.attendees } });
+  for (const x of v.items) await ws.invoke('visit:edit', { ...ref, edit: { field: 'item', itemId: x.id, result: x.result, note: x.note } });
+  await ws.invoke('visit:edit', { ...ref, edit: { field: 'notes', value: v.notes } });
+  await ws.invoke('visit:edit', { ...ref, edit: { field: 'opinion', value: v.opinion } });
+  const files = v.photos.map((p) => {
+    const a = photos.find((x) => x.path === p.path);
+    if (!a) throw new Error(`internal: the demo visit's photo ${p.path} has no bytes`);
+    return { fileName: p.path.slice('attachments/'.length), bytes: new Uint8Array(a.data) };
+  });
+  if (!files.length) return;
+  const added = await ws.invoke('visit:addPhotos', { ...ref, files });
+  if (added.refused.length) throw new Error(`internal: the demo photos were refused: ${added.refused.map((x) => x.message).join('; ')}`);
+  // The workspace names photos P1, P2, … in the order added, as the generator did.
+  for (const [k, p] of v.photos.entries()) {
+    const photo = added.photos[added.photos.length - v.photos.length + k];
+    if (!photo || photo.path !== p.path) throw new Error(`internal: the demo photo ${p.path} was stored as ${photo?.path ?? 'nothing'}`);
+    await ws.invoke('visit:editPhoto', { ...ref, photoId: photo.id, caption: p.caption, itemIds: p.itemIds, criterionIds: p.criterionIds });
+  }
 }
 
 /**
@@ -69,6 +101,8 @@ export async function fillExpertWorkspace(opts: {
   secretariat: Card;
   packageFile: string;
   reviews: readonly ApplicationReview[];
+  /** The photos of the reviews' site visits. */
+  photos?: readonly BundleAttachment[];
   passphrase?: string;
   options?: WorkspaceOptions;
 }): Promise<FilledWorkspace> {
@@ -81,7 +115,7 @@ export async function fillExpertWorkspace(opts: {
     if (imported.status !== 'imported') throw new Error('the demo package is not signed by the demo secretariat');
     const { packageId } = imported.package;
     await ws.invoke('package:acceptPledge', { packageId });
-    for (const r of opts.reviews) await enter(ws, packageId, r);
+    for (const r of opts.reviews) await enter(ws, packageId, r, opts.photos ?? []);
     const complete = opts.reviews.every((r) => r.status !== 'in-progress');
     const r = await ws.invoke('bundle:export', { packageId, allowIncomplete: !complete });
     return {

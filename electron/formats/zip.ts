@@ -6,7 +6,7 @@
  * be, deflated ones inflate into a buffer of their size and stop there).
  */
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -380,8 +380,11 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ fileData
   });
 }
 
-/** One file to put into a ZIP: bytes in memory or a path on disk. */
-export type ZipInput = { name: string; compress: boolean } & ({ data: Buffer } | { path: string });
+/**
+ * One file to put into a ZIP: bytes in memory, a path on disk, or bytes fetched only when the ZIP reaches the
+ * entry (`stream`, with the size it will have), so that only one such entry is in memory at a time.
+ */
+export type ZipInput = { name: string; compress: boolean } & ({ data: Buffer } | { path: string } | { size: number; stream: () => Buffer });
 
 /** A fixed timestamp keeps archives reproducible. */
 const MTIME = new Date('2026-01-01T00:00:00Z');
@@ -410,8 +413,24 @@ export function writeZip(files: ZipInput[]): AsyncIterable<Buffer> {
   for (const f of files) {
     const opts = { compress: f.compress, mtime: MTIME, mode: 0o100644 };
     if ('data' in f) zip.addBuffer(f.data, f.name, opts);
-    else zip.addFile(f.path, f.name, opts);
+    else if ('path' in f) zip.addFile(f.path, f.name, opts);
+    else {
+      const fetch = f.stream;
+      zip.addReadStreamLazy(f.name, { ...opts, size: f.size }, (cb) => {
+        let data: Buffer;
+        try {
+          data = fetch();
+        } catch (e) {
+          // yazl reports it as the ZipFile's error event, passed on to the output below.
+          cb(e, Readable.from([]));
+          return;
+        }
+        cb(null, Readable.from([data]));
+      });
+    }
   }
+  // An entry that cannot be read (or a size that does not match) ends the output with the error.
+  zip.on('error', (e: Error) => (zip.outputStream as Readable).destroy(e));
   zip.end();
   return zip.outputStream as AsyncIterable<Buffer>;
 }

@@ -2,7 +2,7 @@
  * `bundle:validate`, `bundle:export` (electron/bundles/workspace.ts does the
  * work) and the notices about export files set aside.
  */
-import { exportBundle, validateBundle } from '../bundles/workspace.ts';
+import { exportBundle, readExport, validateBundle } from '../bundles/workspace.ts';
 import { markSetAsideSeen } from '../db/exports.ts';
 import { now, type Context } from '../workspace/context.ts';
 import { appState } from './app.ts';
@@ -15,4 +15,5 @@ export const bundleHandlers: Partial<HandlerTable<Context>> = {
   },
   'bundle:validate': (input, ctx) => validateBundle(ctx, input),
   'bundle:export': (input, ctx) => exportBundle(ctx, input),
+  'bundle:readExport': (input, ctx) => readExport(ctx, input),
 };

@@ -17,6 +17,7 @@ import { reviewHandlers } from './review.ts';
 import { roundHandlers } from './round.ts';
 import { rubricHandlers } from './rubric.ts';
 import { scoresheetHandlers } from './scoresheet.ts';
+import { visitHandlers } from './visit.ts';
 
 /** What a workspace serves before its database is open (first run, or locked): the unlock and first-run screens. */
 const BEFORE_UNLOCK: ReadonlySet<Channel> = new Set<Channel>([
@@ -40,6 +41,7 @@ export function createHandlers(): HandlerTable<Context> {
     mergeHandlers,
     rubricHandlers,
     roundHandlers,
+    visitHandlers,
   );
   const gated: Partial<Record<Channel, unknown>> = {};
   for (const [channel, handler] of Object.entries(table) as [Channel, (input: unknown, ctx: Context) => unknown][]) {

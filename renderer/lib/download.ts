@@ -1,7 +1,7 @@
 /** Saves bytes or text as a file through the browser's download (Electron shows its save dialog). */
-export function download(data: Uint8Array | string, fileName: string, mediaType: string): void {
-  const part: BlobPart = typeof data === 'string' ? data : new Uint8Array(data);
-  const url = URL.createObjectURL(new Blob([part], { type: mediaType }));
+export function download(data: Uint8Array | string | Blob, fileName: string, mediaType: string): void {
+  const blob = data instanceof Blob ? data : new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mediaType });
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -32,8 +32,19 @@ interface PackageStore {
   /** Replaces one application's summary after a saved edit. */
   updateApplication(packageId: string, application: ApplicationSummary): void;
   validate(packageId: string): Promise<Validation | null>;
-  exportBundle(packageId: string, allowIncomplete: boolean): Promise<{ bytes: Uint8Array; fileName: string } | null>;
+  exportBundle(packageId: string, allowIncomplete: boolean): Promise<{ bytes: Uint8Array | Blob; fileName: string } | null>;
   scoreSheet(packageId: string): Promise<{ bytes: Uint8Array; fileName: string } | 'unsupported' | null>;
+}
+
+/** A score file too large to come back whole (one with many photos), read in parts into a Blob. */
+async function readExportParts(packageId: string, revision: number, size: number): Promise<Blob> {
+  const parts: BlobPart[] = [];
+  const step = 16 << 20;
+  for (let offset = 0; offset < size; offset += step) {
+    const r = await api['bundle:readExport']({ packageId, revision, offset, length: step });
+    parts.push(new Uint8Array(r.bytes));
+  }
+  return new Blob(parts, { type: 'application/octet-stream' });
 }
 
 export const usePackageStore = create<PackageStore>()((set, get) => ({
@@ -103,7 +114,7 @@ export const usePackageStore = create<PackageStore>()((set, get) => ({
       set({ exporting: false, exported: { ...get().exported, [packageId]: done } });
       void useAppStore.getState().refresh();
       void get().load(packageId, true);
-      return { bytes: r.bytes, fileName: r.fileName };
+      return { bytes: r.bytes ?? (await readExportParts(packageId, r.revision, r.size)), fileName: r.fileName };
     } catch (e) {
       set({ exporting: false, exportError: toApiError(e) });
       return null;

@@ -14,6 +14,7 @@ import type { CombinedRanking, PanelResult } from '../merge/aggregate.ts';
 import { Id, Rubric, Stage } from '../rubric/model.ts';
 import { Adjustment, ConflictReason, Expertise, Issued, PanelSettings, RelationshipKind, Shortfall } from '../round/model.ts';
 import { StagedFile } from './wire.ts';
+import { Attendee, ItemResult, PHOTO_MEDIA_TYPES, VISIT_LIMITS } from '../visit/model.ts';
 
 const Empty = z.object({}).strict();
 const Timestamp = z.string();
@@ -250,6 +251,9 @@ export const ValidationIssue = z
       'commentTooShort',
       'opinionMissing',
       'recommendationMissing',
+      /** A site-visit checklist item not answered (criterionId names the item), or 不符合 without its note. */
+      'siteVisitItemMissing',
+      'siteVisitNoteMissing',
     ]),
   })
   .strict();
@@ -264,7 +268,8 @@ export const ExportResult = z
     fileName: z.string(),
     sha256: z.string(),
     size: z.number().int(),
-    bytes: Bytes,
+    /** The file's bytes, when it is small enough to hand back whole; a larger one is read by `bundle:readExport`. */
+    bytes: Bytes.optional(),
     complete: z.boolean(),
   })
   .strict();
@@ -590,6 +595,71 @@ export const RubricProblem = z.object({ path: z.array(z.union([z.string(), z.num
 
 export const RubricFormat = z.enum(['json', 'xlsx']);
 
+/** One site-visit photo as the visit screen shows it (its bytes come by `visit:photo`). */
+export const VisitPhotoState = z
+  .object({
+    id: Id,
+    /** Its path in the score file. */
+    path: z.string(),
+    mediaType: z.enum(PHOTO_MEDIA_TYPES),
+    size: z.number().int(),
+    sha256: z.string(),
+    caption: z.string(),
+    takenAt: Timestamp.nullable(),
+    addedAt: Timestamp,
+    itemIds: z.array(Id),
+    criterionIds: z.array(Id),
+    rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+    keptOriginal: z.boolean(),
+    /** Whether the original had a location (removed unless kept). */
+    hadLocation: z.boolean(),
+    width: z.number().int(),
+    height: z.number().int(),
+  })
+  .strict();
+export type VisitPhotoState = z.infer<typeof VisitPhotoState>;
+
+/** An application's site visit in the workspace: the rubric's checklist, what was recorded, and what is missing. */
+export const VisitState = z
+  .object({
+    packageId: PackageId,
+    applicationId: Id,
+    checklist: z.array(z.object({ id: Id, title: LocalizedText, guidance: LocalizedText }).strict()),
+    /** Null before anything was recorded. */
+    visit: z
+      .object({
+        visitedAt: z.string(),
+        place: z.string(),
+        attendees: z.array(Attendee),
+        items: z.array(z.object({ id: Id, result: ItemResult, note: z.string(), updatedAt: Timestamp }).strict()),
+        notes: z.string(),
+        opinion: z.string(),
+        updatedAt: Timestamp,
+      })
+      .strict()
+      .nullable(),
+    photos: z.array(VisitPhotoState),
+    gaps: z.object({ unanswered: z.array(Id), failsWithoutNote: z.array(Id), opinion: z.boolean(), place: z.boolean() }).strict(),
+    /** The acknowledgement of the change that returned this state (null for `visit:get` and unchanged edits). */
+    savedAt: Timestamp.nullable(),
+    auditId: z.number().int().nullable(),
+    /** Photos `visit:addPhotos` refused, each with its reason. */
+    refused: z.array(z.object({ fileName: z.string(), code: z.string(), message: z.string() }).strict()),
+  })
+  .strict();
+export type VisitState = z.infer<typeof VisitState>;
+
+export const VisitEdit = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('visitedAt'), value: z.iso.date() }).strict(),
+  z.object({ field: z.literal('place'), value: z.string().max(500) }).strict(),
+  z.object({ field: z.literal('attendees'), value: z.array(Attendee).max(VISIT_LIMITS.attendees) }).strict(),
+  z.object({ field: z.literal('notes'), value: z.string().max(VISIT_LIMITS.notes) }).strict(),
+  z.object({ field: z.literal('opinion'), value: z.string().max(VISIT_LIMITS.opinion) }).strict(),
+  /** A checklist item: its result (null clears the answer) and note. */
+  z.object({ field: z.literal('item'), itemId: Id, result: ItemResult.nullable(), note: z.string().max(VISIT_LIMITS.note) }).strict(),
+]);
+export type VisitEdit = z.infer<typeof VisitEdit>;
+
 const PackageRef = z.object({ packageId: PackageId }).strict();
 const AppRef = z.object({ packageId: PackageId, applicationId: Id }).strict();
 
@@ -670,6 +740,44 @@ export const CONTRACT = {
     z.object({ auditId: z.number().int() }).strict(),
     Saved,
   ),
+  'visit:get': channel("The application's site visit: checklist, what was recorded, photos, gaps.", AppRef, VisitState),
+  'visit:edit': channel(
+    'Saves one change to the site visit (audited) and acknowledges after the commit. The visit is created on its first change.',
+    AppRef.extend({ edit: VisitEdit }).strict(),
+    VisitState,
+  ),
+  'visit:addPhotos': channel(
+    'Adds photos (JPEG or PNG) to the visit: location and device data removed unless `keepOriginal`, the file never re-encoded, a thumbnail derived. Each refused file is listed with its reason; the others are added.',
+    AppRef.extend({
+      files: z
+        .array(z.object({ fileName: z.string().min(1).max(255), bytes: FileBytes }).strict())
+        .min(1)
+        .max(50),
+      keepOriginal: z.boolean().optional(),
+    }).strict(),
+    VisitState,
+  ),
+  'visit:editPhoto': channel(
+    "A photo's caption, the checklist items and criteria it supports, and its rotation for viewing (audited).",
+    AppRef.extend({
+      photoId: Id,
+      caption: z.string().max(VISIT_LIMITS.caption).optional(),
+      itemIds: z.array(Id).max(100).optional(),
+      criterionIds: z.array(Id).max(500).optional(),
+      rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
+    }).strict(),
+    VisitState,
+  ),
+  'visit:removePhoto': channel(
+    "Removes a photo before export, and every criterion's evidence reference to it (audited).",
+    AppRef.extend({ photoId: Id }).strict(),
+    VisitState,
+  ),
+  'visit:photo': channel(
+    "A photo's bytes (decrypted in memory), or its thumbnail.",
+    AppRef.extend({ photoId: Id, variant: z.enum(['thumbnail', 'full']) }).strict(),
+    z.object({ bytes: Bytes, mediaType: z.string() }).strict(),
+  ),
   'dossier:read': channel(
     'One dossier file, decrypted in memory (never written to disk). Needs the pledge and a conflict declaration.',
     AppRef.extend({ path: z.string().max(500) }).strict(),
@@ -681,6 +789,11 @@ export const CONTRACT = {
     'Seals the signed, encrypted .rsb with the next revision number.',
     PackageRef.extend({ allowIncomplete: z.boolean().optional() }).strict(),
     ExportResult,
+  ),
+  'bundle:readExport': channel(
+    'A part of an exported score file (one that `bundle:export` did not hand back whole), from exports/.',
+    PackageRef.extend({ revision: z.number().int().min(1), offset: z.number().int().min(0), length: z.number().int().min(1).max(16 << 20) }).strict(),
+    z.object({ bytes: Bytes, size: z.number().int() }).strict(),
   ),
   'scoresheet:pdf': channel(
     'The printable individual score sheet (个人评分表) as PDF, through the host (Electron printToPDF).',

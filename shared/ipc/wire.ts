@@ -145,6 +145,8 @@ const BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
   // A rubric as JSON (electron/packages/limits.ts MAX_RUBRIC_BYTES, 2 MiB) with room for escapes.
   'rubric:validate': { total: 3 << 20, json: 3 << 20 },
   'rubric:export': { total: 3 << 20, json: 3 << 20 },
+  // Site-visit photos, streamed to files: shared/visit/model.ts VISIT_LIMITS.maxPhotoBytes each, up to 50 a call.
+  'visit:addPhotos': { total: 50 * (40 << 20) + (64 << 10), json: 64 << 10, file: 40 << 20, staged: true },
 };
 
 export function bodyLimit(channel: string): BodyLimit {

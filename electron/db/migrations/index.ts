@@ -6,6 +6,7 @@ import { up as exportsReserved } from './0003-exports.ts';
 import { up as secretariatPins } from './0004-secretariat-pins.ts';
 import { up as consensusEligibility } from './0005-consensus-eligibility.ts';
 import { up as additionalOutcomes } from './0006-additional-outcomes.ts';
+import { up as siteVisits } from './0007-site-visits.ts';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'secretariat-pins', up: secretariatPins },
   { version: 5, name: 'consensus-eligibility', up: consensusEligibility },
   { version: 6, name: 'additional-outcomes', up: additionalOutcomes },
+  { version: 7, name: 'site-visits', up: siteVisits },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

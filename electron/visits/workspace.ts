@@ -1,0 +1,484 @@
+/**
+ * Site visits (现场考察) in the expert's workspace: the visit of an application recorded item by item, its
+ * photos taken in (electron/visits/photo.ts) and kept in the encrypted database, every change audited and
+ * acknowledged after its commit like a score edit, and the visits read back for the score file.
+ *
+ * A visit needs what a review needs (the pledge, a conflict declaration, no recusal), and a rubric with a
+ * checklist. It is created by its first change, dated the day of that change (Beijing date) until the expert
+ * sets the date.
+ */
+import { readFile } from 'node:fs/promises';
+import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
+import type { EvidenceRef } from '../../shared/formats.ts';
+import type { ParsedInput, VisitEdit, VisitPhotoState, VisitState } from '../../shared/ipc/contract.ts';
+import { StagedFile } from '../../shared/ipc/wire.ts';
+import { VISIT_LIMITS, photoPath, visitGaps, type SiteVisit, type VisitPhoto } from '../../shared/visit/model.ts';
+import { sha256Hex } from '../crypto/hash.ts';
+import { getConflict, insertAudit, listCriterionRows, putCriterionRow } from '../db/review.ts';
+import {
+  deletePhoto,
+  deleteItemRow,
+  getPhotoRow,
+  getVisitRow,
+  insertPhoto,
+  insertVisitAudit,
+  listItemRows,
+  listPhotoRows,
+  listVisitRows,
+  photoData,
+  photoThumbnail,
+  photoTotals,
+  putItemRow,
+  putVisitRow,
+  updatePhoto,
+  type PhotoRow,
+  type VisitAuditField,
+  type VisitRow,
+} from '../db/visits.ts';
+import { auditedWrite } from '../workspace/audit.ts';
+import { now, packageMeta, requireApplication, requirePledge, rubricOf, type Context, type PackageMeta } from '../workspace/context.ts';
+import { takePhoto, type TakenPhoto } from './photo.ts';
+
+/** The Beijing date of an instant. */
+export function beijingDate(at: string): string {
+  return new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function visitable(ctx: Context, packageId: string, applicationId: string): PackageMeta {
+  const meta = packageMeta(ctx, packageId);
+  requireApplication(meta, applicationId);
+  requirePledge(ctx, packageId);
+  const conflict = getConflict(ctx.db, packageId, applicationId);
+  if (!conflict) throw new ReviewDeskError('E_CONFLICT_UNDECLARED', { application: applicationId });
+  if (conflict.status === 'recused') throw new ReviewDeskError('E_RECUSED', { application: applicationId });
+  if (!rubricOf(meta, applicationId).rubric.siteVisit.length) throw new ReviewDeskError('E_NO_SITE_VISIT', { application: applicationId });
+  return meta;
+}
+
+function photoState(applicationId: string, p: PhotoRow): VisitPhotoState {
+  return {
+    id: p.photoId,
+    path: photoPath(applicationId, p.photoId, p.mediaType),
+    mediaType: p.mediaType,
+    size: p.size,
+    sha256: p.sha256,
+    caption: p.caption,
+    takenAt: p.takenAt,
+    addedAt: p.addedAt,
+    itemIds: JSON.parse(p.itemIds) as string[],
+    criterionIds: JSON.parse(p.criterionIds) as string[],
+    rotation: p.rotation,
+    keptOriginal: p.keptOriginal === 1,
+    hadLocation: p.hadLocation === 1,
+    width: p.width,
+    height: p.height,
+  };
+}
+
+function state(
+  ctx: Context,
+  meta: PackageMeta,
+  applicationId: string,
+  ack: { savedAt: string | null; auditId: number | null; refused?: VisitState['refused'] } = { savedAt: null, auditId: null },
+): VisitState {
+  const packageId = meta.row.id;
+  const checklist = rubricOf(meta, applicationId).rubric.siteVisit.map((x) => ({ id: x.id, title: x.title, guidance: x.guidance }));
+  const row = getVisitRow(ctx.db, packageId, applicationId);
+  const order = new Map(checklist.map((c, i) => [c.id, i]));
+  const items = row
+    ? listItemRows(ctx.db, packageId, applicationId)
+        .filter((x) => order.has(x.itemId))
+        .sort((a, b) => (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0))
+        .map((x) => ({ id: x.itemId, result: x.result, note: x.note, updatedAt: x.updatedAt }))
+    : [];
+  const visit = row
+    ? {
+        visitedAt: row.visitedAt,
+        place: row.place,
+        attendees: JSON.parse(row.attendees) as { name: string; role: string }[],
+        items,
+        notes: row.notes,
+        opinion: row.opinion,
+        updatedAt: row.updatedAt,
+      }
+    : null;
+  return {
+    packageId,
+    applicationId,
+    checklist,
+    visit,
+    photos: listPhotoRows(ctx.db, packageId, applicationId).map((p) => photoState(applicationId, p)),
+    gaps: visitGaps(checklist, visit),
+    savedAt: ack.savedAt,
+    auditId: ack.auditId,
+    refused: ack.refused ?? [],
+  };
+}
+
+export function getVisit(ctx: Context, input: ParsedInput<'visit:get'>): VisitState {
+  const meta = visitable(ctx, input.packageId, input.applicationId);
+  return state(ctx, meta, input.applicationId);
+}
+
+/** The visit's row, or a new one dated today (not yet written). */
+function visitRow(ctx: Context, packageId: string, applicationId: string, at: string): VisitRow {
+  return (
+    getVisitRow(ctx.db, packageId, applicationId) ?? {
+      applicationId,
+      visitedAt: beijingDate(at),
+      place: '',
+      attendees: '[]',
+      notes: '',
+      opinion: '',
+      nextPhoto: 1,
+      updatedAt: at,
+    }
+  );
+}
+
+function audit(
+  ctx: Context,
+  packageId: string,
+  applicationId: string,
+  field: VisitAuditField,
+  target: string | null,
+  oldValue: unknown,
+  newValue: unknown,
+  at: string,
+): number {
+  return insertVisitAudit(ctx.db, {
+    packageId,
+    applicationId,
+    field,
+    target,
+    oldValue: oldValue === null || oldValue === undefined ? null : JSON.stringify(oldValue),
+    newValue: newValue === null || newValue === undefined ? null : JSON.stringify(newValue),
+    at,
+  });
+}
+
+export function editVisit(ctx: Context, input: ParsedInput<'visit:edit'>): VisitState {
+  const meta = visitable(ctx, input.packageId, input.applicationId);
+  const { packageId, applicationId, edit } = input;
+  const at = now();
+  if (edit.field === 'item' && !rubricOf(meta, applicationId).rubric.siteVisit.some((x) => x.id === edit.itemId))
+    throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${edit.itemId} is not an item of the site-visit checklist` });
+  const { auditId } = auditedWrite(ctx, {
+    read: () => {
+      const row = visitRow(ctx, packageId, applicationId, at);
+      const item = edit.field === 'item' ? listItemRows(ctx.db, packageId, applicationId).find((x) => x.itemId === edit.itemId) : undefined;
+      return { row, item, exists: !!getVisitRow(ctx.db, packageId, applicationId) };
+    },
+    unchanged: ({ row, item, exists }) => exists && sameAsStored(edit, row, item),
+    write: ({ row }) => {
+      const next = { ...row, updatedAt: at };
+      if (edit.field === 'visitedAt') next.visitedAt = edit.value;
+      if (edit.field === 'place') next.place = edit.value;
+      if (edit.field === 'attendees') next.attendees = JSON.stringify(edit.value);
+      if (edit.field === 'notes') next.notes = edit.value;
+      if (edit.field === 'opinion') next.opinion = edit.value;
+      putVisitRow(ctx.db, packageId, next);
+      if (edit.field === 'item') {
+        if (edit.result === null) {
+          deleteItemRow(ctx.db, packageId, applicationId, edit.itemId);
+          dropEvidence(ctx, packageId, applicationId, (r) => 'siteVisitItem' in r && r.siteVisitItem === edit.itemId, at);
+        } else putItemRow(ctx.db, packageId, applicationId, { itemId: edit.itemId, result: edit.result, note: edit.note, updatedAt: at });
+      }
+    },
+    audit: ({ row, item }) =>
+      edit.field === 'item'
+        ? audit(
+            ctx,
+            packageId,
+            applicationId,
+            'item',
+            edit.itemId,
+            item ? { result: item.result, note: item.note } : null,
+            edit.result === null ? null : { result: edit.result, note: edit.note },
+            at,
+          )
+        : audit(ctx, packageId, applicationId, edit.field, null, storedValue(edit.field, row), edit.value, at),
+  });
+  return state(ctx, meta, applicationId, { savedAt: auditId === null ? null : at, auditId });
+}
+
+function storedValue(field: Exclude<VisitEdit['field'], 'item'>, row: VisitRow): unknown {
+  return field === 'attendees' ? (JSON.parse(row.attendees) as unknown) : row[field];
+}
+
+function sameAsStored(edit: VisitEdit, row: VisitRow, item: { result: string; note: string } | undefined): boolean {
+  if (edit.field === 'item') return edit.result === null ? !item : !!item && item.result === edit.result && item.note === edit.note;
+  if (edit.field === 'attendees') return row.attendees === JSON.stringify(edit.value);
+  return row[edit.field] === edit.value;
+}
+
+/** Removes matching evidence references from the application's criteria, each an audited evidence edit. */
+function dropEvidence(ctx: Context, packageId: string, applicationId: string, match: (r: EvidenceRef) => boolean, at: string): void {
+  for (const row of listCriterionRows(ctx.db, packageId, applicationId)) {
+    const refs = JSON.parse(row.evidence) as EvidenceRef[];
+    const kept = refs.filter((r) => !match(r));
+    if (kept.length === refs.length) continue;
+    const evidence = JSON.stringify(kept);
+    putCriterionRow(ctx.db, packageId, { ...row, evidence, updatedAt: at });
+    insertAudit(ctx.db, {
+      packageId,
+      applicationId,
+      criterionId: row.criterionId,
+      field: 'evidence',
+      oldValue: row.evidence,
+      newValue: evidence,
+      at,
+      restoredFrom: null,
+    });
+  }
+}
+
+/** Reads a file handed over in memory or staged by the browser host. */
+async function bytesOf(b: Uint8Array | StagedFile, fileName: string): Promise<Uint8Array> {
+  if (!(b instanceof StagedFile)) return b;
+  if (b.size > VISIT_LIMITS.maxPhotoBytes)
+    throw new ReviewDeskError('E_PHOTO_TOO_LARGE', { name: fileName, size: b.size, limit: VISIT_LIMITS.maxPhotoBytes });
+  return readFile(b.path);
+}
+
+/** How many photos are taken in at once: sharp's decoding runs on its own threads, two per core here. */
+const INTAKE_PARALLEL = 4;
+
+export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhotos'>): Promise<VisitState> {
+  const meta = visitable(ctx, input.packageId, input.applicationId);
+  const { packageId, applicationId } = input;
+  const refused: VisitState['refused'] = [];
+  const taken: { fileName: string; photo: TakenPhoto }[] = [];
+  for (let i = 0; i < input.files.length; i += INTAKE_PARALLEL) {
+    const batch = input.files.slice(i, i + INTAKE_PARALLEL);
+    const results = await Promise.allSettled(
+      batch.map(async (f) => ({
+        fileName: f.fileName,
+        photo: await takePhoto(f.fileName, await bytesOf(f.bytes, f.fileName), { keepOriginal: input.keepOriginal }),
+      })),
+    );
+    results.forEach((r, k) => {
+      const fileName = batch[k]?.fileName ?? '';
+      if (r.status === 'fulfilled') taken.push(r.value);
+      else {
+        const e = isReviewDeskError(r.reason)
+          ? r.reason
+          : new ReviewDeskError('E_PHOTO_CORRUPT', {
+              name: fileName,
+              reason: r.reason instanceof Error ? r.reason.message.slice(0, 200) : 'unreadable',
+            });
+        refused.push({ fileName, code: e.code, message: e.message });
+      }
+    });
+  }
+  const at = now();
+  let lastAudit: number | null = null;
+  if (taken.length) {
+    const run = ctx.db.transaction(() => {
+      const row = visitRow(ctx, packageId, applicationId, at);
+      const existing = listPhotoRows(ctx.db, packageId, applicationId).length;
+      const totals = photoTotals(ctx.db, packageId);
+      const adding = taken.reduce((n, t) => n + t.photo.data.length, 0);
+      if (existing + taken.length > VISIT_LIMITS.maxPhotosPerApplication)
+        throw new ReviewDeskError('E_PHOTO_LIMIT', {
+          reason: `${existing + taken.length} photos for ${applicationId}, at most ${VISIT_LIMITS.maxPhotosPerApplication}`,
+        });
+      if (totals.count + taken.length > VISIT_LIMITS.maxBundlePhotos)
+        throw new ReviewDeskError('E_PHOTO_LIMIT', {
+          reason: `${totals.count + taken.length} photos in this package, at most ${VISIT_LIMITS.maxBundlePhotos}`,
+        });
+      if (totals.bytes + adding > VISIT_LIMITS.maxBundlePhotoBytes)
+        throw new ReviewDeskError('E_PHOTO_LIMIT', {
+          reason: `${totals.bytes + adding} bytes of photos in this package, at most ${VISIT_LIMITS.maxBundlePhotoBytes}`,
+        });
+      let seq = row.nextPhoto;
+      putVisitRow(ctx.db, packageId, { ...row, nextPhoto: seq + taken.length, updatedAt: at });
+      for (const { fileName, photo } of taken) {
+        const photoId = `P${seq}`;
+        const rec: PhotoRow = {
+          photoId,
+          seq,
+          mediaType: photo.mediaType,
+          size: photo.data.length,
+          sha256: sha256Hex(photo.data),
+          caption: '',
+          takenAt: photo.takenAt,
+          addedAt: at,
+          itemIds: '[]',
+          criterionIds: '[]',
+          rotation: 0,
+          keptOriginal: input.keepOriginal ? 1 : 0,
+          hadLocation: photo.hadLocation ? 1 : 0,
+          width: photo.width,
+          height: photo.height,
+        };
+        insertPhoto(ctx.db, packageId, applicationId, rec, photo.thumbnail, photo.data);
+        lastAudit = audit(
+          ctx,
+          packageId,
+          applicationId,
+          'photoAdded',
+          photoId,
+          null,
+          { fileName, sha256: rec.sha256, size: rec.size, keptOriginal: !!input.keepOriginal },
+          at,
+        );
+        seq++;
+      }
+    });
+    run.immediate();
+  }
+  return state(ctx, meta, applicationId, { savedAt: taken.length ? at : null, auditId: lastAudit, refused });
+}
+
+export function editPhoto(ctx: Context, input: ParsedInput<'visit:editPhoto'>): VisitState {
+  const meta = visitable(ctx, input.packageId, input.applicationId);
+  const { packageId, applicationId } = input;
+  const rubric = rubricOf(meta, applicationId);
+  for (const id of input.itemIds ?? [])
+    if (!rubric.rubric.siteVisit.some((x) => x.id === id))
+      throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${id} is not an item of the site-visit checklist` });
+  for (const id of input.criterionIds ?? []) if (!rubric.criteria.has(id)) throw new ReviewDeskError('E_UNKNOWN_CRITERION', { id });
+  const at = now();
+  const { auditId } = auditedWrite(ctx, {
+    read: () => {
+      const p = getPhotoRow(ctx.db, packageId, applicationId, input.photoId);
+      if (!p) throw new ReviewDeskError('E_UNKNOWN_PHOTO', { id: input.photoId });
+      return p;
+    },
+    unchanged: (p) =>
+      next(p).caption === p.caption &&
+      next(p).itemIds === p.itemIds &&
+      next(p).criterionIds === p.criterionIds &&
+      next(p).rotation === p.rotation,
+    write: (p) => {
+      updatePhoto(ctx.db, packageId, applicationId, next(p));
+      putVisitRow(ctx.db, packageId, { ...visitRow(ctx, packageId, applicationId, at), updatedAt: at });
+    },
+    audit: (p) => audit(ctx, packageId, applicationId, 'photo', p.photoId, links(p), links(next(p)), at),
+  });
+  function next(p: PhotoRow): PhotoRow {
+    return {
+      ...p,
+      caption: input.caption ?? p.caption,
+      itemIds: input.itemIds ? JSON.stringify([...new Set(input.itemIds)]) : p.itemIds,
+      criterionIds: input.criterionIds ? JSON.stringify([...new Set(input.criterionIds)]) : p.criterionIds,
+      rotation: input.rotation ?? p.rotation,
+    };
+  }
+  return state(ctx, meta, applicationId, { savedAt: auditId === null ? null : at, auditId });
+}
+
+function links(p: PhotoRow): unknown {
+  return {
+    caption: p.caption,
+    itemIds: JSON.parse(p.itemIds) as unknown,
+    criterionIds: JSON.parse(p.criterionIds) as unknown,
+    rotation: p.rotation,
+  };
+}
+
+export function removePhoto(ctx: Context, input: ParsedInput<'visit:removePhoto'>): VisitState {
+  const meta = visitable(ctx, input.packageId, input.applicationId);
+  const { packageId, applicationId, photoId } = input;
+  const at = now();
+  const { auditId } = auditedWrite(ctx, {
+    read: () => {
+      const p = getPhotoRow(ctx.db, packageId, applicationId, photoId);
+      if (!p) throw new ReviewDeskError('E_UNKNOWN_PHOTO', { id: photoId });
+      return p;
+    },
+    unchanged: () => false,
+    write: (p) => {
+      deletePhoto(ctx.db, packageId, applicationId, photoId);
+      const path = photoPath(applicationId, photoId, p.mediaType);
+      dropEvidence(ctx, packageId, applicationId, (r) => 'photo' in r && r.photo === path, at);
+      putVisitRow(ctx.db, packageId, { ...visitRow(ctx, packageId, applicationId, at), updatedAt: at });
+    },
+    audit: (p) =>
+      audit(ctx, packageId, applicationId, 'photoRemoved', photoId, { sha256: p.sha256, size: p.size, caption: p.caption }, null, at),
+  });
+  return state(ctx, meta, applicationId, { savedAt: at, auditId });
+}
+
+export function photoBytes(ctx: Context, input: ParsedInput<'visit:photo'>): { bytes: Uint8Array<ArrayBuffer>; mediaType: string } {
+  const meta = packageMeta(ctx, input.packageId);
+  requireApplication(meta, input.applicationId);
+  requirePledge(ctx, input.packageId);
+  const p = getPhotoRow(ctx.db, input.packageId, input.applicationId, input.photoId);
+  if (!p) throw new ReviewDeskError('E_UNKNOWN_PHOTO', { id: input.photoId });
+  const bytes =
+    input.variant === 'thumbnail'
+      ? photoThumbnail(ctx.db, input.packageId, input.applicationId, input.photoId)
+      : photoData(ctx.db, input.packageId, input.applicationId, input.photoId);
+  if (!bytes) throw new ReviewDeskError('E_UNKNOWN_PHOTO', { id: input.photoId });
+  return {
+    // A copy the size of one photo: the bytes cross to the renderer as a plain ArrayBuffer.
+    bytes: new Uint8Array(bytes),
+    mediaType: input.variant === 'thumbnail' ? 'image/jpeg' : p.mediaType,
+  };
+}
+
+/** A visit's photo as the score file carries it, with what the export needs to read its bytes. */
+export interface ExportPhoto {
+  applicationId: string;
+  photoId: string;
+  path: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * The score file's `siteVisit` of each visited application, and its photos (read inside the caller's
+ * transaction; the bytes are read later, one photo at a time, by {@link readExportPhoto}).
+ */
+export function exportVisits(ctx: Context, meta: PackageMeta): { visits: Map<string, SiteVisit>; photos: ExportPhoto[] } {
+  const packageId = meta.row.id;
+  const visits = new Map<string, SiteVisit>();
+  const photos: ExportPhoto[] = [];
+  for (const row of listVisitRows(ctx.db, packageId)) {
+    if (!meta.applications.has(row.applicationId)) continue;
+    const s = state(ctx, meta, row.applicationId);
+    const ps = s.photos.map((p): VisitPhoto => ({
+      path: p.path,
+      caption: p.caption,
+      takenAt: p.takenAt,
+      addedAt: p.addedAt,
+      itemIds: p.itemIds,
+      criterionIds: p.criterionIds,
+      ...(p.rotation ? { rotation: p.rotation } : {}),
+      ...(p.keptOriginal ? { keptOriginal: true as const } : {}),
+    }));
+    for (const p of s.photos)
+      photos.push({
+        applicationId: row.applicationId,
+        photoId: p.id,
+        path: p.path,
+        mediaType: p.mediaType,
+        size: p.size,
+        sha256: p.sha256,
+      });
+    visits.set(row.applicationId, {
+      visitedAt: row.visitedAt,
+      place: row.place,
+      attendees: JSON.parse(row.attendees) as SiteVisit['attendees'],
+      items: (s.visit?.items ?? []).map((x) => ({ id: x.id, result: x.result, note: x.note })),
+      notes: row.notes,
+      opinion: row.opinion,
+      photos: ps,
+    });
+  }
+  return { visits, photos };
+}
+
+/**
+ * One photo's bytes for the export. The database authenticates every page (SQLCipher's HMAC), so the bytes are
+ * those hashed when the photo was added; a photo removed meanwhile (exports hold the session) fails here.
+ */
+export function readExportPhoto(ctx: Context, packageId: string, p: ExportPhoto): Buffer {
+  const data = photoData(ctx.db, packageId, p.applicationId, p.photoId);
+  if (!data || data.length !== p.size)
+    throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `photo ${p.path} changed since it was added` });
+  return data;
+}
