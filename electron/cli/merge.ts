@@ -22,6 +22,7 @@ import { buildResultDocument, writeSignedResult } from '../merge/result.ts';
 import { loadRoundHead } from '../rounds/round.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { pick } from '../../shared/i18n-text.ts';
+import { siteVisitsByApplication } from '../../shared/merge/visits.ts';
 
 export interface MergeCliOptions {
   secretariat: string;
@@ -161,6 +162,8 @@ export async function runMerge(
     await writeFileAtomic(resolve(o.pdf), [await resultPdf({ result, ledger, secretariat: secretariat.card })]);
     written.pdf = resolve(o.pdf);
   }
+  // Per application, the site visits of the files that count (no key for an application nobody visited).
+  const visits = siteVisitsByApplication(ledger, reconciled.accepted);
   const groupJson = (g: PanelResult) => {
     const byId = new Map(g.applications.map((a) => [a.applicationId, a]));
     return {
@@ -177,6 +180,7 @@ export async function runMerge(
           eligibility: a.gates.eligibility,
           passes: a.passes,
           recommendations: a.recommendations,
+          ...(visits[id] ? { siteVisit: visits[id] } : {}),
         };
       }),
       agreement: g.agreement,

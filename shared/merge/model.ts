@@ -9,6 +9,13 @@ import type { ErrorCode, ErrorParams } from '../errors.ts';
 import type { Bundle } from '../formats.ts';
 import type { LocalizedText } from '../i18n-text.ts';
 import { Id } from '../rubric/model.ts';
+import type { SiteVisit, VisitPhoto } from '../visit/model.ts';
+
+/** A photo of a visit with what bundle.json lists of its file (the signed size, media type and SHA-256); never its bytes. */
+export type ReviewVisitPhoto = VisitPhoto & { size: number; mediaType: string; sha256: string };
+
+/** The expert's site visit of one application, as the merge reports it. */
+export type ReviewVisit = Omit<SiteVisit, 'photos'> & { photos: ReviewVisitPhoto[] };
 
 /** One expert's review of one application, as the aggregation reads it. */
 export interface ReviewScores {
@@ -29,6 +36,8 @@ export interface ReviewScores {
   recommendation: string | null;
   /** Outcomes chosen beside the main one. */
   additionalRecommendations: string[];
+  /** The expert's site visit (现场考察), when one was recorded. */
+  siteVisit?: ReviewVisit;
   updatedAt: string;
 }
 
@@ -63,12 +72,25 @@ export type FullBundle = ImportedBundle & { reviews: ReviewScores[] };
 export type Candidate =
   { ok: true; bundle: ImportedBundle } | { ok: false; file: string; fileSha256: string | null; code: ErrorCode; params: ErrorParams };
 
+/** A visit with each photo's listed file (the schema makes every photo a listed attachment). */
+function reviewVisit(v: SiteVisit, listed: ReadonlyMap<string, { size: number; mediaType: string; sha256: string }>): ReviewVisit {
+  return {
+    ...v,
+    photos: v.photos.map((p) => {
+      const x = listed.get(p.path);
+      if (!x) throw new Error(`internal: ${p.path} is not a listed attachment`);
+      return { ...p, size: x.size, mediaType: x.mediaType, sha256: x.sha256 };
+    }),
+  };
+}
+
 /** Reduces a verified bundle to what the merge needs (drops per-score comments unless asked). */
 export function compactBundle(
   bundle: Bundle,
   meta: { file: string; fileSha256: string; contentSha512: string },
   keepComments = false,
 ): ImportedBundle {
+  const listed = new Map(bundle.attachments.map((x) => [x.path, x]));
   return {
     ...meta,
     roundId: bundle.roundId,
@@ -101,6 +123,7 @@ export function compactBundle(
         opinion: a.opinion,
         recommendation: a.recommendation,
         additionalRecommendations: a.additionalRecommendations ?? [],
+        ...(a.siteVisit ? { siteVisit: reviewVisit(a.siteVisit, listed) } : {}),
         updatedAt: a.updatedAt,
       };
     }),
