@@ -1,7 +1,7 @@
 /**
  * The panel's workbook (exceljs): 汇总 summary, 完整性 completeness matrix,
  * 分歧 disagreement and agreement, 文件 file verdicts, and one sheet per expert
- * with every score they gave.
+ * with every score they gave; with site visits, 现场考察 (every checklist answer) and 现场考察意见.
  */
 import ExcelJS from 'exceljs';
 import { cellAt, type Cell, type PanelResult, type RoundResult } from '../../shared/merge/aggregate.ts';
@@ -11,6 +11,7 @@ import type { FileVerdict } from '../../shared/merge/reconcile.ts';
 import { scoredCriteria, weightedTotal, type Rubric } from '../../shared/rubric/model.ts';
 import { CELL_LABEL, methodText, ordered, round2, summaryColumns, summaryRow } from './table.ts';
 import { pick } from '../../shared/i18n-text.ts';
+import { ITEM_RESULT_ZH, siteVisitsByApplication } from '../../shared/merge/visits.ts';
 
 export interface WorkbookInput {
   result: RoundResult;
@@ -183,6 +184,88 @@ function addGroup(wb: ExcelJS.Workbook, result: PanelResult, rubric: Rubric, acc
   }
 }
 
+const FAILS_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF4CCCC' } };
+
+/**
+ * 现场考察 Site visits: one row per application × expert × checklist item (failed items filled red), and
+ * 现场考察意见 Site-visit opinions: one row per application × expert. Only when some expert visited.
+ */
+function addSiteVisits(wb: ExcelJS.Workbook, ledger: Ledger, accepted: Record<string, FullBundle>): void {
+  const visits = siteVisitsByApplication(ledger, accepted);
+  const apps = ledger.applications.filter((a) => visits[a.id]);
+  if (!apps.length) return;
+  const ws = wb.addWorksheet(sheetName(wb, '现场考察 Site visits'), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  ws.addRow([
+    '申报编号 Application',
+    '申报名称 Name',
+    '专家 Expert',
+    '考察日期 Date',
+    '考察要点编号 Item',
+    '考察要点 Checklist item',
+    '结果 Result',
+    '说明 Note',
+  ]);
+  header(ws, 1);
+  for (const a of apps) {
+    const v = visits[a.id]!;
+    const titles = new Map(v.items.map((x) => [x.id, x.title['zh-CN']]));
+    for (const e of v.experts) {
+      for (const x of e.items) {
+        const row = ws.addRow([
+          a.id,
+          a.name['zh-CN'],
+          `${e.expertId} ${e.name}`,
+          e.visitedAt,
+          x.id,
+          titles.get(x.id) ?? x.id,
+          ITEM_RESULT_ZH[x.result],
+          x.note,
+        ]);
+        row.alignment = { vertical: 'top', wrapText: true };
+        if (x.result === 'fails') {
+          row.eachCell((c) => (c.fill = FAILS_FILL));
+          row.getCell(7).font = { bold: true, color: { argb: 'FF9C0006' } };
+        }
+      }
+    }
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 8 } };
+  [10, 28, 16, 12, 10, 28, 9, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  const op = wb.addWorksheet(sheetName(wb, '现场考察意见 Site-visit opinions'), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  op.addRow([
+    '申报编号 Application',
+    '申报名称 Name',
+    '专家 Expert',
+    '考察日期 Date',
+    '考察地点 Place',
+    '不符合 Fails',
+    '照片 Photos',
+    '现场考察意见 Site-visit opinion',
+    '考察记录 Notes',
+  ]);
+  header(op, 1);
+  for (const a of apps) {
+    for (const e of visits[a.id]!.experts) {
+      const fails = e.items.filter((x) => x.result === 'fails').map((x) => x.id);
+      const row = op.addRow([
+        a.id,
+        a.name['zh-CN'],
+        `${e.expertId} ${e.name}`,
+        e.visitedAt,
+        e.place,
+        fails.join(' '),
+        e.photos.length,
+        e.opinion,
+        e.notes,
+      ]);
+      row.alignment = { vertical: 'top', wrapText: true };
+      if (fails.length) row.getCell(6).fill = FAILS_FILL;
+    }
+  }
+  [10, 28, 16, 12, 30, 12, 8, 60, 60].forEach((w, i) => (op.getColumn(i + 1).width = w));
+}
+
 /** The workbook: for a round of several rubrics, each rubric's sheets numbered in the ledger's order (1·, 2·…). */
 export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -194,6 +277,7 @@ export async function resultWorkbook(input: WorkbookInput): Promise<Buffer> {
     if (!rubric) throw new Error('internal: a result group without its rubric');
     addGroup(wb, group, rubric, input.accepted, many ? `${i + 1}·` : '');
   });
+  addSiteVisits(wb, input.ledger, input.accepted);
   const files = wb.addWorksheet('文件 Files');
   files.addRow(['文件 File', '结论 Verdict', '代码 Code', '专家 Expert', '版本 Revision', '原因 Reason', 'SHA-256']);
   header(files, 1);
