@@ -295,6 +295,7 @@ program
   .option('--pdf <file>', 'write the panel summary sheet (专家组汇总表)')
   .option('--csv <file>', 'write the summary table')
   .option('--out <file>', 'write the signed merged result (and <file>.sig)')
+  .option('--visit-sheets <dir>', 'write a site-visit record (现场考察记录表) PDF per application and visiting expert into <dir>')
   .addOption(passOpt)
   .action(async (files: string[], o: MergeCliOptions) => {
     const { runMerge, prewarmMergeWorkers } = await import('./merge.ts');

@@ -42,6 +42,7 @@ export interface MergeCliOptions {
   pdf?: string;
   csv?: string;
   out?: string;
+  visitSheets?: string;
   passphraseFile?: string;
 }
 
@@ -70,6 +71,8 @@ function checkOutputs(o: MergeCliOptions): void {
       throw new ReviewDeskError('E_OUTPUT_DIR', { path: dirname(path) });
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new ReviewDeskError('E_OUTPUT_IS_DIR', { path });
   }
+  if (o.visitSheets !== undefined && !statSync(resolve(o.visitSheets), { throwIfNoEntry: false })?.isDirectory())
+    throw new ReviewDeskError('E_OUTPUT_DIR', { path: resolve(o.visitSheets) });
 }
 
 /**
@@ -140,6 +143,7 @@ export async function runMerge(
   );
   const { result, reconciled } = outcome;
   const written: Record<string, string> = {};
+  let visitSheets: string[] | undefined;
   if (o.out) {
     await writeSignedResult(resolve(o.out), buildResultDocument(ledger, reconciled, result, secretariat.card, consensus), secretariat);
     written.result = resolve(o.out);
@@ -164,6 +168,23 @@ export async function runMerge(
   }
   // Per application, the site visits of the files that count (no key for an application nobody visited).
   const visits = siteVisitsByApplication(ledger, reconciled.accepted);
+  if (o.visitSheets) {
+    const { writeVisitSheets } = await import('../merge/visit-sheet.ts');
+    const dir = resolve(o.visitSheets);
+    const sheets: string[] = [];
+    await writeVisitSheets(
+      ledger,
+      reconciled.accepted,
+      secretariat.ageIdentity,
+      (b) => b.file,
+      async (name, pdf) => {
+        await writeFileAtomic(join(dir, name), [pdf]);
+        sheets.push(join(dir, name));
+      },
+    );
+    written.visitSheets = dir;
+    visitSheets = sheets;
+  }
   const groupJson = (g: PanelResult) => {
     const byId = new Map(g.applications.map((a) => [a.applicationId, a]));
     return {
@@ -204,6 +225,7 @@ export async function runMerge(
     groups,
     combined: result.combined,
     written,
+    ...(visitSheets ? { visitSheets } : {}),
     fullyOpened: outcome.fullyOpened,
     timingsMs: outcome.timings,
   };
@@ -235,6 +257,7 @@ export async function runMerge(
         lines.push(`${String(r.rank).padStart(4)}  ${s(r.applicationId).padEnd(6)} ${r.total.toFixed(2).padStart(6)}  ${s(r.rubricId)}`);
     }
     for (const [k, v] of Object.entries(written)) lines.push(`wrote / 已写入 ${k}: ${v}`);
+    if (visitSheets) lines.push(`现场考察记录表 / site-visit records: ${visitSheets.length}`);
     return lines.join('\n');
   };
   return { json, text };

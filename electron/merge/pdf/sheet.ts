@@ -1,6 +1,6 @@
 /**
  * The page and text conventions every section of the panel summary sheet
- * (专家组汇总表) shares: A4 landscape with fixed margins, the colours, number
+ * (专家组汇总表) shares: A4 landscape (or portrait, for a form) with fixed margins, the colours, number
  * formatting, bilingual labels, and a {@link Sheet} that carries the document
  * with its few text primitives (heading, one-line cell, bullet, page break).
  * Each section in this folder draws onto a Sheet; `../pdf.ts` puts them in
@@ -30,6 +30,8 @@ export type Align = 'left' | 'right' | 'center';
 /** The document being drawn and what every section needs to draw on it. */
 export interface Sheet {
   doc: PDFKit.PDFDocument;
+  /** Page height (A4 landscape unless the sheet was opened in portrait). */
+  H: number;
   /** A CJK font is registered: labels are bilingual and names are given in Chinese. */
   zh: boolean;
   /** Width between the margins. */
@@ -49,10 +51,16 @@ export interface Sheet {
 }
 
 /** Starts the document (fonts registered, pages buffered for the running header) and resolves to its bytes once ended. */
-export function openSheet(title: string, now: Date, font: CjkFont | null): { sheet: Sheet; done: Promise<Buffer> } {
+export function openSheet(
+  title: string,
+  now: Date,
+  font: CjkFont | null,
+  layout: 'landscape' | 'portrait' = 'landscape',
+): { sheet: Sheet; done: Promise<Buffer> } {
+  const page = layout === 'landscape' ? PAGE : { w: PAGE.h, h: PAGE.w };
   const doc = new PDFDocument({
     size: 'A4',
-    layout: 'landscape',
+    layout,
     margins: { top: M.t, bottom: 0, left: M.l, right: M.r },
     bufferPages: true,
     info: { Title: title, Creator: 'ReviewDesk 评审台', CreationDate: now },
@@ -62,10 +70,11 @@ export function openSheet(title: string, now: Date, font: CjkFont | null): { she
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(parts))));
   const zh = font !== null;
   registerBodyAndBold(doc, font);
-  const W = PAGE.w - M.l - M.r;
-  const bottom = PAGE.h - M.b;
+  const W = page.w - M.l - M.r;
+  const bottom = page.h - M.b;
   const sheet: Sheet = {
     doc,
+    H: page.h,
     zh,
     W,
     bottom,
@@ -110,7 +119,7 @@ export function runningHeader(s: Sheet, left: string, right: string): void {
       .lineWidth(0.4)
       .strokeColor(RULE)
       .stroke();
-    doc.text(zh ? `第 ${i + 1} 页 / 共 ${range.count} 页` : `Page ${i + 1} of ${range.count}`, M.l, PAGE.h - 30, {
+    doc.text(zh ? `第 ${i + 1} 页 / 共 ${range.count} 页` : `Page ${i + 1} of ${range.count}`, M.l, s.H - 30, {
       width: W,
       align: 'center',
       lineBreak: false,
