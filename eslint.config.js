@@ -30,9 +30,9 @@ const NODE_LAYERS = [
   ['electron/db'],
   // The workspace context: context and session, host interface, lock, store, layout, the audited write.
   ['electron/workspace'],
-  // The domain, lowest first: rounds, score bundles and review edits; the packages built from
+  // The domain, lowest first: rounds, score bundles, review edits and site-visit photos; the packages built from
   // a round; the merge of a round's bundles.
-  ['electron/rounds', 'electron/bundles', 'electron/review', 'electron/rubrics'],
+  ['electron/rounds', 'electron/bundles', 'electron/review', 'electron/rubrics', 'electron/visits'],
   ['electron/packages'],
   ['electron/merge'],
   // The round's issue sheet (drawn with the summary sheet's layout) and the secretariat's round in the app

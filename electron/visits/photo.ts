@@ -201,8 +201,8 @@ export async function takePhoto(name: string, bytes: Uint8Array, opts: { keepOri
   else if (mediaType === 'image/jpeg') stored = stripJpeg(data, minimalExif(orientation, taken), name);
   else stored = stripPng(data, name);
   let thumbnail: Buffer;
-  let width = 0;
-  let height = 0;
+  let width: number;
+  let height: number;
   try {
     const img = sharp(stored, { failOn: 'error', limitInputPixels: 200_000_000 });
     const meta = await img.metadata();
