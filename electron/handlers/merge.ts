@@ -10,6 +10,7 @@ import {
   mergeState,
   setConsensus,
   setLedger,
+  visitSheet,
 } from '../merge/workspace.ts';
 import type { Context } from '../workspace/context.ts';
 import type { HandlerTable } from './registry.ts';
@@ -23,4 +24,5 @@ export const mergeHandlers: Partial<HandlerTable<Context>> = {
   'merge:setConsensus': (input, ctx) => setConsensus(ctx, input),
   'merge:consensusHistory': (input, ctx) => consensusHistory(ctx, input),
   'merge:export': (input, ctx) => exportMerge(ctx, input),
+  'merge:visitSheet': (input, ctx) => visitSheet(ctx, input),
 };

@@ -229,7 +229,7 @@ function photos(s: Sheet, input: VisitSheetInput): void {
   ]);
   type Line = { text: string; size: number; bold?: boolean; color?: string; lead?: string };
   const lines = (p: ExpertVisit['photos'][number], i: number): Line[] => [
-    { text: `照片 ${i + 1}　${p.caption.trim() || '（无说明）'}`, size: 8.5, bold: true, lead: `照片 ${i + 1}　` },
+    { text: `照片 ${i + 1}\u3000${p.caption.trim() || '（无说明）'}`, size: 8.5, bold: true, lead: `照片 ${i + 1}\u3000` },
     { text: `拍摄时间：${p.takenAt ? beijing(p.takenAt) : '照片未记录'}`, size: 8 },
     { text: `添加时间：${beijing(p.addedAt)}`, size: 8 },
     {
@@ -240,7 +240,7 @@ function photos(s: Sheet, input: VisitSheetInput): void {
       text: `对应评分项：${p.criterionIds.length ? p.criterionIds.map((id) => `${id} ${criteria.get(id) ?? ''}`.trim()).join('；') : '—'}`,
       size: 8,
     },
-    { text: `${p.path}　SHA-256 ${p.sha256.slice(0, 16)}…`, size: 7, color: MUTED },
+    { text: `${p.path}\u3000SHA-256 ${p.sha256.slice(0, 16)}…`, size: 7, color: MUTED },
   ];
   const textHeight = (p: ExpertVisit['photos'][number], i: number): number =>
     lines(p, i).reduce((h, l) => {

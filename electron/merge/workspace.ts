@@ -48,6 +48,7 @@ import { importBundles } from './merge.ts';
 import { resultPdf } from './pdf.ts';
 import { buildResultDocument, signResult } from './result.ts';
 import { resultWorkbook } from './xlsx.ts';
+import { writeVisitSheets } from './visit-sheet.ts';
 import { now, requireUnlocked, type Context } from '../workspace/context.ts';
 import { BUNDLES_DIR } from '../workspace/layout.ts';
 import { auditedWrite } from '../workspace/audit.ts';
@@ -470,4 +471,37 @@ export async function exportMerge(ctx: Context, input: ParsedInput<'merge:export
       };
     }
   }
+}
+
+/**
+ * The 现场考察记录表 of one application by one expert (by card fingerprint), from the expert's accepted score
+ * file as kept in the workspace: its photos are read from that file and checked against their signed SHA-256.
+ */
+export async function visitSheet(ctx: Context, input: ParsedInput<'merge:visitSheet'>): Promise<Output<'merge:visitSheet'>> {
+  const identity = requireSecretariat(ctx);
+  const v = requireLedger(ctx, identity);
+  const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  const expertId = Object.keys(o.reconciled.accepted).find((id) => o.reconciled.accepted[id]!.expert.fingerprint === input.expertFingerprint);
+  const notFound = (): never => {
+    throw new ReviewDeskError('E_NOT_FOUND', {
+      what: '现场考察记录 / site visit',
+      id: `${input.applicationId} ${input.expertFingerprint}`,
+    });
+  };
+  if (expertId === undefined || !v.ledger.applications.some((a) => a.id === input.applicationId)) return notFound();
+  // The accepted bundle names its file by the name the secretary dropped; it is kept by its SHA-256.
+  const stored = new Map(o.files.map((f) => [f.sha256, join(ctx.dataDir, f.storedPath)]));
+  let out: Output<'merge:visitSheet'> | null = null;
+  await writeVisitSheets(
+    v.ledger,
+    o.reconciled.accepted,
+    identity.ageIdentity,
+    (b) => stored.get(b.fileSha256) ?? b.file,
+    (fileName, pdf) => {
+      out = { fileName, mediaType: 'application/pdf', bytes: new Uint8Array(pdf) };
+      return Promise.resolve();
+    },
+    { applicationId: input.applicationId, expertId },
+  );
+  return out ?? notFound();
 }

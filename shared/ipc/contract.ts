@@ -849,6 +849,11 @@ export const CONTRACT = {
     z.object({ kind: ExportKind, options: MergeOptions.default(MergeOptions.parse({})) }).strict(),
     z.object({ files: z.array(z.object({ fileName: z.string(), mediaType: z.string(), bytes: Bytes }).strict()).min(1) }).strict(),
   ),
+  'merge:visitSheet': channel(
+    "The site-visit record (现场考察记录表) PDF of one application as one expert's accepted score file records the visit, its photos read from that file and checked against their signed SHA-256.",
+    z.object({ applicationId: Id, expertFingerprint: Fingerprint }).strict(),
+    z.object({ fileName: z.string(), mediaType: z.string(), bytes: Bytes }).strict(),
+  ),
   'round:state': channel("The secretariat's round in preparation, or null before one is created.", Empty, RoundState),
   'round:create': channel(
     'Creates the round: title, stage, deadline, the rubrics of the stage per category, the panel size and mix.',
