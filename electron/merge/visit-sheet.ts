@@ -268,12 +268,7 @@ function photos(s: Sheet, input: VisitSheetInput): void {
       for (const l of lines(p, i + k)) {
         doc.fontSize(l.size).fillColor(l.color ?? INK);
         // The photo's number in bold, its caption (the expert's words) in the body face.
-        if (l.lead)
-          doc
-            .font('bold')
-            .text(l.lead, x, ty, { width: w, continued: true })
-            .font('body')
-            .text(l.text.slice(l.lead.length));
+        if (l.lead) doc.font('bold').text(l.lead, x, ty, { width: w, continued: true }).font('body').text(l.text.slice(l.lead.length));
         else doc.font(l.bold ? 'bold' : 'body').text(l.text, x, ty, { width: w });
         ty = doc.y + 1.5;
       }
@@ -292,11 +287,7 @@ function signatures(s: Sheet): void {
   const half = W / 2;
   for (const [k, label] of ['专家签名', '日期'].entries()) {
     const x = M.l + k * half;
-    doc
-      .font('body')
-      .fontSize(10)
-      .fillColor(INK)
-      .text(`${label}：`, x, y, { width: 70, lineBreak: false });
+    doc.font('body').fontSize(10).fillColor(INK).text(`${label}：`, x, y, { width: 70, lineBreak: false });
     doc
       .moveTo(x + (k === 0 ? 62 : 36), y + 13)
       .lineTo(x + half - 24, y + 13)
@@ -388,7 +379,8 @@ export async function writeVisitSheets(
     if (choice.expertId !== undefined && choice.expertId !== expertId) continue;
     const b = accepted[expertId]!;
     const apps = ledger.applications.filter(
-      (a) => (choice.applicationId === undefined || choice.applicationId === a.id) && visits[a.id]?.experts.some((e) => e.expertId === expertId),
+      (a) =>
+        (choice.applicationId === undefined || choice.applicationId === a.id) && visits[a.id]?.experts.some((e) => e.expertId === expertId),
     );
     if (!apps.length) continue;
     const photos = await openAcceptedPhotos(

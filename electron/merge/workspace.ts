@@ -481,7 +481,9 @@ export async function visitSheet(ctx: Context, input: ParsedInput<'merge:visitSh
   const identity = requireSecretariat(ctx);
   const v = requireLedger(ctx, identity);
   const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
-  const expertId = Object.keys(o.reconciled.accepted).find((id) => o.reconciled.accepted[id]!.expert.fingerprint === input.expertFingerprint);
+  const expertId = Object.keys(o.reconciled.accepted).find(
+    (id) => o.reconciled.accepted[id]!.expert.fingerprint === input.expertFingerprint,
+  );
   const notFound = (): never => {
     throw new ReviewDeskError('E_NOT_FOUND', {
       what: '现场考察记录 / site visit',

@@ -226,6 +226,21 @@ describe('merge handlers', () => {
     });
   });
 
+  it('prints the 现场考察记录表 of one application by one expert, from the kept score file', async () => {
+    const state = await ws.invoke('merge:state', {});
+    const e02 = state.matrix!.experts.find((e) => e.expertId === 'E02')!;
+    const sheet = await ws.invoke('merge:visitSheet', { applicationId: 'A001', expertFingerprint: e02.fingerprint });
+    expect(sheet.fileName).toBe('A001-E02-现场考察记录表.pdf');
+    expect(sheet.mediaType).toBe('application/pdf');
+    writeFileSync(join(root, 'visit.pdf'), sheet.bytes);
+    const text = execFileSync('pdftotext', ['-layout', join(root, 'visit.pdf'), '-']).toString();
+    expect(text).toContain('现场考察记录表');
+    expect(text).toContain('不符合');
+    expect(text).toMatch(/专家签名：/);
+    expect(await failure('merge:visitSheet', { applicationId: 'A002', expertFingerprint: e02.fingerprint })).toBe('E_NOT_FOUND');
+    expect(await failure('merge:visitSheet', { applicationId: 'A001', expertFingerprint: 'AAAA-AAAA-AAAA-AAAA' })).toBe('E_NOT_FOUND');
+  });
+
   it('exports the workbook, the CSV, the panel summary PDF and the signed result', async () => {
     const xlsx = (await ws.invoke('merge:export', { kind: 'xlsx' })).files;
     expect(xlsx[0]!.fileName).toBe('SH-MIC-2026-汇总.xlsx');
