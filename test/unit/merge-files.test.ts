@@ -14,6 +14,7 @@ import { NS_SCORES } from '../../shared/formats.ts';
 import type { Ledger } from '../../shared/merge/ledger.ts';
 import { BUNDLE_LIMITS } from '../../electron/bundles/limits.ts';
 import { decryptBytes, encryptBytes } from '../../electron/crypto/age/index.ts';
+import { sha256Hex } from '../../electron/crypto/hash.ts';
 import { sshsigSign } from '../../electron/crypto/ssh.ts';
 import { generateDemo } from '../../electron/demo/generate.ts';
 import { canonicalJson } from '../../electron/formats/json.ts';
@@ -47,6 +48,7 @@ beforeAll(async () => {
   );
   ledger = await readLedger(join(demo, 'packages', 'ledger.json'), secretariat.card);
   base = await bundleOf('E01.rsb');
+  for (const e of ['E01', 'E02', 'E03']) await photosOf(`${e}.rsb`);
 }, 120_000);
 
 async function entriesOf(file: string): Promise<Map<string, Buffer>> {
@@ -57,13 +59,32 @@ async function bundleOf(file: string): Promise<Bundle> {
   return JSON.parse((await entriesOf(file)).get('bundle.json')!.toString()) as Bundle;
 }
 
-/** Writes a forged bundle: JSON text (canonical unless given as text), signed by `signer`, encrypted to `to`. */
+/** The demo score files' site-visit photos by SHA-256, for the forged bundles that list them. */
+const photos = new Map<string, Buffer>();
+async function photosOf(file: string): Promise<void> {
+  for (const [name, data] of await entriesOf(file)) if (name.startsWith('attachments/')) photos.set(sha256Hex(data), data);
+}
+
+/**
+ * Writes a forged bundle: JSON text (canonical unless given as text), signed by `signer`, encrypted to `to`,
+ * with the demo's photos it lists (a forgery copied from a demo file keeps its site visits).
+ */
 async function forge(b: Bundle | string, opts: { signer?: Identity; to?: string; sig?: Buffer; name?: string } = {}): Promise<string> {
   const json = Buffer.from(typeof b === 'string' ? b : canonicalJson(b));
   const sig = opts.sig ?? Buffer.from(sshsigSign((opts.signer ?? experts.E01!).signing, NS_SCORES, json));
+  let listed: { path: string; sha256: string }[] = [];
+  try {
+    listed = (JSON.parse(json.toString()) as Partial<Bundle>).attachments ?? [];
+  } catch {
+    // Not JSON: nothing listed.
+  }
   const zip = await zipToBuffer([
     { name: 'bundle.json', data: json, compress: true },
     { name: 'bundle.json.sig', data: sig, compress: false },
+    ...listed.flatMap((a) => {
+      const data = photos.get(a.sha256);
+      return data ? [{ name: a.path, data, compress: false }] : [];
+    }),
   ]);
   const file = join(root, opts.name ?? `forged-${++n}.rsb`);
   writeFileSync(file, await encryptBytes(zip, { recipients: [opts.to ?? secretariat.card.ageRecipient] }));
@@ -317,7 +338,9 @@ describe('ledger and outputs', () => {
     expect(names.slice(0, 3)).toEqual(['1·汇总 Summary', '1·完整性 Completeness', '1·分歧 Disagreement']);
     expect(names.slice(6, 9)).toEqual(['2·汇总 Summary', '2·完整性 Completeness', '2·分歧 Disagreement']);
     expect(names.at(-1)).toBe('文件 Files');
-    expect(names).toHaveLength(2 * (3 + 3) + 1);
+    // Each rubric's three sheets and one per expert, the two site-visit sheets, the files.
+    expect(names.slice(-3)).toEqual(['现场考察 Site visits', '现场考察意见 Site-visit opinions', '文件 Files']);
+    expect(names).toHaveLength(2 * (3 + 3) + 2 + 1);
     const sum = wb.getWorksheet('1·汇总 Summary')!;
     expect(String(sum.getRow(2).getCell(1).value)).toContain('mic-selection-enterprise');
     expect(String(wb.getWorksheet('2·汇总 Summary')!.getRow(2).getCell(1).value)).toContain('mic-selection-nonenterprise');
