@@ -30,9 +30,10 @@ const NODE_LAYERS = [
   ['electron/db'],
   // The workspace context: context and session, host interface, lock, store, layout, the audited write.
   ['electron/workspace'],
-  // The domain, lowest first: rounds, score bundles, review edits and site-visit photos; the packages built from
-  // a round; the merge of a round's bundles.
-  ['electron/rounds', 'electron/bundles', 'electron/review', 'electron/rubrics', 'electron/visits'],
+  // The domain, lowest first: site visits (checklist answers and photos, which a score bundle carries);
+  // rounds, score bundles, review edits; the packages built from a round; the merge of a round's bundles.
+  ['electron/visits'],
+  ['electron/rounds', 'electron/bundles', 'electron/review', 'electron/rubrics'],
   ['electron/packages'],
   ['electron/merge'],
   // The round's issue sheet (drawn with the summary sheet's layout) and the secretariat's round in the app

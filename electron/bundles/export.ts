@@ -153,10 +153,12 @@ async function exportSteps(db: Database, dataDir: string, req: ExportRequest): P
   // A streamed seal is on disk before its reservation: a crash now leaves a .partial that no record names,
   // which the next open removes (reconcileExports), as it removes any other unfinished write.
   const bytes = Buffer.isBuffer(sealed) ? sealed : null;
-  const streamed = bytes ? null : await writeStreamed(partial, sealed as AsyncIterable<Uint8Array>).catch(async (e: unknown) => {
-    await rm(partial, { force: true });
-    throw e;
-  });
+  const streamed = bytes
+    ? null
+    : await writeStreamed(partial, sealed as AsyncIterable<Uint8Array>).catch(async (e: unknown) => {
+        await rm(partial, { force: true });
+        throw e;
+      });
   const sha256 = bytes ? sha256Hex(bytes) : (streamed?.sha256 ?? '');
   const size = bytes ? bytes.length : (streamed?.size ?? 0);
   const record = {

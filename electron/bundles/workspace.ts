@@ -102,7 +102,11 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
       const cited = (c: CriterionScore): CriterionScore => ({
         ...c,
         evidence: c.evidence.filter((e) =>
-          'photo' in e ? !!visit?.photos.some((x) => x.path === e.photo) : 'siteVisitItem' in e ? !!visit?.items.some((x) => x.id === e.siteVisitItem) : true,
+          'photo' in e
+            ? !!visit?.photos.some((x) => x.path === e.photo)
+            : 'siteVisitItem' in e
+              ? !!visit?.items.some((x) => x.id === e.siteVisitItem)
+              : true,
         ),
       });
       if (visit) {

@@ -792,7 +792,15 @@ export const CONTRACT = {
   ),
   'bundle:readExport': channel(
     'A part of an exported score file (one that `bundle:export` did not hand back whole), from exports/.',
-    PackageRef.extend({ revision: z.number().int().min(1), offset: z.number().int().min(0), length: z.number().int().min(1).max(16 << 20) }).strict(),
+    PackageRef.extend({
+      revision: z.number().int().min(1),
+      offset: z.number().int().min(0),
+      length: z
+        .number()
+        .int()
+        .min(1)
+        .max(16 << 20),
+    }).strict(),
     z.object({ bytes: Bytes, size: z.number().int() }).strict(),
   ),
   'scoresheet:pdf': channel(

@@ -403,7 +403,11 @@ describe('reviewer workspace', () => {
     host.events.length = 0;
     const r2 = await ws.invoke('bundle:export', { packageId });
     expect(r2).toMatchObject({ revision: 2, complete: true, size: inlineBytes(r2).length, sha256: sha256Hex(inlineBytes(r2)) });
-    const lastProgress = host.events.filter((e) => e.event === 'progress').at(-1)?.payload as { operation: string; done: number; total: number };
+    const lastProgress = host.events.filter((e) => e.event === 'progress').at(-1)?.payload as {
+      operation: string;
+      done: number;
+      total: number;
+    };
     expect(lastProgress).toMatchObject({ operation: 'export', done: lastProgress.total });
     const kept = join(dataDir, 'exports', r2.fileName);
     expect(readFileSync(kept).equals(Buffer.from(inlineBytes(r2)))).toBe(true);
