@@ -290,12 +290,16 @@ describe('packages with large files (hashed where they lie, read again on demand
 });
 
 describe('bundle refusals', () => {
+  // The demo's E01 carries site-visit photos: every re-zip keeps them, so that only the change under test differs.
+  let photos: ZipInput[] = [];
   async function bundleEntries(): Promise<Map<string, Buffer>> {
     const data = readFileSync(join(demo, 'bundles', 'E01.rsb'));
-    return readZip(
+    const entries = await readZip(
       (await (await import('../../electron/crypto/age/index.ts')).decryptBytes(data, [{ identity: secretariat.ageIdentity }])).plaintext,
       PACKAGE_LIMITS,
     );
+    photos = [...entries].filter(([name]) => name.startsWith('attachments/')).map(([name, data]) => ({ name, data, compress: false }));
+    return entries;
   }
   async function verdict(zip: Buffer, to = secretariat.card.ageRecipient): Promise<string> {
     try {
@@ -309,6 +313,7 @@ describe('bundle refusals', () => {
     zipToBuffer([
       { name: 'bundle.json', data: json, compress: true },
       ...(sig ? [{ name: 'bundle.json.sig', data: sig, compress: false }] : []),
+      ...photos,
       ...extra,
     ]);
 
