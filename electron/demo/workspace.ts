@@ -80,7 +80,7 @@ async function enterVisit(
   });
   if (!files.length) return;
   const added = await ws.invoke('visit:addPhotos', { ...ref, files });
-  if (added.refused.length) throw new Error(`internal: the demo photos were refused: ${added.refused.map((x) => x.message).join('; ')}`);
+  if (added.refused.length) throw new Error(`internal: the demo photos were refused: ${added.refused.map((x) => x.message.en).join('; ')}`);
   // The workspace names photos P1, P2, … in the order added, as the generator did.
   for (const [k, p] of v.photos.entries()) {
     const photo = added.photos[added.photos.length - v.photos.length + k];

@@ -267,7 +267,7 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
               name: fileName,
               reason: r.reason instanceof Error ? r.reason.message.slice(0, 200) : 'unreadable',
             });
-        refused.push({ fileName, code: e.code, message: e.message });
+        refused.push({ fileName, code: e.code, message: e.toJSON().message });
       }
     });
   }

@@ -644,7 +644,9 @@ export const VisitState = z
     savedAt: Timestamp.nullable(),
     auditId: z.number().int().nullable(),
     /** Photos `visit:addPhotos` refused, each with its reason. */
-    refused: z.array(z.object({ fileName: z.string(), code: z.string(), message: z.string() }).strict()),
+    refused: z.array(
+      z.object({ fileName: z.string(), code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }).strict() }).strict(),
+    ),
   })
   .strict();
 export type VisitState = z.infer<typeof VisitState>;

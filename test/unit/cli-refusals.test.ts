@@ -9,10 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NS_SCORES, type Bundle } from '../../shared/formats.ts';
 import { openBundleBytes } from '../../electron/bundles/verify.ts';
 import { sealBundle } from '../../electron/bundles/write.ts';
-import { encryptBytes } from '../../electron/crypto/age/index.ts';
+import { decryptBytes, encryptBytes } from '../../electron/crypto/age/index.ts';
 import { sshsigSign } from '../../electron/crypto/ssh.ts';
 import { canonicalJson } from '../../electron/formats/json.ts';
-import { zipToBuffer } from '../../electron/formats/zip.ts';
+import { readZip, zipToBuffer } from '../../electron/formats/zip.ts';
+import { PACKAGE_LIMITS } from '../../electron/packages/limits.ts';
 import { createIdentity, loadIdentity, type Identity } from '../../electron/keys/identity.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -41,12 +42,17 @@ function expectClean(text: string): void {
 
 let secretariat: Identity;
 let demoBundle: Bundle;
+/** The demo bundle's site-visit photos, sealed again with it. */
+let demoPhotos: { path: string; data: Buffer; mediaType: string }[] = [];
 
 beforeAll(async () => {
   const r = run(['demo', '--out', 'demo', '--experts', '1', '--applications', '1', '--json']);
   expect(r.code, r.err).toBe(0);
   secretariat = await loadIdentity(join(dir, 'demo/secretariat'), () => Promise.resolve(''));
-  demoBundle = (await openBundleBytes(readFileSync(join(dir, 'demo/bundles/E01.rsb')), secretariat)).bundle;
+  const rsb = readFileSync(join(dir, 'demo/bundles/E01.rsb'));
+  demoBundle = (await openBundleBytes(rsb, secretariat)).bundle;
+  const entries = await readZip((await decryptBytes(rsb, [{ identity: secretariat.ageIdentity }])).plaintext, PACKAGE_LIMITS);
+  demoPhotos = demoBundle.attachments.map((a) => ({ path: a.path, mediaType: a.mediaType, data: entries.get(a.path) ?? Buffer.alloc(0) }));
 }, 240_000);
 
 /** A bundle of the demo round re-signed by a fresh expert whose card carries `name`. */
@@ -55,7 +61,7 @@ async function bundleSignedBy(name: string): Promise<Buffer> {
   const made = await createIdentity({ role: 'expert', displayName: 'Mallory', organisation: '', fields: [], postQuantum: false });
   const expert: Identity = { ...made, card: { ...made.card, displayName: name, organisation: EVIL } };
   const bundle: Bundle = { ...demoBundle, expert: expert.card, expertFingerprint: expert.card.fingerprint };
-  return sealBundle(bundle, expert, secretariat.card.ageRecipient);
+  return sealBundle(bundle, expert, secretariat.card.ageRecipient, demoPhotos);
 }
 
 describe('reviewdesk CLI on hostile input', { timeout: 180_000 }, () => {

@@ -125,11 +125,16 @@ describe('electron-builder.yml', () => {
         `node_modules/sodium-native/prebuilds/${process.platform}-${process.arch}/sodium-native.node`,
         'node_modules/sodium-native/index.js',
         'node_modules/require-addon/package.json',
+        'node_modules/sharp/package.json',
       ]),
     );
-    expect(paths.filter((p) => p.startsWith('node_modules/')).every((p) => /^node_modules\/(sodium-native|require-addon)\//.test(p))).toBe(
+    // sharp's libvips build for this platform (site-visit thumbnails) is hashed too.
+    expect(paths.some((p) => p.startsWith(`node_modules/@img/sharp-${process.platform}-${process.arch}/`) && p.endsWith('.node'))).toBe(
       true,
     );
+    expect(
+      paths.filter((p) => p.startsWith('node_modules/')).every((p) => /^node_modules\/(sodium-native|require-addon|sharp|@img)\//.test(p)),
+    ).toBe(true);
     const resources = join(tempDir('rd-builder-layout-'), 'resources');
     for (const e of manifest.entries) {
       const dst = e.root === 'app' ? join(resources, 'app.asar.unpacked', e.path) : join(resources, e.path);
