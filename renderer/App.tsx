@@ -12,6 +12,7 @@ import { TrustPrompt } from './components/TrustPrompt.tsx';
 import { useLocale } from './i18n/index.ts';
 import { droppedFiles } from './lib/dropped.ts';
 import { hrefFor, navigate, useHash, useRoute } from './router.ts';
+import { VisitScreen } from './screens/VisitScreen.tsx';
 import { FinishScreen } from './screens/FinishScreen.tsx';
 import { FirstRunScreen } from './screens/FirstRunScreen.tsx';
 import { IdentityScreen } from './screens/IdentityScreen.tsx';
@@ -220,6 +221,11 @@ export function App(): React.JSX.Element {
             applicationId={route.applicationId}
             criterionId={route.criterionId}
           />
+        );
+        break;
+      case 'visit':
+        body = (
+          <VisitScreen key={`${route.packageId}/${route.applicationId}`} packageId={route.packageId} applicationId={route.applicationId} />
         );
         break;
       case 'finish':

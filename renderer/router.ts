@@ -11,6 +11,8 @@ export type Route =
   | { name: 'trust' }
   | { name: 'package'; packageId: string }
   | { name: 'review'; packageId: string; applicationId: string; criterionId?: string }
+  /** The site visit (现场考察) of one application. Electron grants the camera on this route only (electron/app/permissions.ts). */
+  | { name: 'visit'; packageId: string; applicationId: string }
   | { name: 'finish'; packageId: string; applicationId?: string }
   | { name: 'print'; packageId: string; auto: boolean }
   | { name: 'merge'; view: MergeView }
@@ -45,6 +47,8 @@ export function hrefFor(route: Route): string {
       return `#/p/${seg(route.packageId)}`;
     case 'review':
       return `#/p/${seg(route.packageId)}/a/${seg(route.applicationId)}${route.criterionId ? `/c/${seg(route.criterionId)}` : ''}`;
+    case 'visit':
+      return `#/p/${seg(route.packageId)}/v/${seg(route.applicationId)}`;
     case 'finish':
       return `#/p/${seg(route.packageId)}/finish${route.applicationId ? `/${seg(route.applicationId)}` : ''}`;
     case 'print':
@@ -86,6 +90,7 @@ export function parseHash(hash: string): Route {
   if (a === 'print' && b) return { name: 'print', packageId: b, auto: c === 'auto' };
   if (a === 'p' && b) {
     if (c === 'a' && d) return { name: 'review', packageId: b, applicationId: d, criterionId: e === 'c' && f ? f : undefined };
+    if (c === 'v' && d) return { name: 'visit', packageId: b, applicationId: d };
     if (c === 'finish') return { name: 'finish', packageId: b, applicationId: d };
     return { name: 'package', packageId: b };
   }

@@ -114,6 +114,7 @@ function draft(ctx: Context, meta: PackageMeta): Draft {
         const gaps = visitGaps(rubric.siteVisit, visit);
         for (const item of gaps.unanswered) issues.push({ applicationId: app.id, criterionId: item, kind: 'siteVisitItemMissing' });
         for (const item of gaps.failsWithoutNote) issues.push({ applicationId: app.id, criterionId: item, kind: 'siteVisitNoteMissing' });
+        if (gaps.opinionMissing) issues.push({ applicationId: app.id, criterionId: null, kind: 'siteVisitOpinionMissing' });
       }
       applications.push({
         applicationId: app.id,

@@ -8,6 +8,7 @@
  */
 import { onFlushRequest } from '../api/client.ts';
 import { useReviewStore } from '../state/review.ts';
+import { useVisitStore } from '../state/visit.ts';
 import { flushDrafts } from './flush.ts';
 
 let installed = false;
@@ -18,12 +19,13 @@ export function installLeaveFlush(): void {
   window.addEventListener('pagehide', () => {
     flushDrafts();
     useReviewStore.getState().sendNow();
+    useVisitStore.getState().sendNow();
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushDrafts();
   });
   onFlushRequest(async () => {
     flushDrafts();
-    await useReviewStore.getState().settled();
+    await Promise.all([useReviewStore.getState().settled(), useVisitStore.getState().settled()]);
   });
 }

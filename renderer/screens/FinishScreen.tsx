@@ -252,6 +252,10 @@ function issueRoute(packageId: string, issue: ValidationIssue): Route {
     case 'opinionMissing':
     case 'recommendationMissing':
       return { name: 'finish', packageId, applicationId: issue.applicationId };
+    case 'siteVisitItemMissing':
+    case 'siteVisitNoteMissing':
+    case 'siteVisitOpinionMissing':
+      return { name: 'visit', packageId, applicationId: issue.applicationId };
     default:
       return { name: 'review', packageId, applicationId: issue.applicationId, criterionId: issue.criterionId ?? undefined };
   }
@@ -271,7 +275,8 @@ function ValidationSummary({ detail }: { detail: PackageDetail }): React.JSX.Ele
   const criterionTitle = (applicationId: string, id: string | null): string => {
     if (!id) return '';
     const rubric = rubricFor(detail, applicationId);
-    const c = [...rubric.gates, ...rubric.dimensions.flatMap((d) => d.criteria)].find((x) => x.id === id);
+    // A site-visit issue names a checklist item (考察要点) of the rubric.
+    const c = [...rubric.gates, ...rubric.dimensions.flatMap((d) => d.criteria), ...rubric.siteVisit].find((x) => x.id === id);
     return c ? `${c.id} ${pick(c.title, locale)}` : id;
   };
   const appName = (id: string): string => {

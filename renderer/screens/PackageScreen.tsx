@@ -18,7 +18,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconArrowRight, IconCheck, IconFileCheck, IconLock, IconUserOff } from '@tabler/icons-react';
+import { IconArrowRight, IconCheck, IconFileCheck, IconLock, IconMapPinCheck, IconUserOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationSummary, PackageDetail } from '../../shared/ipc/contract.ts';
@@ -258,6 +258,18 @@ function ApplicationRow({
               </Badge>
             </Group>
             <Group gap="xs" justify="flex-end">
+              <Tooltip label={t('visit.openHint')}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  component="a"
+                  href={hrefFor({ name: 'visit', packageId, applicationId: app.id })}
+                  leftSection={<IconMapPinCheck size={14} />}
+                  data-testid={`visit-${app.id}`}
+                >
+                  {t('visit.open')}
+                </Button>
+              </Tooltip>
               <Tooltip label={t('home.finishHint')}>
                 <Button
                   size="xs"

@@ -23,10 +23,13 @@ import { EvidenceBox } from '../components/review/EvidenceBox.tsx';
 import { HistoryDrawer } from '../components/review/HistoryDrawer.tsx';
 import { IndicatorTable } from '../components/review/IndicatorTable.tsx';
 import { ScaleControl } from '../components/review/ScaleControl.tsx';
+import { PhotoViewer, type ViewedPhoto } from '../components/visit/PhotoViewer.tsx';
+import { VisitFindings } from '../components/visit/VisitFindings.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { rubricFor, stepStatus, walk } from '../lib/criteria.ts';
 import { hrefFor, navigate } from '../router.ts';
 import { reviewKey, useReviewStore } from '../state/review.ts';
+import { photoUrl, useVisitStore, visitKey } from '../state/visit.ts';
 import { ErrorPage, LoadingPage, PackageCrumbs, usePackage } from './PackageScreen.tsx';
 import { ReviewHeader } from './review/ReviewHeader.tsx';
 import { useReviewKeys } from './review/useReviewKeys.ts';
@@ -108,6 +111,42 @@ function Reviewing({
   const firstPdf = files.find((f) => f.mediaType === 'application/pdf') ?? files[0];
   const [viewer, setViewer] = useState<{ path: string; page: number } | null>(firstPdf ? { path: firstPdf.path, page: 1 } : null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // The site visit, for its findings on each criterion and as evidence beside dossier pages.
+  const visit = useVisitStore((s) => s.visits[visitKey(packageId, applicationId)]);
+  useEffect(() => {
+    void useVisitStore.getState().load(packageId, applicationId);
+  }, [packageId, applicationId]);
+  const evidenceVisit = useMemo(
+    () =>
+      visit && {
+        photos: visit.photos.map((p) => ({ path: p.path, caption: p.caption })),
+        items: visit.checklist
+          .filter((x) => visit.visit?.items.some((a) => a.id === x.id))
+          .map((x) => ({ id: x.id, title: pick(x.title, locale) })),
+      },
+    [visit, locale],
+  );
+  const viewed: ViewedPhoto[] = useMemo(
+    () =>
+      (visit?.photos ?? []).map((p) => ({
+        key: p.path,
+        caption: p.caption,
+        rotation: p.rotation,
+        url: () => photoUrl(packageId, applicationId, p, 'full'),
+      })),
+    [visit?.photos, packageId, applicationId],
+  );
+  const [photoIndex, setPhotoIndex] = useState<number | null>(null);
+  const openPhoto = useCallback(
+    (path: string) =>
+      setPhotoIndex(
+        Math.max(
+          0,
+          viewed.findIndex((p) => p.key === path),
+        ),
+      ),
+    [viewed],
+  );
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -205,7 +244,11 @@ function Reviewing({
               onOpen={openFile}
               defaultFile={viewer?.path}
               defaultPage={viewer?.page}
+              visit={evidenceVisit}
+              onOpenPhoto={openPhoto}
             />
+
+            <VisitFindings visit={visit} criterionId={criterion.id} evidence={state?.evidence ?? []} onOpenPhoto={openPhoto} />
 
             <Divider />
             <Group justify="space-between">
@@ -250,6 +293,8 @@ function Reviewing({
           </Box>
         )}
       </Box>
+
+      <PhotoViewer photos={viewed} index={photoIndex} onIndex={setPhotoIndex} onClose={() => setPhotoIndex(null)} />
 
       <HistoryDrawer
         opened={historyOpen}

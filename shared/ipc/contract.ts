@@ -254,6 +254,8 @@ export const ValidationIssue = z
       /** A site-visit checklist item not answered (criterionId names the item), or 不符合 without its note. */
       'siteVisitItemMissing',
       'siteVisitNoteMissing',
+      /** A site visit recorded without its 现场考察意见. */
+      'siteVisitOpinionMissing',
     ]),
   })
   .strict();
@@ -639,7 +641,9 @@ export const VisitState = z
       .strict()
       .nullable(),
     photos: z.array(VisitPhotoState),
-    gaps: z.object({ unanswered: z.array(Id), failsWithoutNote: z.array(Id), opinion: z.boolean(), place: z.boolean() }).strict(),
+    gaps: z
+      .object({ unanswered: z.array(Id), failsWithoutNote: z.array(Id), opinionMissing: z.boolean(), placeMissing: z.boolean() })
+      .strict(),
     /** The acknowledgement of the change that returned this state (null for `visit:get` and unchanged edits). */
     savedAt: Timestamp.nullable(),
     auditId: z.number().int().nullable(),

@@ -120,12 +120,12 @@ export function photoPath(applicationId: string, photoId: string, mediaType: Pho
 export function visitGaps(
   checklist: readonly { id: string }[],
   v: Pick<SiteVisit, 'items' | 'opinion' | 'place' | 'visitedAt'> | null,
-): { unanswered: string[]; failsWithoutNote: string[]; opinion: boolean; place: boolean } {
+): { unanswered: string[]; failsWithoutNote: string[]; opinionMissing: boolean; placeMissing: boolean } {
   const answered = new Map((v?.items ?? []).map((x) => [x.id, x]));
   return {
     unanswered: checklist.filter((c) => !answered.has(c.id)).map((c) => c.id),
     failsWithoutNote: [...answered.values()].filter((x) => x.result === 'fails' && !x.note.trim()).map((x) => x.id),
-    opinion: !!v?.opinion.trim(),
-    place: !!v?.place.trim(),
+    opinionMissing: !v?.opinion.trim(),
+    placeMissing: !v?.place.trim(),
   };
 }

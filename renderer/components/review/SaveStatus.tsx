@@ -4,12 +4,17 @@ import { IconAlertTriangle, IconCircleCheck, IconPencil } from '@tabler/icons-re
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/index.ts';
 import { formatTime } from '../../lib/format.ts';
-import { reviewKey, useReviewStore } from '../../state/review.ts';
+import { type SaveStatus as Status, reviewKey, useReviewStore } from '../../state/review.ts';
 
 export function SaveStatus({ packageId, applicationId }: { packageId: string; applicationId: string }): React.JSX.Element {
+  const status = useReviewStore((s) => s.save[reviewKey(packageId, applicationId)]) ?? { state: 'idle' as const };
+  return <SaveStatusView status={status} />;
+}
+
+/** The indicator for any store that saves one acknowledged change at a time (the review, the site visit). */
+export function SaveStatusView({ status }: { status: Status }): React.JSX.Element {
   const { t } = useTranslation();
   const locale = useLocale();
-  const status = useReviewStore((s) => s.save[reviewKey(packageId, applicationId)]) ?? { state: 'idle' as const };
   let content: React.ReactNode;
   switch (status.state) {
     case 'idle':

@@ -15,7 +15,7 @@ import { useReviewStore } from '../../state/review.ts';
 import { typeScoreKey } from '../../lib/typed-score.ts';
 
 /** Where typed keys belong to the control itself (text fields, lists, dialogs). */
-function isEditable(target: EventTarget | null): boolean {
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLInputElement && ['radio', 'checkbox', 'button'].includes(target.type)) return false;
   return (
