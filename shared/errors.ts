@@ -335,6 +335,11 @@ export const ERRORS = {
     'zh-CN': '找不到照片 {id}，可能已被删除。',
     en: 'Photo {id} was not found; it may have been removed.',
   },
+  E_EVIDENCE_PHOTO: {
+    'zh-CN':
+      '专家组意见引用的照片 {photo} 不在专家 {expert} 对 {application} 的现场考察记录中（以采纳的评分文件为准），未予记录。请从该申报的现场照片中重新选择。',
+    en: "The photo {photo} cited by the panel's consensus is not in {expert}'s site visit of {application} (as the accepted score file records it), so it was not recorded. Choose it again from the application's site-visit photos.",
+  },
   E_NO_SITE_VISIT: {
     'zh-CN': '{application} 的评审细则没有现场考察要点，无需记录现场考察。',
     en: 'The rubric of {application} has no site-visit checklist; there is no site visit to record.',

@@ -22,7 +22,7 @@ import { buildResultDocument, writeSignedResult } from '../merge/result.ts';
 import { loadRoundHead } from '../rounds/round.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { pick } from '../../shared/i18n-text.ts';
-import { siteVisitsByApplication } from '../../shared/merge/visits.ts';
+import { citationProblem, siteVisitsByApplication } from '../../shared/merge/visits.ts';
 
 export interface MergeCliOptions {
   secretariat: string;
@@ -142,6 +142,13 @@ export async function runMerge(
     },
   );
   const { result, reconciled } = outcome;
+  // Per application, the site visits of the files that count (no key for an application nobody visited).
+  const visits = siteVisitsByApplication(ledger, reconciled.accepted);
+  // A photo a consensus record cites must be in that expert's counted visit, with the digest cited.
+  for (const c of consensus) {
+    const problem = citationProblem(visits, c);
+    if (problem) throw new ReviewDeskError('E_EVIDENCE_PHOTO', { ...problem });
+  }
   const written: Record<string, string> = {};
   let visitSheets: string[] | undefined;
   if (o.out) {
@@ -166,8 +173,6 @@ export async function runMerge(
     await writeFileAtomic(resolve(o.pdf), [await resultPdf({ result, ledger, secretariat: secretariat.card })]);
     written.pdf = resolve(o.pdf);
   }
-  // Per application, the site visits of the files that count (no key for an application nobody visited).
-  const visits = siteVisitsByApplication(ledger, reconciled.accepted);
   if (o.visitSheets) {
     const { writeVisitSheets } = await import('../merge/visit-sheet.ts');
     const dir = resolve(o.visitSheets);

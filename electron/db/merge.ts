@@ -73,6 +73,7 @@ type ConsensusDbRow = {
   recorded_by: string;
   recorded_at: string;
   eligible: number | null;
+  evidence: string;
 };
 
 const toRecord = (r: ConsensusDbRow): ConsensusRecord => ({
@@ -84,12 +85,19 @@ const toRecord = (r: ConsensusDbRow): ConsensusRecord => ({
   recordedBy: r.recorded_by,
   recordedAt: r.recorded_at,
   eligible: r.eligible === null ? null : r.eligible === 1,
+  // Written by putConsensus from checked citations only (the column's CHECK keeps it a JSON array).
+  ...evidenceOf(r.evidence),
 });
+
+function evidenceOf(json: string): Pick<ConsensusRecord, 'evidence'> {
+  const list = JSON.parse(json) as NonNullable<ConsensusRecord['evidence']>;
+  return list.length ? { evidence: list } : {};
+}
 
 export function listConsensus(db: Database, roundId: string): ConsensusRecord[] {
   return stmt<ConsensusDbRow>(
     db,
-    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible FROM consensus WHERE round_id = ? ORDER BY application_id',
+    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible, evidence FROM consensus WHERE round_id = ? ORDER BY application_id',
   )
     .all(roundId)
     .map(toRecord);
@@ -98,7 +106,7 @@ export function listConsensus(db: Database, roundId: string): ConsensusRecord[] 
 export function getConsensus(db: Database, roundId: string, applicationId: string): ConsensusRecord | null {
   const r = stmt<ConsensusDbRow>(
     db,
-    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible FROM consensus WHERE round_id = ? AND application_id = ?',
+    'SELECT application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible, evidence FROM consensus WHERE round_id = ? AND application_id = ?',
   ).get(roundId, applicationId);
   return r ? toRecord(r) : null;
 }
@@ -106,11 +114,11 @@ export function getConsensus(db: Database, roundId: string, applicationId: strin
 export function putConsensus(db: Database, roundId: string, c: ConsensusRecord): void {
   stmt(
     db,
-    `INSERT INTO consensus (round_id, application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO consensus (round_id, application_id, score, grade_id, recommendation, text, recorded_by, recorded_at, eligible, evidence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (round_id, application_id) DO UPDATE SET score = excluded.score, grade_id = excluded.grade_id,
        recommendation = excluded.recommendation, text = excluded.text, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at,
-       eligible = excluded.eligible`,
+       eligible = excluded.eligible, evidence = excluded.evidence`,
   ).run(
     roundId,
     c.applicationId,
@@ -121,6 +129,7 @@ export function putConsensus(db: Database, roundId: string, c: ConsensusRecord):
     c.recordedBy,
     c.recordedAt,
     c.eligible === null ? null : c.eligible ? 1 : 0,
+    JSON.stringify(c.evidence ?? []),
   );
 }
 

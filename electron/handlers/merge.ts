@@ -10,6 +10,8 @@ import {
   mergeState,
   setConsensus,
   setLedger,
+  mergeVisits,
+  visitPhoto,
   visitSheet,
 } from '../merge/workspace.ts';
 import type { Context } from '../workspace/context.ts';
@@ -24,5 +26,7 @@ export const mergeHandlers: Partial<HandlerTable<Context>> = {
   'merge:setConsensus': (input, ctx) => setConsensus(ctx, input),
   'merge:consensusHistory': (input, ctx) => consensusHistory(ctx, input),
   'merge:export': (input, ctx) => exportMerge(ctx, input),
+  'merge:visits': (input, ctx) => mergeVisits(ctx, input),
+  'merge:visitPhoto': (input, ctx) => visitPhoto(ctx, input),
   'merge:visitSheet': (input, ctx) => visitSheet(ctx, input),
 };

@@ -71,13 +71,21 @@ export const SHEET_THUMB = 720;
  * A small JPEG of a photo for print: turned by its EXIF orientation and then by the expert's rotation, at most
  * {@link SHEET_THUMB} pixels a side. Null when the photo does not decode (the sheet says so in its place).
  */
-export async function sheetThumbnail(bytes: Buffer, rotation: 0 | 90 | 180 | 270 = 0): Promise<Buffer | null> {
+export function sheetThumbnail(bytes: Buffer, rotation: 0 | 90 | 180 | 270 = 0): Promise<Buffer | null> {
+  return thumbnailJpeg(bytes, rotation, SHEET_THUMB, 70);
+}
+
+/**
+ * A JPEG of at most `size` pixels a side, turned by the photo's EXIF orientation and then by `rotation`
+ * (PNG transparency on white). Null when the photo does not decode.
+ */
+export async function thumbnailJpeg(bytes: Buffer, rotation: 0 | 90 | 180 | 270, size: number, quality: number): Promise<Buffer | null> {
   try {
     return await sharp(bytes, { failOn: 'error', limitInputPixels: 200_000_000, autoOrient: true })
       .rotate(rotation)
-      .resize(SHEET_THUMB, SHEET_THUMB, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
+      .resize(size, size, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
       .flatten({ background: '#ffffff' })
-      .jpeg({ quality: 70 })
+      .jpeg({ quality })
       .toBuffer();
   } catch {
     return null;

@@ -8,7 +8,16 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import type { ConsensusRecord, MergeFile, MergeOptions, MergeReview, MergeState, Output, ParsedInput } from '../../shared/ipc/contract.ts';
+import type {
+  CitationInput,
+  ConsensusRecord,
+  MergeFile,
+  MergeOptions,
+  MergeReview,
+  MergeState,
+  Output,
+  ParsedInput,
+} from '../../shared/ipc/contract.ts';
 import {
   aggregate,
   aggregateRound,
@@ -22,7 +31,8 @@ import {
 import { outcomesFor } from '../../shared/rubric/model.ts';
 import { nth } from '../../shared/checked.ts';
 import { ledgerRubric, type Ledger } from '../../shared/merge/ledger.ts';
-import type { ConsensusEntry, FullBundle } from '../../shared/merge/model.ts';
+import type { ConsensusEntry, FullBundle, PhotoCitation } from '../../shared/merge/model.ts';
+import { resolveCitation, siteVisitsByApplication, type ExpertVisit } from '../../shared/merge/visits.ts';
 import type { Reconciled } from '../../shared/merge/reconcile.ts';
 import { MAX_BUNDLE_FILE } from '../bundles/limits.ts';
 import { writeFileAtomic } from '../fs/durable.ts';
@@ -49,6 +59,8 @@ import { resultPdf } from './pdf.ts';
 import { buildResultDocument, signResult } from './result.ts';
 import { resultWorkbook } from './xlsx.ts';
 import { writeVisitSheets } from './visit-sheet.ts';
+import { VisitPhotoCache } from './photo-cache.ts';
+import type { AcceptedFile } from './visit-photos.ts';
 import { now, requireUnlocked, type Context } from '../workspace/context.ts';
 import { BUNDLES_DIR } from '../workspace/layout.ts';
 import { auditedWrite } from '../workspace/audit.ts';
@@ -311,7 +323,8 @@ const sameConsensus = (a: ConsensusRecord | null, b: ConsensusRecord): boolean =
   a.gradeId === b.gradeId &&
   a.recommendation === b.recommendation &&
   a.text === b.text &&
-  a.eligible === b.eligible;
+  a.eligible === b.eligible &&
+  JSON.stringify(a.evidence ?? []) === JSON.stringify(b.evidence ?? []);
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '_');
 
@@ -357,9 +370,10 @@ export function consensusList(ctx: Context): ConsensusRecord[] {
  * rubric first (a score above its total is refused, never clamped), with its
  * audit row in the same transaction.
  */
-export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensus'>): ConsensusRecord {
+export async function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensus'>): Promise<ConsensusRecord> {
   const identity = requireSecretariat(ctx);
-  const { ledger } = requireLedger(ctx, identity);
+  const v = requireLedger(ctx, identity);
+  const { ledger } = v;
   const application = ledger.applications.find((a) => a.id === input.applicationId);
   if (!application) {
     throw new ReviewDeskError('E_NOT_FOUND', { what: 'application / 申报', id: input.applicationId });
@@ -376,6 +390,7 @@ export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensu
   if (input.recommendation !== null && !outcomesFor(rubric, application.category).main.some((r) => r.id === input.recommendation)) {
     throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${input.recommendation} is not a recommendation of the rubric` });
   }
+  const evidence = await citations(ctx, identity, v, input.applicationId, input.evidence);
   const roundId = ledger.round.id;
   const next: ConsensusRecord = {
     applicationId: input.applicationId,
@@ -384,6 +399,7 @@ export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensu
     recommendation: input.recommendation,
     text: input.text,
     eligible: input.eligible,
+    ...(evidence.length ? { evidence } : {}),
     recordedBy: identity.card.displayName,
     recordedAt: now(),
   };
@@ -403,6 +419,40 @@ export function setConsensus(ctx: Context, input: ParsedInput<'merge:setConsensu
   });
   // Unchanged means a stored record equal to `next`: that one (with its original author and time) is returned.
   return auditId === null ? (old ?? next) : next;
+}
+
+/**
+ * The photos a consensus cites, each resolved in the accepted visit of the application (the expert's id and
+ * the photo's signed SHA-256 recorded with it); E_EVIDENCE_PHOTO for one that is not there.
+ */
+async function citations(
+  ctx: Context,
+  identity: Identity,
+  v: Verified,
+  applicationId: string,
+  chosen: readonly CitationInput[],
+): Promise<PhotoCitation[]> {
+  if (!chosen.length) return [];
+  const seen = new Set<string>();
+  for (const c of chosen) {
+    const key = `${c.expertFingerprint} ${c.photo}`;
+    if (seen.has(key)) throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `the photo ${c.photo} is cited twice` });
+    seen.add(key);
+  }
+  const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  const visits = siteVisitsByApplication(v.ledger, o.reconciled.accepted);
+  return chosen.map((c) => {
+    const found = resolveCitation(visits, applicationId, c);
+    if (!found) {
+      const expert = v.ledger.experts.find((e) => e.card.fingerprint === c.expertFingerprint)?.expertId;
+      throw new ReviewDeskError('E_EVIDENCE_PHOTO', {
+        photo: c.photo,
+        expert: expert ? `${expert}（${c.expertFingerprint}）` : c.expertFingerprint,
+        application: applicationId,
+      });
+    }
+    return found;
+  });
 }
 
 /** The consensus audit trail, newest first. */
@@ -506,4 +556,107 @@ export async function visitSheet(ctx: Context, input: ParsedInput<'merge:visitSh
     { applicationId: input.applicationId, expertId },
   );
   return out ?? notFound();
+}
+
+/** The accepted file of the expert with this card fingerprint, as openAcceptedPhotos checks it, and that expert's visit of the application. */
+async function acceptedVisit(
+  ctx: Context,
+  input: { applicationId: string; expertFingerprint: string },
+): Promise<{ identity: Identity; file: AcceptedFile; visit: ExpertVisit | null }> {
+  const identity = requireSecretariat(ctx);
+  const v = requireLedger(ctx, identity);
+  const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  const entry = Object.entries(o.reconciled.accepted).find(([, b]) => b.expert.fingerprint === input.expertFingerprint);
+  if (!entry || !v.ledger.applications.some((a) => a.id === input.applicationId)) {
+    throw new ReviewDeskError('E_NOT_FOUND', {
+      what: '现场考察记录 / site visit',
+      id: `${input.applicationId} ${input.expertFingerprint}`,
+    });
+  }
+  const [, b] = entry;
+  const stored = o.files.find((f) => f.sha256 === b.fileSha256);
+  const visits = siteVisitsByApplication(v.ledger, { [entry[0]]: b });
+  return {
+    identity,
+    file: {
+      // The accepted bundle names its file by the name the secretary dropped; it is kept by its SHA-256.
+      path: stored ? join(ctx.dataDir, stored.storedPath) : b.file,
+      fileSha256: b.fileSha256,
+      contentSha512: b.contentSha512,
+      sshPublicKey: b.expert.sshPublicKey,
+    },
+    visit: visits[input.applicationId]?.experts[0] ?? null,
+  };
+}
+
+/** One application's site visits from the accepted score files (no photo bytes: merge:visitPhoto gives those). */
+export async function mergeVisits(ctx: Context, input: ParsedInput<'merge:visits'>): Promise<Output<'merge:visits'>> {
+  const identity = requireSecretariat(ctx);
+  const v = requireLedger(ctx, identity);
+  if (!v.ledger.applications.some((a) => a.id === input.applicationId)) {
+    throw new ReviewDeskError('E_NOT_FOUND', { what: 'application / 申报', id: input.applicationId });
+  }
+  const o = await ctx.session.exclusive(() => openAll(ctx, identity, v));
+  const checklist = ledgerRubric(v.ledger, input.applicationId).siteVisit;
+  const found = siteVisitsByApplication(v.ledger, o.reconciled.accepted)[input.applicationId];
+  const guidance = new Map(checklist.map((c) => [c.id, c.guidance]));
+  const items =
+    found?.items ??
+    checklist.map((c) => ({ id: c.id, title: c.title, inRubric: true, meets: 0, fails: 0, na: 0, unanswered: 0, flagged: false }));
+  return {
+    applicationId: input.applicationId,
+    items: items.map((x) => ({ ...x, guidance: guidance.get(x.id) ?? null })),
+    experts: (found?.experts ?? []).map((e) => ({
+      expertId: e.expertId,
+      name: e.name,
+      organisation: e.organisation,
+      fingerprint: e.fingerprint,
+      revision: e.revision,
+      fileSha256: e.fileSha256,
+      visitedAt: e.visitedAt,
+      place: e.place,
+      attendees: e.attendees,
+      items: e.items,
+      notes: e.notes,
+      opinion: e.opinion,
+      photos: e.photos.map((p) => ({
+        path: p.path,
+        caption: p.caption,
+        takenAt: p.takenAt,
+        addedAt: p.addedAt,
+        itemIds: p.itemIds,
+        criterionIds: p.criterionIds,
+        rotation: p.rotation ?? 0,
+        keptOriginal: p.keptOriginal === true,
+        size: p.size,
+        mediaType: p.mediaType,
+        sha256: p.sha256,
+      })),
+    })),
+  };
+}
+
+const photoCaches = new WeakMap<Context, VisitPhotoCache>();
+
+/**
+ * One photo of an expert's visit of an application: the file as the expert's score file holds it, or a
+ * thumbnail, read from the kept file and checked against the SHA-256 the signed bundle.json lists
+ * (E_UNKNOWN_PHOTO for a photo that visit does not have; E_IO when the kept file is no longer the one merged).
+ */
+export async function visitPhoto(ctx: Context, input: ParsedInput<'merge:visitPhoto'>): Promise<Output<'merge:visitPhoto'>> {
+  const { identity, file, visit } = await acceptedVisit(ctx, input);
+  const photo = visit?.photos.find((p) => p.path === input.path);
+  if (!visit || !photo) throw new ReviewDeskError('E_UNKNOWN_PHOTO', { id: input.path });
+  let cache = photoCaches.get(ctx);
+  if (!cache) photoCaches.set(ctx, (cache = new VisitPhotoCache()));
+  if (input.variant === 'thumbnail') {
+    const thumb = await cache.thumbnail(file, photo, visit.photos, identity.ageIdentity);
+    return { bytes: new Uint8Array(thumb), mediaType: 'image/jpeg' };
+  }
+  return { bytes: new Uint8Array(await cache.photo(file, photo, identity.ageIdentity)), mediaType: photo.mediaType };
+}
+
+/** The photo cache of a workspace (for the tests: how often a score file was opened). */
+export function photoCacheOf(ctx: Context): VisitPhotoCache | undefined {
+  return photoCaches.get(ctx);
 }

@@ -14,7 +14,8 @@ import type { CombinedRanking, PanelResult } from '../merge/aggregate.ts';
 import { Id, Rubric, Stage } from '../rubric/model.ts';
 import { Adjustment, ConflictReason, Expertise, Issued, PanelSettings, RelationshipKind, Shortfall } from '../round/model.ts';
 import { StagedFile } from './wire.ts';
-import { Attendee, ItemResult, PHOTO_MEDIA_TYPES, VISIT_LIMITS } from '../visit/model.ts';
+import { Attendee, ItemResult, PHOTO_MEDIA_TYPES, PhotoPath, VISIT_LIMITS } from '../visit/model.ts';
+import { MAX_CITED_PHOTOS, PhotoCitation } from '../merge/model.ts';
 
 const Empty = z.object({}).strict();
 const Timestamp = z.string();
@@ -534,6 +535,10 @@ export const MergeResults = z
   .strict();
 export type MergeResults = z.infer<typeof MergeResults>;
 
+/** One site-visit photo the secretary cites: whose visit (card fingerprint) and the photo's path in that score file. */
+export const CitationInput = z.object({ expertFingerprint: Fingerprint, photo: PhotoPath }).strict();
+export type CitationInput = z.infer<typeof CitationInput>;
+
 /** What the secretary records after the panel's discussion (kept apart from computed figures). */
 export const ConsensusInput = z
   .object({
@@ -544,6 +549,11 @@ export const ConsensusInput = z
     text: z.string().max(20000),
     /** The panel's decision on eligibility (基本条件): null until it decides. */
     eligible: z.boolean().nullable().default(null),
+    /**
+     * Site-visit photos the consensus cites: each must be in that expert's visit of this application in the
+     * accepted score file (E_EVIDENCE_PHOTO otherwise); recorded with the expert's id and the photo's SHA-256.
+     */
+    evidence: z.array(CitationInput).max(MAX_CITED_PHOTOS).default([]),
   })
   .strict();
 
@@ -558,9 +568,80 @@ export const ConsensusRecord = z
     recordedAt: Timestamp,
     /** Null: not decided (records made before the panel decided eligibility have none). */
     eligible: z.boolean().nullable().default(null),
+    /** The site-visit photos it cites; absent when it cites none. */
+    evidence: z.array(PhotoCitation).min(1).optional(),
   })
   .strict();
 export type ConsensusRecord = z.infer<typeof ConsensusRecord>;
+
+/** A photo of a site visit as the merge lists it: what the expert recorded and what the signed bundle.json lists of its file. */
+export const MergeVisitPhoto = z
+  .object({
+    /** Its path in the expert's score file (`attachments/…`). */
+    path: z.string(),
+    caption: z.string(),
+    takenAt: Timestamp.nullable(),
+    addedAt: Timestamp,
+    itemIds: z.array(Id),
+    criterionIds: z.array(Id),
+    /** Degrees clockwise to turn it for viewing (after its EXIF orientation), as the expert set it. */
+    rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+    keptOriginal: z.boolean(),
+    size: z.number().int(),
+    mediaType: z.string(),
+    sha256: z.string(),
+  })
+  .strict();
+export type MergeVisitPhoto = z.infer<typeof MergeVisitPhoto>;
+
+/** One expert's site visit of one application, from the expert's accepted score file. */
+export const MergeExpertVisit = z
+  .object({
+    expertId: Id,
+    name: z.string(),
+    organisation: z.string(),
+    fingerprint: Fingerprint,
+    /** The revision of the score file that counts, and its SHA-256. */
+    revision: z.number().int(),
+    fileSha256: z.string(),
+    visitedAt: z.string(),
+    place: z.string(),
+    attendees: z.array(Attendee),
+    items: z.array(z.object({ id: Id, result: ItemResult, note: z.string() }).strict()),
+    notes: z.string(),
+    /** 现场考察意见. */
+    opinion: z.string(),
+    photos: z.array(MergeVisitPhoto),
+  })
+  .strict();
+export type MergeExpertVisit = z.infer<typeof MergeExpertVisit>;
+
+/** The site visits of one application: every checklist item (考察要点) with its counts and flag, and each visiting expert's record. */
+export const MergeVisits = z
+  .object({
+    applicationId: Id,
+    /** The rubric's checklist in its order, then any item only a visit names (`inRubric` false). */
+    items: z.array(
+      z
+        .object({
+          id: Id,
+          title: LocalizedText,
+          guidance: LocalizedText.nullable(),
+          inRubric: z.boolean(),
+          meets: z.number().int(),
+          fails: z.number().int(),
+          na: z.number().int(),
+          unanswered: z.number().int(),
+          /** Someone answered 不符合. */
+          flagged: z.boolean(),
+        })
+        .strict(),
+    ),
+    /** The experts whose accepted score file records a visit of it, in id order (empty when nobody visited). */
+    experts: z.array(MergeExpertVisit),
+  })
+  .strict();
+export type MergeVisits = z.infer<typeof MergeVisits>;
 
 export const ConsensusAuditEntry = z
   .object({
@@ -862,6 +943,16 @@ export const CONTRACT = {
     'One output as bytes for the renderer to save: XLSX workbook, CSV table, PDF panel summary (专家组汇总表), or the signed result (result.json + result.json.sig).',
     z.object({ kind: ExportKind, options: MergeOptions.default(MergeOptions.parse({})) }).strict(),
     z.object({ files: z.array(z.object({ fileName: z.string(), mediaType: z.string(), bytes: Bytes }).strict()).min(1) }).strict(),
+  ),
+  'merge:visits': channel(
+    "One application's site visits from the accepted score files: each checklist item with who found it met or not (flagged when anyone answered 不符合), and each expert's record with its photos' details (their bytes come by merge:visitPhoto).",
+    z.object({ applicationId: Id }).strict(),
+    MergeVisits,
+  ),
+  'merge:visitPhoto': channel(
+    "One photo of an expert's site visit, read from the kept score file and checked against the SHA-256 its signed bundle.json lists: the file itself (`full`) or a small JPEG turned upright (`thumbnail`).",
+    z.object({ applicationId: Id, expertFingerprint: Fingerprint, path: PhotoPath, variant: z.enum(['thumbnail', 'full']) }).strict(),
+    z.object({ bytes: Bytes, mediaType: z.string() }).strict(),
   ),
   'merge:visitSheet': channel(
     "The site-visit record (现场考察记录表) PDF of one application as one expert's accepted score file records the visit, its photos read from that file and checked against their signed SHA-256.",

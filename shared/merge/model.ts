@@ -4,12 +4,12 @@
  * opening each file, and the secretary's consensus record.
  */
 import { z } from 'zod';
-import type { Card } from '../card.ts';
+import { Fingerprint, type Card } from '../card.ts';
 import type { ErrorCode, ErrorParams } from '../errors.ts';
 import type { Bundle } from '../formats.ts';
 import type { LocalizedText } from '../i18n-text.ts';
 import { Id } from '../rubric/model.ts';
-import type { SiteVisit, VisitPhoto } from '../visit/model.ts';
+import { PhotoPath, type SiteVisit, type VisitPhoto } from '../visit/model.ts';
 
 /** A photo of a visit with what bundle.json lists of its file (the signed size, media type and SHA-256); never its bytes. */
 export type ReviewVisitPhoto = VisitPhoto & { size: number; mediaType: string; sha256: string };
@@ -131,6 +131,24 @@ export function compactBundle(
 }
 
 /**
+ * A site-visit photo the panel's consensus cites as evidence: whose visit (the expert's id and card
+ * fingerprint), the photo's path in that expert's score file, and its SHA-256 as the signed bundle.json lists
+ * it, so the citation names those exact bytes even if a later revision of the score file changes the photo.
+ */
+export const PhotoCitation = z
+  .object({
+    expertId: Id,
+    expertFingerprint: Fingerprint,
+    photo: PhotoPath,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'),
+  })
+  .strict();
+export type PhotoCitation = z.infer<typeof PhotoCitation>;
+
+/** At most this many photos cited by one consensus record. */
+export const MAX_CITED_PHOTOS = 100;
+
+/**
  * The panel's consensus on one application (专家组意见), recorded by the
  * secretary after the discussion. Kept apart from computed figures: outputs
  * show both, and nothing computed is ever replaced by it. Storage and audit
@@ -152,6 +170,11 @@ export const ConsensusEntry = z
      * until the panel decides (null) the application is ranked and printed with the flag 待专家组认定.
      */
     eligible: z.boolean().nullable().default(null),
+    /**
+     * Site-visit photos the panel cites (absent when none): each must be in that expert's visit of this
+     * application in the score file that counts, with that SHA-256.
+     */
+    evidence: z.array(PhotoCitation).min(1).max(MAX_CITED_PHOTOS).optional(),
     /** Who recorded it (the secretary), and when. */
     recordedBy: z.string().min(1).max(100),
     recordedAt: z.iso.datetime(),

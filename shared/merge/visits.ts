@@ -7,7 +7,7 @@
 import type { ItemResult } from '../visit/model.ts';
 import type { LocalizedText } from '../i18n-text.ts';
 import { ledgerRubric, type Ledger } from './ledger.ts';
-import type { FullBundle, ReviewVisit, ReviewVisitPhoto } from './model.ts';
+import type { ConsensusEntry, FullBundle, PhotoCitation, ReviewVisit, ReviewVisitPhoto } from './model.ts';
 
 /** 符合 / 不符合 / 不适用, the words of the sheets and the workbook. */
 export const ITEM_RESULT_ZH: Record<ItemResult, string> = { meets: '符合', fails: '不符合', na: '不适用' };
@@ -102,4 +102,50 @@ export function siteVisitsByApplication(ledger: Ledger, accepted: Readonly<Recor
     out[app.id] = { experts: visits, items };
   }
   return out;
+}
+
+/** A photo to cite as the secretary picks it: whose visit (by card fingerprint) and the photo's path. */
+export interface CitationChoice {
+  expertFingerprint: string;
+  photo: string;
+}
+
+/** Why a citation cannot stand: the photo and the expert as the message names them. */
+export interface CitationProblem {
+  photo: string;
+  expert: string;
+  application: string;
+}
+
+/**
+ * The citation of a photo in the accepted visit of `applicationId` by the expert with that fingerprint, with
+ * the expert's id and the photo's signed SHA-256; null when that expert's accepted score file has no visit
+ * of the application or the visit no such photo.
+ */
+export function resolveCitation(
+  visits: Readonly<Record<string, ApplicationVisits>>,
+  applicationId: string,
+  choice: CitationChoice,
+): PhotoCitation | null {
+  const visit = visits[applicationId]?.experts.find((e) => e.fingerprint === choice.expertFingerprint);
+  const photo = visit?.photos.find((p) => p.path === choice.photo);
+  if (!visit || !photo) return null;
+  return { expertId: visit.expertId, expertFingerprint: visit.fingerprint, photo: photo.path, sha256: photo.sha256 };
+}
+
+/**
+ * The first citation of `entry` that the accepted visits do not hold as cited (same expert id and
+ * fingerprint, same photo, same SHA-256), or null when every one stands. `reviewdesk merge --consensus`
+ * checks a file's records with it; the app resolves each choice with {@link resolveCitation}.
+ */
+export function citationProblem(
+  visits: Readonly<Record<string, ApplicationVisits>>,
+  entry: Pick<ConsensusEntry, 'applicationId' | 'evidence'>,
+): CitationProblem | null {
+  for (const c of entry.evidence ?? []) {
+    const found = resolveCitation(visits, entry.applicationId, { expertFingerprint: c.expertFingerprint, photo: c.photo });
+    if (!found || found.expertId !== c.expertId || found.sha256 !== c.sha256)
+      return { photo: c.photo, expert: `${c.expertId} ${c.expertFingerprint}`, application: entry.applicationId };
+  }
+  return null;
 }

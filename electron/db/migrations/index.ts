@@ -7,6 +7,7 @@ import { up as secretariatPins } from './0004-secretariat-pins.ts';
 import { up as consensusEligibility } from './0005-consensus-eligibility.ts';
 import { up as additionalOutcomes } from './0006-additional-outcomes.ts';
 import { up as siteVisits } from './0007-site-visits.ts';
+import { up as consensusEvidence } from './0008-consensus-evidence.ts';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'consensus-eligibility', up: consensusEligibility },
   { version: 6, name: 'additional-outcomes', up: additionalOutcomes },
   { version: 7, name: 'site-visits', up: siteVisits },
+  { version: 8, name: 'consensus-evidence', up: consensusEvidence },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -82,7 +82,12 @@ export function drawConsensus(s: Sheet, result: PanelResult): void {
   s.heading(t('三、专家组意见（秘书记录）', '3. Consensus (recorded by the secretary)'));
   for (const { a, c } of consensus) {
     s.bullet(
-      `${a.applicationId}${c.score === null ? '' : ` ${t('共识分', 'score')} ${fmt(c.score)}`}：${c.text}（${c.recordedBy}，${c.recordedAt.slice(0, 10)}）`,
+      `${a.applicationId}${c.score === null ? '' : ` ${t('共识分', 'score')} ${fmt(c.score)}`}：${c.text}（${c.recordedBy}，${c.recordedAt.slice(0, 10)}）${
+        c.evidence?.length
+          ? t('引用现场照片：', ' Site-visit photos cited: ') +
+            c.evidence.map((e) => `${e.expertId} ${e.photo.replace(/^attachments\//, '')}`).join(t('、', ', '))
+          : ''
+      }`,
     );
   }
 }
