@@ -1,7 +1,8 @@
 /**
  * One application in the merge: the computed figures, every expert's score
  * and comment per criterion, gates, opinions and recommendations, a chart of
- * the experts' totals, and the consensus with its history.
+ * the experts' totals, the site visits (现场考察) side by side with their
+ * photos, and the consensus with its history.
  */
 import { BarChart } from '@mantine/charts';
 import { Anchor, Badge, Center, Container, Grid, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
@@ -11,6 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../shared/i18n-text.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ConsensusHistory, ConsensusPanel } from '../components/merge/ConsensusPanel.tsx';
+import { SiteVisitSection, useVisits } from '../components/merge/SiteVisitSection.tsx';
+import { PhotoViewer } from '../components/merge/VisitPhotos.tsx';
 import { criteriaById, num } from '../components/merge/labels.ts';
 import { useLocale } from '../i18n/index.ts';
 import { useMergeStore } from '../state/merge.ts';
@@ -31,6 +34,8 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
   useEffect(() => {
     if (rubricId !== null && shown !== null && rubricId !== shown) void setRubric(rubricId);
   }, [rubricId, shown, setRubric]);
+  const visits = useVisits(applicationId);
+  const visitFlags = visits?.items.filter((x) => x.flagged).length ?? 0;
 
   if (!results) return <Center h="100%">{error ? <ErrorAlert error={error} /> : <Loader />}</Center>;
   const { result, rubric } = results;
@@ -73,6 +78,17 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
               </Badge>
             )}
             {app.grade && <Badge variant="outline">{pick(app.grade.label, locale)}</Badge>}
+            {visitFlags > 0 && (
+              <Badge
+                color="red"
+                variant="light"
+                style={{ cursor: 'pointer' }}
+                onClick={() => document.getElementById('site-visits')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+                data-testid="detail-visit-flags"
+              >
+                {t('merge.visits.flaggedBadge', { count: visitFlags })}
+              </Badge>
+            )}
           </Group>
         </Group>
 
@@ -220,6 +236,7 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
                   })}
                 </Stack>
               </Paper>
+              <SiteVisitSection applicationId={applicationId} rubric={rubric} assigned={experts} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={4}>
@@ -243,6 +260,7 @@ export function MergeApplicationScreen({ applicationId }: { applicationId: strin
           </Grid.Col>
         </Grid>
       </Stack>
+      <PhotoViewer visits={visits} rubric={rubric} />
     </Container>
   );
 }

@@ -2,7 +2,9 @@
  * The panel's consensus on one application (专家组意见), recorded by the
  * secretary after the discussion — apart from the computed figures — and its
  * audit history. A score outside the rubric's range is refused with the
- * reason, never clamped; leaving with unsaved edits asks first.
+ * reason, never clamped; leaving with unsaved edits asks first. The
+ * consensus may cite the experts' site-visit photos (checked on saving
+ * against the accepted visits).
  */
 import {
   Alert,
@@ -10,6 +12,7 @@ import {
   Button,
   Group,
   Modal,
+  MultiSelect,
   NumberInput,
   Paper,
   Select,
@@ -23,6 +26,7 @@ import {
 } from '@mantine/core';
 import { IconCircleCheck, IconHistory } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import type { CitationInput, MergeVisits } from '../../../shared/ipc/contract.ts';
 import { useTranslation } from 'react-i18next';
 import type { ConsensusAuditEntry, ConsensusRecord } from '../../../shared/ipc/contract.ts';
 import { pick } from '../../../shared/i18n-text.ts';
@@ -33,6 +37,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useLeaveGuard } from '../../lib/leave-guard.ts';
 import { useMergeStore } from '../../state/merge.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { useVisits } from './SiteVisitSection.tsx';
+import { PhotoThumb } from './VisitPhotos.tsx';
 import { GradeSelect } from './ResultsView.tsx';
 import { num } from './labels.ts';
 
@@ -50,6 +56,10 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<ConsensusRecord | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const visits = useVisits(applicationId);
+  const setEvidence = useMergeStore((s) => s.setEvidence);
+  const draft = useMergeStore((s) => s.evidence);
+  const evidence: CitationInput[] = draft?.applicationId === applicationId ? draft.list : [];
 
   // The records are read afresh whenever bundles arrive (an import, a file opened from outside): only another
   // application or a record that really changed may replace what the secretary is typing, not a new copy of the same.
@@ -59,6 +69,7 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
     recommendation: record?.recommendation ?? null,
     text: record?.text ?? '',
     eligible: record?.eligible ?? null,
+    evidence: JSON.stringify(citationsOf(record?.evidence)),
     at: record?.recordedAt ?? null,
   };
   useEffect(() => {
@@ -67,14 +78,26 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
     setRecommendation(stored.recommendation);
     setText(stored.text);
     setEligible(stored.eligible);
-  }, [applicationId, stored.score, stored.gradeId, stored.recommendation, stored.text, stored.eligible, stored.at]);
+    setEvidence(applicationId, JSON.parse(stored.evidence) as CitationInput[]);
+  }, [
+    applicationId,
+    stored.score,
+    stored.gradeId,
+    stored.recommendation,
+    stored.text,
+    stored.eligible,
+    stored.evidence,
+    stored.at,
+    setEvidence,
+  ]);
 
   const dirty =
     (record?.score ?? '') !== score ||
     (record?.gradeId ?? null) !== gradeId ||
     (record?.recommendation ?? null) !== recommendation ||
     (record?.text ?? '') !== text ||
-    (record?.eligible ?? null) !== eligible;
+    (record?.eligible ?? null) !== eligible ||
+    stored.evidence !== JSON.stringify(evidence);
   const guard = useLeaveGuard(dirty && !!results);
 
   if (!results) return null;
@@ -92,7 +115,7 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
     setError(null);
     try {
       if (outOfRange) return;
-      const r = await saveConsensus({ applicationId, score: typed, gradeId, recommendation, text, eligible });
+      const r = await saveConsensus({ applicationId, score: typed, gradeId, recommendation, text, eligible, evidence });
       setSaved(r);
     } catch (e) {
       setError(toApiError(e));
@@ -171,6 +194,12 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
           onChange={(e) => setText(e.currentTarget.value)}
           data-testid="consensus-text"
         />
+        <CitedPhotos
+          applicationId={applicationId}
+          visits={visits}
+          evidence={evidence}
+          onChange={(list) => setEvidence(applicationId, list)}
+        />
         {error && <ErrorAlert error={error} onClose={() => setError(null)} />}
         <Text size="xs" c="dimmed">
           {t('merge.consensus.apart')}
@@ -217,9 +246,117 @@ export function ConsensusPanel({ applicationId }: { applicationId: string }): Re
   );
 }
 
+/** The citations of a record as the form edits them. */
+function citationsOf(evidence: ConsensusRecord['evidence']): CitationInput[] {
+  return (evidence ?? []).map((c) => ({ expertFingerprint: c.expertFingerprint, photo: c.photo }));
+}
+
+const key = (c: CitationInput): string => `${c.expertFingerprint}|${c.photo}`;
+const fileName = (path: string): string => path.replace(/^attachments\//, '');
+
+/**
+ * The site-visit photos the consensus cites: chosen from the application's photos (or with 引用此照片 in the
+ * full view), shown as thumbnails; a citation the accepted files no longer hold is said, with a way to remove it.
+ */
+function CitedPhotos({
+  applicationId,
+  visits,
+  evidence,
+  onChange,
+}: {
+  applicationId: string;
+  visits: MergeVisits | undefined;
+  evidence: CitationInput[];
+  onChange: (list: CitationInput[]) => void;
+}): React.JSX.Element | null {
+  const { t } = useTranslation();
+  if (!visits) return null;
+  const found = new Map(
+    visits.experts.flatMap((e) =>
+      e.photos.map((p, i) => [key({ expertFingerprint: e.fingerprint, photo: p.path }), { expert: e, photo: p, n: i + 1 }] as const),
+    ),
+  );
+  if (!found.size && !evidence.length) return null;
+  const data = visits.experts
+    .filter((e) => e.photos.length)
+    .map((e) => ({
+      group: `${e.expertId} ${e.name}`,
+      items: e.photos.map((p, i) => ({
+        value: key({ expertFingerprint: e.fingerprint, photo: p.path }),
+        label: `${e.expertId} · ${t('merge.visits.photo', { n: i + 1 })} · ${p.caption.trim() || fileName(p.path)}`,
+      })),
+    }));
+  const live = evidence.filter((c) => found.has(key(c)));
+  const stale = evidence.filter((c) => !found.has(key(c)));
+  return (
+    <div data-testid="consensus-evidence">
+      {found.size > 0 ? (
+        <MultiSelect
+          label={t('merge.consensus.evidence')}
+          description={t('merge.consensus.evidenceHint')}
+          placeholder={live.length ? undefined : t('merge.consensus.evidencePlaceholder')}
+          data={data}
+          value={live.map(key)}
+          onChange={(values) =>
+            onChange([
+              ...stale,
+              ...values.map((v) => {
+                const [expertFingerprint, photo] = v.split('|') as [string, string];
+                return { expertFingerprint, photo };
+              }),
+            ])
+          }
+          clearable
+          searchable
+          comboboxProps={{ withinPortal: true }}
+          data-testid="consensus-evidence-select"
+        />
+      ) : (
+        <Text size="xs" c="dimmed">
+          {t('merge.consensus.evidenceNone')}
+        </Text>
+      )}
+      {live.length > 0 && (
+        <SimpleGrid cols={4} spacing={6} mt={6}>
+          {live.map((c) => {
+            const f = found.get(key(c))!;
+            return (
+              <PhotoThumb
+                key={key(c)}
+                refTo={{ applicationId, expertFingerprint: c.expertFingerprint, path: c.photo }}
+                photo={f.photo}
+                height={56}
+                label={`${f.expert.expertId} ${t('merge.visits.photo', { n: f.n })} ${f.photo.caption}`}
+                testId={`consensus-cited-${f.expert.expertId}-${f.n}`}
+              />
+            );
+          })}
+        </SimpleGrid>
+      )}
+      {stale.map((c) => (
+        <Alert key={key(c)} color="orange" variant="light" mt={6} p="xs" data-testid="consensus-evidence-stale">
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text size="xs">{t('merge.consensus.evidenceStale', { photo: fileName(c.photo), expert: c.expertFingerprint })}</Text>
+            <Button size="compact-xs" variant="subtle" color="orange" onClick={() => onChange(evidence.filter((x) => key(x) !== key(c)))}>
+              {t('merge.consensus.evidenceRemove')}
+            </Button>
+          </Group>
+        </Alert>
+      ))}
+    </div>
+  );
+}
+
 function describe(v: ConsensusRecord | null, t: (k: string, o?: Record<string, unknown>) => string): string {
   if (!v) return t('merge.history.nothing');
-  return `${t('merge.consensus.score')} ${num(v.score)}${v.gradeId ? ` · ${v.gradeId}` : ''}${v.recommendation ? ` · ${v.recommendation}` : ''}`;
+  return `${t('merge.consensus.score')} ${num(v.score)}${v.gradeId ? ` · ${v.gradeId}` : ''}${v.recommendation ? ` · ${v.recommendation}` : ''}${
+    v.evidence?.length ? ` · ${t('merge.history.photos', { count: v.evidence.length })}` : ''
+  }`;
+}
+
+/** Which photos a record cites, by expert and file. */
+function citedList(v: ConsensusRecord | null): string {
+  return (v?.evidence ?? []).map((c) => `${c.expertId} ${fileName(c.photo)}`).join('、');
 }
 
 /** The consensus audit trail, newest first (optionally for one application). */
@@ -261,6 +398,11 @@ export function ConsensusHistory({ applicationId }: { applicationId?: string }):
                     {h.newValue.text}
                   </Text>
                 )}
+                {h.newValue?.evidence?.length ? (
+                  <Text size="xs" c="blue.8" data-testid={`history-cited-${h.id}`}>
+                    {t('merge.history.cited', { list: citedList(h.newValue) })}
+                  </Text>
+                ) : null}
               </Timeline.Item>
             ))}
           </Timeline>
@@ -310,6 +452,11 @@ export function ConsensusHistory({ applicationId }: { applicationId?: string }):
                       {h.newValue.text}
                     </Text>
                   )}
+                  {h.newValue?.evidence?.length ? (
+                    <Text size="xs" c="blue.8">
+                      {t('merge.history.cited', { list: citedList(h.newValue) })}
+                    </Text>
+                  ) : null}
                 </Table.Td>
               </Table.Tr>
             ))}
