@@ -237,7 +237,7 @@ function photos(s: Sheet, input: VisitSheetInput): void {
       size: 8,
     },
     {
-      text: `对应评分项：${p.criterionIds.length ? p.criterionIds.map((id) => `${id} ${criteria.get(id) ?? ''}`.trim()).join('；') : '—'}`,
+      text: `对应评分指标：${p.criterionIds.length ? p.criterionIds.map((id) => `${id} ${criteria.get(id) ?? ''}`.trim()).join('；') : '—'}`,
       size: 8,
     },
     { text: `${p.path}\u3000SHA-256 ${p.sha256.slice(0, 16)}…`, size: 7, color: MUTED },

@@ -260,12 +260,13 @@ test('an expert records a site visit with the keyboard and three photos, exports
     await secPage.getByTestId('merge-file-input').setInputFiles(exported.path);
     await pwExpect(secPage.locator('[data-testid^="verdict-"][data-status="accepted"]')).toHaveCount(1);
     await secPage.goto(`${server.origin}/#/merge/a/A001`);
-    const section = secPage.getByTestId('merge-visits');
+    const section = secPage.getByTestId('site-visits');
     await pwExpect(section).toBeVisible();
     await pwExpect(section).toContainText('不符合');
     await pwExpect(section).toContainText('中试线数量不足');
-    await pwExpect(secPage.locator('[data-testid^="merge-visit-photo-"]')).toHaveCount(3);
-    await secPage.locator('[data-testid^="merge-visit-photo-"]').first().click();
+    await pwExpect(secPage.getByTestId(`visit-flag-${items[1]}`)).toBeVisible();
+    await pwExpect(secPage.locator('[data-testid^="visit-photo-E01-"]')).toHaveCount(3);
+    await secPage.locator('[data-testid^="visit-photo-E01-"]').first().click();
     await pwExpect(secPage.getByTestId('viewer-image')).toBeVisible();
     await secPage.keyboard.press('Escape');
     await section.scrollIntoViewIfNeeded();
