@@ -1,6 +1,6 @@
 /** The `reviewdesk` command as a person or a script uses it, checked with stock tools. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp.ts';
@@ -114,6 +114,81 @@ describe('reviewdesk CLI', () => {
       },
     );
     expect(ok.toString()).toMatch(/Good "reviewdesk-package" signature for secretariat/);
+  });
+
+  it("E01's demo score file, from outside: a site visit answering every checklist item of each application's rubric, its JPEG photos listed and hashed in the signed bundle.json", () => {
+    const out = join(dir, 'e01-visit');
+    mkdirSync(out, { recursive: true });
+    execFileSync('age', [
+      '-d',
+      '-i',
+      join(dir, 'demo/secretariat/age-identity.txt'),
+      '-o',
+      join(out, 'b.zip'),
+      join(dir, 'demo/bundles/E01.rsb'),
+    ]);
+    expect(execFileSync('unzip', ['-t', join(out, 'b.zip')]).toString()).toMatch(/No errors detected/);
+    execFileSync('unzip', ['-o', '-q', join(out, 'b.zip'), '-d', out]);
+    const ok = execFileSync(
+      'ssh-keygen',
+      ['-Y', 'verify', '-f', 'demo/allowed_signers', '-I', 'E01', '-n', 'reviewdesk-scores', '-s', join(out, 'bundle.json.sig')],
+      { cwd: dir, input: readFileSync(join(out, 'bundle.json')) },
+    );
+    expect(ok.toString()).toMatch(/Good "reviewdesk-scores" signature for E01/);
+
+    interface Photo {
+      path: string;
+      caption: string;
+      takenAt: string | null;
+      itemIds: string[];
+      criterionIds: string[];
+    }
+    const bundle = JSON.parse(readFileSync(join(out, 'bundle.json'), 'utf8')) as {
+      attachments: { path: string; size: number; mediaType: string; sha256: string }[];
+      applications: {
+        applicationId: string;
+        rubric: { id: string };
+        scores: { evidence: Record<string, unknown>[] }[];
+        siteVisit?: { items: { id: string; result: string; note: string }[]; opinion: string; photos: Photo[] };
+      }[];
+    };
+    const round = JSON.parse(readFileSync(join(dir, 'demo/round/round.json'), 'utf8')) as {
+      assignments: Record<string, string[]>;
+      rubrics: { id: string; path: string }[];
+    };
+    // E01 visited every application assigned to it.
+    expect(bundle.applications.filter((a) => a.siteVisit).map((a) => a.applicationId)).toEqual(round.assignments.E01);
+    const listed = new Map(bundle.attachments.map((a) => [a.path, a]));
+    const cited = new Set<string>();
+    for (const app of bundle.applications) {
+      const v = app.siteVisit!;
+      const rubricPath = round.rubrics.find((r) => r.id === app.rubric.id)!.path;
+      const rubric = JSON.parse(readFileSync(join(dir, 'demo/round', rubricPath), 'utf8')) as { siteVisit: { id: string }[] };
+      expect(rubric.siteVisit.length).toBeGreaterThan(0);
+      expect(v.items.map((x) => x.id)).toEqual(rubric.siteVisit.map((x) => x.id));
+      for (const x of v.items) {
+        expect(['meets', 'fails', 'na']).toContain(x.result);
+        if (x.result === 'fails') expect(x.note.trim()).not.toBe('');
+      }
+      expect(v.opinion.trim()).not.toBe('');
+      expect(v.photos.length).toBeGreaterThan(0);
+      for (const p of v.photos) {
+        const a = listed.get(p.path)!;
+        expect(a, p.path).toBeDefined();
+        expect(a.mediaType).toBe('image/jpeg');
+        expect(p.takenAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+        expect(p.itemIds.length).toBeGreaterThan(0);
+        const file = join(out, p.path);
+        expect(readFileSync(file).length).toBe(a.size);
+        expect(execFileSync('sha256sum', [file]).toString().split(' ')[0]).toBe(a.sha256);
+        expect(execFileSync('file', ['-b', '--mime-type', file]).toString().trim()).toBe('image/jpeg');
+      }
+      for (const s of app.scores) for (const e of s.evidence) if ('photo' in e) cited.add(String(e.photo));
+    }
+    // Every listed attachment is a visit's photo, and a criterion cites one as its evidence.
+    expect([...listed.keys()].sort()).toEqual(bundle.applications.flatMap((a) => a.siteVisit!.photos.map((p) => p.path)).sort());
+    expect(cited.size).toBeGreaterThan(0);
+    for (const c of cited) expect(listed.has(c)).toBe(true);
   });
 
   it('verify-bundle gives a verdict per file and fails when any is bad', () => {
