@@ -36,9 +36,10 @@ const NODE_LAYERS = [
   ['electron/rounds', 'electron/bundles', 'electron/review', 'electron/rubrics'],
   ['electron/packages'],
   ['electron/merge'],
-  // The round's issue sheet (drawn with the summary sheet's layout) and the secretariat's round in the app
-  // (it packs, and hands the new ledger to the merge).
-  ['electron/rounds/issue-sheet.ts'],
+  // The round's issue sheet (drawn with the summary sheet's layout) and the expert's printed site-visit record
+  // (drawn as the merge's 现场考察记录表); then the secretariat's round in the app (it packs, and hands the new
+  // ledger to the merge).
+  ['electron/rounds/issue-sheet.ts', 'electron/visits/sheet.ts'],
   ['electron/rounds/workspace.ts'],
   // Opening the workspace database: unlock, then the sweep of what a crash left (it reconciles
   // exports/ with its records, so it stands above the domain it sweeps for).

@@ -6,23 +6,35 @@
  * its result and note, the notes, the opinion (现场考察意见), the photos as thumbnails with caption, time taken
  * and time added and what they support, then the signature and date lines. Long texts run on over pages;
  * nothing is cut. Drawn on the summary sheet's page conventions (pdf/sheet.ts).
+ *
+ * Two sources: the expert's signed score file (the secretariat's print, {@link writeVisitSheets}), or the
+ * expert's own workspace before the visit is sent (electron/visits/sheet.ts), stamped as a draft with the
+ * time it was last saved and printed.
  */
 import { ledgerRubric, type Ledger } from '../../shared/merge/ledger.ts';
 import type { FullBundle } from '../../shared/merge/model.ts';
-import { ITEM_RESULT_ZH, siteVisitsByApplication, type ApplicationVisits, type ExpertVisit } from '../../shared/merge/visits.ts';
+import { ITEM_RESULT_ZH, siteVisitsByApplication, type ExpertVisit, type VisitItemSummary } from '../../shared/merge/visits.ts';
 import { scoredCriteria, type Rubric } from '../../shared/rubric/model.ts';
 import { findCjkFont, type CjkFont } from '../pdf/fonts.ts';
 import { beijingMinute } from './pdf/cover.ts';
 import { openAcceptedPhotos, sheetThumbnail } from './visit-photos.ts';
 import { ACCENT, HEADER_FILL, INK, M, MUTED, RULE, openSheet, runningHeader, type Sheet } from './pdf/sheet.ts';
 
+/** The record a sheet prints: one expert's visit, with the expert's name. */
+export type SheetVisit = Omit<ExpertVisit, 'revision' | 'fileSha256' | 'fingerprint'>;
+
+/** Where the record comes from: the expert's signed score file, or the expert's workspace (a draft, not yet sent). */
+export type VisitSheetSource =
+  { kind: 'scoreFile'; revision: number; fileSha256: string } | { kind: 'draft'; /** When the visit was last saved. */ savedAt: string };
+
 export interface VisitSheetInput {
   round: { id: string; title: string };
   application: { id: string; name: string; organisation: string };
   rubric: Rubric;
-  /** The application's visits summary (for the checklist's titles and order). */
-  summary: ApplicationVisits;
-  visit: ExpertVisit;
+  /** The checklist's items in their order (the application's visits summary, or the rubric's checklist). */
+  summary: { items: readonly Pick<VisitItemSummary, 'id' | 'title' | 'inRubric'>[] };
+  visit: SheetVisit;
+  source: VisitSheetSource;
   /** Small JPEGs by photo path; null (or absent) for a photo that does not decode. */
   thumbnails: ReadonlyMap<string, Buffer | null>;
   now?: Date;
@@ -228,7 +240,7 @@ function photos(s: Sheet, input: VisitSheetInput): void {
     ...scoredCriteria(input.rubric).map(({ criterion: c }) => [c.id, c.title['zh-CN']] as const),
   ]);
   type Line = { text: string; size: number; bold?: boolean; color?: string; lead?: string };
-  const lines = (p: ExpertVisit['photos'][number], i: number): Line[] => [
+  const lines = (p: SheetVisit['photos'][number], i: number): Line[] => [
     { text: `照片 ${i + 1}\u3000${p.caption.trim() || '（无说明）'}`, size: 8.5, bold: true, lead: `照片 ${i + 1}\u3000` },
     { text: `拍摄时间：${p.takenAt ? beijing(p.takenAt) : '照片未记录'}`, size: 8 },
     { text: `添加时间：${beijing(p.addedAt)}`, size: 8 },
@@ -242,7 +254,7 @@ function photos(s: Sheet, input: VisitSheetInput): void {
     },
     { text: `${p.path}\u3000SHA-256 ${p.sha256.slice(0, 16)}…`, size: 7, color: MUTED },
   ];
-  const textHeight = (p: ExpertVisit['photos'][number], i: number): number =>
+  const textHeight = (p: SheetVisit['photos'][number], i: number): number =>
     lines(p, i).reduce((h, l) => {
       doc.font(l.bold ? 'bold' : 'body').fontSize(l.size);
       return h + doc.heightOfString(l.text, { width: w }) + 1.5;
@@ -302,14 +314,28 @@ export async function visitSheetPdf(input: VisitSheetInput): Promise<Buffer> {
   const title = '现场考察记录表';
   const now = input.now ?? new Date();
   const v = input.visit;
+  const src = input.source;
+  const draft = src.kind === 'draft';
   const { sheet: s, done } = openSheet(
-    `${title} — ${input.application.id} ${v.expertId}`,
+    `${title}${draft ? '（草稿）' : ''} — ${input.application.id} ${v.expertId}`,
     now,
     input.font === undefined ? findCjkFont() : input.font,
     'portrait',
   );
   const { doc, W } = s;
   doc.font('bold').fontSize(18).fillColor(INK).text(title, M.l, M.t, { width: W, align: 'center' });
+  if (draft) {
+    // A draft says so under its title: what the expert prints before sending is not yet the signed record.
+    doc.moveDown(0.2);
+    doc
+      .font('bold')
+      .fontSize(9.5)
+      .fillColor(ACCENT)
+      .text(`专家草稿\u3000最后保存 ${beijing(src.savedAt)}\u3000打印 ${beijingMinute(now)}（北京时间）`, M.l, doc.y, {
+        width: W,
+        align: 'center',
+      });
+  }
   doc.moveDown(0.8);
   facts(s, [
     ['评审批次', `${input.round.title}（${input.round.id}）`],
@@ -342,12 +368,18 @@ export async function visitSheetPdf(input: VisitSheetInput): Promise<Buffer> {
     .fontSize(7.5)
     .fillColor(MUTED)
     .text(
-      `本表由评审台根据专家签名加密的评分文件生成（第 ${v.revision} 版，文件 SHA-256 前 16 位 ${v.fileSha256.slice(0, 16)}），内容与评分文件一致；照片已逐一核对评分文件登记的 SHA-256。生成时间 ${beijingMinute(now)}（北京时间）。`,
+      draft
+        ? `本表为专家草稿，由评审台根据本机工作区中最后保存于 ${beijing(src.savedAt)} 的现场考察记录生成，尚未随评分文件签名提交，以提交的评分文件为准；照片的 SHA-256 为添加时登记的值。打印时间 ${beijingMinute(now)}（北京时间）。`
+        : `本表由评审台根据专家签名加密的评分文件生成（第 ${src.revision} 版，文件 SHA-256 前 16 位 ${src.fileSha256.slice(0, 16)}），内容与评分文件一致；照片已逐一核对评分文件登记的 SHA-256。生成时间 ${beijingMinute(now)}（北京时间）。`,
       M.l,
       doc.y,
       { width: W },
     );
-  runningHeader(s, `${title}\u3000${input.round.title}`, `${input.application.id}\u3000${v.name}（${v.expertId}）`);
+  runningHeader(
+    s,
+    `${title}${draft ? '（草稿）' : ''}\u3000${input.round.title}`,
+    `${input.application.id}\u3000${v.name}（${v.expertId}）`,
+  );
   doc.end();
   return done;
 }
@@ -398,6 +430,7 @@ export async function writeVisitSheets(
         rubric: ledgerRubric(ledger, a.id),
         summary,
         visit,
+        source: { kind: 'scoreFile', revision: visit.revision, fileSha256: visit.fileSha256 },
         thumbnails,
         now,
       });

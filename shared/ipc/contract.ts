@@ -865,6 +865,11 @@ export const CONTRACT = {
     AppRef.extend({ photoId: Id, variant: z.enum(['thumbnail', 'full']) }).strict(),
     z.object({ bytes: Bytes, mediaType: z.string() }).strict(),
   ),
+  'visit:sheet': channel(
+    "The site-visit record (现场考察记录表) PDF of the expert's own visit of one application, from the workspace: the visit as last saved and its photos (decrypted in memory), stamped as the expert's draft with the time it was saved and printed (Beijing time).",
+    AppRef,
+    z.object({ fileName: z.string(), mediaType: z.literal('application/pdf'), bytes: Bytes }).strict(),
+  ),
   'dossier:read': channel(
     'One dossier file, decrypted in memory (never written to disk). Needs the pledge and a conflict declaration.',
     AppRef.extend({ path: z.string().max(500) }).strict(),

@@ -354,6 +354,57 @@ describe('site visits in the workspace', () => {
     expect(() => check(Buffer.from(tampered))).toThrow();
   });
 
+  it('prints the 现场考察记录表 from the workspace (visit:sheet): the draft stamped as such, read back with pdftotext', async () => {
+    const files = listTree(dataDir).filter((f) => !f.startsWith('workspace.sqlite'));
+    const sheet = await ws.invoke('visit:sheet', a1);
+    expect(sheet.fileName).toBe('A001-E01-现场考察记录表.pdf');
+    expect(sheet.mediaType).toBe('application/pdf');
+    expect(Buffer.from(sheet.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+    // Made in memory: nothing new in the workspace folder.
+    expect(listTree(dataDir).filter((f) => !f.startsWith('workspace.sqlite'))).toEqual(files);
+    const pdf = join(root, 'sheet.pdf');
+    writeFileSync(pdf, sheet.bytes);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    const flat = text.replace(/\s+/g, '');
+    const state = await ws.invoke('visit:get', a1);
+    expect(text).toContain('现场考察记录表');
+    // Stamped as the expert's draft, with the times it was saved and printed, in Beijing time.
+    expect(flat).toContain('专家草稿');
+    expect(flat).toContain('（草稿）');
+    const bj = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', '');
+    expect(flat).toContain(`最后保存${bj(state.visit!.updatedAt)}（北京时间）`);
+    expect(flat).toMatch(/打印\d{4}-\d{2}-\d{2}\d{2}:\d{2}（北京时间）/);
+    expect(flat).toContain('尚未随评分文件签名提交');
+    expect(text).not.toContain('UTC');
+    // Who, when, where and with whom.
+    expect(flat).toContain('考察专家：考察专家（E01），某研究院');
+    expect(flat).toContain('2026-11-20');
+    expect(flat).toContain('申报单位中试基地及检测中心');
+    expect(flat).toContain('王建国（总经理）');
+    // Every checklist item by name, with its result and note.
+    for (const c of checklist) expect(flat).toContain(c.title['zh-CN'].replace(/\s+/g, ''));
+    expect(flat).toContain('不符合');
+    expect(flat).toContain('不适用');
+    expect(flat).toContain('未见相关制度文件。');
+    expect(flat).toContain(`共${checklist.length}项：符合1项，不符合1项，不适用${checklist.length - 2}项。`);
+    // The notes, the opinion, the photos with their captions, and the lines to sign and date.
+    expect(flat).toContain('二、考察情况记录');
+    expect(flat).toContain('查看了中试线和检测中心。');
+    expect(flat).toContain('三、现场考察意见');
+    expect(flat).toContain('现场情况与申报材料一致。');
+    expect(flat).toContain(`四、现场照片（${state.photos.length}张）`);
+    expect(flat).toContain('中试线全景');
+    for (const p of state.photos) expect(text).toContain(p.path);
+    expect(text).toMatch(/专家签名：/);
+    expect(text).toMatch(/日期：/);
+    expect(text).toMatch(/第\s*1\s*页\s*\/\s*共\s*\d+\s*页/);
+    const images = execFileSync('pdfimages', ['-list', pdf]).toString();
+    expect(images.trim().split('\n').length - 2).toBe(state.photos.length);
+
+    // An application with nothing recorded has no record to print; one not declared cannot be printed either.
+    expect((await refusal(ws.invoke('visit:sheet', { packageId, applicationId: 'A002' }))).code).toBe('E_NOT_FOUND');
+  });
+
   it('refuses photos over the count per application (E_PHOTO_LIMIT), adding none of that call', async () => {
     const a2 = { packageId, applicationId: 'A002' };
     await ws.invoke('visit:edit', { ...a2, edit: { field: 'place', value: '第二家单位' } });
