@@ -28,6 +28,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract.ts';
 import type { Host, SecretStore } from '../workspace/host.ts';
 import { toWireError } from '../handlers/registry.ts';
 import { externalFilesIn, openExternalFile } from '../host/external.ts';
+import { checkAsk, decidePermission, requestAsk } from '../host/permissions.ts';
 import { serveStatic } from '../host/static.ts';
 import { allowedRequest, applicationMenu, isDevToolsShortcut, webPreferencesFor } from '../host/window-policy.ts';
 import { openHostedWorkspace, type HostedWorkspace } from '../workspace/hosted.ts';
@@ -90,12 +91,13 @@ function harden(contents: WebContents): void {
 /**
  * Every session, the default one and any partition created later: no spellchecker (it fetches dictionaries from
  * the network, hands the typed text to the OS spellchecker on Windows and macOS, and keeps added words in the
- * profile's custom dictionary: comments are confidential), no permissions, no network.
+ * profile's custom dictionary: comments are confidential), no permission but the camera on the site-visit screen
+ * (decidePermission, electron/host/permissions.ts), no network.
  */
 function hardenSession(ses: Session): void {
   ses.setSpellCheckerEnabled(false);
-  ses.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_wc, permission, cb, details) => cb(decidePermission(permission, requestAsk(details), APP_ORIGIN)));
+  ses.setPermissionCheckHandler((_wc, permission, origin, details) => decidePermission(permission, checkAsk(origin, details), APP_ORIGIN));
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, cb) => cb({ cancel: !allowedRequest(details.url, APP_ORIGIN, app.isPackaged) }));
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkAsk, decidePermission, isVisitRoute, requestAsk, type PermissionAsk } from '../../electron/host/permissions.ts';
 import {
   allowedRequest,
   applicationMenu,
@@ -85,12 +86,150 @@ describe('window policy', () => {
   });
 });
 
+describe('permissions (decidePermission)', () => {
+  const origin = 'app://reviewdesk';
+  const pkg = '3f2b8c1e-9d4a-4b7e-8f00-0123456789ab';
+  const visit = `${origin}/index.html#/p/${pkg}/v/A001`;
+  const camera: PermissionAsk = { url: visit, isMainFrame: true, mediaTypes: ['video'] };
+  const decide = (ask: Partial<PermissionAsk>, permission = 'media') => decidePermission(permission, { ...camera, ...ask }, origin);
+
+  it('allows the camera (video alone) to the top frame of the app on the site-visit screen', () => {
+    expect(decide({})).toBe(true);
+    expect(decide({ url: `${origin}/#/p/${pkg}/v/A001` })).toBe(true);
+    expect(decide({ url: `${origin}/index.html#/p/${pkg}/v/A-01.x_2` })).toBe(true);
+    // The origin Electron reports beside the URL, with or without its trailing slash.
+    expect(decide({ origin })).toBe(true);
+    expect(decide({ origin: `${origin}/` })).toBe(true);
+  });
+
+  it('denies the microphone, audio with video, and a media ask that names nothing', () => {
+    expect(decide({ mediaTypes: ['audio'] })).toBe(false);
+    expect(decide({ mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(decide({ mediaTypes: ['unknown'] })).toBe(false);
+    expect(decide({ mediaTypes: [] })).toBe(false);
+    expect(decide({ mediaTypes: undefined })).toBe(false);
+  });
+
+  it('denies every other route of the app, including the review, package, print and merge screens', () => {
+    for (const hash of [
+      '',
+      '#/packages',
+      `#/p/${pkg}`,
+      `#/p/${pkg}/a/A001`,
+      `#/p/${pkg}/a/A001/c/C1`,
+      `#/p/${pkg}/finish/A001`,
+      `#/print/${pkg}`,
+      '#/merge',
+      '#/merge/a/A001',
+      `#/p/${pkg}/v/A001/extra`,
+      `#/p/${pkg}/v/`,
+      `#/p/${pkg}/v/A001?x=1`,
+      `#/p/not-a-package/v/A001`,
+      `#/p/${pkg}/v/%2E%2E`,
+      `#/p/${pkg}/v/A%2F1`,
+      `#/p/${pkg}/v/%E0%A4%A`,
+      `#/x#/p/${pkg}/v/A001`,
+    ])
+      expect(decide({ url: `${origin}/index.html${hash}` }), hash).toBe(false);
+    expect(isVisitRoute(`#/p/${pkg}/v/A001`)).toBe(true);
+  });
+
+  it('denies any other origin, path, sub-frame or missing URL, even on the visit route', () => {
+    const route = `#/p/${pkg}/v/A001`;
+    for (const url of [
+      `app://reviewdesk.evil/index.html${route}`,
+      `app://evil/index.html${route}`,
+      `app://user@reviewdesk/index.html${route}`,
+      `app://reviewdesk:8080/index.html${route}`,
+      `https://reviewdesk/index.html${route}`,
+      `file:///index.html${route}`,
+      `http://127.0.0.1:5173/${route}`,
+      `${origin}/other.html${route}`,
+      `${origin}/index.html?x=1${route}`,
+      `devtools://devtools/bundled/x.html${route}`,
+      'not a url',
+      '',
+    ])
+      expect(decide({ url }), url).toBe(false);
+    expect(decide({ url: undefined })).toBe(false);
+    expect(decide({ isMainFrame: false })).toBe(false);
+    expect(decide({ origin: 'https://example.com' })).toBe(false);
+    expect(decide({ origin: '' })).toBe(false);
+  });
+
+  it('denies every permission other than media, on the visit screen too', () => {
+    for (const p of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'display-capture',
+      'fullscreen',
+      'openExternal',
+      'fileSystem',
+      'midi',
+      'midiSysex',
+      'hid',
+      'serial',
+      'usb',
+      'pointerLock',
+      'keyboardLock',
+      'idle-detection',
+      'storage-access',
+      'top-level-storage-access',
+      'window-management',
+      'speaker-selection',
+      'mediaKeySystem',
+      'unknown',
+    ])
+      expect(decide({}, p), p).toBe(false);
+  });
+
+  it("reads Electron's request and check details the same way", () => {
+    expect(requestAsk({ requestingUrl: visit, isMainFrame: true, mediaTypes: ['video'], securityOrigin: `${origin}/` })).toEqual({
+      url: visit,
+      isMainFrame: true,
+      mediaTypes: ['video'],
+      origin: `${origin}/`,
+    });
+    expect(requestAsk({ requestingUrl: visit, isMainFrame: true })).toEqual({ url: visit, isMainFrame: true });
+    expect(checkAsk(`${origin}/`, { requestingUrl: visit, isMainFrame: true, mediaType: 'video' })).toEqual({
+      url: visit,
+      isMainFrame: true,
+      mediaTypes: ['video'],
+      origin: `${origin}/`,
+    });
+    // A check from a cross-origin sub-frame has no URL; one for the microphone names audio.
+    expect(decidePermission('media', checkAsk(origin, { isMainFrame: false, mediaType: 'video' }), origin)).toBe(false);
+    expect(decidePermission('media', checkAsk(origin, { requestingUrl: visit, isMainFrame: true, mediaType: 'audio' }), origin)).toBe(
+      false,
+    );
+    expect(decidePermission('media', checkAsk(origin, { requestingUrl: visit, isMainFrame: true, mediaType: 'video' }), origin)).toBe(true);
+    expect(
+      decidePermission(
+        'media',
+        requestAsk({ requestingUrl: visit, isMainFrame: true, mediaTypes: ['video'], securityOrigin: 'app://x/' }),
+        origin,
+      ),
+    ).toBe(false);
+  });
+});
+
 describe('main.ts (source)', () => {
-  it('hardens every session: spellchecker off, every permission denied, network refused', () => {
+  it('hardens every session: spellchecker off, every permission denied but the camera on the site-visit screen, network refused', () => {
     const harden = body(main, 'hardenSession');
     expect(harden).toContain('ses.setSpellCheckerEnabled(false)');
-    expect(harden).toMatch(/setPermissionRequestHandler\(\(_wc, _perm, cb\) => cb\(false\)\)/);
-    expect(harden).toContain('setPermissionCheckHandler(() => false)');
+    // Both permission handlers answer with the one decision (tested below), for the app's origin; devices stay denied.
+    expect(harden).toMatch(
+      /setPermissionRequestHandler\(\(_wc, permission, cb, details\) =>\s*cb\(decidePermission\(permission, requestAsk\(details\), APP_ORIGIN\)\)/,
+    );
+    expect(harden).toMatch(
+      /setPermissionCheckHandler\(\(_wc, permission, origin, details\) =>\s*decidePermission\(permission, checkAsk\(origin, details\), APP_ORIGIN\)/,
+    );
+    expect(main).toContain("import { checkAsk, decidePermission, requestAsk } from '../host/permissions.ts';");
+    // No other permission handler anywhere in the glue, and none that grants outright.
+    expect(main.match(/setPermission(Request|Check)Handler\(/g)).toHaveLength(2);
+    expect(main).not.toMatch(/cb\(true\)|=> true\)/);
     expect(harden).toContain('setDevicePermissionHandler(() => false)');
     expect(harden).toMatch(/onBeforeRequest\([^)]*\) => cb\(\{ cancel: !allowedRequest\(/);
     expect(main).toContain("app.on('session-created', (ses) => hardenSession(ses))");
