@@ -16,6 +16,7 @@ import { benchPackage } from './package.ts';
 import { benchRoundDraw, benchRoundPack } from './round.ts';
 import { demoSigner, stockVerify } from './stock.ts';
 import { benchUi } from './ui.ts';
+import { benchVisits } from './visits.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rd-bench-'));
 const results: BenchRow[] = [];
@@ -44,6 +45,11 @@ try {
   results.push(...(await benchApp(root)));
   // The same, seen from the screen: the real renderer in Chromium (test/bench/ui.ts).
   results.push(...(await benchUi()));
+
+  // Site visits (test/bench/visits.ts): 20 photos of 8 MB taken in, and a score file with 50 of them exported in a
+  // process of its own against age -e of the same bytes, with that process's peak memory.
+  results.push(...(await benchVisits(root)));
+  rmSync(join(root, 'visits'), { recursive: true, force: true });
 
   // 4. The secretariat's merge: import, verify, reconcile and aggregate 50 experts × 200 applications with two earlier
   //    revisions per expert (150 files, 10,000 current reviews, 300,000 scores with comments), then 100 × 400.
