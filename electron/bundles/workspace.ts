@@ -210,7 +210,7 @@ export async function exportBundle(ctx: Context, input: ParsedInput<'bundle:expo
           whole,
           identity,
           m.secretariat.ageRecipient,
-          d.photos.map((p) => ({ ...p, read: () => readExportPhoto(ctx, m.packageId, p) })),
+          d.photos.map((p) => ({ ...p, read: () => readExportPhoto(ctx, p) })),
           (n) => {
             if (n - last < 4 << 20) return;
             last = n;

@@ -56,7 +56,7 @@ export interface StreamedAttachment {
   mediaType: string;
   size: number;
   sha256: string;
-  read(): Buffer;
+  read(): Buffer | Promise<Buffer>;
 }
 
 /**
@@ -88,8 +88,8 @@ export async function* sealBundleStream(
       name: a.path,
       compress: worthCompressing(a.mediaType),
       size: a.size,
-      stream: () => {
-        const data = a.read();
+      stream: async () => {
+        const data = await a.read();
         if (data.length !== a.size) throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${a.path} changed since it was added` });
         return data;
       },

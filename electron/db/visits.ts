@@ -87,11 +87,13 @@ export interface PhotoRow {
   hadLocation: 0 | 1;
   width: number;
   height: number;
+  /** The photo's age file in photos/ (visits/photo-store.ts). */
+  file: string;
 }
 
 const PHOTO_COLUMNS = `photo_id AS photoId, seq, media_type AS mediaType, size, sha256, caption, taken_at AS takenAt,
   added_at AS addedAt, item_ids AS itemIds, criterion_ids AS criterionIds, rotation, kept_original AS keptOriginal,
-  had_location AS hadLocation, width, height`;
+  had_location AS hadLocation, width, height, file`;
 
 /** A visit's photos, in the order they were added. */
 export function listPhotoRows(db: Database, packageId: string, applicationId: string): PhotoRow[] {
@@ -109,12 +111,12 @@ export function getPhotoRow(db: Database, packageId: string, applicationId: stri
   );
 }
 
-export function insertPhoto(db: Database, packageId: string, applicationId: string, r: PhotoRow, thumbnail: Buffer, data: Buffer): void {
+export function insertPhoto(db: Database, packageId: string, applicationId: string, r: PhotoRow, thumbnail: Buffer): void {
   stmt(
     db,
     `INSERT INTO visit_photos (package_id, application_id, photo_id, seq, media_type, size, sha256, caption, taken_at, added_at,
-       item_ids, criterion_ids, rotation, kept_original, had_location, width, height, thumbnail)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       item_ids, criterion_ids, rotation, kept_original, had_location, width, height, thumbnail, file)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     packageId,
     applicationId,
@@ -134,12 +136,7 @@ export function insertPhoto(db: Database, packageId: string, applicationId: stri
     r.width,
     r.height,
     thumbnail,
-  );
-  stmt(db, 'INSERT INTO visit_photo_data (package_id, application_id, photo_id, data) VALUES (?, ?, ?, ?)').run(
-    packageId,
-    applicationId,
-    r.photoId,
-    data,
+    r.file,
   );
 }
 
@@ -168,12 +165,13 @@ export function photoThumbnail(db: Database, packageId: string, applicationId: s
   ).get(packageId, applicationId, photoId)?.thumbnail;
 }
 
-export function photoData(db: Database, packageId: string, applicationId: string, photoId: string): Buffer | undefined {
-  return stmt<{ data: Buffer }>(db, 'SELECT data FROM visit_photo_data WHERE package_id = ? AND application_id = ? AND photo_id = ?').get(
-    packageId,
-    applicationId,
-    photoId,
-  )?.data;
+/** Every photo file the database names (what the sweep at open keeps). */
+export function photoFiles(db: Database): Set<string> {
+  return new Set(
+    stmt<{ file: string }>(db, 'SELECT file FROM visit_photos')
+      .all()
+      .map((r) => r.file),
+  );
 }
 
 /** The number and bytes of a package's photos (for the score file's limits). */

@@ -384,7 +384,9 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ fileData
  * One file to put into a ZIP: bytes in memory, a path on disk, or bytes fetched only when the ZIP reaches the
  * entry (`stream`, with the size it will have), so that only one such entry is in memory at a time.
  */
-export type ZipInput = { name: string; compress: boolean } & ({ data: Buffer } | { path: string } | { size: number; stream: () => Buffer });
+export type ZipInput = { name: string; compress: boolean } & (
+  { data: Buffer } | { path: string } | { size: number; stream: () => Buffer | Promise<Buffer> }
+);
 
 /** A fixed timestamp keeps archives reproducible. */
 const MTIME = new Date('2026-01-01T00:00:00Z');
@@ -417,15 +419,13 @@ export function writeZip(files: ZipInput[]): AsyncIterable<Buffer> {
     else {
       const fetch = f.stream;
       zip.addReadStreamLazy(f.name, { ...opts, size: f.size }, (cb) => {
-        let data: Buffer;
-        try {
-          data = fetch();
-        } catch (e) {
-          // yazl reports it as the ZipFile's error event, passed on to the output below.
-          cb(e, Readable.from([]));
-          return;
-        }
-        cb(null, Readable.from([data]));
+        Promise.resolve()
+          .then(fetch)
+          .then(
+            (data) => cb(null, Readable.from([data])),
+            // yazl reports it as the ZipFile's error event, passed on to the output below.
+            (e: unknown) => cb(e as Error, Readable.from([])),
+          );
       });
     }
   }

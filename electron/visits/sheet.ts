@@ -10,7 +10,8 @@
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { Output, ParsedInput } from '../../shared/ipc/contract.ts';
 import type { ReviewVisitPhoto } from '../../shared/merge/model.ts';
-import { photoData } from '../db/visits.ts';
+import { listPhotoRows } from '../db/visits.ts';
+import { readPhotoFile } from './photo-store.ts';
 import { sheetThumbnail } from '../merge/visit-photos.ts';
 import { visitSheetFileName, visitSheetPdf } from '../merge/visit-sheet.ts';
 import { packageMeta, requireUnlocked, rubricOf, type Context } from '../workspace/context.ts';
@@ -39,8 +40,10 @@ export async function expertVisitSheet(ctx: Context, input: ParsedInput<'visit:s
     sha256: p.sha256,
   }));
   const thumbnails = new Map<string, Buffer | null>();
+  const rows = new Map(listPhotoRows(ctx.db, input.packageId, input.applicationId).map((r) => [r.photoId, r]));
   for (const p of state.photos) {
-    const data = photoData(ctx.db, input.packageId, input.applicationId, p.id);
+    const row = rows.get(p.id);
+    const data = row ? await readPhotoFile(ctx, row.file, row) : null;
     thumbnails.set(p.path, data ? await sheetThumbnail(data, p.rotation) : null);
   }
   const pdf = await visitSheetPdf({

@@ -25,7 +25,7 @@ import {
   listItemRows,
   listPhotoRows,
   listVisitRows,
-  photoData,
+  photoFiles,
   photoThumbnail,
   photoTotals,
   putItemRow,
@@ -38,6 +38,7 @@ import {
 import { auditedWrite } from '../workspace/audit.ts';
 import { now, packageMeta, requireApplication, requirePledge, rubricOf, type Context, type PackageMeta } from '../workspace/context.ts';
 import { takePhoto, type TakenPhoto } from './photo.ts';
+import { readPhotoFile, removePhotoFiles, sweepPhotoFiles, writePhotoFile } from './photo-store.ts';
 
 /** The Beijing date of an instant. */
 export function beijingDate(at: string): string {
@@ -273,6 +274,9 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
   }
   const at = now();
   let lastAudit: number | null = null;
+  // The photos' files are written (encrypted, fsynced) before the rows that name them commit; a refused or failed
+  // save removes them again, and a crash in between leaves files no row names, which the next open sweeps.
+  const files = await Promise.all(taken.map((t) => writePhotoFile(ctx, t.photo.data)));
   if (taken.length) {
     const run = ctx.db.transaction(() => {
       const row = visitRow(ctx, packageId, applicationId, at);
@@ -293,7 +297,7 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
         });
       let seq = row.nextPhoto;
       putVisitRow(ctx.db, packageId, { ...row, nextPhoto: seq + taken.length, updatedAt: at });
-      for (const { fileName, photo } of taken) {
+      for (const [k, { fileName, photo }] of taken.entries()) {
         const photoId = `P${seq}`;
         const rec: PhotoRow = {
           photoId,
@@ -311,8 +315,9 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
           hadLocation: photo.hadLocation ? 1 : 0,
           width: photo.width,
           height: photo.height,
+          file: files[k] ?? '',
         };
-        insertPhoto(ctx.db, packageId, applicationId, rec, photo.thumbnail, photo.data);
+        insertPhoto(ctx.db, packageId, applicationId, rec, photo.thumbnail);
         lastAudit = audit(
           ctx,
           packageId,
@@ -326,7 +331,12 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
         seq++;
       }
     });
-    run.immediate();
+    try {
+      run.immediate();
+    } catch (e) {
+      await removePhotoFiles(ctx, files);
+      throw e;
+    }
   }
   return state(ctx, meta, applicationId, { savedAt: taken.length ? at : null, auditId: lastAudit, refused });
 }
@@ -378,10 +388,11 @@ function links(p: PhotoRow): unknown {
   };
 }
 
-export function removePhoto(ctx: Context, input: ParsedInput<'visit:removePhoto'>): VisitState {
+export async function removePhoto(ctx: Context, input: ParsedInput<'visit:removePhoto'>): Promise<VisitState> {
   const meta = visitable(ctx, input.packageId, input.applicationId);
   const { packageId, applicationId, photoId } = input;
   const at = now();
+  let removedFile: string | null = null;
   const { auditId } = auditedWrite(ctx, {
     read: () => {
       const p = getPhotoRow(ctx.db, packageId, applicationId, photoId);
@@ -390,6 +401,7 @@ export function removePhoto(ctx: Context, input: ParsedInput<'visit:removePhoto'
     },
     unchanged: () => false,
     write: (p) => {
+      removedFile = p.file;
       deletePhoto(ctx.db, packageId, applicationId, photoId);
       const path = photoPath(applicationId, photoId, p.mediaType);
       dropEvidence(ctx, packageId, applicationId, (r) => 'photo' in r && r.photo === path, at);
@@ -398,10 +410,15 @@ export function removePhoto(ctx: Context, input: ParsedInput<'visit:removePhoto'
     audit: (p) =>
       audit(ctx, packageId, applicationId, 'photoRemoved', photoId, { sha256: p.sha256, size: p.size, caption: p.caption }, null, at),
   });
+  // After the commit: the file goes only once no row names it (an interrupted removal leaves it to the sweep).
+  if (removedFile) await removePhotoFiles(ctx, [removedFile]);
   return state(ctx, meta, applicationId, { savedAt: at, auditId });
 }
 
-export function photoBytes(ctx: Context, input: ParsedInput<'visit:photo'>): { bytes: Uint8Array<ArrayBuffer>; mediaType: string } {
+export async function photoBytes(
+  ctx: Context,
+  input: ParsedInput<'visit:photo'>,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; mediaType: string }> {
   const meta = packageMeta(ctx, input.packageId);
   requireApplication(meta, input.applicationId);
   requirePledge(ctx, input.packageId);
@@ -410,7 +427,7 @@ export function photoBytes(ctx: Context, input: ParsedInput<'visit:photo'>): { b
   const bytes =
     input.variant === 'thumbnail'
       ? photoThumbnail(ctx.db, input.packageId, input.applicationId, input.photoId)
-      : photoData(ctx.db, input.packageId, input.applicationId, input.photoId);
+      : await readPhotoFile(ctx, p.file, p);
   if (!bytes) throw new ReviewDeskError('E_UNKNOWN_PHOTO', { id: input.photoId });
   return {
     // A copy the size of one photo: the bytes cross to the renderer as a plain ArrayBuffer.
@@ -423,6 +440,8 @@ export function photoBytes(ctx: Context, input: ParsedInput<'visit:photo'>): { b
 export interface ExportPhoto {
   applicationId: string;
   photoId: string;
+  /** Its age file in photos/. */
+  file: string;
   path: string;
   mediaType: string;
   size: number;
@@ -450,10 +469,12 @@ export function exportVisits(ctx: Context, meta: PackageMeta): { visits: Map<str
       ...(p.rotation ? { rotation: p.rotation } : {}),
       ...(p.keptOriginal ? { keptOriginal: true as const } : {}),
     }));
+    const fileOf = new Map(listPhotoRows(ctx.db, packageId, row.applicationId).map((r) => [r.photoId, r.file]));
     for (const p of s.photos)
       photos.push({
         applicationId: row.applicationId,
         photoId: p.id,
+        file: fileOf.get(p.id) ?? '',
         path: p.path,
         mediaType: p.mediaType,
         size: p.size,
@@ -473,12 +494,18 @@ export function exportVisits(ctx: Context, meta: PackageMeta): { visits: Map<str
 }
 
 /**
- * One photo's bytes for the export. The database authenticates every page (SQLCipher's HMAC), so the bytes are
- * those hashed when the photo was added; a photo removed meanwhile (exports hold the session) fails here.
+ * One photo's bytes for the export, decrypted from its file and checked against the size and SHA-256 the score
+ * file lists; a photo removed meanwhile (exports hold the session) fails here.
  */
-export function readExportPhoto(ctx: Context, packageId: string, p: ExportPhoto): Buffer {
-  const data = photoData(ctx.db, packageId, p.applicationId, p.photoId);
-  if (!data || data.length !== p.size)
-    throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `photo ${p.path} changed since it was added` });
-  return data;
+export async function readExportPhoto(ctx: Context, p: ExportPhoto): Promise<Buffer> {
+  try {
+    return await readPhotoFile(ctx, p.file, p);
+  } catch (e) {
+    throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `photo ${p.path} changed since it was added` }, { cause: e });
+  }
+}
+
+/** At open: removes photo files no row names (see photo-store.ts). */
+export function sweepPhotos(ctx: Context): Promise<number> {
+  return sweepPhotoFiles(ctx, photoFiles(ctx.db));
 }

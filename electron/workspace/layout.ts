@@ -14,3 +14,5 @@ export const INCOMING_DIR = 'incoming';
 export const EXPORTS_DIR = 'exports';
 /** Inside exports/: files the records do not account for, kept for the reviewer. */
 export const SET_ASIDE_DIR = 'set-aside';
+/** The site-visit photos, each an age file encrypted to the workspace identity (`<uuid>.age`, see visits/photo-store.ts). */
+export const PHOTOS_DIR = 'photos';

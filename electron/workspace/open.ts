@@ -17,7 +17,7 @@ import { createHandlers } from '../handlers/index.ts';
 import { dispatch, type HandlerTable } from '../handlers/registry.ts';
 import { Session, type Context, type WorkspaceOptions } from './context.ts';
 import type { Host } from './host.ts';
-import { BUNDLES_DIR, EXPORTS_DIR, INCOMING_DIR, PACKAGES_DIR } from './layout.ts';
+import { BUNDLES_DIR, EXPORTS_DIR, INCOMING_DIR, PACKAGES_DIR, PHOTOS_DIR } from './layout.ts';
 import { HOLDER_FILE, LOCK_FILE, lockFolder, recordHolder } from './lock.ts';
 import { WorkspaceStore } from './store.ts';
 
@@ -87,7 +87,7 @@ export async function createContext(opts: { dataDir: string; host: Host; options
       releaseHolder,
       releaseLock,
     };
-    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR])
+    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR, PHOTOS_DIR])
       mkdirSync(join(opts.dataDir, sub), { recursive: true, mode: 0o700 });
     const row = store.identity;
     // Keychain-sealed keys (and with them the database) open by themselves; if the keychain refuses,
@@ -112,7 +112,7 @@ export async function createContext(opts: { dataDir: string; host: Host; options
 function refusedOpen(dataDir: string, created: boolean, e: unknown): unknown {
   if (created) {
     for (const f of [LOCK_FILE, HOLDER_FILE]) rmSync(join(dataDir, f), { force: true });
-    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR]) rmEmptyDir(join(dataDir, sub));
+    for (const sub of [PACKAGES_DIR, EXPORTS_DIR, BUNDLES_DIR, INCOMING_DIR, PHOTOS_DIR]) rmEmptyDir(join(dataDir, sub));
     rmEmptyDir(dataDir);
   }
   return diskFull(isReviewDeskError(e, 'E_DB') && isDiskFullError(e.cause) ? e.cause : e, 'open');

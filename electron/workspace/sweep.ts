@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { exportPrefix, reconcileExports } from '../bundles/export.ts';
 import { listMergeFiles } from '../db/merge.ts';
 import { listPackageRows } from '../db/packages.ts';
+import { sweepPhotos } from '../visits/workspace.ts';
 import { now, packageMeta, type Context } from './context.ts';
 import { BUNDLES_DIR, INCOMING_DIR, PACKAGES_DIR } from './layout.ts';
 
 /**
  * Removes what a crash can leave behind: partial files and packages the
- * database never recorded; exports/ is reconciled with its records, and what
+ * database never recorded, photo files no row names; exports/ is reconciled with its records, and what
  * that sets aside is told to the reviewer (app:state's exportNotices).
  */
 export async function sweep(ctx: Context): Promise<void> {
@@ -24,4 +25,6 @@ export async function sweep(ctx: Context): Promise<void> {
       if (name.endsWith('.partial') || orphan) await rm(join(ctx.dataDir, sub, name), { force: true });
     }
   }
+  // Site-visit photo files no row names (written before a crash, or left by an interrupted removal).
+  await sweepPhotos(ctx);
 }

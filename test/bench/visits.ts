@@ -9,7 +9,7 @@
  * - exporting a score file with 50 of them (`bundle:export`: each photo decrypted from the workspace, zipped,
  *   encrypted again to the secretariat and fsynced), in a child process of its own, against `age -e` of the
  *   same photo bytes to the same recipient, timed interleaved. Targets: within 2 × age -e, and peak resident
- *   memory of that process (process.resourceUsage().maxRSS) under 500 MB.
+ *   memory of that process (its VmHWM) under 500 MB.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -151,7 +151,7 @@ export async function benchVisits(root: string, o: { photos?: number; intake?: n
       ok: best.ms <= 2 * ageMs,
     },
     {
-      what: `bundle:export of ${best.photos} photos, peak resident memory of the exporting process (maxRSS)`,
+      what: `bundle:export of ${best.photos} photos, peak resident memory of the exporting process (VmHWM)`,
       value: `${mib(peak)} (${mib(Math.max(...ours.map((r) => r.beforeRssBytes)))} with the workspace open, before the export)`,
       target: '< 500 MB',
       ok: peak < 500e6,

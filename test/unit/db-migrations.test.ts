@@ -13,7 +13,7 @@ import { testHost } from '../helpers/workspace.ts';
 
 const dir = tempDir('rd-db-');
 const MERGE_TABLES = ['consensus', 'consensus_audit', 'merge_files', 'merge_ledger'];
-const VISIT_TABLES = ['site_visits', 'visit_audit', 'visit_items', 'visit_photo_data', 'visit_photos'];
+const VISIT_TABLES = ['site_visits', 'visit_audit', 'visit_items', 'visit_photos'];
 const LATER_TABLES = [...MERGE_TABLES, 'export_set_aside', ...VISIT_TABLES];
 let n = 0;
 const fresh = (): string => join(dir, `db-${++n}.sqlite`);

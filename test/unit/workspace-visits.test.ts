@@ -84,7 +84,7 @@ describe('site visits in the workspace', () => {
     const s = await ws.invoke('visit:get', a1);
     checklist = s.checklist;
     expect(s).toMatchObject({ visit: null, photos: [], savedAt: null, auditId: null, refused: [] });
-    expect(s.gaps).toEqual({ unanswered: checklist.map((c) => c.id), failsWithoutNote: [], opinion: false, place: false });
+    expect(s.gaps).toEqual({ unanswered: checklist.map((c) => c.id), failsWithoutNote: [], opinionMissing: true, placeMissing: true });
     expect(auditRows()).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describe('site visits in the workspace', () => {
       attendees: [{ name: '王建国', role: '总经理' }],
       opinion: '现场情况与申报材料一致。',
     });
-    expect(s.gaps).toMatchObject({ opinion: true, place: true });
+    expect(s.gaps).toMatchObject({ opinionMissing: false, placeMissing: false });
     // Unchanged: acknowledged without a save or a row.
     const same = await ws.invoke('visit:edit', { ...a1, edit: { field: 'place', value: '申报单位中试基地' } });
     expect(same).toMatchObject({ savedAt: null, auditId: null });
@@ -159,7 +159,7 @@ describe('site visits in the workspace', () => {
     });
     for (const x of rest) await ws.invoke('visit:edit', { ...a1, edit: { field: 'item', itemId: x.id, result: 'na', note: '' } });
     const done = await ws.invoke('visit:get', a1);
-    expect(done.gaps).toEqual({ unanswered: [], failsWithoutNote: [], opinion: true, place: true });
+    expect(done.gaps).toEqual({ unanswered: [], failsWithoutNote: [], opinionMissing: false, placeMissing: false });
     expect(done.visit!.items.map((x) => x.id)).toEqual(checklist.map((c) => c.id));
     const issues = (await ws.invoke('bundle:validate', { packageId })).issues.filter((i) => i.kind.startsWith('siteVisit'));
     expect(issues.filter((i) => i.applicationId === 'A001')).toEqual([]);
@@ -181,7 +181,7 @@ describe('site visits in the workspace', () => {
       ['会议纪要.docx', 'E_PHOTO_TYPE'],
       ['IMG_0002.jpg', 'E_PHOTO_CORRUPT'],
     ]);
-    for (const r of s.refused) expect(r.message).toContain(r.fileName);
+    for (const r of s.refused) for (const text of [r.message.en, r.message['zh-CN']]) expect(text).toContain(r.fileName);
     expect(s.photos.map((p) => [p.id, p.path, p.mediaType])).toEqual([
       ['P1', 'attachments/A001-P1.jpg', 'image/jpeg'],
       ['P2', 'attachments/A001-P2.png', 'image/png'],

@@ -19,8 +19,16 @@ export interface Decrypted {
 }
 
 /** Decrypts an age file held in memory. */
-export async function decryptBytes(data: Uint8Array, keys: DecryptKey[], onProgress?: Progress): Promise<Decrypted> {
+export async function decryptBytes(
+  data: Uint8Array,
+  keys: DecryptKey[],
+  onProgress?: Progress,
+  opts: { hashFile?: boolean } = {},
+): Promise<Decrypted> {
   const src = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  // The SHA-256 of the whole file, for callers that record it (a package, a score file); a caller that checks the
+  // plaintext against a recorded hash of its own (a site-visit photo) skips it.
+  const hashFile = opts.hashFile ?? true;
   const fileHash = createHash('sha256');
   const head = src.subarray(0, Math.min(src.length, MAX_HEADER));
   const headerLen = locateHeader(head);
@@ -35,13 +43,13 @@ export async function decryptBytes(data: Uint8Array, keys: DecryptKey[], onProgr
   // Plaintext goes into one private buffer that nobody sees until every chunk,
   // the final one included, has authenticated.
   const plain = Buffer.allocUnsafe(plainLen);
-  fileHash.update(src.subarray(0, payloadStart));
+  if (hashFile) fileHash.update(src.subarray(0, payloadStart));
   const perProgress = 64;
   for (let first = 0; first < chunks; first += perProgress) {
     const count = Math.min(perProgress, chunks - first);
     const pos = payloadStart + first * ENC_CHUNK;
     const end = Math.min(pos + count * ENC_CHUNK, src.length);
-    fileHash.update(src.subarray(pos, end));
+    if (hashFile) fileHash.update(src.subarray(pos, end));
     for (let i = 0; i < count; i++) {
       const index = first + i;
       const at = pos + i * ENC_CHUNK;
@@ -50,7 +58,7 @@ export async function decryptBytes(data: Uint8Array, keys: DecryptKey[], onProgr
     }
     onProgress?.(end, src.length);
   }
-  return { plaintext: plain, fileSha256: fileHash.digest('hex'), fileSize: src.length };
+  return { plaintext: plain, fileSha256: hashFile ? fileHash.digest('hex') : '', fileSize: src.length };
 }
 
 /** Decrypts a small age file (a key file) from disk in memory, and hashes it. */

@@ -1,7 +1,7 @@
 /**
  * Migration 7: site visits (现场考察). Per application a visit (date, place, attendees, notes, the visit's
- * opinion), its checklist answers, and its photos: the photo's record (with its thumbnail) apart from its
- * bytes, so listing a visit never reads the photos. Everything is in the encrypted database like the scores.
+ * opinion), its checklist answers, and its photos' records with their thumbnails; each photo's bytes are an
+ * age file in photos/ that its row names (electron/visits/photo-store.ts), so listing a visit never reads them.
  * Each change has a row in visit_audit (the review audit's field CHECK names review fields only; a table of
  * its own keeps that one's ids and rows untouched).
  */
@@ -53,17 +53,10 @@ export function up(db: Database): void {
       width INTEGER NOT NULL,
       height INTEGER NOT NULL,
       thumbnail BLOB NOT NULL,
+      -- The photo's bytes: an age file in photos/ encrypted to the workspace identity (visits/photo-store.ts).
+      file TEXT NOT NULL UNIQUE,
       PRIMARY KEY (package_id, application_id, photo_id),
       FOREIGN KEY (package_id, application_id) REFERENCES site_visits (package_id, application_id) ON DELETE CASCADE
-    ) STRICT;
-
-    CREATE TABLE visit_photo_data (
-      package_id TEXT NOT NULL,
-      application_id TEXT NOT NULL,
-      photo_id TEXT NOT NULL,
-      data BLOB NOT NULL,
-      PRIMARY KEY (package_id, application_id, photo_id),
-      FOREIGN KEY (package_id, application_id, photo_id) REFERENCES visit_photos (package_id, application_id, photo_id) ON DELETE CASCADE
     ) STRICT;
 
     CREATE TABLE visit_audit (
