@@ -5,6 +5,8 @@
 import { ReviewDeskError } from '../../shared/errors.ts';
 import type { EditOrder, ReviewEdit } from '../../shared/ipc/contract.ts';
 import { isValidScore, outcomesFor } from '../../shared/rubric/model.ts';
+import { photoPath } from '../../shared/visit/model.ts';
+import { listPhotoRows } from '../db/visits.ts';
 import {
   additionalOf,
   getApplicationRow,
@@ -25,7 +27,7 @@ export interface Written {
 }
 
 /** Checks an edit against the rubric and the application's files before anything is written. */
-function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): void {
+function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit, photoPaths: ReadonlySet<string> = new Set()): void {
   if (edit.field === 'opinion') return;
   if (edit.field === 'recommendation') {
     const application = requireApplication(meta, applicationId);
@@ -68,6 +70,10 @@ function checkEdit(meta: PackageMeta, applicationId: string, edit: ReviewEdit): 
     for (const ref of edit.value) {
       if ('file' in ref && !files.has(ref.file))
         throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${ref.file} is not a file of ${applicationId}` });
+      // Site-visit evidence names a checklist item of the application's rubric, or a photo of its visit.
+      if ('siteVisitItem' in ref && !rubricOf(meta, applicationId).rubric.siteVisit.some((x) => x.id === ref.siteVisitItem))
+        throw new ReviewDeskError('E_INVALID_ENTRY', { reason: `${ref.siteVisitItem} is not an item of the site-visit checklist` });
+      if ('photo' in ref && !photoPaths.has(ref.photo)) throw new ReviewDeskError('E_UNKNOWN_PHOTO', { id: ref.photo });
     }
   }
 }
@@ -147,7 +153,11 @@ export function applyEdit(
   restoredFrom: number | null = null,
 ): Written {
   const edit = inOrder(meta, applicationId, input);
-  checkEdit(meta, applicationId, edit);
+  const photos =
+    edit.field === 'evidence'
+      ? new Set(listPhotoRows(ctx.db, meta.row.id, applicationId).map((p) => photoPath(applicationId, p.photoId, p.mediaType)))
+      : undefined;
+  checkEdit(meta, applicationId, edit, photos);
   const packageId = meta.row.id;
   const at = now();
   const newValue = JSON.stringify(edit.value);

@@ -252,6 +252,13 @@ describe('site visits in the workspace', () => {
       edit: { field: 'evidence', criterionId: criteria[1]!, value: [{ photo: 'attachments/A001-P2.png' }] },
     });
     expect((await ws.invoke('review:get', a1)).criteria[criteria[0]!]!.evidence).toEqual(evidence);
+    // Evidence names only photos of this visit and items of this checklist; a refusal writes nothing.
+    const cite = (value: EvidenceRef[]): Promise<unknown> =>
+      ws.invoke('review:edit', { ...a1, edit: { field: 'evidence', criterionId: criteria[0]!, value } });
+    expect((await refusal(cite([{ photo: 'attachments/A001-P99.jpg' }]))).code).toBe('E_UNKNOWN_PHOTO');
+    expect((await refusal(cite([{ photo: 'attachments/A002-P1.jpg' }]))).code).toBe('E_UNKNOWN_PHOTO');
+    expect((await refusal(cite([{ siteVisitItem: 'NOPE' }]))).code).toBe('E_INVALID_ENTRY');
+    expect((await ws.invoke('review:get', a1)).criteria[criteria[0]!]!.evidence).toEqual(evidence);
 
     const audit = ws.ctx.db.prepare('SELECT count(*) FROM audit WHERE package_id = ?').pluck();
     const before = audit.get(packageId) as number;
