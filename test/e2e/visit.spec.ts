@@ -131,7 +131,7 @@ test('an expert records a site visit with the keyboard and three photos, exports
   await expect(cards).toHaveCount(3);
   // Location removed, EXIF time shown beside the time added.
   await expect(cards.first()).toContainText('已去除位置信息');
-  await expect(cards.first()).toContainText('拍摄于 2026/11/20 10:00');
+  await expect(cards.first()).toContainText('拍摄于 2026-11-20 10:00（北京时间）');
 
   // Caption and link the first photo to a criterion and to the failed checklist item.
   const first = await app.ws.invoke('visit:get', { packageId, applicationId: 'A001' });

@@ -7,9 +7,8 @@ import { IconMapPinOff, IconMapPin, IconMaximize, IconRotateClockwise, IconTrash
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitPhotoState } from '../../../shared/ipc/contract.ts';
-import { useLocale } from '../../i18n/index.ts';
 import { useSavedDraft } from '../../lib/draft.ts';
-import { formatBytes, formatDateTime } from '../../lib/format.ts';
+import { formatBeijing, formatBytes } from '../../lib/format.ts';
 
 export interface Option {
   value: string;
@@ -57,7 +56,6 @@ export function PhotoCard({
   onDirty: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const locale = useLocale();
   const url = usePhotoUrl(thumbnail, `${photo.sha256}/thumbnail`);
   const caption = useSavedDraft(photo.caption, (text) => onEdit({ caption: text }), onDirty);
 
@@ -114,9 +112,9 @@ export function PhotoCard({
           data-testid={`photo-${photo.id}-caption`}
         />
         <Text size="xs" c="dimmed" data-testid={`photo-${photo.id}-times`}>
-          {photo.takenAt ? t('visit.photo.takenAt', { time: formatDateTime(photo.takenAt, locale) }) : t('visit.photo.noTakenAt')}
+          {photo.takenAt ? t('visit.photo.takenAt', { time: formatBeijing(photo.takenAt) }) : t('visit.photo.noTakenAt')}
           <br />
-          {t('visit.photo.addedAt', { time: formatDateTime(photo.addedAt, locale) })} · {formatBytes(photo.size)}
+          {t('visit.photo.addedAt', { time: formatBeijing(photo.addedAt) })} · {formatBytes(photo.size)}
         </Text>
         <Group gap={4}>
           {photo.keptOriginal ? (
