@@ -38,13 +38,23 @@ export async function writeFileAtomic(
   path: string,
   pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 ): Promise<{ sha256: string; size: number }> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
   const hash = createHash('sha256');
+  const size = await writeAtomic(path, pieces, (p) => hash.update(p));
+  return { sha256: hash.digest('hex'), size };
+}
+
+/** {@link writeFileAtomic} without the hash (for a file whose content is checked another way); returns its size. */
+export async function writeAtomic(
+  path: string,
+  pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onPiece?: (p: Uint8Array) => void,
+): Promise<number> {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
   let size = 0;
   const fh = await open(tmp, 'wx', 0o600);
   try {
     for await (const p of pieces) {
-      hash.update(p);
+      onPiece?.(p);
       size += p.length;
       await fh.write(p);
     }
@@ -56,5 +66,5 @@ export async function writeFileAtomic(
     await rm(tmp, { force: true });
     throw e;
   }
-  return { sha256: hash.digest('hex'), size };
+  return size;
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { decryptBytes, encryptStream } from '../crypto/age/index.ts';
 import { sha256Hex } from '../crypto/hash.ts';
-import { writeFileAtomic } from '../fs/durable.ts';
+import { writeAtomic } from '../fs/durable.ts';
 import { requireUnlocked, type Context } from '../workspace/context.ts';
 import { PHOTOS_DIR } from '../workspace/layout.ts';
 
@@ -24,10 +24,13 @@ function pathOf(ctx: Context, file: string): string {
 }
 
 /** Encrypts and writes a photo durably (fsynced, then renamed into place); returns its file name. */
-export async function writePhotoFile(ctx: Context, data: Uint8Array): Promise<string> {
+export async function writePhotoFile(ctx: Context, data: Uint8Array | readonly Uint8Array[]): Promise<string> {
   const identity = requireUnlocked(ctx);
   const file = `${randomUUID()}.age`;
-  await writeFileAtomic(pathOf(ctx, file), encryptStream([data], { recipients: [identity.card.ageRecipient] }));
+  await writeAtomic(
+    pathOf(ctx, file),
+    encryptStream(data instanceof Uint8Array ? [data] : data, { recipients: [identity.card.ageRecipient] }),
+  );
   return file;
 }
 

@@ -17,7 +17,10 @@ import { VISIT_LIMITS, type PhotoMediaType } from '../../shared/visit/model.ts';
 
 export interface TakenPhoto {
   /** What is stored and signed: the stripped file, or the untouched original when the expert kept it. */
-  data: Buffer;
+  readonly data: Buffer;
+  /** {@link data} as pieces (views of the file handed in, so an 8 MB photo is not copied to be stored). */
+  parts: Buffer[];
+  size: number;
   mediaType: PhotoMediaType;
   /** When it was taken (ISO 8601 with offset), from EXIF; null when the file does not say. */
   takenAt: string | null;
@@ -32,6 +35,8 @@ export interface TakenPhoto {
 }
 
 export const THUMB_SIZE = 320;
+
+type Image = ReturnType<typeof sharp>;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -49,6 +54,11 @@ const corrupt = (name: string, reason: string): ReviewDeskError => new ReviewDes
  * after SOI. Walks the markers up to SOS; everything from SOS on (the image data) is copied unchanged.
  */
 export function stripJpeg(data: Buffer, exif: Buffer | null, name = 'photo'): Buffer {
+  return Buffer.concat(stripJpegParts(data, exif, name));
+}
+
+/** {@link stripJpeg} as the pieces that make it up, in order: the image data is a view of `data`, not a copy. */
+export function stripJpegParts(data: Buffer, exif: Buffer | null, name = 'photo'): Buffer[] {
   const keep: Buffer[] = [data.subarray(0, 2)];
   if (exif) {
     const header = Buffer.from('Exif\0\0', 'latin1');
@@ -78,7 +88,7 @@ export function stripJpeg(data: Buffer, exif: Buffer | null, name = 'photo'): Bu
     if (marker === 0xda) {
       // Start of scan: from here on is image data, copied as it is.
       keep.push(data.subarray(i));
-      return Buffer.concat(keep);
+      return keep;
     }
     const drop = marker === 0xe1 || marker === 0xed || marker === 0xfe;
     if (!drop) keep.push(data.subarray(i, i + 2 + len));
@@ -167,6 +177,17 @@ export function exifTime(local: unknown, offset: unknown): { iso: string; local:
 }
 
 /**
+ * Turns an image upright as EXIF orientation `o` (1–8) says. sharp mirrors before it rotates: 2 mirrors, 3
+ * turns 180°, 4 flips, 5 mirrors and turns 270°, 6 turns 90°, 7 mirrors and turns 90°, 8 turns 270°.
+ */
+function orient(img: Image, o: number): Image {
+  const turn = [0, 0, 0, 180, 0, 270, 90, 90, 270][o] ?? 0;
+  if (o === 2 || o === 5 || o === 7) img = img.flop();
+  if (o === 4) img = img.flip();
+  return turn ? img.rotate(turn) : img;
+}
+
+/**
  * Takes in a photo. Refused (E_PHOTO_TYPE, E_PHOTO_TOO_LARGE, E_PHOTO_CORRUPT) unless it is a JPEG or PNG
  * within the size limit that decodes. With `keepOriginal` the file is kept as it came, location included.
  */
@@ -196,25 +217,43 @@ export async function takePhoto(name: string, bytes: Uint8Array, opts: { keepOri
   const orientation = typeof tags.Orientation === 'number' && tags.Orientation >= 1 && tags.Orientation <= 8 ? tags.Orientation : 1;
   const taken = exifTime(tags.DateTimeOriginal ?? tags.CreateDate, tags.OffsetTimeOriginal);
   const hadLocation = tags.GPSLatitude !== undefined || tags.GPSLongitude !== undefined;
-  let stored: Buffer;
-  if (opts.keepOriginal) stored = Buffer.from(data);
-  else if (mediaType === 'image/jpeg') stored = stripJpeg(data, minimalExif(orientation, taken), name);
-  else stored = stripPng(data, name);
+  // A stripped JPEG keeps the original's image data byte for byte, so it is written from views of the original
+  // and the thumbnail decoded from the original, turned by the orientation read above (not the file's own tag).
+  let parts: Buffer[];
+  let decodeFrom: Buffer;
+  if (opts.keepOriginal) parts = [Buffer.from(data)];
+  else if (mediaType === 'image/jpeg') parts = stripJpegParts(data, minimalExif(orientation, taken), name);
+  else parts = [stripPng(data, name)];
+  if (parts.length === 1) decodeFrom = parts[0]!;
+  else decodeFrom = data;
   let thumbnail: Buffer;
   let width: number;
   let height: number;
   try {
-    const img = sharp(stored, { failOn: 'error', limitInputPixels: 200_000_000 });
+    const img = sharp(decodeFrom, { failOn: 'error', limitInputPixels: 200_000_000, autoOrient: false });
     const meta = await img.metadata();
     width = meta.width;
     height = meta.height;
-    thumbnail = await img
-      .rotate()
+    thumbnail = await orient(img, orientation)
       .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
       .jpeg({ quality: 72 })
       .toBuffer();
   } catch (e) {
     throw corrupt(name, e instanceof Error ? e.message.slice(0, 200) : 'does not decode');
   }
-  return { data: stored, mediaType, takenAt: taken?.iso ?? null, orientation, hadLocation, thumbnail, width, height };
+  let joined: Buffer | null = parts.length === 1 ? parts[0]! : null;
+  return {
+    get data(): Buffer {
+      return (joined ??= Buffer.concat(parts));
+    },
+    parts,
+    size: parts.reduce((n, p) => n + p.length, 0),
+    mediaType,
+    takenAt: taken?.iso ?? null,
+    orientation,
+    hadLocation,
+    thumbnail,
+    width,
+    height,
+  };
 }

@@ -8,12 +8,13 @@
  * sets the date.
  */
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { ReviewDeskError, isReviewDeskError } from '../../shared/errors.ts';
 import type { EvidenceRef } from '../../shared/formats.ts';
 import type { ParsedInput, VisitEdit, VisitPhotoState, VisitState } from '../../shared/ipc/contract.ts';
 import { StagedFile } from '../../shared/ipc/wire.ts';
 import { VISIT_LIMITS, photoPath, visitGaps, type SiteVisit, type VisitPhoto } from '../../shared/visit/model.ts';
-import { sha256Hex } from '../crypto/hash.ts';
+import { sha256Parts } from '../crypto/hash.ts';
 import { getConflict, insertAudit, listCriterionRows, putCriterionRow } from '../db/review.ts';
 import {
   deletePhoto,
@@ -242,47 +243,84 @@ async function bytesOf(b: Uint8Array | StagedFile, fileName: string): Promise<Ui
   return readFile(b.path);
 }
 
-/** How many photos are taken in at once: sharp's decoding runs on its own threads, two per core here. */
-const INTAKE_PARALLEL = 4;
+/**
+ * How many photos are decoded at once (sharp, on libuv's threads): one per core. Each photo's encryption and
+ * write (on the main thread) goes on while the next ones decode, so the cores stay busy from the first photo
+ * to the last rather than taking turns.
+ */
+const INTAKE_PARALLEL = Math.max(1, Math.min(4, availableParallelism()));
+
+type Intake = { fileName: string; photo: TakenPhoto; sha256: string; file: string } | { fileName: string; error: unknown };
+
+/** Takes in every file, each written encrypted as soon as it is taken; the results in the order of `files`. */
+async function intake(ctx: Context, files: ParsedInput<'visit:addPhotos'>['files'], keepOriginal: boolean): Promise<Intake[]> {
+  const out: Intake[] = new Array<Intake>(files.length);
+  const writes: Promise<void>[] = [];
+  let writeFailed: { reason: unknown } | null = null;
+  let nextIndex = 0;
+  const decode = async (): Promise<void> => {
+    for (let k = nextIndex++; k < files.length; k = nextIndex++) {
+      const f = files[k]!;
+      let photo: TakenPhoto;
+      try {
+        photo = await takePhoto(f.fileName, await bytesOf(f.bytes, f.fileName), { keepOriginal });
+      } catch (error) {
+        out[k] = { fileName: f.fileName, error };
+        continue;
+      }
+      const sha256 = sha256Parts(photo.parts);
+      writes.push(
+        writePhotoFile(ctx, photo.parts).then(
+          (file) => void (out[k] = { fileName: f.fileName, photo, sha256, file }),
+          (reason: unknown) => void (writeFailed ??= { reason }),
+        ),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(INTAKE_PARALLEL, files.length) }, decode));
+  await Promise.all(writes);
+  const failed = writeFailed as { reason: unknown } | null;
+  if (failed) {
+    // A write failed (the disk, not the photo): nothing is kept, and the call fails with the write's error.
+    await removePhotoFiles(
+      ctx,
+      out.flatMap((r) => (r && 'file' in r ? [r.file] : [])),
+    );
+    throw failed.reason;
+  }
+  return out;
+}
 
 export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhotos'>): Promise<VisitState> {
   const meta = visitable(ctx, input.packageId, input.applicationId);
   const { packageId, applicationId } = input;
   const refused: VisitState['refused'] = [];
-  const taken: { fileName: string; photo: TakenPhoto }[] = [];
-  for (let i = 0; i < input.files.length; i += INTAKE_PARALLEL) {
-    const batch = input.files.slice(i, i + INTAKE_PARALLEL);
-    const results = await Promise.allSettled(
-      batch.map(async (f) => ({
-        fileName: f.fileName,
-        photo: await takePhoto(f.fileName, await bytesOf(f.bytes, f.fileName), { keepOriginal: input.keepOriginal }),
-      })),
-    );
-    results.forEach((r, k) => {
-      const fileName = batch[k]?.fileName ?? '';
-      if (r.status === 'fulfilled') taken.push(r.value);
-      else {
-        const e = isReviewDeskError(r.reason)
-          ? r.reason
-          : new ReviewDeskError('E_PHOTO_CORRUPT', {
-              name: fileName,
-              reason: r.reason instanceof Error ? r.reason.message.slice(0, 200) : 'unreadable',
-            });
-        refused.push({ fileName, code: e.code, message: e.toJSON().message });
-      }
-    });
+  const taken: { fileName: string; photo: TakenPhoto; sha256: string }[] = [];
+  // The photos' files are written (encrypted, fsynced) before the rows that name them commit; a refused or failed
+  // save removes them again, and a crash in between leaves files no row names, which the next open sweeps.
+  const files: string[] = [];
+  for (const r of await intake(ctx, input.files, !!input.keepOriginal)) {
+    if ('file' in r) {
+      taken.push(r);
+      files.push(r.file);
+      continue;
+    }
+    const e = isReviewDeskError(r.error)
+      ? r.error
+      : new ReviewDeskError('E_PHOTO_CORRUPT', {
+          name: r.fileName,
+          reason: r.error instanceof Error ? r.error.message.slice(0, 200) : 'unreadable',
+        });
+    refused.push({ fileName: r.fileName, code: e.code, message: e.toJSON().message });
   }
   const at = now();
   let lastAudit: number | null = null;
-  // The photos' files are written (encrypted, fsynced) before the rows that name them commit; a refused or failed
-  // save removes them again, and a crash in between leaves files no row names, which the next open sweeps.
-  const files = await Promise.all(taken.map((t) => writePhotoFile(ctx, t.photo.data)));
   if (taken.length) {
     const run = ctx.db.transaction(() => {
       const row = visitRow(ctx, packageId, applicationId, at);
       const existing = listPhotoRows(ctx.db, packageId, applicationId).length;
       const totals = photoTotals(ctx.db, packageId);
-      const adding = taken.reduce((n, t) => n + t.photo.data.length, 0);
+      const adding = taken.reduce((n, t) => n + t.photo.size, 0);
       if (existing + taken.length > VISIT_LIMITS.maxPhotosPerApplication)
         throw new ReviewDeskError('E_PHOTO_LIMIT', {
           reason: `${existing + taken.length} photos for ${applicationId}, at most ${VISIT_LIMITS.maxPhotosPerApplication}`,
@@ -297,14 +335,14 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
         });
       let seq = row.nextPhoto;
       putVisitRow(ctx.db, packageId, { ...row, nextPhoto: seq + taken.length, updatedAt: at });
-      for (const [k, { fileName, photo }] of taken.entries()) {
+      for (const [k, { fileName, photo, sha256 }] of taken.entries()) {
         const photoId = `P${seq}`;
         const rec: PhotoRow = {
           photoId,
           seq,
           mediaType: photo.mediaType,
-          size: photo.data.length,
-          sha256: sha256Hex(photo.data),
+          size: photo.size,
+          sha256,
           caption: '',
           takenAt: photo.takenAt,
           addedAt: at,

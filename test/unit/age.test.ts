@@ -4,7 +4,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateHybridIdentity, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decryptBytes, decryptFile, encryptBytes, openAgeFile, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age/index.ts';
+import { decryptBytes, decryptFile, encryptBytes, encryptStream, openAgeFile, SCRYPT_MAX_LOG_N } from '../../electron/crypto/age/index.ts';
 import { payloadWorkersReady } from '../../electron/crypto/parallel.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { flipBits } from '../helpers/bytes.ts';
@@ -29,6 +29,21 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe('age payload through libsodium', () => {
+  it('seals a stream whose pieces straddle chunk boundaries (batched sealing) as stock age reads it', async () => {
+    const k = await pair();
+    // Pieces that end inside a chunk, exactly on a boundary, span many chunks, and are empty.
+    const sizes = [1, CHUNK - 2, 1, 0, CHUNK, 40 * CHUNK + 5, CHUNK - 5, 3, 17 * CHUNK, 0];
+    const pieces = sizes.map((n) => randomBytes(n));
+    const plain = Buffer.concat(pieces);
+    const parts: Buffer[] = [];
+    for await (const p of encryptStream(pieces, { recipients: [k.recipient] })) parts.push(p);
+    // Pieces of about a megabyte at most, not one per chunk.
+    expect(parts.length).toBeLessThan(plain.length / CHUNK / 4);
+    const ctPath = join(dir, 'ours-pieces.age');
+    writeFileSync(ctPath, Buffer.concat(parts));
+    expect(execFileSync('age', ['-d', '-i', k.file, ctPath], { maxBuffer: 1 << 26 }).equals(plain)).toBe(true);
+  });
+
   for (const size of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17]) {
     it(`round-trips ${size} bytes and interoperates with the age CLI`, async () => {
       const k = await pair();

@@ -89,6 +89,29 @@ describe('takePhoto, JPEG', () => {
     expect([thumb.width, thumb.height]).toEqual([THUMB_SIZE * 0.75, THUMB_SIZE]);
   });
 
+  it('turns the thumbnail as each of the eight EXIF orientations says, as sharp turns the stored file itself', async () => {
+    // An asymmetric picture (one bright corner), so every mirror and turn shows.
+    const w = 64;
+    const h = 48;
+    const raw = Buffer.alloc(w * h * 3, 20);
+    for (let y = 0; y < 12; y++) for (let x = 0; x < 20; x++) raw.fill(250, (y * w + x) * 3, (y * w + x) * 3 + 3);
+    const base = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    const grey = (img: Buffer): Promise<Buffer> => sharp(img).resize(16, 16, { fit: 'fill' }).greyscale().raw().toBuffer();
+    for (let o = 1; o <= 8; o++) {
+      const t = await takePhoto(`o${o}.jpg`, await sharp(base).withMetadata({ orientation: o }).toBuffer());
+      expect(t.orientation).toBe(o);
+      // The pieces written are the file recorded.
+      expect(Buffer.concat(t.parts).equals(t.data)).toBe(true);
+      expect(t.size).toBe(t.data.length);
+      const ours = await grey(t.thumbnail);
+      const theirs = await grey(await sharp(t.data).autoOrient().jpeg().toBuffer());
+      const diff = ours.reduce((m, v, i) => Math.max(m, Math.abs(v - (theirs[i] ?? 0))), 0);
+      expect(diff, `orientation ${o}`).toBeLessThan(60);
+    }
+  });
+
   it('keeps the original byte for byte, location included, when the expert chooses to', async () => {
     const original = await cameraJpeg({ seed: 3 });
     const t = await takePhoto('keep.jpg', original, { keepOriginal: true });
