@@ -25,8 +25,9 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Manifest } from '../../shared/formats.ts';
+import { recycleSealed } from '../crypto/age/index.ts';
 import { sha256File, sha256Hex } from '../crypto/hash.ts';
-import { syncDir } from '../fs/durable.ts';
+import { syncDir, writePieces } from '../fs/durable.ts';
 import {
   completeExport,
   dropReservation,
@@ -113,14 +114,10 @@ export interface Exported {
 /** Writes a streamed seal to `path` (mode 0600), fsynced; its SHA-256 and size. */
 async function writeStreamed(path: string, pieces: AsyncIterable<Uint8Array>): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
-  let size = 0;
+  let size: number;
   const fh = await open(path, 'w', 0o600);
   try {
-    for await (const p of pieces) {
-      hash.update(p);
-      size += p.length;
-      await fh.write(p);
-    }
+    size = await writePieces(fh, pieces, (p) => hash.update(p), recycleSealed);
     await fh.sync();
   } finally {
     await fh.close();

@@ -13,7 +13,7 @@ import { BUNDLE_SCHEMA_VERSION, type EvidenceRef, type ApplicationReview, type B
 import type { Output, ParsedInput, Validation, ValidationIssue } from '../../shared/ipc/contract.ts';
 import type { z } from 'zod';
 import { sealBundle, sealBundleStream } from './write.ts';
-import { exportVisits, readExportPhoto, type ExportPhoto } from '../visits/workspace.ts';
+import { exportPhotoReader, exportVisits, type ExportPhoto } from '../visits/workspace.ts';
 import { visitGaps } from '../../shared/visit/model.ts';
 import { exportPrefix, writeExport } from './export.ts';
 import { additionalOf, listApplicationRows, listConflicts, listCriterionRows, maxAuditId, type CriterionRow } from '../db/review.ts';
@@ -206,15 +206,19 @@ export async function exportBundle(ctx: Context, input: ParsedInput<'bundle:expo
         if (!d.photos.length) return sealBundle(whole, identity, m.secretariat.ageRecipient);
         // With photos, streamed: one photo in memory at a time, decrypted from the workspace and encrypted again.
         let last = 0;
+        const photos = exportPhotoReader(ctx, d.photos);
         return sealBundleStream(
           whole,
           identity,
           m.secretariat.ageRecipient,
-          d.photos.map((p) => ({ ...p, read: () => readExportPhoto(ctx, p) })),
-          (n) => {
-            if (n - last < 4 << 20) return;
-            last = n;
-            ctx.host.emit('progress', { operation: 'export', done: Math.min(n, total), total });
+          d.photos.map((p, i) => ({ ...p, read: () => photos.read(i) })),
+          {
+            onBytes: (n) => {
+              if (n - last < 4 << 20) return;
+              last = n;
+              ctx.host.emit('progress', { operation: 'export', done: Math.min(n, total), total });
+            },
+            consumed: photos.consumed,
           },
         );
       },

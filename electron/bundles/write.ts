@@ -59,18 +59,26 @@ export interface StreamedAttachment {
   read(): Buffer | Promise<Buffer>;
 }
 
+/** What {@link sealBundleStream} reports as it goes. */
+export interface StreamOptions {
+  /** How many plaintext bytes have gone into the ZIP. */
+  onBytes?: (n: number) => void;
+  /** Each piece of the ZIP's plaintext, once the encryption is done with it (an attachment's buffer is then free). */
+  consumed?: (piece: Uint8Array) => void;
+}
+
 /**
  * Seals a bundle as a stream: the same bytes {@link sealBundle} would make in memory (bundle.json, its
  * signature, then the attachments in order), with one attachment in memory at a time. The attachments'
  * sizes and hashes go into bundle.json up front (from the workspace's record); each one read is checked
- * against its size. `onBytes` is told how many plaintext bytes have gone into the ZIP.
+ * against its size.
  */
 export async function* sealBundleStream(
   bundle: BundleT,
   expert: Identity,
   secretariatRecipient: string,
   attachments: readonly StreamedAttachment[],
-  onBytes: (n: number) => void = () => undefined,
+  { onBytes, consumed }: StreamOptions = {},
 ): AsyncGenerator<Buffer> {
   const withHashes: BundleT = {
     ...bundle,
@@ -99,8 +107,10 @@ export async function* sealBundleStream(
   async function* counted(): AsyncGenerator<Buffer> {
     for await (const piece of writeZip(entries)) {
       fed += piece.length;
-      onBytes(fed);
+      onBytes?.(fed);
       yield piece;
+      // The encryption asks for the next piece only once it has sealed this one (or copied what it keeps).
+      consumed?.(piece);
     }
   }
   yield* encryptStream(counted(), { recipients: [secretariatRecipient] });

@@ -114,6 +114,21 @@ async function run(request: WorkerRequest, pieces: number, takeOne: () => number
   }
 }
 
+/** What a scan keeps and where it runs. */
+export interface ScanOptions {
+  /**
+   * Keeps the plaintext here (its first `plainLen` bytes) rather than dropping it chunk by chunk. The buffer is
+   * posted to every worker, which holds on to it until its own garbage collection: reuse one rather than
+   * allocate one per scan.
+   */
+  out?: SharedArrayBuffer;
+  /**
+   * Leaves the pieces to the worker threads, so that this thread goes on with other work while they decrypt
+   * (a photo read ahead while the one before it is encrypted); without a worker, this thread does them.
+   */
+  offThread?: boolean;
+}
+
 /** How scanning a payload ended: the first failing chunk (0-based) or null, and what the final chunk looked like. */
 export interface ScanResult {
   /** Lower-case hex SHA-256 of each requested range, in the order asked. */
@@ -138,6 +153,7 @@ export async function scanPayload(
   p: { fd: number; key: Buffer; payloadStart: number; payloadLen: number; chunks: number; plainLen: number },
   hash: readonly [number, number][],
   onProgress?: (doneBytes: number) => void,
+  opts: ScanOptions = {},
 ): Promise<ScanResult> {
   const ctl = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   ctl[FAILED] = p.chunks;
@@ -151,13 +167,18 @@ export async function scanPayload(
     ctl: ctl.buffer as SharedArrayBuffer,
     segments: segmentsOf(p.plainLen, hash),
     digests: new SharedArrayBuffer(32 * hash.length),
+    ...(opts.out ? { out: opts.out } : {}),
   };
+  if (opts.out && opts.out.byteLength < p.plainLen)
+    throw new ReviewDeskError('E_INTERNAL', { reason: 'the plaintext buffer is too small' });
   const block = Buffer.allocUnsafe(Math.min(p.payloadLen, BATCH_CHUNKS * ENC_CHUNK));
   const scratch = Buffer.allocUnsafe(CHUNK);
+  // Off this thread only when a worker can take the job; otherwise this thread does it, as always.
+  const here = !(opts.offThread && workers.size > 0);
   await run(
     { type: 'scan', job },
     job.segments.length,
-    () => scanSegments(job, block, scratch, 1),
+    () => (here ? scanSegments(job, block, scratch, 1) : 0),
     onProgress && (() => onProgress(Math.min(p.payloadLen, Atomics.load(ctl, PROGRESS) * ENC_CHUNK))),
   );
   const failed = Atomics.load(ctl, FAILED);

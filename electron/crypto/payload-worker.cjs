@@ -1,6 +1,7 @@
 // The CPU-bound kernel of opening a large age file — STREAM chunk
 // decryption, authenticating every chunk, with the SHA-256 of plaintext ranges
-// taken on the way and the plaintext itself never kept — shared by the calling
+// taken on the way and the plaintext itself never kept (or, for a file read
+// whole, kept in the job's shared `out` buffer) — shared by the calling
 // thread and a pool of worker threads (electron/crypto/parallel.ts). Plain CommonJS, so that a
 // worker starts without a TypeScript loader or the ES module loader (which
 // more than doubles a worker's start-up); the types are in
@@ -54,13 +55,14 @@ function finish(ctl) {
 
 /**
  * Decrypts the chunks that cover one segment [start, end) of the plaintext,
- * each into `scratch` (plaintext is never kept), so that every one of them
+ * each into `scratch` (plaintext is not kept) or, when the job has an `out`
+ * buffer, into its place there, so that every one of them
  * authenticates; hashes the segment's bytes when it has a digest slot. Chunks
  * past the lowest known failure are not looked at: every chunk before it is,
  * so the failure reported is the first in the file, as when decrypting in
  * order.
  */
-function scanSegment(job, segment, block, scratch, nonce, key, ctl, digests) {
+function scanSegment(job, segment, block, scratch, nonce, key, ctl, digests, out) {
   const { fd, payloadStart, payloadLen, chunks, batchChunks } = job;
   const [start, end, digest] = segment;
   const hash = digest >= 0 ? createHash('sha256') : null;
@@ -80,7 +82,7 @@ function scanSegment(job, segment, block, scratch, nonce, key, ctl, digests) {
       const index = first + i;
       const last = index === chunks - 1;
       const c = block.subarray(i * ENC_CHUNK, Math.min((i + 1) * ENC_CHUNK, want));
-      const m = scratch.subarray(0, c.length - TAG);
+      const m = out ? out.subarray(index * CHUNK, index * CHUNK + c.length - TAG) : scratch.subarray(0, c.length - TAG);
       try {
         sodium.crypto_aead_chacha20poly1305_ietf_decrypt(m, null, c, null, chunkNonce(nonce, index, last), key);
       } catch {
@@ -117,6 +119,7 @@ function scanSegments(job, block, scratch, maxSegments = Infinity) {
   const ctl = new Int32Array(job.ctl);
   const key = Buffer.from(job.key);
   const digests = Buffer.from(job.digests);
+  const out = job.out ? Buffer.from(job.out) : null;
   const nonce = Buffer.alloc(12);
   let claimed = 0;
   while (claimed < maxSegments) {
@@ -124,7 +127,7 @@ function scanSegments(job, block, scratch, maxSegments = Infinity) {
     if (s >= job.segments.length) break;
     claimed++;
     try {
-      scanSegment(job, job.segments[s], block, scratch, nonce, key, ctl, digests);
+      scanSegment(job, job.segments[s], block, scratch, nonce, key, ctl, digests, out);
     } catch {
       Atomics.store(ctl, ERROR, 1);
     } finally {

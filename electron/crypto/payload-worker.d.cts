@@ -29,6 +29,11 @@ export interface ScanJob {
   segments: [number, number, number][];
   /** 32 bytes per digest slot. */
   digests: SharedArrayBuffer;
+  /**
+   * Where the plaintext goes when it is kept (a file read whole): `plainLen` bytes, written at each chunk's
+   * place; only meaningful once every piece is done and none failed.
+   */
+  out?: SharedArrayBuffer;
 }
 
 export declare function scanSegments(job: ScanJob, block: Buffer, scratch: Buffer, maxSegments?: number): number;

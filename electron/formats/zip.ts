@@ -6,7 +6,7 @@
  * be, deflated ones inflate into a buffer of their size and stop there).
  */
 import { createHash } from 'node:crypto';
-import { Readable, Writable } from 'node:stream';
+import { PassThrough, Readable, Writable, pipeline as pipelineCb } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -432,7 +432,12 @@ export function writeZip(files: ZipInput[]): AsyncIterable<Buffer> {
   // An entry that cannot be read (or a size that does not match) ends the output with the error.
   zip.on('error', (e: Error) => (zip.outputStream as Readable).destroy(e));
   zip.end();
-  return zip.outputStream as AsyncIterable<Buffer>;
+  // Handed on piece by piece as yazl wrote them: iterating yazl's own stream takes everything buffered at each
+  // step as one new Buffer, a copy of up to a whole photo or dossier file. pipeline() carries an error (or an
+  // early stop of the consumer) from one end to the other.
+  const pieces = new PassThrough({ readableObjectMode: true, readableHighWaterMark: 1 });
+  pipelineCb(zip.outputStream as Readable, pieces, () => undefined);
+  return pieces as AsyncIterable<Buffer>;
 }
 
 /** A whole ZIP in memory. */

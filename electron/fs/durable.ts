@@ -6,7 +6,7 @@
  * every writer of packages, bundles, results and ledgers.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 
 /** Creates `path` (never overwriting), 0600, writes `bytes` and flushes them to the disk before returning. */
 export async function writeSynced(path: string, bytes: Uint8Array): Promise<void> {
@@ -37,9 +37,10 @@ export async function syncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(
   path: string,
   pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  written?: (p: Uint8Array) => void,
 ): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
-  const size = await writeAtomic(path, pieces, (p) => hash.update(p));
+  const size = await writeAtomic(path, pieces, (p) => hash.update(p), written);
   return { sha256: hash.digest('hex'), size };
 }
 
@@ -48,16 +49,13 @@ export async function writeAtomic(
   path: string,
   pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   onPiece?: (p: Uint8Array) => void,
+  written?: (p: Uint8Array) => void,
 ): Promise<number> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
-  let size = 0;
+  let size: number;
   const fh = await open(tmp, 'wx', 0o600);
   try {
-    for await (const p of pieces) {
-      onPiece?.(p);
-      size += p.length;
-      await fh.write(p);
-    }
+    size = await writePieces(fh, pieces, onPiece, written);
     await fh.sync();
     await fh.close();
     await rename(tmp, path);
@@ -66,5 +64,47 @@ export async function writeAtomic(
     await rm(tmp, { force: true });
     throw e;
   }
+  return size;
+}
+
+/** Writes outstanding at once in {@link writePieces}. */
+const WRITES_IN_FLIGHT = 4;
+
+/**
+ * Writes `pieces` one after the other into `fh` from offset 0, each at its own position, with up to
+ * {@link WRITES_IN_FLIGHT} writes outstanding: the next piece is made (sealed, hashed) while the ones before
+ * are still being copied into the file, rather than after. `onPiece` sees each piece before its write,
+ * `written` after it has completed (to recycle its buffer). The first failed write is thrown, once every write
+ * started has ended; a piece must not change once yielded. Returns the bytes written.
+ */
+export async function writePieces(
+  fh: FileHandle,
+  pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onPiece?: (p: Uint8Array) => void,
+  written?: (p: Uint8Array) => void,
+): Promise<number> {
+  let failed: { error: unknown } | null = null;
+  const writeAt = async (p: Uint8Array, at: number): Promise<void> => {
+    try {
+      for (let done = 0; done < p.length;) done += (await fh.write(p, done, p.length - done, at + done)).bytesWritten;
+      written?.(p);
+    } catch (error) {
+      failed ??= { error };
+    }
+  };
+  const inFlight: Promise<void>[] = [];
+  let size = 0;
+  try {
+    for await (const p of pieces) {
+      if (failed) break;
+      onPiece?.(p);
+      inFlight.push(writeAt(p, size));
+      size += p.length;
+      if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
+    }
+  } finally {
+    await Promise.all(inFlight);
+  }
+  if (failed) throw (failed as { error: unknown }).error;
   return size;
 }

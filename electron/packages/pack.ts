@@ -12,7 +12,7 @@ import { LEDGER_FILE, LEDGER_SCHEMA_VERSION, Ledger, NS_LEDGER } from '../../sha
 import { NS_PACKAGE, PACKAGE_SCHEMA_VERSION, rubricPath, type Manifest, type ManifestFile } from '../../shared/formats.ts';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { findOrThrow, getOrThrow } from '../../shared/checked.ts';
-import { encryptStream } from '../crypto/age/index.ts';
+import { encryptStream, recycleSealed } from '../crypto/age/index.ts';
 import { writeFileAtomic } from '../fs/durable.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { sshsigSign } from '../crypto/ssh.ts';
@@ -93,7 +93,7 @@ export async function writePackage(round: LoadedRound, secretariat: Identity, ex
       entries.push({ name: f.path, path: f.source, compress: worthCompressing(f.mediaType) });
   }
   const recipient = getOrThrow(round.cards, expertId, 'card of expert').ageRecipient;
-  const { sha256, size } = await writeFileAtomic(outPath, encryptStream(writeZip(entries), { recipients: [recipient] }));
+  const { sha256, size } = await writeFileAtomic(outPath, encryptStream(writeZip(entries), { recipients: [recipient] }), recycleSealed);
   return { expertId, path: outPath, packageId: manifest.packageId, sha256, size, applications: manifest.applications.length };
 }
 

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../../shared/errors.ts';
-import { decryptBytes, encryptStream } from '../crypto/age/index.ts';
+import { decryptBytes, encryptStream, openAgeFile } from '../crypto/age/index.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { writeAtomic } from '../fs/durable.ts';
 import { requireUnlocked, type Context } from '../workspace/context.ts';
@@ -34,19 +34,42 @@ export async function writePhotoFile(ctx: Context, data: Uint8Array | readonly U
   return file;
 }
 
-/** A photo's bytes, decrypted in memory and checked against the size and SHA-256 recorded when it was added. */
-export async function readPhotoFile(ctx: Context, file: string, expected: { size: number; sha256: string }): Promise<Buffer> {
+/**
+ * A photo's bytes, decrypted in memory and checked against the size and SHA-256 recorded when it was added.
+ * With `into` (a buffer the caller reuses, at least the photo's size), decrypted there on a payload worker
+ * thread, this thread free meanwhile (an export reads the next photo while it encrypts the one before); the
+ * result is then a view of `into`, valid until the caller reads into it again.
+ */
+export async function readPhotoFile(
+  ctx: Context,
+  file: string,
+  expected: { size: number; sha256: string },
+  into?: SharedArrayBuffer,
+): Promise<Buffer> {
   const identity = requireUnlocked(ctx);
   const path = pathOf(ctx, file);
+  const keys = [{ identity: identity.ageIdentity }];
+  const changed = (): ReviewDeskError =>
+    new ReviewDeskError('E_IO', { path, reason: 'the photo file is not the one recorded when it was added' });
+  if (into) {
+    const f = await openAgeFile(path, keys);
+    try {
+      if (f.plainLen !== expected.size || into.byteLength < f.plainLen) throw changed();
+      const { plaintext, sha256 } = await f.readAll(into);
+      if (sha256 !== expected.sha256) throw changed();
+      return plaintext;
+    } finally {
+      await f.close();
+    }
+  }
   let sealed: Buffer;
   try {
     sealed = await readFile(path);
   } catch (e) {
     throw new ReviewDeskError('E_IO', { path, reason: (e as NodeJS.ErrnoException).code ?? 'unreadable' });
   }
-  const { plaintext } = await decryptBytes(sealed, [{ identity: identity.ageIdentity }], undefined, { hashFile: false });
-  if (plaintext.length !== expected.size || sha256Hex(plaintext) !== expected.sha256)
-    throw new ReviewDeskError('E_IO', { path, reason: 'the photo file is not the one recorded when it was added' });
+  const { plaintext } = await decryptBytes(sealed, keys, undefined, { hashFile: false });
+  if (plaintext.length !== expected.size || sha256Hex(plaintext) !== expected.sha256) throw changed();
   return plaintext;
 }
 

@@ -249,6 +249,66 @@ describe('age files decrypted on every core', () => {
     flipBits(bad, bad.length - 3, 1);
     expect((await failure(bad, k.identity)).code).toBe('E_AGE_PAYLOAD');
   });
+  it('reads a whole file into a reused buffer off this thread: stock age files, the SHA-256, refusals', async () => {
+    const k = await pair();
+    const into = new SharedArrayBuffer(size + 10);
+    const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+    // Two files of different sizes through the same buffer, the second shorter than the first.
+    for (const n of [size, 3 * CHUNK + 17, 0]) {
+      const plain = randomBytes(n);
+      const plainPath = join(dir, `whole-${n}`);
+      writeFileSync(plainPath, plain);
+      const ctPath = join(dir, `whole-${n}.age`);
+      execFileSync('age', ['-r', k.recipient, '-o', ctPath, plainPath]);
+      const f = await openAgeFile(ctPath, [{ identity: k.identity }]);
+      try {
+        const got = await f.readAll(into);
+        expect(got.plaintext.length).toBe(n);
+        expect(got.plaintext.equals(plain)).toBe(true);
+        expect(got.sha256).toBe(sha(plain));
+        // A view of the buffer given, not a copy.
+        expect(got.plaintext.buffer).toBe(into);
+      } finally {
+        await f.close();
+      }
+    }
+    const { ct } = await big();
+    const refusal = async (bytes: Uint8Array): Promise<string> => {
+      const p = join(dir, `whole-bad-${randomBytes(4).toString('hex')}.age`);
+      writeFileSync(p, bytes);
+      const f = await openAgeFile(p, [{ identity: k.identity }]).catch(() => null);
+      if (!f) return 'refused at open';
+      try {
+        return await codeOf(f.readAll(into));
+      } finally {
+        await f.close();
+      }
+    };
+    const k2 = await big();
+    // Another key's file.
+    expect(await refusal(ct)).toBe('refused at open');
+    const damaged = Buffer.from(k2.ct);
+    flipBits(damaged, chunkAt(k2.headerLen, 60) + 3, 1);
+    const other = async (bytes: Uint8Array): Promise<string> => {
+      const p = join(dir, `whole-bad-${randomBytes(4).toString('hex')}.age`);
+      writeFileSync(p, bytes);
+      const f = await openAgeFile(p, [{ identity: k2.k.identity }]);
+      try {
+        return await codeOf(f.readAll(into));
+      } finally {
+        await f.close();
+      }
+    };
+    expect(await other(damaged)).toBe('E_AGE_PAYLOAD');
+    expect(await other(k2.ct.subarray(0, chunkAt(k2.headerLen, 100)))).toBe('E_AGE_TRUNCATED');
+    // A buffer too small for the plaintext is the caller's mistake, refused before any work.
+    const f = await openAgeFile(join(dir, `whole-${size}.age`), [{ identity: k.identity }]);
+    try {
+      expect(await codeOf(f.readAll(new SharedArrayBuffer(10)))).toBe('E_INTERNAL');
+    } finally {
+      await f.close();
+    }
+  });
   it('follows a renamed file, and refuses to follow to another one', async () => {
     const { k, ct, plain } = await big();
     const from = join(dir, 'moving.age');

@@ -19,6 +19,8 @@ import type { VisitEdit, VisitState } from '../../shared/ipc/contract.ts';
 import { VISIT_LIMITS } from '../../shared/visit/model.ts';
 import { openBundleBytes, verifyBundleFiles } from '../../electron/bundles/verify.ts';
 import { sha256Hex } from '../../electron/crypto/hash.ts';
+import { READ_AHEAD, exportPhotoReader, exportVisits } from '../../electron/visits/workspace.ts';
+import { packageMeta } from '../../electron/workspace/context.ts';
 import { openWorkspace, type Workspace } from '../../electron/workspace/open.ts';
 import { cameraJpeg, cameraPng, jpegScan } from '../helpers/photos.ts';
 import { listTree, tempDir } from '../helpers/tmp.ts';
@@ -359,6 +361,35 @@ describe('site visits in the workspace', () => {
     );
     const tampered = readFileSync(join(out, 'bundle.json'), 'utf8').replace(json.attachments[0]!.sha256, '0'.repeat(64));
     expect(() => check(Buffer.from(tampered))).toThrow();
+  });
+
+  it("reads the export's photos ahead into reused buffers: the recorded bytes, whether or not each is reported consumed", async () => {
+    const { photos: listed } = exportVisits(ws.ctx, packageMeta(ws.ctx, packageId));
+    expect(listed.length).toBeGreaterThan(1);
+    // More photos than read-ahead buffers, so that buffers are read into again; alternating in runs of the
+    // read-ahead, so that a buffer is always read into with another photo than it held (an overwrite shows).
+    const many = Array.from({ length: 4 * READ_AHEAD }, (_, i) => listed[Math.floor(i / READ_AHEAD) % 2]!);
+    const check = (b: Buffer, i: number): void => expect(sha256Hex(b), `photo ${i}`).toBe(many[i]!.sha256);
+    // As the export uses it: each photo reported consumed once used, so its buffer takes the photo after next.
+    const reader = exportPhotoReader(ws.ctx, many);
+    const seen = new Set<ArrayBufferLike>();
+    for (let i = 0; i < many.length; i++) {
+      const b = await reader.read(i);
+      check(b, i);
+      seen.add(b.buffer);
+      reader.consumed(b);
+    }
+    // Read ahead into the same few buffers, not a new one per photo.
+    expect(seen.size).toBeLessThan(many.length);
+    expect([...seen].every((x) => x instanceof SharedArrayBuffer)).toBe(true);
+    // Never reported consumed: every photo handed out stays intact while the later ones are read elsewhere.
+    const held = exportPhotoReader(ws.ctx, many);
+    const kept: Buffer[] = [];
+    for (let i = 0; i < many.length; i++) kept.push(await held.read(i));
+    kept.forEach(check);
+    // Out of order is the caller's mistake, refused.
+    const again = exportPhotoReader(ws.ctx, many);
+    expect((await refusal(again.read(1))).code).toBe('E_INTERNAL');
   });
 
   it('prints the 现场考察记录表 from the workspace (visit:sheet): the draft stamped as such, read back with pdftotext', async () => {

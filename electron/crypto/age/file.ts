@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { open, stat as statFile, type FileHandle } from 'node:fs/promises';
 import { ReviewDeskError } from '../../../shared/errors.ts';
-import { scanPayload, startPayloadWorkers } from '../parallel.ts';
+import { scanPayload, startPayloadWorkers, type ScanResult } from '../parallel.ts';
 import { locateHeader, MAX_HEADER, unwrapFileKey, type DecryptKey } from './header.ts';
 import { CHUNK, ENC_CHUNK, NONCE_SIZE, openChunk, payloadChunks, payloadKey, TAG, type Progress } from './stream.ts';
 
@@ -37,6 +37,13 @@ export interface AgeFile {
    * first damaged chunk), E_AGE_TRUNCATED or E_IO otherwise.
    */
   scan(ranges: readonly [number, number][], onProgress?: Progress): Promise<string[]>;
+  /**
+   * The whole plaintext, decrypted into `into` (at least `plainLen` bytes; a buffer reused from read to read, as
+   * the worker threads keep a reference to it) with its SHA-256 taken on the way, on a payload worker thread
+   * where one runs (this thread is free meanwhile), else on this one. E_AGE_PAYLOAD, E_AGE_TRUNCATED or E_IO as
+   * {@link scan}; the returned view of `into` is only returned once every chunk has authenticated.
+   */
+  readAll(into: SharedArrayBuffer): Promise<{ plaintext: Buffer; sha256: string }>;
   /**
    * The file's SHA-256, computed on the first call by reading the file again
    * (memoised): decrypting does not need it. E_IO if the file changed.
@@ -130,6 +137,16 @@ export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxS
       return at === 0 && length === span.length ? span : span.subarray(at, at + length);
     };
 
+    /** The digests of a scan that authenticated every chunk; its error otherwise. */
+    const authenticated = (r: ScanResult): string[] => {
+      if (r.readError) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
+      if (r.failedChunk !== null) {
+        if (r.finalChunkCutOff) throw new ReviewDeskError('E_AGE_TRUNCATED');
+        throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: r.failedChunk + 1 });
+      }
+      return r.digests;
+    };
+
     let digest: Promise<string> | undefined;
     return {
       fileSize: size,
@@ -148,17 +165,20 @@ export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxS
       },
       async scan(ranges, onProgress) {
         if (!fh) throw new ReviewDeskError('E_INTERNAL', { reason: 'scan of a closed age file' });
-        const r = await scanPayload(
-          { fd: fh.fd, key, payloadStart, payloadLen, chunks, plainLen },
-          ranges,
-          onProgress && ((done) => onProgress(payloadStart + done, size)),
+        return authenticated(
+          await scanPayload(
+            { fd: fh.fd, key, payloadStart, payloadLen, chunks, plainLen },
+            ranges,
+            onProgress && ((done) => onProgress(payloadStart + done, size)),
+          ),
         );
-        if (r.readError) throw new ReviewDeskError('E_IO', { path, reason: 'short read' });
-        if (r.failedChunk !== null) {
-          if (r.finalChunkCutOff) throw new ReviewDeskError('E_AGE_TRUNCATED');
-          throw new ReviewDeskError('E_AGE_PAYLOAD', { chunk: r.failedChunk + 1 });
-        }
-        return r.digests;
+      },
+      async readAll(into) {
+        if (!fh) throw new ReviewDeskError('E_INTERNAL', { reason: 'read of a closed age file' });
+        startPayloadWorkers();
+        const job = { fd: fh.fd, key, payloadStart, payloadLen, chunks, plainLen };
+        const [sha256] = authenticated(await scanPayload(job, [[0, plainLen]], undefined, { out: into, offThread: true }));
+        return { plaintext: Buffer.from(into, 0, plainLen), sha256: sha256! };
       },
       fileSha256: () => (digest ??= hashUnchangedFile(path, stat)),
       async close() {

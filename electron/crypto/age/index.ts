@@ -6,7 +6,7 @@
  * demand; encrypt.ts writes age files.
  */
 export { MAX_HEADER, SCRYPT_MAX_LOG_N, type DecryptKey, type EncryptTo } from './header.ts';
-export type { Progress } from './stream.ts';
+export { recycleSealed, type Progress } from './stream.ts';
 export { decryptBytes, decryptFile, type Decrypted } from './decrypt.ts';
 export { openAgeFile, type AgeFile } from './file.ts';
 export { encryptBytes, encryptStream } from './encrypt.ts';

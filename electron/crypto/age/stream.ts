@@ -87,6 +87,33 @@ function authenticates(c: Buffer, index: number, key: Buffer): boolean {
 
 /** Full chunks sealed into one output buffer at most: about 1 MiB of ciphertext per piece yielded. */
 const SEAL_BATCH = 16;
+const BATCH_BYTES = SEAL_BATCH * ENC_CHUNK;
+
+/**
+ * Full batches a sealer handed out, which their consumer may give back through {@link recycleSealed}, and
+ * those given back, sealed into again: a stream of gigabytes otherwise allocates a megabyte per batch, and the
+ * garbage collections that so much outside memory sets off cost as much as the cipher.
+ */
+const issued = new WeakSet<Buffer>();
+const spare: Buffer[] = [];
+const SPARE_MAX = 8;
+
+function batchBuffer(chunks: number): Buffer {
+  if (chunks !== SEAL_BATCH) return Buffer.allocUnsafe(chunks * ENC_CHUNK);
+  const b = spare.pop() ?? Buffer.allocUnsafe(BATCH_BYTES);
+  issued.add(b);
+  return b;
+}
+
+/**
+ * Gives back a piece {@link StreamSealer} (so `encryptStream`) yielded, once it has been written and nothing
+ * refers to it any more (the writer of an age file calls it when a write has completed); the next batch is
+ * sealed into it. Anything else is ignored, and a piece is taken back once at most.
+ */
+export function recycleSealed(piece: Uint8Array): void {
+  if (!(piece instanceof Buffer) || !issued.delete(piece)) return;
+  if (spare.length < SPARE_MAX) spare.push(piece);
+}
 
 /**
  * Incremental STREAM encryptor: feed plaintext, collect ciphertext pieces. Full chunks are sealed straight
@@ -124,7 +151,7 @@ export class StreamSealer {
     const full = Math.floor((buf.length - 1) / CHUNK);
     for (let i = 0; i < full; i += SEAL_BATCH) {
       const n = Math.min(SEAL_BATCH, full - i);
-      const c = Buffer.allocUnsafe(n * ENC_CHUNK);
+      const c = batchBuffer(n);
       for (let j = 0; j < n; j++)
         this.sealInto(c.subarray(j * ENC_CHUNK, (j + 1) * ENC_CHUNK), buf.subarray((i + j) * CHUNK, (i + j + 1) * CHUNK), false);
       out.push(c);
