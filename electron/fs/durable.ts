@@ -86,7 +86,11 @@ export async function writePieces(
   let failed: { error: unknown } | null = null;
   const writeAt = async (p: Uint8Array, at: number): Promise<void> => {
     try {
-      for (let done = 0; done < p.length;) done += (await fh.write(p, done, p.length - done, at + done)).bytesWritten;
+      for (let done = 0; done < p.length;) {
+        const { bytesWritten } = await fh.write(p, done, p.length - done, at + done);
+        if (bytesWritten <= 0) throw Object.assign(new Error('a write wrote nothing'), { code: 'EIO' });
+        done += bytesWritten;
+      }
       written?.(p);
     } catch (error) {
       failed ??= { error };
