@@ -20,12 +20,12 @@
  * it to check its signature; the SHA-256 of the exact sealed bytes, taken
  * before anything is written, is the stronger check and the one used.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Manifest } from '../../shared/formats.ts';
 import { recycleSealed } from '../crypto/age/index.ts';
+import { OffThreadSha256 } from '../crypto/parallel.ts';
 import { sha256File, sha256Hex } from '../crypto/hash.ts';
 import { syncDir, writePieces } from '../fs/durable.ts';
 import {
@@ -113,7 +113,8 @@ export interface Exported {
 
 /** Writes a streamed seal to `path` (mode 0600), fsynced; its SHA-256 and size. */
 async function writeStreamed(path: string, pieces: AsyncIterable<Uint8Array>): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
+  // Hashed on a worker thread beside the sealing; a piece is recycled once written and hashed.
+  const hash = new OffThreadSha256();
   let size: number;
   const fh = await open(path, 'w', 0o600);
   try {
@@ -122,7 +123,7 @@ async function writeStreamed(path: string, pieces: AsyncIterable<Uint8Array>): P
   } finally {
     await fh.close();
   }
-  return { sha256: hash.digest('hex'), size };
+  return { sha256: await hash.digest(), size };
 }
 
 /**

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { createHash, type Hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import kernel from './payload-worker.cjs';
@@ -218,4 +219,73 @@ function segmentsOf(plainLen: number, hash: readonly [number, number][]): [numbe
   // An empty payload still has its (empty) final chunk to authenticate.
   if (out.length === 0) out.push([0, 0, -1]);
   return out.sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
+}
+
+/** The hash worker (started on first use, referenced only while a piece or a digest is outstanding). */
+let hashWorker: Worker | null = null;
+const hashReplies = new Map<string, { resolve(hex: string): void; reject(e: unknown): void }>();
+let hashStreams = 0;
+
+function startHashWorker(): Worker | null {
+  if (hashWorker || !KERNEL_PRESENT) return hashWorker;
+  const w = new Worker(KERNEL, { workerData: { hashWorker: true } });
+  w.unref();
+  w.on('message', (m: { id: number; seq: number; hex?: string }) => {
+    const key = `${m.id}:${m.seq}`;
+    hashReplies.get(key)?.resolve(m.hex ?? '');
+    hashReplies.delete(key);
+    if (hashReplies.size === 0) w.unref();
+  });
+  const died = (e: unknown): void => {
+    if (hashWorker === w) hashWorker = null;
+    for (const r of hashReplies.values()) r.reject(new ReviewDeskError('E_INTERNAL', { reason: `the hash worker stopped: ${String(e)}` }));
+    hashReplies.clear();
+  };
+  w.on('error', died);
+  w.on('exit', died);
+  hashWorker = w;
+  return w;
+}
+
+/**
+ * SHA-256 of a stream of pieces taken on a worker thread, beside whatever this thread does meanwhile (sealing
+ * the next piece): a piece whose memory is shared (a SharedArrayBuffer) is read there in place, any other is
+ * copied across. Where the worker cannot start, hashed on this thread. A piece must not change until its
+ * {@link update} has resolved.
+ */
+export class OffThreadSha256 {
+  private readonly id = ++hashStreams;
+  private seq = 0;
+  private readonly worker = startHashWorker();
+  private readonly local: Hash | null = this.worker ? null : createHash('sha256');
+
+  private ask(seq: number, message: object, transfer: ArrayBuffer[] = []): Promise<string> {
+    const w = this.worker!;
+    return new Promise<string>((resolve, reject) => {
+      if (hashReplies.size === 0) w.ref();
+      hashReplies.set(`${this.id}:${seq}`, { resolve, reject });
+      w.postMessage({ id: this.id, seq, ...message }, transfer);
+    });
+  }
+
+  /** Hashes `piece` next; resolves once it has been. */
+  async update(piece: Uint8Array): Promise<void> {
+    if (this.local) {
+      this.local.update(piece);
+      return;
+    }
+    const seq = this.seq++;
+    if (piece.buffer instanceof SharedArrayBuffer) {
+      await this.ask(seq, { type: 'update', buffer: piece.buffer, offset: piece.byteOffset, length: piece.byteLength });
+      return;
+    }
+    const copy = new Uint8Array(piece);
+    await this.ask(seq, { type: 'update', buffer: copy.buffer, offset: 0, length: copy.byteLength }, [copy.buffer]);
+  }
+
+  /** The lower-case hex digest of every piece so far (after each has been hashed). */
+  digest(): Promise<string> {
+    if (this.local) return Promise.resolve(this.local.digest('hex'));
+    return this.ask(-1, { type: 'digest' });
+  }
 }

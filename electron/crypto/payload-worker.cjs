@@ -150,3 +150,22 @@ if (parentPort && workerData?.payloadWorker === true) {
   });
   parentPort.postMessage('ready');
 }
+
+// Only as the entry of a hash worker (parallel.ts, OffThreadSha256): the SHA-256 of streams of pieces, each
+// stream by its id, its pieces in the order posted; each piece acknowledged once hashed, so that its buffer
+// can be reused.
+if (parentPort && workerData?.hashWorker === true) {
+  const port = parentPort;
+  const hashes = new Map();
+  port.on('message', (m) => {
+    let h = hashes.get(m.id);
+    if (!h) hashes.set(m.id, (h = createHash('sha256')));
+    if (m.type === 'update') {
+      h.update(new Uint8Array(m.buffer, m.offset, m.length));
+      port.postMessage({ id: m.id, seq: m.seq });
+    } else {
+      hashes.delete(m.id);
+      port.postMessage({ id: m.id, seq: -1, hex: h.digest('hex') });
+    }
+  });
+}

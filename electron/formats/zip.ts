@@ -6,6 +6,8 @@
  * be, deflated ones inflate into a buffer of their size and stop there).
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { PassThrough, Readable, Writable, pipeline as pipelineCb } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
@@ -385,8 +387,65 @@ function localHeader(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ fileData
  * entry (`stream`, with the size it will have), so that only one such entry is in memory at a time.
  */
 export type ZipInput = { name: string; compress: boolean } & (
-  { data: Buffer } | { path: string } | { size: number; stream: () => Buffer | Promise<Buffer> }
+  { data: Buffer } | { path: string; size?: number } | { size: number; stream: () => Buffer | Promise<Buffer> }
 );
+
+/** A file on disk (with its size known) is read in pieces of this many bytes rather than a read stream's 64 KiB. */
+const FILE_READ = 1 << 20;
+
+/**
+ * Read buffers for the files a ZIP reads from disk, lent out and given back: read a megabyte at a time into new
+ * buffers, gigabytes of dossiers allocate their size again, and the garbage collections that so much outside
+ * memory sets off cost more than the checksum. A buffer is lent again only once {@link ReadBuffers.release} has
+ * been told of a piece read into it, which the ZIP's consumer does when it has finished with that piece (the
+ * encryption, which copies what it keeps); a piece never released is simply left to the garbage collector.
+ */
+export class ReadBuffers {
+  private readonly spare: Buffer[] = [];
+  private readonly lent = new WeakMap<ArrayBufferLike, Buffer>();
+  take(): Buffer {
+    const b = this.spare.pop() ?? Buffer.allocUnsafeSlow(FILE_READ);
+    this.lent.set(b.buffer, b);
+    return b;
+  }
+  /** Gives back the buffer `piece` was read into (once; anything else is ignored). */
+  release(piece: Uint8Array): void {
+    const b = this.lent.get(piece.buffer);
+    if (!b) return;
+    this.lent.delete(piece.buffer);
+    if (this.spare.length < 8) this.spare.push(b);
+  }
+}
+
+/** A file read into buffers lent by `buffers`, a piece per read. */
+function fileStream(path: string, buffers: ReadBuffers): Readable {
+  let fh: FileHandle | null = null;
+  let at = 0;
+  // Room for one read ahead of the one being consumed.
+  return new Readable({
+    highWaterMark: 2 * FILE_READ,
+    read() {
+      void (async () => {
+        fh ??= await open(path, 'r');
+        const b = buffers.take();
+        const { bytesRead } = await fh.read(b, 0, b.length, at);
+        at += bytesRead;
+        if (bytesRead === 0) {
+          buffers.release(b);
+          this.push(null);
+        } else this.push(bytesRead === b.length ? b : b.subarray(0, bytesRead));
+      })().catch((e: unknown) => this.destroy(e as Error));
+    },
+    destroy(err, cb) {
+      const f = fh;
+      fh = null;
+      void (f ? f.close() : Promise.resolve()).then(
+        () => cb(err),
+        () => cb(err),
+      );
+    },
+  });
+}
 
 /** A fixed timestamp keeps archives reproducible. */
 const MTIME = new Date('2026-01-01T00:00:00Z');
@@ -410,13 +469,20 @@ function useNativeCrc32(): void {
 }
 useNativeCrc32();
 
-export function writeZip(files: ZipInput[]): AsyncIterable<Buffer> {
+export function writeZip(files: ZipInput[], buffers?: ReadBuffers): AsyncIterable<Buffer> {
   const zip = new yazl.ZipFile();
   for (const f of files) {
     const opts = { compress: f.compress, mtime: MTIME, mode: 0o100644 };
     if ('data' in f) zip.addBuffer(f.data, f.name, opts);
-    else if ('path' in f) zip.addFile(f.path, f.name, opts);
-    else {
+    else if ('path' in f && f.size === undefined) zip.addFile(f.path, f.name, opts);
+    else if ('path' in f) {
+      // Read a megabyte at a time: a sixteenth of the pieces to checksum, pass on and encrypt. A file whose size
+      // is no longer the one given ends the output with yazl's error.
+      const path = f.path;
+      zip.addReadStreamLazy(f.name, { ...opts, size: f.size }, (cb) =>
+        cb(null, buffers ? fileStream(path, buffers) : createReadStream(path, { highWaterMark: FILE_READ })),
+      );
+    } else {
       const fetch = f.stream;
       zip.addReadStreamLazy(f.name, { ...opts, size: f.size }, (cb) => {
         Promise.resolve()

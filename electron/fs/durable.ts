@@ -40,7 +40,7 @@ export async function writeFileAtomic(
   written?: (p: Uint8Array) => void,
 ): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
-  const size = await writeAtomic(path, pieces, (p) => hash.update(p), written);
+  const size = await writeAtomic(path, pieces, (p) => void hash.update(p), written);
   return { sha256: hash.digest('hex'), size };
 }
 
@@ -48,7 +48,7 @@ export async function writeFileAtomic(
 export async function writeAtomic(
   path: string,
   pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  onPiece?: (p: Uint8Array) => void,
+  onPiece?: (p: Uint8Array) => void | Promise<void>,
   written?: (p: Uint8Array) => void,
 ): Promise<number> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.partial`;
@@ -72,25 +72,27 @@ const WRITES_IN_FLIGHT = 4;
 
 /**
  * Writes `pieces` one after the other into `fh` from offset 0, each at its own position, with up to
- * {@link WRITES_IN_FLIGHT} writes outstanding: the next piece is made (sealed, hashed) while the ones before
- * are still being copied into the file, rather than after. `onPiece` sees each piece before its write,
- * `written` after it has completed (to recycle its buffer). The first failed write is thrown, once every write
+ * {@link WRITES_IN_FLIGHT} pieces outstanding: the next piece is made (sealed) while the ones before are still
+ * being copied into the file, rather than after. `onPiece` sees each piece before its write and may return a
+ * promise (its hash, taken on another thread), which the piece waits for as it does for its write; `written`
+ * is told of a piece once both are done (to recycle its buffer). The first failure is thrown, once every piece
  * started has ended; a piece must not change once yielded. Returns the bytes written.
  */
 export async function writePieces(
   fh: FileHandle,
   pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-  onPiece?: (p: Uint8Array) => void,
+  onPiece?: (p: Uint8Array) => void | Promise<void>,
   written?: (p: Uint8Array) => void,
 ): Promise<number> {
   let failed: { error: unknown } | null = null;
-  const writeAt = async (p: Uint8Array, at: number): Promise<void> => {
+  const writeAt = async (p: Uint8Array, at: number, beside: void | Promise<void>): Promise<void> => {
     try {
       for (let done = 0; done < p.length;) {
         const { bytesWritten } = await fh.write(p, done, p.length - done, at + done);
         if (bytesWritten <= 0) throw Object.assign(new Error('a write wrote nothing'), { code: 'EIO' });
         done += bytesWritten;
       }
+      await beside;
       written?.(p);
     } catch (error) {
       failed ??= { error };
@@ -101,8 +103,10 @@ export async function writePieces(
   try {
     for await (const p of pieces) {
       if (failed) break;
-      onPiece?.(p);
-      inFlight.push(writeAt(p, size));
+      const beside = onPiece?.(p);
+      // Awaited by its write; a write that fails first leaves it to end on its own.
+      if (beside) beside.catch(() => undefined);
+      inFlight.push(writeAt(p, size, beside));
       size += p.length;
       if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
     }

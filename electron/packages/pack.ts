@@ -13,10 +13,11 @@ import { NS_PACKAGE, PACKAGE_SCHEMA_VERSION, rubricPath, type Manifest, type Man
 import { ReviewDeskError } from '../../shared/errors.ts';
 import { findOrThrow, getOrThrow } from '../../shared/checked.ts';
 import { encryptStream, recycleSealed } from '../crypto/age/index.ts';
-import { writeFileAtomic } from '../fs/durable.ts';
+import { writeAtomic, writeFileAtomic } from '../fs/durable.ts';
+import { OffThreadSha256 } from '../crypto/parallel.ts';
 import { sha256Hex } from '../crypto/hash.ts';
 import { sshsigSign } from '../crypto/ssh.ts';
-import { worthCompressing, writeZip, type ZipInput } from '../formats/zip.ts';
+import { ReadBuffers, worthCompressing, writeZip, type ZipInput } from '../formats/zip.ts';
 import type { Identity } from '../keys/identity.ts';
 import { checkAssignment, signDrawRecord, writeRound } from '../rounds/prepare.ts';
 import type { LoadedRound } from '../rounds/round.ts';
@@ -90,10 +91,16 @@ export async function writePackage(round: LoadedRound, secretariat: Identity, ex
   ];
   for (const a of manifest.applications) {
     for (const f of getOrThrow(round.dossiers, a.id, 'dossier of application'))
-      entries.push({ name: f.path, path: f.source, compress: worthCompressing(f.mediaType) });
+      entries.push({ name: f.path, path: f.source, size: f.size, compress: worthCompressing(f.mediaType) });
   }
   const recipient = getOrThrow(round.cards, expertId, 'card of expert').ageRecipient;
-  const { sha256, size } = await writeFileAtomic(outPath, encryptStream(writeZip(entries), { recipients: [recipient] }), recycleSealed);
+  // The dossiers' read buffers go round: each is read into again once the encryption has finished with it.
+  const buffers = new ReadBuffers();
+  const sealed = encryptStream(writeZip(entries, buffers), { recipients: [recipient] }, (p) => buffers.release(p));
+  // Hashed on a worker thread beside the sealing; a piece is recycled once written and hashed.
+  const hash = new OffThreadSha256();
+  const size = await writeAtomic(outPath, sealed, (p) => hash.update(p), recycleSealed);
+  const sha256 = await hash.digest();
   return { expertId, path: outPath, packageId: manifest.packageId, sha256, size, applications: manifest.applications.length };
 }
 
@@ -116,13 +123,28 @@ export async function packRound(
   if (experts.length === 0)
     throw new ReviewDeskError('E_ROUND', { reason: 'no expert has an assignment yet: draw first (reviewdesk round draw)' });
   await mkdir(outDir, { recursive: true });
-  const results: PackResult[] = [];
-  for (const [i, expertId] of experts.entries()) {
-    const result = await writePackage(round, secretariat, expertId, join(outDir, `${expertId}.rpkg`));
-    const earlier = round.round.issued?.[expertId]?.packageId;
-    results.push(earlier ? { ...result, supersedes: earlier } : result);
-    onProgress?.(i + 1, experts.length, expertId);
-  }
+  // Two packages at a time: one is being sealed while the other waits on its reads, its flush to the disk and
+  // its rename. Results in the experts' order, whichever finishes first.
+  const results: PackResult[] = new Array<PackResult>(experts.length);
+  let next = 0;
+  let done = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < experts.length && !failed; i = next++) {
+      const expertId = experts[i]!;
+      const result = await writePackage(round, secretariat, expertId, join(outDir, `${expertId}.rpkg`)).catch((e: unknown) => {
+        failed = true;
+        throw e;
+      });
+      const earlier = round.round.issued?.[expertId]?.packageId;
+      results[i] = earlier ? { ...result, supersedes: earlier } : result;
+      onProgress?.(++done, experts.length, expertId);
+    }
+  };
+  // After a failure neither takes another package, and the one still running finishes, so that no write is
+  // left running; the first failure is then thrown.
+  const outcomes = await Promise.allSettled([worker(), worker()]);
+  for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
   // What was issued to whom, for the merge to check score bundles against (docs/formats.md, "Issue ledger").
   await writeLedger(outDir, buildLedger(round, secretariat, results), secretariat);
   // The draw record is signed at the latest here, and the round remembers what each expert holds.

@@ -44,6 +44,27 @@ describe('age payload through libsodium', () => {
     expect(execFileSync('age', ['-d', '-i', k.file, ctPath], { maxBuffer: 1 << 26 }).equals(plain)).toBe(true);
   });
 
+  it('seals a file read 64 KiB at a time (and a byte at a time) in megabyte pieces as stock age reads it', async () => {
+    const k = await pair();
+    for (const pieces of [
+      // A dossier read by a file stream: whole chunks, then a short tail; exactly one batch; one batch and a byte.
+      [...Array.from({ length: 40 }, () => randomBytes(CHUNK)), randomBytes(777)],
+      Array.from({ length: 16 }, () => randomBytes(CHUNK)),
+      [...Array.from({ length: 16 }, () => randomBytes(CHUNK)), randomBytes(1)],
+      // Bytes one by one across a chunk boundary, then a large piece after a staged remainder.
+      [...Array.from({ length: CHUNK + 3 }, () => randomBytes(1)), randomBytes(20 * CHUNK + 9)],
+    ]) {
+      const plain = Buffer.concat(pieces);
+      const parts: Buffer[] = [];
+      for await (const p of encryptStream(pieces, { recipients: [k.recipient] })) parts.push(p);
+      // Gathered into pieces of about a megabyte, not one per chunk.
+      expect(parts.length).toBeLessThanOrEqual(2 + Math.ceil(plain.length / (16 * CHUNK)));
+      const ctPath = join(dir, 'ours-small-pieces.age');
+      writeFileSync(ctPath, Buffer.concat(parts));
+      expect(execFileSync('age', ['-d', '-i', k.file, ctPath], { maxBuffer: 1 << 26 }).equals(plain)).toBe(true);
+    }
+  });
+
   for (const size of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17]) {
     it(`round-trips ${size} bytes and interoperates with the age CLI`, async () => {
       const k = await pair();

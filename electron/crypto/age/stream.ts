@@ -96,11 +96,15 @@ const BATCH_BYTES = SEAL_BATCH * ENC_CHUNK;
  */
 const issued = new WeakSet<Buffer>();
 const spare: Buffer[] = [];
-const SPARE_MAX = 8;
+const SPARE_MAX = 16;
 
+/**
+ * A buffer for `chunks` sealed chunks. Full batches are shared memory, so that the writer's hash worker
+ * (OffThreadSha256) reads them where they are rather than a copy; being recycled, there are only ever a few.
+ */
 function batchBuffer(chunks: number): Buffer {
   if (chunks !== SEAL_BATCH) return Buffer.allocUnsafe(chunks * ENC_CHUNK);
-  const b = spare.pop() ?? Buffer.allocUnsafe(BATCH_BYTES);
+  const b = spare.pop() ?? Buffer.from(new SharedArrayBuffer(BATCH_BYTES));
   issued.add(b);
   return b;
 }
@@ -116,12 +120,17 @@ export function recycleSealed(piece: Uint8Array): void {
 }
 
 /**
- * Incremental STREAM encryptor: feed plaintext, collect ciphertext pieces. Full chunks are sealed straight
- * from the input into buffers of up to {@link SEAL_BATCH} chunks (no copy of the plaintext, one allocation
- * and one write per megabyte rather than per chunk, which at 64 KiB cost as much again as the cipher).
+ * Incremental STREAM encryptor: feed plaintext, collect ciphertext pieces. Chunks are sealed in batches of
+ * {@link SEAL_BATCH} into one buffer each (a recycled one where the writer gave one back), straight from the
+ * input where it holds them and from a staging buffer where small pieces (a file read 64 KiB at a time) are
+ * gathered first: one allocation and one write per megabyte rather than per chunk, which at 64 KiB cost as much
+ * again as the cipher, and no copy of the plaintext but the chunk kept back. A chunk is sealed only once
+ * something follows it, since the last chunk is final; the bytes kept back are copied, as the caller may
+ * reuse its buffer once `push` returns.
  */
 export class StreamSealer {
-  private pending = Buffer.alloc(0);
+  private readonly staging = Buffer.allocUnsafe(SEAL_BATCH * CHUNK);
+  private staged = 0;
   private counter = 0;
   private readonly nonce = Buffer.alloc(12);
   constructor(private readonly key: Buffer) {}
@@ -134,34 +143,49 @@ export class StreamSealer {
   }
   push(data: Uint8Array): Buffer[] {
     const out: Buffer[] = [];
-    const input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    let buf = input;
-    if (this.pending.length) {
-      // Top the pending partial chunk up to a full one first (a copy of at most one chunk).
-      const take = Math.min(CHUNK - this.pending.length, input.length);
-      this.pending = Buffer.concat([this.pending, input.subarray(0, take)]);
-      buf = input.subarray(take);
-      if (this.pending.length < CHUNK || buf.length === 0) return out;
-      const c = Buffer.allocUnsafe(ENC_CHUNK);
-      this.sealInto(c, this.pending, false);
-      out.push(c);
-      this.pending = Buffer.alloc(0);
+    let buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // Complete a partly staged chunk first.
+    const partial = this.staged % CHUNK;
+    if (partial) {
+      const take = Math.min(CHUNK - partial, buf.length);
+      buf.copy(this.staging, this.staged, 0, take);
+      this.staged += take;
+      buf = buf.subarray(take);
     }
-    // Keep at least one byte back: a full chunk is final only if nothing follows it.
+    if (buf.length === 0) return out;
+    // Something follows the staged chunks, so they are all non-final; of the input, every full chunk but the
+    // last byte's is.
+    const staged = this.staged / CHUNK;
     const full = Math.floor((buf.length - 1) / CHUNK);
-    for (let i = 0; i < full; i += SEAL_BATCH) {
-      const n = Math.min(SEAL_BATCH, full - i);
+    const total = staged + full;
+    if (total < SEAL_BATCH) {
+      // Less than a batch in all: gather it (at most a batch, with what is kept back).
+      buf.copy(this.staging, this.staged);
+      this.staged += buf.length;
+      return out;
+    }
+    const chunk = (j: number): Buffer =>
+      j < staged ? this.staging.subarray(j * CHUNK, (j + 1) * CHUNK) : buf.subarray((j - staged) * CHUNK, (j - staged + 1) * CHUNK);
+    for (let first = 0; first < total; first += SEAL_BATCH) {
+      const n = Math.min(SEAL_BATCH, total - first);
       const c = batchBuffer(n);
-      for (let j = 0; j < n; j++)
-        this.sealInto(c.subarray(j * ENC_CHUNK, (j + 1) * ENC_CHUNK), buf.subarray((i + j) * CHUNK, (i + j + 1) * CHUNK), false);
+      for (let j = 0; j < n; j++) this.sealInto(c.subarray(j * ENC_CHUNK, (j + 1) * ENC_CHUNK), chunk(first + j), false);
       out.push(c);
     }
-    if (buf.length) this.pending = Buffer.from(buf.subarray(full * CHUNK));
+    // Only now is the staging buffer free for what is kept back.
+    buf.copy(this.staging, 0, full * CHUNK);
+    this.staged = buf.length - full * CHUNK;
     return out;
   }
   finish(): Buffer {
-    const c = Buffer.allocUnsafe(this.pending.length + TAG);
-    this.sealInto(c, this.pending, true);
+    // What is staged: full non-final chunks, then the final one (empty only when the whole plaintext is).
+    const n = Math.max(1, Math.ceil(this.staged / CHUNK));
+    const c = Buffer.allocUnsafe(this.staged + n * TAG);
+    for (let j = 0; j < n; j++) {
+      const m = this.staging.subarray(j * CHUNK, Math.min(this.staged, (j + 1) * CHUNK));
+      this.sealInto(c.subarray(j * ENC_CHUNK, j * ENC_CHUNK + m.length + TAG), m, j === n - 1);
+    }
+    this.staged = 0;
     return c;
   }
 }
