@@ -89,11 +89,13 @@ export interface PhotoRow {
   height: number;
   /** The photo's age file in photos/ (visits/photo-store.ts). */
   file: string;
+  /** SHA-256 of that file's header and payload nonce; null for a photo added before it was recorded. */
+  headerSha256: string | null;
 }
 
 const PHOTO_COLUMNS = `photo_id AS photoId, seq, media_type AS mediaType, size, sha256, caption, taken_at AS takenAt,
   added_at AS addedAt, item_ids AS itemIds, criterion_ids AS criterionIds, rotation, kept_original AS keptOriginal,
-  had_location AS hadLocation, width, height, file`;
+  had_location AS hadLocation, width, height, file, header_sha256 AS headerSha256`;
 
 /** A visit's photos, in the order they were added. */
 export function listPhotoRows(db: Database, packageId: string, applicationId: string): PhotoRow[] {
@@ -115,8 +117,8 @@ export function insertPhoto(db: Database, packageId: string, applicationId: stri
   stmt(
     db,
     `INSERT INTO visit_photos (package_id, application_id, photo_id, seq, media_type, size, sha256, caption, taken_at, added_at,
-       item_ids, criterion_ids, rotation, kept_original, had_location, width, height, thumbnail, file)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       item_ids, criterion_ids, rotation, kept_original, had_location, width, height, thumbnail, file, header_sha256)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     packageId,
     applicationId,
@@ -137,6 +139,7 @@ export function insertPhoto(db: Database, packageId: string, applicationId: stri
     r.height,
     thumbnail,
     r.file,
+    r.headerSha256,
   );
 }
 

@@ -23,27 +23,45 @@ function pathOf(ctx: Context, file: string): string {
   return join(ctx.dataDir, PHOTOS_DIR, file);
 }
 
-/** Encrypts and writes a photo durably (fsynced, then renamed into place); returns its file name. */
-export async function writePhotoFile(ctx: Context, data: Uint8Array | readonly Uint8Array[]): Promise<string> {
+/**
+ * Encrypts and writes a photo durably (fsynced, then renamed into place); returns its file name and the SHA-256 of
+ * the file's header and payload nonce, which the photo's record keeps to know the file again (see below).
+ */
+export async function writePhotoFile(
+  ctx: Context,
+  data: Uint8Array | readonly Uint8Array[],
+): Promise<{ file: string; headerSha256: string }> {
   const identity = requireUnlocked(ctx);
   const file = `${randomUUID()}.age`;
-  await writeAtomic(
-    pathOf(ctx, file),
-    encryptStream(data instanceof Uint8Array ? [data] : data, { recipients: [identity.card.ageRecipient] }),
-  );
-  return file;
+  let headerSha256 = '';
+  const sealed = encryptStream(data instanceof Uint8Array ? [data] : data, { recipients: [identity.card.ageRecipient] });
+  // The stream's first piece is exactly the header and the payload nonce.
+  async function* noted(): AsyncGenerator<Uint8Array> {
+    for await (const piece of sealed) {
+      if (!headerSha256) headerSha256 = sha256Hex(piece);
+      yield piece;
+    }
+  }
+  await writeAtomic(pathOf(ctx, file), noted());
+  return { file, headerSha256 };
 }
 
 /**
- * A photo's bytes, decrypted in memory and checked against the size and SHA-256 recorded when it was added.
- * With `into` (a buffer the caller reuses, at least the photo's size), decrypted there on a payload worker
- * thread, this thread free meanwhile (an export reads the next photo while it encrypts the one before); the
- * result is then a view of `into`, valid until the caller reads into it again.
+ * A photo's bytes, decrypted in memory and checked against the record made when it was added.
+ *
+ * With `into` (a buffer the caller reuses, at least the photo's size), decrypted there on payload worker threads,
+ * this thread free meanwhile (an export reads the next photos while it encrypts the one before); the result is
+ * then a view of `into`, valid until the caller reads into it again. A photo whose record has the SHA-256 of its
+ * file's header and nonce is known by that: the header's MAC is keyed by the file key, which only the workspace
+ * identity unwraps, and the payload key derives from the file key and the nonce, so any other file with that
+ * prefix fails to authenticate (E_AGE_PAYLOAD) rather than give other bytes, and the plaintext need not be hashed
+ * again. Otherwise (a photo added before that was recorded, or a read without `into`) the plaintext's SHA-256 is
+ * compared.
  */
 export async function readPhotoFile(
   ctx: Context,
   file: string,
-  expected: { size: number; sha256: string },
+  expected: { size: number; sha256: string; headerSha256?: string | null },
   into?: SharedArrayBuffer,
 ): Promise<Buffer> {
   const identity = requireUnlocked(ctx);
@@ -55,8 +73,10 @@ export async function readPhotoFile(
     const f = await openAgeFile(path, keys);
     try {
       if (f.plainLen !== expected.size || into.byteLength < f.plainLen) throw changed();
-      const { plaintext, sha256 } = await f.readAll(into);
-      if (sha256 !== expected.sha256) throw changed();
+      const known = !!expected.headerSha256;
+      if (known && f.prefixSha256 !== expected.headerSha256) throw changed();
+      const { plaintext, sha256 } = await f.readAll(into, { hash: !known });
+      if (!known && sha256 !== expected.sha256) throw changed();
       return plaintext;
     } finally {
       await f.close();

@@ -250,7 +250,8 @@ async function bytesOf(b: Uint8Array | StagedFile, fileName: string): Promise<Ui
  */
 const INTAKE_PARALLEL = Math.max(1, Math.min(4, availableParallelism()));
 
-type Intake = { fileName: string; photo: TakenPhoto; sha256: string; file: string } | { fileName: string; error: unknown };
+type Intake =
+  { fileName: string; photo: TakenPhoto; sha256: string; file: string; headerSha256: string } | { fileName: string; error: unknown };
 
 /** Takes in every file, each written encrypted as soon as it is taken; the results in the order of `files`. */
 async function intake(ctx: Context, files: ParsedInput<'visit:addPhotos'>['files'], keepOriginal: boolean): Promise<Intake[]> {
@@ -271,7 +272,7 @@ async function intake(ctx: Context, files: ParsedInput<'visit:addPhotos'>['files
       const sha256 = sha256Parts(photo.parts);
       writes.push(
         writePhotoFile(ctx, photo.parts).then(
-          (file) => void (out[k] = { fileName: f.fileName, photo, sha256, file }),
+          ({ file, headerSha256 }) => void (out[k] = { fileName: f.fileName, photo, sha256, file, headerSha256 }),
           (reason: unknown) => void (writeFailed ??= { reason }),
         ),
       );
@@ -295,7 +296,7 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
   const meta = visitable(ctx, input.packageId, input.applicationId);
   const { packageId, applicationId } = input;
   const refused: VisitState['refused'] = [];
-  const taken: { fileName: string; photo: TakenPhoto; sha256: string }[] = [];
+  const taken: { fileName: string; photo: TakenPhoto; sha256: string; headerSha256: string }[] = [];
   // The photos' files are written (encrypted, fsynced) before the rows that name them commit; a refused or failed
   // save removes them again, and a crash in between leaves files no row names, which the next open sweeps.
   const files: string[] = [];
@@ -335,7 +336,7 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
         });
       let seq = row.nextPhoto;
       putVisitRow(ctx.db, packageId, { ...row, nextPhoto: seq + taken.length, updatedAt: at });
-      for (const [k, { fileName, photo, sha256 }] of taken.entries()) {
+      for (const [k, { fileName, photo, sha256, headerSha256 }] of taken.entries()) {
         const photoId = `P${seq}`;
         const rec: PhotoRow = {
           photoId,
@@ -354,6 +355,7 @@ export async function addPhotos(ctx: Context, input: ParsedInput<'visit:addPhoto
           width: photo.width,
           height: photo.height,
           file: files[k] ?? '',
+          headerSha256,
         };
         insertPhoto(ctx.db, packageId, applicationId, rec, photo.thumbnail);
         lastAudit = audit(
@@ -484,6 +486,8 @@ export interface ExportPhoto {
   mediaType: string;
   size: number;
   sha256: string;
+  /** SHA-256 of its file's header and nonce, where recorded (photo-store.ts). */
+  headerSha256: string | null;
 }
 
 /**
@@ -507,12 +511,13 @@ export function exportVisits(ctx: Context, meta: PackageMeta): { visits: Map<str
       ...(p.rotation ? { rotation: p.rotation } : {}),
       ...(p.keptOriginal ? { keptOriginal: true as const } : {}),
     }));
-    const fileOf = new Map(listPhotoRows(ctx.db, packageId, row.applicationId).map((r) => [r.photoId, r.file]));
+    const rowOf = new Map(listPhotoRows(ctx.db, packageId, row.applicationId).map((r) => [r.photoId, r]));
     for (const p of s.photos)
       photos.push({
         applicationId: row.applicationId,
         photoId: p.id,
-        file: fileOf.get(p.id) ?? '',
+        file: rowOf.get(p.id)?.file ?? '',
+        headerSha256: rowOf.get(p.id)?.headerSha256 ?? null,
         path: p.path,
         mediaType: p.mediaType,
         size: p.size,

@@ -7,6 +7,7 @@
  * check-novalidate). Last, the per-application photo limit.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import exifr from 'exifr';
@@ -18,6 +19,7 @@ import { NS_SCORES, type Bundle, type EvidenceRef } from '../../shared/formats.t
 import type { VisitEdit, VisitState } from '../../shared/ipc/contract.ts';
 import { VISIT_LIMITS } from '../../shared/visit/model.ts';
 import { openBundleBytes, verifyBundleFiles } from '../../electron/bundles/verify.ts';
+import { encryptBytes } from '../../electron/crypto/age/index.ts';
 import { sha256Hex } from '../../electron/crypto/hash.ts';
 import { READ_AHEAD, exportPhotoReader, exportVisits } from '../../electron/visits/workspace.ts';
 import { packageMeta } from '../../electron/workspace/context.ts';
@@ -390,6 +392,39 @@ describe('site visits in the workspace', () => {
     // Out of order is the caller's mistake, refused.
     const again = exportPhotoReader(ws.ctx, many);
     expect((await refusal(again.read(1))).code).toBe('E_INTERNAL');
+  });
+
+  it('knows a photo file by its header: another sealing or its header over other chunks is refused; without a header, by its hash', async () => {
+    const [p] = exportVisits(ws.ctx, packageMeta(ws.ctx, packageId)).photos;
+    const path = join(dataDir, 'photos', p!.file);
+    const original = readFileSync(path);
+    const read = async (x: typeof p): Promise<string> => sha256Hex(await exportPhotoReader(ws.ctx, [x!]).read(0));
+    expect(p!.headerSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await read(p)).toBe(p!.sha256);
+    const plain = Buffer.from(await exportPhotoReader(ws.ctx, [p!]).read(0));
+    // The bytes before the first chunk: the header and the 16-byte payload nonce.
+    const prefix = (f: Buffer): number => f.indexOf('\n', f.indexOf('\n--- ') + 1) + 1 + 16;
+    try {
+      // The same photo sealed again to the workspace's own recipient (a public key): another header.
+      const resealed = await encryptBytes(plain, { recipients: [card.ageRecipient] });
+      writeFileSync(path, resealed);
+      expect((await refusal(read(p))).code).toBe('E_INVALID_ENTRY');
+      // Its own header and nonce over the chunks of another file of the same size: they do not authenticate.
+      const other = await encryptBytes(randomBytes(plain.length), { recipients: [card.ageRecipient] });
+      writeFileSync(path, Buffer.concat([original.subarray(0, prefix(original)), other.subarray(prefix(other))]));
+      const spliced = await refusal(read(p));
+      expect(spliced.code).toBe('E_INVALID_ENTRY');
+      // A photo added before its header was recorded is known by the hash of its plaintext: the same photo
+      // sealed again reads, another one of its size does not.
+      const legacy = { ...p!, headerSha256: null };
+      writeFileSync(path, resealed);
+      expect(await read(legacy)).toBe(p!.sha256);
+      writeFileSync(path, other);
+      expect((await refusal(read(legacy))).code).toBe('E_INVALID_ENTRY');
+    } finally {
+      writeFileSync(path, original);
+    }
+    expect(await read(p)).toBe(p!.sha256);
   });
 
   it('prints the 现场考察记录表 from the workspace (visit:sheet): the draft stamped as such, read back with pdftotext', async () => {

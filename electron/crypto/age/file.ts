@@ -25,6 +25,12 @@ export interface AgeFile {
   /** Length of the plaintext. */
   plainLen: number;
   /**
+   * SHA-256 (hex) of the bytes before the first chunk: the header, whose MAC is keyed by the file key, and the
+   * payload nonce. Two files with the same prefix share their payload key, so a file whose prefix is the one
+   * recorded when it was written either holds the same plaintext or fails to authenticate.
+   */
+  prefixSha256: string;
+  /**
    * Plaintext [position, position + length). Once the file has been closed,
    * each read opens it again and refuses with E_IO if it is no longer the
    * file that was opened (another inode, size, modification or change time).
@@ -39,11 +45,11 @@ export interface AgeFile {
   scan(ranges: readonly [number, number][], onProgress?: Progress): Promise<string[]>;
   /**
    * The whole plaintext, decrypted into `into` (at least `plainLen` bytes; a buffer reused from read to read, as
-   * the worker threads keep a reference to it) with its SHA-256 taken on the way, on a payload worker thread
+   * the worker threads keep a reference to it) with its SHA-256 taken on the way (unless `hash` is false), on a payload worker thread
    * where one runs (this thread is free meanwhile), else on this one. E_AGE_PAYLOAD, E_AGE_TRUNCATED or E_IO as
    * {@link scan}; the returned view of `into` is only returned once every chunk has authenticated.
    */
-  readAll(into: SharedArrayBuffer): Promise<{ plaintext: Buffer; sha256: string }>;
+  readAll(into: SharedArrayBuffer, opts?: { hash?: boolean }): Promise<{ plaintext: Buffer; sha256: string | null }>;
   /**
    * The file's SHA-256, computed on the first call by reading the file again
    * (memoised): decrypting does not need it. E_IO if the file changed.
@@ -93,6 +99,7 @@ export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxS
     }
     const { chunks, plainLen } = payloadChunks(payloadLen);
     const key = payloadKey(fileKey, nonce);
+    const prefixSha256 = createHash('sha256').update(head.subarray(0, headerLen)).update(nonce).digest('hex');
     const cache = new Map<number, Buffer>();
 
     /** Decrypts chunks [first, first + count) into `into` (at 0), reading them with `from`. */
@@ -151,6 +158,7 @@ export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxS
     return {
       fileSize: size,
       plainLen,
+      prefixSha256,
       async read(position, length) {
         if (fh) return readWith(fh, position, length);
         const again = await openForReading(path);
@@ -173,12 +181,13 @@ export async function openAgeFile(path: string, keys: DecryptKey[], opts: { maxS
           ),
         );
       },
-      async readAll(into) {
+      async readAll(into, { hash = true } = {}) {
         if (!fh) throw new ReviewDeskError('E_INTERNAL', { reason: 'read of a closed age file' });
         startPayloadWorkers();
         const job = { fd: fh.fd, key, payloadStart, payloadLen, chunks, plainLen };
-        const [sha256] = authenticated(await scanPayload(job, [[0, plainLen]], undefined, { out: into, offThread: true }));
-        return { plaintext: Buffer.from(into, 0, plainLen), sha256: sha256! };
+        const ranges: [number, number][] = hash ? [[0, plainLen]] : [];
+        const [sha256] = authenticated(await scanPayload(job, ranges, undefined, { out: into, offThread: true }));
+        return { plaintext: Buffer.from(into, 0, plainLen), sha256: sha256 ?? null };
       },
       fileSha256: () => (digest ??= hashUnchangedFile(path, stat)),
       async close() {

@@ -8,6 +8,7 @@ import { up as consensusEligibility } from './0005-consensus-eligibility.ts';
 import { up as additionalOutcomes } from './0006-additional-outcomes.ts';
 import { up as siteVisits } from './0007-site-visits.ts';
 import { up as consensusEvidence } from './0008-consensus-evidence.ts';
+import { up as photoHeaders } from './0009-photo-headers.ts';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'additional-outcomes', up: additionalOutcomes },
   { version: 7, name: 'site-visits', up: siteVisits },
   { version: 8, name: 'consensus-evidence', up: consensusEvidence },
+  { version: 9, name: 'photo-headers', up: photoHeaders },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
