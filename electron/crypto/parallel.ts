@@ -38,7 +38,13 @@ let ready: Promise<void> = Promise.resolve();
 /** Bumped whenever a worker dies, so that jobs waiting on it fail instead of hanging. */
 let deaths = 0;
 const waiting = new Set<Int32Array>();
-let jobsInFlight = 0;
+/** Jobs in flight and hash replies awaited: the workers keep the process alive only while there are some. */
+let holds = 0;
+function hold(n: 1 | -1): void {
+  holds += n;
+  if (n === 1 && holds === 1) for (const w of workers) w.ref();
+  if (n === -1 && holds === 0) for (const w of workers) w.unref();
+}
 
 /**
  * Starts the worker pool if it is not running. Idempotent and cheap; callers
@@ -53,7 +59,7 @@ export function startPayloadWorkers(): void {
   const readiness: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
     const w = new Worker(KERNEL, { workerData: { payloadWorker: true } });
-    if (jobsInFlight === 0) w.unref();
+    if (holds === 0) w.unref();
     readiness.push(
       new Promise((resolve) => {
         w.once('message', () => resolve());
@@ -65,9 +71,17 @@ export function startPayloadWorkers(): void {
       deaths++;
       started = false;
       for (const ctl of waiting) Atomics.notify(ctl, DONE);
+      // Hashes it had been given are lost with it.
+      for (const [key, r] of hashReplies) {
+        if (r.worker !== w) continue;
+        hashReplies.delete(key);
+        hold(-1);
+        r.reject(new ReviewDeskError('E_INTERNAL', { reason: 'a worker thread stopped' }));
+      }
     };
     w.on('error', drop);
     w.on('exit', drop);
+    w.on('message', hashReply);
     workers.add(w);
   }
   ready = Promise.all(readiness).then(() => undefined);
@@ -95,7 +109,7 @@ const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v
 async function run(request: WorkerRequest, pieces: number, takeOne: () => number, onPiece?: () => void): Promise<Int32Array> {
   const ctl = new Int32Array(request.job.ctl);
   const deathsAtStart = deaths;
-  if (jobsInFlight++ === 0) for (const w of workers) w.ref();
+  hold(1);
   waiting.add(ctl);
   try {
     for (const w of workers) w.postMessage(request);
@@ -111,7 +125,7 @@ async function run(request: WorkerRequest, pieces: number, takeOne: () => number
     return ctl;
   } finally {
     waiting.delete(ctl);
-    if (--jobsInFlight === 0) for (const w of workers) w.unref();
+    hold(-1);
   }
 }
 
@@ -221,30 +235,24 @@ function segmentsOf(plainLen: number, hash: readonly [number, number][]): [numbe
   return out.sort((a, b) => b[1] - b[0] - (a[1] - a[0]));
 }
 
-/** The hash worker (started on first use, referenced only while a piece or a digest is outstanding). */
-let hashWorker: Worker | null = null;
-const hashReplies = new Map<string, { resolve(hex: string): void; reject(e: unknown): void }>();
+const hashReplies = new Map<string, { worker: Worker; resolve(hex: string): void; reject(e: unknown): void }>();
 let hashStreams = 0;
 
-function startHashWorker(): Worker | null {
-  if (hashWorker || !KERNEL_PRESENT) return hashWorker;
-  const w = new Worker(KERNEL, { workerData: { hashWorker: true } });
-  w.unref();
-  w.on('message', (m: { id: number; seq: number; hex?: string }) => {
-    const key = `${m.id}:${m.seq}`;
-    hashReplies.get(key)?.resolve(m.hex ?? '');
-    hashReplies.delete(key);
-    if (hashReplies.size === 0) w.unref();
-  });
-  const died = (e: unknown): void => {
-    if (hashWorker === w) hashWorker = null;
-    for (const r of hashReplies.values()) r.reject(new ReviewDeskError('E_INTERNAL', { reason: `the hash worker stopped: ${String(e)}` }));
-    hashReplies.clear();
-  };
-  w.on('error', died);
-  w.on('exit', died);
-  hashWorker = w;
-  return w;
+function hashReply(m: unknown): void {
+  if (typeof m !== 'object' || m === null) return;
+  const r = m as { id: number; seq: number; hex?: string };
+  const key = `${r.id}:${r.seq}`;
+  const waiter = hashReplies.get(key);
+  if (!waiter) return;
+  hashReplies.delete(key);
+  hold(-1);
+  waiter.resolve(r.hex ?? '');
+}
+
+/** The payload worker that hashes (the first of the pool), or null where none runs. */
+function hashWorker(): Worker | null {
+  startPayloadWorkers();
+  return workers.values().next().value ?? null;
 }
 
 /**
@@ -256,14 +264,14 @@ function startHashWorker(): Worker | null {
 export class OffThreadSha256 {
   private readonly id = ++hashStreams;
   private seq = 0;
-  private readonly worker = startHashWorker();
+  private readonly worker = hashWorker();
   private readonly local: Hash | null = this.worker ? null : createHash('sha256');
 
   private ask(seq: number, message: object, transfer: ArrayBuffer[] = []): Promise<string> {
     const w = this.worker!;
     return new Promise<string>((resolve, reject) => {
-      if (hashReplies.size === 0) w.ref();
-      hashReplies.set(`${this.id}:${seq}`, { resolve, reject });
+      hold(1);
+      hashReplies.set(`${this.id}:${seq}`, { worker: w, resolve, reject });
       w.postMessage({ id: this.id, seq, ...message }, transfer);
     });
   }

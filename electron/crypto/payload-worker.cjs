@@ -144,6 +144,8 @@ if (parentPort && workerData?.payloadWorker === true) {
   let block = Buffer.alloc(0);
   const scratch = Buffer.allocUnsafe(CHUNK);
   parentPort.on('message', (msg) => {
+    // Hash messages are the hash handler's, below.
+    if (!msg.job) return;
     const size = msg.job.batchChunks * ENC_CHUNK;
     if (block.length < size) block = Buffer.allocUnsafe(size);
     scanSegments(msg.job, block, scratch);
@@ -151,13 +153,14 @@ if (parentPort && workerData?.payloadWorker === true) {
   parentPort.postMessage('ready');
 }
 
-// Only as the entry of a hash worker (parallel.ts, OffThreadSha256): the SHA-256 of streams of pieces, each
-// stream by its id, its pieces in the order posted; each piece acknowledged once hashed, so that its buffer
-// can be reused.
-if (parentPort && workerData?.hashWorker === true) {
+// And in every payload worker, the hashing of OffThreadSha256 (parallel.ts): the SHA-256 of streams of pieces,
+// each stream by its id, its pieces in the order posted; each piece acknowledged once hashed, so that its
+// buffer can be reused.
+if (parentPort && workerData?.payloadWorker === true) {
   const port = parentPort;
   const hashes = new Map();
   port.on('message', (m) => {
+    if (m.type !== 'update' && m.type !== 'digest') return;
     let h = hashes.get(m.id);
     if (!h) hashes.set(m.id, (h = createHash('sha256')));
     if (m.type === 'update') {
