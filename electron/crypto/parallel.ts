@@ -16,12 +16,12 @@ import { createHash, type Hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { ReviewDeskError } from '../../shared/errors.ts';
 import kernel from './payload-worker.cjs';
-import type { ScanJob, WorkerRequest } from './payload-worker.cjs';
+import type { ScanJob, SealJob, WorkerRequest } from './payload-worker.cjs';
 import { unpacked } from '../workers/locate.ts';
 
 // A static import, so that a bundle of this module (the desktop app's main.mjs, the merge worker, the crash
 // test's child) carries the kernel for the calling thread.
-const { CONTROL_SLOTS, DONE, ERROR, FAILED, PROGRESS, TRUNCATED, CHUNK, ENC_CHUNK, scanSegments } = kernel;
+const { CONTROL_SLOTS, DONE, ERROR, FAILED, PROGRESS, TRUNCATED, CHUNK, ENC_CHUNK, scanSegments, sealBatches } = kernel;
 /**
  * The worker threads start from the kernel's own file. A bundle elsewhere may not have it beside itself; then
  * the calling thread does all the work, as it does whenever no worker has started yet.
@@ -204,6 +204,18 @@ export async function scanPayload(
     finalChunkCutOff: failed === p.chunks - 1 && Atomics.load(ctl, TRUNCATED) === 1,
     readError: Atomics.load(ctl, ERROR) !== 0,
   };
+}
+
+/**
+ * Seals full, non-final STREAM chunks on every core (see SealJob): this thread and the workers claim a batch at
+ * a time, and it returns once every batch is sealed. Inputs, staging and outputs must be shared memory.
+ */
+export async function sealOnEveryCore(job: Omit<SealJob, 'ctl'>): Promise<void> {
+  startPayloadWorkers();
+  const ctl = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const full: SealJob = { ...job, ctl: ctl.buffer as SharedArrayBuffer };
+  await run({ type: 'seal', job: full }, job.outputs.length, () => sealBatches(full, 1));
+  if (Atomics.load(ctl, ERROR) !== 0) throw new ReviewDeskError('E_INTERNAL', { reason: 'a chunk could not be sealed' });
 }
 
 /** Below this, a stretch of plaintext is scanned as one piece; above, it is cut so that every core gets a share. */

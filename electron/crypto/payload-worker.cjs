@@ -137,7 +137,49 @@ function scanSegments(job, block, scratch, maxSegments = Infinity) {
   return claimed;
 }
 
-module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, PROGRESS, CONTROL_SLOTS, CHUNK, ENC_CHUNK, scanSegments };
+/**
+ * Claims and seals batches of a seal job (at most `maxBatches`): batch b is the job's chunks [16b, 16b + 16),
+ * every one full and non-final, chunk j read from the staging buffer (j < staged) or the input (after it), and
+ * sealed into outputs[b] with STREAM counter counterStart + j. Returns how many it claimed.
+ */
+function sealBatches(job, maxBatches = Infinity) {
+  const ctl = new Int32Array(job.ctl);
+  const key = Buffer.from(job.key);
+  const staging = Buffer.from(job.staging);
+  const input = Buffer.from(job.input, job.inputOffset);
+  const nonce = Buffer.alloc(12);
+  let claimed = 0;
+  while (claimed < maxBatches) {
+    const b = Atomics.add(ctl, NEXT, 1);
+    if (b >= job.outputs.length) break;
+    claimed++;
+    try {
+      const out = Buffer.from(job.outputs[b]);
+      for (let k = 0; k < job.batchChunks; k++) {
+        const j = b * job.batchChunks + k;
+        const m =
+          j < job.staged
+            ? staging.subarray(j * CHUNK, (j + 1) * CHUNK)
+            : input.subarray((j - job.staged) * CHUNK, (j - job.staged + 1) * CHUNK);
+        sodium.crypto_aead_chacha20poly1305_ietf_encrypt(
+          out.subarray(k * ENC_CHUNK, (k + 1) * ENC_CHUNK),
+          m,
+          null,
+          null,
+          chunkNonce(nonce, job.counterStart + j, false),
+          key,
+        );
+      }
+    } catch {
+      Atomics.store(ctl, ERROR, 1);
+    } finally {
+      finish(ctl);
+    }
+  }
+  return claimed;
+}
+
+module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, PROGRESS, CONTROL_SLOTS, CHUNK, ENC_CHUNK, scanSegments, sealBatches };
 
 // Only as the entry of a payload worker: other threads import the kernels too.
 if (parentPort && workerData?.payloadWorker === true) {
@@ -146,6 +188,7 @@ if (parentPort && workerData?.payloadWorker === true) {
   parentPort.on('message', (msg) => {
     // Hash messages are the hash handler's, below.
     if (!msg.job) return;
+    if (msg.type === 'seal') return void sealBatches(msg.job);
     const size = msg.job.batchChunks * ENC_CHUNK;
     if (block.length < size) block = Buffer.allocUnsafe(size);
     scanSegments(msg.job, block, scratch);

@@ -38,4 +38,24 @@ export interface ScanJob {
 
 export declare function scanSegments(job: ScanJob, block: Buffer, scratch: Buffer, maxSegments?: number): number;
 
-export type WorkerRequest = { type: 'scan'; job: ScanJob };
+/**
+ * Full, non-final STREAM chunks sealed by several threads, a batch of `batchChunks` at a time: chunk j comes
+ * from `staging` (j < staged) or from `input` at `inputOffset` (after), and goes to `outputs[j / batchChunks]`.
+ */
+export interface SealJob {
+  key: Uint8Array;
+  counterStart: number;
+  batchChunks: number;
+  staging: SharedArrayBuffer;
+  staged: number;
+  input: SharedArrayBuffer;
+  inputOffset: number;
+  /** One buffer of batchChunks sealed chunks per batch. */
+  outputs: SharedArrayBuffer[];
+  /** CONTROL_SLOTS Int32 slots. */
+  ctl: SharedArrayBuffer;
+}
+
+export declare function sealBatches(job: SealJob, maxBatches?: number): number;
+
+export type WorkerRequest = { type: 'scan'; job: ScanJob } | { type: 'seal'; job: SealJob };

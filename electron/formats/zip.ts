@@ -390,11 +390,14 @@ export type ZipInput = { name: string; compress: boolean } & (
   { data: Buffer } | { path: string; size?: number } | { size: number; stream: () => Buffer | Promise<Buffer> }
 );
 
-/** A file on disk (with its size known) is read in pieces of this many bytes rather than a read stream's 64 KiB. */
-const FILE_READ = 1 << 20;
+/**
+ * A file on disk (with its size known) is read in pieces of this many bytes rather than a read stream's 64 KiB:
+ * large enough for the encryption to share each piece's sealing with the payload workers.
+ */
+const FILE_READ = 4 << 20;
 
 /**
- * Read buffers for the files a ZIP reads from disk, lent out and given back: read a megabyte at a time into new
+ * Read buffers for the files a ZIP reads from disk, lent out and given back: read megabytes at a time into new
  * buffers, gigabytes of dossiers allocate their size again, and the garbage collections that so much outside
  * memory sets off cost more than the checksum. A buffer is lent again only once {@link ReadBuffers.release} has
  * been told of a piece read into it, which the ZIP's consumer does when it has finished with that piece (the
@@ -404,7 +407,8 @@ export class ReadBuffers {
   private readonly spare: Buffer[] = [];
   private readonly lent = new WeakMap<ArrayBufferLike, Buffer>();
   take(): Buffer {
-    const b = this.spare.pop() ?? Buffer.allocUnsafeSlow(FILE_READ);
+    // Shared memory, so that the payload workers seal from it where it is.
+    const b = this.spare.pop() ?? Buffer.from(new SharedArrayBuffer(FILE_READ));
     this.lent.set(b.buffer, b);
     return b;
   }
@@ -476,7 +480,7 @@ export function writeZip(files: ZipInput[], buffers?: ReadBuffers): AsyncIterabl
     if ('data' in f) zip.addBuffer(f.data, f.name, opts);
     else if ('path' in f && f.size === undefined) zip.addFile(f.path, f.name, opts);
     else if ('path' in f) {
-      // Read a megabyte at a time: a sixteenth of the pieces to checksum, pass on and encrypt. A file whose size
+      // Read megabytes at a time: a small share of the pieces to checksum, pass on and encrypt. A file whose size
       // is no longer the one given ends the output with yazl's error.
       const path = f.path;
       zip.addReadStreamLazy(f.name, { ...opts, size: f.size }, (cb) =>

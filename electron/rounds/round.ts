@@ -1,6 +1,4 @@
 /** Reads and checks a secretariat's round folder (`round.json` and what it names). */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { Card } from '../../shared/card.ts';
@@ -12,6 +10,7 @@ import { upgradeRubric } from '../../shared/rubric/upgrade.ts';
 import { parseStrict } from '../formats/json.ts';
 import { mediaTypeOf } from '../formats/media.ts';
 import { readCard } from '../keys/card.ts';
+import { sha256FileBeside } from '../crypto/hash.ts';
 
 export interface DossierFile extends ManifestFile {
   /** Where the file is on disk. */
@@ -35,12 +34,6 @@ function inside(dir: string, rel: string): string {
   const p = resolve(dir, rel);
   if (p !== resolve(dir) && !p.startsWith(resolve(dir) + sep)) throw bad(`${rel} points outside the round folder`);
   return p;
-}
-
-async function sha256File(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
-  return h.digest('hex');
 }
 
 async function readBytes(path: string): Promise<Buffer> {
@@ -122,6 +115,9 @@ export function checkRound(round: RoundFile, rubrics: RoundHead['rubrics'], card
   // packages and the ledger carry only the rubrics in use.
 }
 
+/** Dossier files hashed at once by {@link loadRound}. */
+const HASHING_AT_ONCE = 4;
+
 /** Loads a round folder: schema, rubric, cards, and every dossier file hashed once. */
 export async function loadRound(dir: string): Promise<LoadedRound> {
   const head = await loadRoundHead(dir);
@@ -141,15 +137,16 @@ export async function loadRound(dir: string): Promise<LoadedRound> {
       const st = await lstat(source);
       if (!st.isFile()) throw bad(`${a.dossier}/${name} is not a regular file`);
       if (!FileName.safeParse(name).success) throw bad(`${a.dossier}/${name} has an unusable file name`);
-      files.push({
-        path: `dossiers/${a.id}/${name}`,
-        size: st.size,
-        mediaType: mediaTypeOf(name),
-        sha256: await sha256File(source),
-        source,
-      });
+      files.push({ path: `dossiers/${a.id}/${name}`, size: st.size, mediaType: mediaTypeOf(name), sha256: '', source });
     }
     dossiers.set(a.id, files);
   }
+  // Hashed a few files at a time, on a worker thread beside the reads (crypto/hash.ts).
+  const all = [...dossiers.values()].flat();
+  let next = 0;
+  const hashing = async (): Promise<void> => {
+    for (let f = all[next++]; f; f = all[next++]) f.sha256 = await sha256FileBeside(f.source);
+  };
+  await Promise.all(Array.from({ length: Math.min(HASHING_AT_ONCE, all.length) }, hashing));
   return { ...head, dossiers };
 }

@@ -65,6 +65,32 @@ describe('age payload through libsodium', () => {
     }
   });
 
+  it('seals shared-memory pieces of several batches on every core (payload workers), as stock age reads it', async () => {
+    await payloadWorkersReady();
+    const k = await pair();
+    const shared = (n: number): Uint8Array => {
+      const b = new Uint8Array(new SharedArrayBuffer(n + 3), 3, n);
+      b.set(randomBytes(n));
+      return b;
+    };
+    // A staged remainder before a large shared piece (the staged chunk and the input share the first batch),
+    // pieces of exactly some batches, one not chunk-aligned, and a short tail; a shared piece too small to share.
+    const pieces = [
+      randomBytes(CHUNK + 100),
+      shared(64 * CHUNK),
+      shared(32 * CHUNK),
+      shared(50 * CHUNK + 7),
+      shared(3 * CHUNK),
+      randomBytes(9),
+    ];
+    const plain = Buffer.concat(pieces);
+    const parts: Buffer[] = [];
+    for await (const p of encryptStream(pieces, { recipients: [k.recipient] })) parts.push(Buffer.from(p));
+    const ctPath = join(dir, 'ours-shared.age');
+    writeFileSync(ctPath, Buffer.concat(parts));
+    expect(execFileSync('age', ['-d', '-i', k.file, ctPath], { maxBuffer: 1 << 26 }).equals(plain)).toBe(true);
+  });
+
   for (const size of [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17]) {
     it(`round-trips ${size} bytes and interoperates with the age CLI`, async () => {
       const k = await pair();

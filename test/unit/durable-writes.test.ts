@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { encryptStream, recycleSealed } from '../../electron/crypto/age/index.ts';
-import { sha256Hex } from '../../electron/crypto/hash.ts';
+import { sha256FileBeside, sha256Hex } from '../../electron/crypto/hash.ts';
 import { OffThreadSha256 } from '../../electron/crypto/parallel.ts';
 import { ReadBuffers, writeZip } from '../../electron/formats/zip.ts';
 import { writeFileAtomic, writePieces } from '../../electron/fs/durable.ts';
@@ -112,7 +112,7 @@ describe('streamed writes', () => {
   });
 
   it('reads files for a ZIP into buffers given back once consumed, and the archive unzips to the same bytes', async () => {
-    const files = [3.5, 0.2, 2, 1].map((mb, i) => {
+    const files = [9.5, 0.2, 5, 4.5].map((mb, i) => {
       const bytes = randomBytes(Math.round(mb * (1 << 20)) + i);
       const path = join(dir, `in-${i}.bin`);
       writeFileSync(path, bytes);
@@ -131,11 +131,26 @@ describe('streamed writes', () => {
       }
       buffers.release(piece);
     }
-    // Read a megabyte at a time into a few buffers, not a new one per read.
+    // Read megabytes at a time into a few buffers, not a new one per read.
     expect(fromFiles).toBeGreaterThanOrEqual(7);
     expect(memory.size).toBeLessThan(fromFiles / 2);
     const zip = join(dir, 'files.zip');
     writeFileSync(zip, Buffer.concat(parts));
     for (const f of files) expect(execFileSync('unzip', ['-p', zip, f.name], { maxBuffer: 1 << 26 }).equals(f.bytes)).toBe(true);
+  });
+
+  it('hashes files on a worker thread beside the reads, several at once, as sha256sum does', async () => {
+    const paths = [0, 1, (1 << 20) - 1, 1 << 20, (3 << 20) + 5, 777].map((n, i) => {
+      const path = join(dir, `hash-${i}.bin`);
+      writeFileSync(path, randomBytes(n));
+      return path;
+    });
+    const ours = await Promise.all([...paths, ...paths].map((p) => sha256FileBeside(p)));
+    const stock = execFileSync('sha256sum', paths)
+      .toString()
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ')[0]);
+    expect(ours).toEqual([...stock, ...stock]);
   });
 });

@@ -21,7 +21,7 @@ export async function* encryptStream(
   yield Buffer.concat([header, nonce]);
   const sealer = new StreamSealer(payloadKey(fileKey, nonce));
   for await (const piece of source) {
-    const sealed = sealer.push(piece);
+    const sealed = await sealer.push(piece);
     consumed?.(piece);
     for (const c of sealed) yield c;
   }
