@@ -99,6 +99,9 @@ const issued = new WeakSet<Buffer>();
 const spare: Buffer[] = [];
 const SPARE_MAX = 16;
 
+/** Staging buffers of finished sealers, for the next ones. */
+const spareStaging: Buffer[] = [];
+
 /** Whole batches in one push from which the sealing is shared with the payload workers. */
 const PARALLEL_BATCHES = 2;
 
@@ -115,7 +118,7 @@ function batchBuffer(chunks: number): Buffer {
 
 /**
  * Gives back a piece {@link StreamSealer} (so `encryptStream`) yielded, once it has been written and nothing
- * refers to it any more (the writer of an age file calls it when a write has completed); the next batch is
+ * refers to it any more (the writer of an age file calls it once a piece is written and hashed); the next batch is
  * sealed into it. Anything else is ignored, and a piece is taken back once at most.
  */
 export function recycleSealed(piece: Uint8Array): void {
@@ -133,8 +136,9 @@ export function recycleSealed(piece: Uint8Array): void {
  * reuse its buffer once `push` returns.
  */
 export class StreamSealer {
-  // Shared memory, so that the payload workers read staged chunks where they are (sealOnEveryCore).
-  private readonly staging = Buffer.from(new SharedArrayBuffer(SEAL_BATCH * CHUNK));
+  // Shared memory, so that the payload workers read staged chunks where they are (sealOnEveryCore); taken
+  // from those of finished sealers, since a worker keeps a reference to every shared buffer it is shown.
+  private readonly staging = spareStaging.pop() ?? Buffer.from(new SharedArrayBuffer(SEAL_BATCH * CHUNK));
   private staged = 0;
   private counter = 0;
   private readonly nonce = Buffer.alloc(12);
@@ -211,6 +215,8 @@ export class StreamSealer {
       this.sealInto(c.subarray(j * ENC_CHUNK, j * ENC_CHUNK + m.length + TAG), m, j === n - 1);
     }
     this.staged = 0;
+    // Sealed in full: the staging buffer serves the next sealer.
+    if (spareStaging.length < 4 && !spareStaging.includes(this.staging)) spareStaging.push(this.staging);
     return c;
   }
 }
