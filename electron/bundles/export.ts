@@ -120,6 +120,9 @@ async function writeStreamed(path: string, pieces: AsyncIterable<Uint8Array>): P
   try {
     size = await writePieces(fh, pieces, (p) => hash.update(p), recycleSealed);
     await fh.sync();
+  } catch (e) {
+    hash.abandon();
+    throw e;
   } finally {
     await fh.close();
   }

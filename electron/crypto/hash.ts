@@ -58,6 +58,9 @@ export async function sha256FileBeside(path: string): Promise<string> {
     }
     if (before) await before;
     return await hash.digest();
+  } catch (e) {
+    hash.abandon();
+    throw e;
   } finally {
     await fh.close();
   }

@@ -303,6 +303,11 @@ export class OffThreadSha256 {
     await this.ask(seq, { type: 'update', buffer: copy.buffer, offset: 0, length: copy.byteLength }, [copy.buffer]);
   }
 
+  /** Drops the stream (its writer failed), so that the worker does not keep its state. */
+  abandon(): void {
+    if (!this.local) this.digest().catch(() => undefined);
+  }
+
   /** The lower-case hex digest of every piece so far (after each has been hashed). */
   digest(): Promise<string> {
     if (this.local) return Promise.resolve(this.local.digest('hex'));

@@ -181,37 +181,33 @@ function sealBatches(job, maxBatches = Infinity) {
 
 module.exports = { NEXT, FAILED, DONE, TRUNCATED, ERROR, PROGRESS, CONTROL_SLOTS, CHUNK, ENC_CHUNK, scanSegments, sealBatches };
 
-// Only as the entry of a payload worker: other threads import the kernels too.
-if (parentPort && workerData?.payloadWorker === true) {
-  let block = Buffer.alloc(0);
-  const scratch = Buffer.allocUnsafe(CHUNK);
-  parentPort.on('message', (msg) => {
-    // Hash messages are the hash handler's, below.
-    if (!msg.job) return;
-    if (msg.type === 'seal') return void sealBatches(msg.job);
-    const size = msg.job.batchChunks * ENC_CHUNK;
-    if (block.length < size) block = Buffer.allocUnsafe(size);
-    scanSegments(msg.job, block, scratch);
-  });
-  parentPort.postMessage('ready');
-}
-
-// And in every payload worker, the hashing of OffThreadSha256 (parallel.ts): the SHA-256 of streams of pieces,
-// each stream by its id, its pieces in the order posted; each piece acknowledged once hashed, so that its
-// buffer can be reused.
+// Only as the entry of a payload worker: other threads import the kernels too. A worker takes three kinds
+// of message: a scan or a seal job, whose pieces it claims with the other participants, and the pieces of
+// OffThreadSha256's streams (parallel.ts), each stream by its id, its pieces hashed in the order posted and
+// each acknowledged once hashed, so that its buffer can be reused.
 if (parentPort && workerData?.payloadWorker === true) {
   const port = parentPort;
+  let block = Buffer.alloc(0);
+  const scratch = Buffer.allocUnsafe(CHUNK);
   const hashes = new Map();
-  port.on('message', (m) => {
-    if (m.type !== 'update' && m.type !== 'digest') return;
-    let h = hashes.get(m.id);
-    if (!h) hashes.set(m.id, (h = createHash('sha256')));
-    if (m.type === 'update') {
-      h.update(new Uint8Array(m.buffer, m.offset, m.length));
-      port.postMessage({ id: m.id, seq: m.seq });
+  port.on('message', (msg) => {
+    if (msg.type === 'scan') {
+      const size = msg.job.batchChunks * ENC_CHUNK;
+      if (block.length < size) block = Buffer.allocUnsafe(size);
+      scanSegments(msg.job, block, scratch);
+    } else if (msg.type === 'seal') {
+      sealBatches(msg.job);
     } else {
-      hashes.delete(m.id);
-      port.postMessage({ id: m.id, seq: -1, hex: h.digest('hex') });
+      let h = hashes.get(msg.id);
+      if (!h) hashes.set(msg.id, (h = createHash('sha256')));
+      if (msg.type === 'update') {
+        h.update(new Uint8Array(msg.buffer, msg.offset, msg.length));
+        port.postMessage({ id: msg.id, seq: msg.seq });
+      } else {
+        hashes.delete(msg.id);
+        port.postMessage({ id: msg.id, seq: -1, hex: h.digest('hex') });
+      }
     }
   });
+  port.postMessage('ready');
 }

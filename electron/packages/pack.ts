@@ -99,7 +99,10 @@ export async function writePackage(round: LoadedRound, secretariat: Identity, ex
   const sealed = encryptStream(writeZip(entries, buffers), { recipients: [recipient] }, (p) => buffers.release(p));
   // Hashed on a worker thread beside the sealing; a piece is recycled once written and hashed.
   const hash = new OffThreadSha256();
-  const size = await writeAtomic(outPath, sealed, (p) => hash.update(p), recycleSealed);
+  const size = await writeAtomic(outPath, sealed, (p) => hash.update(p), recycleSealed).catch((e: unknown) => {
+    hash.abandon();
+    throw e;
+  });
   const sha256 = await hash.digest();
   return { expertId, path: outPath, packageId: manifest.packageId, sha256, size, applications: manifest.applications.length };
 }
